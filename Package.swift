@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+// newsdex: a full-text search indexer for news archives, on Xapian.
+//
+// Layers (see README.md): CXapian (C API over libxapian) <- Xapian (Swift binding, knows nothing
+// about news) <- Newsdex (articles, entities, schema, indexer, searcher) <- newsdex (the CLI).
+import PackageDescription
+
+let package = Package(
+    name: "newsdex",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "newsdex", targets: ["newsdex"]),
+        .library(name: "Newsdex", targets: ["Newsdex"]),
+        .library(name: "Xapian", targets: ["Xapian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only code that includes <xapian.h>: a plain C API, every entry point noexcept.
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // An idiomatic Swift binding of Xapian; it could be published alone.
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+        // The news domain: articles, captions, entities, the schema, indexing and searching.
+        .target(name: "Newsdex", dependencies: ["Xapian"]),
+        // The command line: parses flags, calls Newsdex, prints.
+        .executableTarget(
+            name: "newsdex",
+            dependencies: [
+                "Newsdex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .testTarget(
+            name: "NewsdexTests",
+            dependencies: ["Newsdex"],
+            resources: [.copy("Fixtures")]
+        ),
+        // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.
+        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex"]),
+    ],
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,54 @@
+// The article model that every reader produces and the indexer consumes.
+
+/// One news article, as read from a file in the corpus.
+public struct Article: Sendable, Hashable, Codable {
+    /// A stable identifier: the explicit id when the input gives one, otherwise the path relative
+    /// to the corpus root (the same on every machine).
+    public var id: String
+    /// The outlet: an explicit field, else the first folder under the corpus root, else "unknown".
+    public var source: String
+    public var title: String
+    /// The publication date in ISO 8601: "2024-10-18", or "2024-10-18T14:30" when the time is known.
+    public var date: String?
+    public var authors: [String]
+    public var url: String?
+    /// The body, one element per paragraph, without captions, credits or site boilerplate.
+    public var paragraphs: [String]
+    /// The image captions, each with its photo credit.
+    public var captions: [Caption]
+    public var tags: [String]
+    /// The file it came from, relative to the corpus root; for JSON Lines, the .jsonl file.
+    public var path: String?
+
+    public init(
+        id: String, source: String, title: String, date: String? = nil, authors: [String] = [],
+        url: String? = nil, paragraphs: [String] = [], captions: [Caption] = [], tags: [String] = [],
+        path: String? = nil
+    ) {
+        self.id = id
+        self.source = source
+        self.title = title
+        self.date = date
+        self.authors = authors
+        self.url = url
+        self.paragraphs = paragraphs
+        self.captions = captions
+        self.tags = tags
+        self.path = path
+    }
+
+    /// The body as one text, paragraphs separated by blank lines.
+    public var body: String { paragraphs.joined(separator: "\n\n") }
+}
+
+/// An image caption and the credit of its photo ("Alamy", "AFP", "South Korea's National
+/// Intelligence Service").
+public struct Caption: Sendable, Hashable, Codable {
+    public var text: String
+    public var credit: String?
+
+    public init(text: String, credit: String? = nil) {
+        self.text = text
+        self.credit = credit
+    }
+}

@@ -1,0 +1,62 @@
+// Runs the built `newsdex` binary, as a user would, and captures what it prints.
+import Foundation
+
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The `newsdex` executable that `swift build` put beside this test bundle.
+func newsdexExecutable() -> URL {
+    var directory = Bundle(for: BundleLocator.self).bundleURL.deletingLastPathComponent()
+    // On Linux the test bundle is an .xctest file in the build products folder.
+    if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("newsdex").path) {
+        directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    }
+    return directory.appendingPathComponent("newsdex")
+}
+
+private final class BundleLocator {}
+
+@discardableResult
+func runNewsdex(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+    currentDirectory: URL? = nil
+) throws -> RunResult {
+    let process = Process()
+    process.executableURL = newsdexExecutable()
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    if let stdin {
+        let input = Pipe()
+        process.standardInput = input
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
+    try process.run()
+    // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+    var outData = Data(), errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return RunResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
