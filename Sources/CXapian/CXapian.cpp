@@ -1,20 +1,994 @@
 // The implementation of CXapian.h: the only file in newsdex that includes <xapian.h>.
+// Every entry point is noexcept and funnels exceptions through translate(), so no C++
+// exception ever reaches the caller.
 #include "CXapian.h"
 
 #include <xapian.h>
 
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <memory>
 #include <new>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct cx_error {
     cx_status status;
     std::string message;
 };
 
-extern "C" cx_status cx_error_status(const cx_error *err) { return err ? err->status : CX_OK; }
+extern "C" cx_status cx_error_status(const cx_error *err) noexcept { return err ? err->status : CX_OK; }
 
-extern "C" const char *cx_error_message(const cx_error *err) { return err ? err->message.c_str() : ""; }
+extern "C" const char *cx_error_message(const cx_error *err) noexcept { return err ? err->message.c_str() : ""; }
 
-extern "C" void cx_error_free(cx_error *err) { delete err; }
+extern "C" void cx_error_free(cx_error *err) noexcept { delete err; }
 
-extern "C" const char *cx_version_string(void) { return Xapian::version_string(); }
+extern "C" const char *cx_version_string(void) noexcept { return Xapian::version_string(); }
+
+// The header's constants must be Xapian's.
+static_assert(CX_COMPACT_MULTIPASS == Xapian::DBCOMPACT_MULTIPASS, "compact flag");
+static_assert(CX_COMPACT_SINGLE_FILE == Xapian::DBCOMPACT_SINGLE_FILE, "compact flag");
+static_assert(CX_OPEN_CREATE_OR_OPEN == Xapian::DB_CREATE_OR_OPEN, "open mode");
+static_assert(CX_OPEN_CREATE_OR_OVERWRITE == Xapian::DB_CREATE_OR_OVERWRITE, "open mode");
+static_assert(CX_OPEN_CREATE == Xapian::DB_CREATE, "open mode");
+static_assert(CX_OPEN_OPEN == Xapian::DB_OPEN, "open mode");
+static_assert(CX_TG_FLAG_SPELLING == Xapian::TermGenerator::FLAG_SPELLING, "tg flag");
+static_assert(CX_QP_FLAG_BOOLEAN == Xapian::QueryParser::FLAG_BOOLEAN, "qp flag");
+static_assert(CX_QP_FLAG_PHRASE == Xapian::QueryParser::FLAG_PHRASE, "qp flag");
+static_assert(CX_QP_FLAG_LOVEHATE == Xapian::QueryParser::FLAG_LOVEHATE, "qp flag");
+static_assert(CX_QP_FLAG_BOOLEAN_ANY_CASE == Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE, "qp flag");
+static_assert(CX_QP_FLAG_WILDCARD == Xapian::QueryParser::FLAG_WILDCARD, "qp flag");
+static_assert(CX_QP_FLAG_PURE_NOT == Xapian::QueryParser::FLAG_PURE_NOT, "qp flag");
+static_assert(CX_QP_FLAG_PARTIAL == Xapian::QueryParser::FLAG_PARTIAL, "qp flag");
+static_assert(CX_QP_FLAG_SPELLING_CORRECTION == Xapian::QueryParser::FLAG_SPELLING_CORRECTION, "qp flag");
+static_assert(CX_QP_FLAG_SYNONYM == Xapian::QueryParser::FLAG_SYNONYM, "qp flag");
+static_assert(CX_QP_FLAG_AUTO_SYNONYMS == Xapian::QueryParser::FLAG_AUTO_SYNONYMS, "qp flag");
+static_assert(CX_QP_FLAG_AUTO_MULTIWORD_SYNONYMS == Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS, "qp flag");
+static_assert(CX_QP_FLAG_CJK_NGRAM == Xapian::QueryParser::FLAG_CJK_NGRAM, "qp flag");
+static_assert(CX_SNIPPET_BACKGROUND_MODEL == Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "snippet flag");
+static_assert(CX_SNIPPET_EXHAUSTIVE == Xapian::MSet::SNIPPET_EXHAUSTIVE, "snippet flag");
+static_assert(CX_SNIPPET_EMPTY_WITHOUT_MATCH == Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "snippet flag");
+static_assert(CX_SNIPPET_CJK_NGRAM == Xapian::MSet::SNIPPET_CJK_NGRAM, "snippet flag");
+static_assert(CX_BAD_VALUENO == Xapian::BAD_VALUENO, "bad valueno");
+
+namespace {
+
+cx_status report(cx_error **err, cx_status status, std::string message) {
+    if (err) {
+        // If even the error cannot be allocated, the status alone must do.
+        *err = new (std::nothrow) cx_error{status, std::string()};
+        if (*err) {
+            try { (*err)->message = std::move(message); } catch (...) {}
+        }
+    }
+    return status;
+}
+
+// The one translator: called only inside a catch block, it rethrows the exception in flight
+// and classifies it by C++ type, most specific first.
+cx_status translate(cx_error **err) noexcept {
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        return report(err, CX_DATABASE_LOCKED, e.get_description());
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return report(err, CX_DATABASE_MODIFIED, e.get_description());
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return report(err, CX_DATABASE_NOT_FOUND, e.get_description());
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return report(err, CX_DATABASE_CORRUPT, e.get_description());
+    } catch (const Xapian::DatabaseVersionError &e) {
+        return report(err, CX_DATABASE_VERSION, e.get_description());
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return report(err, CX_DATABASE_OPENING, e.get_description());
+    } catch (const Xapian::DatabaseError &e) {
+        return report(err, CX_DATABASE, e.get_description());
+    } catch (const Xapian::QueryParserError &e) {
+        return report(err, CX_QUERY_PARSER, e.get_description());
+    } catch (const Xapian::InvalidArgumentError &e) {
+        return report(err, CX_INVALID_ARGUMENT, e.get_description());
+    } catch (const Xapian::InvalidOperationError &e) {
+        return report(err, CX_INVALID_OPERATION, e.get_description());
+    } catch (const Xapian::UnimplementedError &e) {
+        return report(err, CX_UNIMPLEMENTED, e.get_description());
+    } catch (const Xapian::DocNotFoundError &e) {
+        return report(err, CX_DOC_NOT_FOUND, e.get_description());
+    } catch (const Xapian::RangeError &e) {
+        return report(err, CX_RANGE, e.get_description());
+    } catch (const Xapian::NetworkTimeoutError &e) {
+        return report(err, CX_NETWORK_TIMEOUT, e.get_description());
+    } catch (const Xapian::NetworkError &e) {
+        return report(err, CX_NETWORK, e.get_description());
+    } catch (const Xapian::Error &e) {
+        return report(err, CX_XAPIAN, e.get_description());
+    } catch (const std::bad_alloc &) {
+        return report(err, CX_NO_MEMORY, "out of memory");
+    } catch (const std::exception &e) {
+        return report(err, CX_STD_EXCEPTION, e.what());
+    } catch (...) {
+        return report(err, CX_UNKNOWN, "unknown exception");
+    }
+}
+
+std::string str(const char *bytes, size_t len) { return len ? std::string(bytes, len) : std::string(); }
+
+// Copies `s` into a malloc'd, NUL-terminated buffer the caller frees with cx_bytes_free.
+void give(const std::string &s, char **out, size_t *out_len) {
+    char *buf = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!buf) throw std::bad_alloc();
+    std::memcpy(buf, s.data(), s.size());
+    buf[s.size()] = '\0';
+    *out = buf;
+    *out_len = s.size();
+}
+
+Xapian::Query::op to_op(cx_query_op op) {
+    switch (op) {
+    case CX_OP_AND: return Xapian::Query::OP_AND;
+    case CX_OP_OR: return Xapian::Query::OP_OR;
+    case CX_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+    case CX_OP_XOR: return Xapian::Query::OP_XOR;
+    case CX_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+    case CX_OP_FILTER: return Xapian::Query::OP_FILTER;
+    case CX_OP_NEAR: return Xapian::Query::OP_NEAR;
+    case CX_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+    case CX_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
+    case CX_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+    case CX_OP_MAX: return Xapian::Query::OP_MAX;
+    }
+    throw Xapian::InvalidArgumentError("unknown cx_query_op");
+}
+
+Xapian::TermGenerator::stem_strategy to_tg_strategy(cx_stem_strategy s) {
+    switch (s) {
+    case CX_STEM_NONE: return Xapian::TermGenerator::STEM_NONE;
+    case CX_STEM_SOME: return Xapian::TermGenerator::STEM_SOME;
+    case CX_STEM_ALL: return Xapian::TermGenerator::STEM_ALL;
+    case CX_STEM_ALL_Z: return Xapian::TermGenerator::STEM_ALL_Z;
+    case CX_STEM_SOME_FULL_POS: return Xapian::TermGenerator::STEM_SOME_FULL_POS;
+    }
+    throw Xapian::InvalidArgumentError("unknown cx_stem_strategy");
+}
+
+Xapian::QueryParser::stem_strategy to_qp_strategy(cx_stem_strategy s) {
+    switch (s) {
+    case CX_STEM_NONE: return Xapian::QueryParser::STEM_NONE;
+    case CX_STEM_SOME: return Xapian::QueryParser::STEM_SOME;
+    case CX_STEM_ALL: return Xapian::QueryParser::STEM_ALL;
+    case CX_STEM_ALL_Z: return Xapian::QueryParser::STEM_ALL_Z;
+    case CX_STEM_SOME_FULL_POS: return Xapian::QueryParser::STEM_SOME_FULL_POS;
+    }
+    throw Xapian::InvalidArgumentError("unknown cx_stem_strategy");
+}
+
+} // namespace
+
+struct cx_termlist {
+    std::vector<std::pair<std::string, uint64_t>> entries;
+};
+
+struct cx_database {
+    Xapian::Database db;
+    // Set only for a database opened with cx_writable_database_open; `db` is then a copy of
+    // the same handle (Xapian::WritableDatabase derives from Database and shares internals).
+    std::unique_ptr<Xapian::WritableDatabase> wdb;
+};
+
+struct cx_document { Xapian::Document doc; };
+struct cx_stem { Xapian::Stem stem; };
+struct cx_stopper { Xapian::SimpleStopper stopper; };
+struct cx_termgenerator { Xapian::TermGenerator tg; };
+struct cx_query { Xapian::Query q; };
+struct cx_queryparser { Xapian::QueryParser qp; };
+struct cx_valuecount_spy {
+    explicit cx_valuecount_spy(Xapian::valueno slot) : spy(slot) {}
+    Xapian::ValueCountMatchSpy spy;
+};
+struct cx_enquire {
+    explicit cx_enquire(const Xapian::Database &db) : enquire(db) {}
+    Xapian::Enquire enquire;
+};
+struct cx_mset { Xapian::MSet mset; };
+
+namespace {
+
+Xapian::WritableDatabase &writable(cx_database *db) {
+    if (!db->wdb) throw Xapian::InvalidOperationError("database is not writable");
+    return *db->wdb;
+}
+
+void collect(Xapian::TermIterator it, Xapian::TermIterator end, cx_termlist &list, int count_kind) {
+    for (; it != end; ++it) {
+        uint64_t count = 0;
+        if (count_kind == 1) count = it.get_termfreq();
+        else if (count_kind == 2) count = it.get_wdf();
+        list.entries.emplace_back(*it, count);
+    }
+}
+
+} // namespace
+
+#define CX_TRY try {
+#define CX_CATCH                                                                                  \
+    return CX_OK;                                                                                 \
+    } catch (...) { return translate(err); }
+
+extern "C" {
+
+void cx_bytes_free(char *bytes) noexcept { std::free(bytes); }
+void cx_docids_free(cx_docid *ids) noexcept { std::free(ids); }
+
+size_t cx_termlist_size(const cx_termlist *list) noexcept { return list ? list->entries.size() : 0; }
+void cx_termlist_get(const cx_termlist *list, size_t i, const char **bytes, size_t *len,
+                     uint64_t *count) noexcept {
+    const auto &e = list->entries[i];
+    *bytes = e.first.data();
+    *len = e.first.size();
+    *count = e.second;
+}
+void cx_termlist_free(cx_termlist *list) noexcept { delete list; }
+
+// ---- database
+
+cx_status cx_database_open(const char *path, size_t path_len, cx_database **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_database{Xapian::Database(str(path, path_len)), nullptr};
+    CX_CATCH
+}
+
+cx_status cx_database_new_empty(cx_database **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_database{Xapian::Database(), nullptr};
+    CX_CATCH
+}
+
+cx_status cx_database_open_remote_tcp(const char *host, size_t host_len, unsigned int port,
+                                      unsigned int timeout_ms, unsigned int connect_timeout_ms,
+                                      cx_database **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_database{
+        Xapian::Remote::open(str(host, host_len), port, timeout_ms, connect_timeout_ms), nullptr};
+    CX_CATCH
+}
+
+cx_status cx_database_add_database(cx_database *db, const cx_database *shard, cx_error **err) noexcept {
+    CX_TRY
+    db->db.add_database(shard->db);
+    CX_CATCH
+}
+
+cx_status cx_database_doccount(const cx_database *db, uint64_t *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.get_doccount();
+    CX_CATCH
+}
+
+cx_status cx_database_lastdocid(const cx_database *db, cx_docid *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.get_lastdocid();
+    CX_CATCH
+}
+
+cx_status cx_database_get_document(const cx_database *db, cx_docid id, cx_document **out,
+                                   cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_document{db->db.get_document(id)};
+    CX_CATCH
+}
+
+cx_status cx_database_get_metadata(const cx_database *db, const char *key, size_t key_len,
+                                   char **out, size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    give(db->db.get_metadata(str(key, key_len)), out, out_len);
+    CX_CATCH
+}
+
+cx_status cx_database_termfreq(const cx_database *db, const char *term, size_t term_len,
+                               uint64_t *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.get_termfreq(str(term, term_len));
+    CX_CATCH
+}
+
+cx_status cx_database_term_exists(const cx_database *db, const char *term, size_t term_len,
+                                  int *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.term_exists(str(term, term_len)) ? 1 : 0;
+    CX_CATCH
+}
+
+cx_status cx_database_allterms(const cx_database *db, const char *prefix, size_t prefix_len,
+                               cx_termlist **out, cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<cx_termlist> list(new cx_termlist);
+    std::string p = str(prefix, prefix_len);
+    collect(db->db.allterms_begin(p), db->db.allterms_end(p), *list, 1);
+    *out = list.release();
+    CX_CATCH
+}
+
+cx_status cx_database_postlist(const cx_database *db, const char *term, size_t term_len,
+                               cx_docid **out, size_t *out_count, cx_error **err) noexcept {
+    CX_TRY
+    std::string t = str(term, term_len);
+    std::vector<cx_docid> ids;
+    for (auto it = db->db.postlist_begin(t); it != db->db.postlist_end(t); ++it) ids.push_back(*it);
+    cx_docid *buf = nullptr;
+    if (!ids.empty()) {
+        buf = static_cast<cx_docid *>(std::malloc(ids.size() * sizeof(cx_docid)));
+        if (!buf) throw std::bad_alloc();
+        std::memcpy(buf, ids.data(), ids.size() * sizeof(cx_docid));
+    }
+    *out = buf;
+    *out_count = ids.size();
+    CX_CATCH
+}
+
+cx_status cx_database_reopen(cx_database *db, int *changed, cx_error **err) noexcept {
+    CX_TRY
+    *changed = db->db.reopen() ? 1 : 0;
+    CX_CATCH
+}
+
+cx_status cx_database_close(cx_database *db, cx_error **err) noexcept {
+    CX_TRY
+    // For a writable database the handles share internals, so this closes (and commits) it.
+    if (db->wdb) db->wdb->close();
+    db->db.close();
+    CX_CATCH
+}
+
+cx_status cx_database_spelling_suggestion(const cx_database *db, const char *word,
+                                          size_t word_len, unsigned int max_edit_distance,
+                                          char **out, size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    give(db->db.get_spelling_suggestion(str(word, word_len), max_edit_distance), out, out_len);
+    CX_CATCH
+}
+
+cx_status cx_database_compact(cx_database *db, const char *path, size_t path_len,
+                              unsigned int flags, cx_error **err) noexcept {
+    CX_TRY
+    db->db.compact(str(path, path_len), flags);
+    CX_CATCH
+}
+
+void cx_database_free(cx_database *db) noexcept {
+    // Xapian's destructors do not throw (a WritableDatabase's commits and swallows errors).
+    delete db;
+}
+
+// ---- writable database
+
+cx_status cx_writable_database_open(const char *path, size_t path_len, cx_open_mode mode,
+                                    cx_database **out, cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<Xapian::WritableDatabase> w(
+        new Xapian::WritableDatabase(str(path, path_len), static_cast<int>(mode)));
+    Xapian::Database shared = *w;
+    *out = new cx_database{shared, std::move(w)};
+    CX_CATCH
+}
+
+cx_status cx_writable_database_add_document(cx_database *db, const cx_document *doc,
+                                            cx_docid *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = writable(db).add_document(doc->doc);
+    CX_CATCH
+}
+
+cx_status cx_writable_database_replace_document(cx_database *db, cx_docid id,
+                                                const cx_document *doc, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).replace_document(id, doc->doc);
+    CX_CATCH
+}
+
+cx_status cx_writable_database_replace_document_by_term(cx_database *db, const char *term,
+                                                        size_t term_len,
+                                                        const cx_document *doc,
+                                                        cx_docid *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = writable(db).replace_document(str(term, term_len), doc->doc);
+    CX_CATCH
+}
+
+cx_status cx_writable_database_delete_document(cx_database *db, cx_docid id, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).delete_document(id);
+    CX_CATCH
+}
+
+cx_status cx_writable_database_delete_document_by_term(cx_database *db, const char *term,
+                                                       size_t term_len, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).delete_document(str(term, term_len));
+    CX_CATCH
+}
+
+cx_status cx_writable_database_commit(cx_database *db, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).commit();
+    CX_CATCH
+}
+
+cx_status cx_writable_database_begin_transaction(cx_database *db, int flushed, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).begin_transaction(flushed != 0);
+    CX_CATCH
+}
+
+cx_status cx_writable_database_commit_transaction(cx_database *db, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).commit_transaction();
+    CX_CATCH
+}
+
+cx_status cx_writable_database_cancel_transaction(cx_database *db, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).cancel_transaction();
+    CX_CATCH
+}
+
+cx_status cx_writable_database_set_metadata(cx_database *db, const char *key, size_t key_len,
+                                            const char *value, size_t value_len, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).set_metadata(str(key, key_len), str(value, value_len));
+    CX_CATCH
+}
+
+cx_status cx_writable_database_add_spelling(cx_database *db, const char *word, size_t word_len,
+                                            unsigned int freqinc, cx_error **err) noexcept {
+    CX_TRY
+    writable(db).add_spelling(str(word, word_len), freqinc);
+    CX_CATCH
+}
+
+// ---- document
+
+cx_status cx_document_new(cx_document **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_document{Xapian::Document()};
+    CX_CATCH
+}
+
+cx_status cx_document_get_docid(const cx_document *doc, cx_docid *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = doc->doc.get_docid();
+    CX_CATCH
+}
+
+cx_status cx_document_get_data(const cx_document *doc, char **out, size_t *out_len,
+                               cx_error **err) noexcept {
+    CX_TRY
+    give(doc->doc.get_data(), out, out_len);
+    CX_CATCH
+}
+
+cx_status cx_document_set_data(cx_document *doc, const char *data, size_t data_len,
+                               cx_error **err) noexcept {
+    CX_TRY
+    doc->doc.set_data(str(data, data_len));
+    CX_CATCH
+}
+
+cx_status cx_document_add_term(cx_document *doc, const char *term, size_t term_len,
+                               unsigned int wdfinc, cx_error **err) noexcept {
+    CX_TRY
+    doc->doc.add_term(str(term, term_len), wdfinc);
+    CX_CATCH
+}
+
+cx_status cx_document_add_boolean_term(cx_document *doc, const char *term, size_t term_len,
+                                       cx_error **err) noexcept {
+    CX_TRY
+    doc->doc.add_boolean_term(str(term, term_len));
+    CX_CATCH
+}
+
+cx_status cx_document_add_posting(cx_document *doc, const char *term, size_t term_len,
+                                  cx_termpos pos, unsigned int wdfinc, cx_error **err) noexcept {
+    CX_TRY
+    doc->doc.add_posting(str(term, term_len), pos, wdfinc);
+    CX_CATCH
+}
+
+cx_status cx_document_remove_term(cx_document *doc, const char *term, size_t term_len,
+                                  cx_error **err) noexcept {
+    CX_TRY
+    doc->doc.remove_term(str(term, term_len));
+    CX_CATCH
+}
+
+cx_status cx_document_set_value(cx_document *doc, cx_valueno slot, const char *value,
+                                size_t value_len, cx_error **err) noexcept {
+    CX_TRY
+    doc->doc.add_value(slot, str(value, value_len));
+    CX_CATCH
+}
+
+cx_status cx_document_get_value(const cx_document *doc, cx_valueno slot, char **out,
+                                size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    give(doc->doc.get_value(slot), out, out_len);
+    CX_CATCH
+}
+
+cx_status cx_document_termlist(const cx_document *doc, cx_termlist **out, cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<cx_termlist> list(new cx_termlist);
+    collect(doc->doc.termlist_begin(), doc->doc.termlist_end(), *list, 2);
+    *out = list.release();
+    CX_CATCH
+}
+
+void cx_document_free(cx_document *doc) noexcept { delete doc; }
+
+// ---- stem
+
+cx_status cx_stem_new(const char *language, size_t language_len, cx_stem **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_stem{Xapian::Stem(str(language, language_len))};
+    CX_CATCH
+}
+
+cx_status cx_stem_apply(const cx_stem *stem, const char *word, size_t word_len, char **out,
+                        size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    give(stem->stem(str(word, word_len)), out, out_len);
+    CX_CATCH
+}
+
+void cx_stem_free(cx_stem *stem) noexcept { delete stem; }
+
+// ---- stopper
+
+cx_status cx_stopper_new(cx_stopper **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_stopper;
+    CX_CATCH
+}
+
+cx_status cx_stopper_add(cx_stopper *stopper, const char *word, size_t word_len, cx_error **err) noexcept {
+    CX_TRY
+    stopper->stopper.add(str(word, word_len));
+    CX_CATCH
+}
+
+cx_status cx_stopper_contains(const cx_stopper *stopper, const char *word, size_t word_len,
+                              int *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = stopper->stopper(str(word, word_len)) ? 1 : 0;
+    CX_CATCH
+}
+
+void cx_stopper_free(cx_stopper *stopper) noexcept { delete stopper; }
+
+// ---- termgenerator
+
+cx_status cx_termgenerator_new(cx_termgenerator **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_termgenerator;
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_stemmer(cx_termgenerator *tg, const cx_stem *stem, cx_error **err) noexcept {
+    CX_TRY
+    tg->tg.set_stemmer(stem ? stem->stem : Xapian::Stem());
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_stopper(cx_termgenerator *tg, const cx_stopper *stopper,
+                                       cx_error **err) noexcept {
+    CX_TRY
+    tg->tg.set_stopper(stopper ? &stopper->stopper : nullptr);
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_stemming_strategy(cx_termgenerator *tg, cx_stem_strategy s,
+                                                 cx_error **err) noexcept {
+    CX_TRY
+    tg->tg.set_stemming_strategy(to_tg_strategy(s));
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_document(cx_termgenerator *tg, const cx_document *doc,
+                                        cx_error **err) noexcept {
+    CX_TRY
+    tg->tg.set_document(doc->doc);
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_database(cx_termgenerator *tg, const cx_database *db,
+                                        cx_error **err) noexcept {
+    CX_TRY
+    if (!db) {
+        tg->tg.set_database(Xapian::WritableDatabase());
+    } else {
+        if (!db->wdb) throw Xapian::InvalidOperationError("database is not writable");
+        tg->tg.set_database(*db->wdb);
+    }
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_flags(cx_termgenerator *tg, unsigned int flags, cx_error **err) noexcept {
+    CX_TRY
+    // With mask 0, set_flags replaces every flag with `flags`.
+    tg->tg.set_flags(static_cast<Xapian::TermGenerator::flags>(flags),
+                     static_cast<Xapian::TermGenerator::flags>(0));
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_index_text(cx_termgenerator *tg, const char *text, size_t text_len,
+                                      unsigned int wdfinc, const char *prefix, size_t prefix_len,
+                                      int with_positions, cx_error **err) noexcept {
+    CX_TRY
+    if (with_positions)
+        tg->tg.index_text(str(text, text_len), wdfinc, str(prefix, prefix_len));
+    else
+        tg->tg.index_text_without_positions(str(text, text_len), wdfinc, str(prefix, prefix_len));
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_increase_termpos(cx_termgenerator *tg, cx_termpos delta,
+                                            cx_error **err) noexcept {
+    CX_TRY
+    tg->tg.increase_termpos(delta);
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_get_termpos(const cx_termgenerator *tg, cx_termpos *out,
+                                       cx_error **err) noexcept {
+    CX_TRY
+    *out = tg->tg.get_termpos();
+    CX_CATCH
+}
+
+cx_status cx_termgenerator_set_termpos(cx_termgenerator *tg, cx_termpos pos, cx_error **err) noexcept {
+    CX_TRY
+    tg->tg.set_termpos(pos);
+    CX_CATCH
+}
+
+void cx_termgenerator_free(cx_termgenerator *tg) noexcept { delete tg; }
+
+// ---- query
+
+cx_status cx_query_new_term(const char *term, size_t term_len, unsigned int wqf, cx_termpos pos,
+                            cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{Xapian::Query(str(term, term_len), wqf, pos)};
+    CX_CATCH
+}
+
+cx_status cx_query_new_combine(cx_query_op op, const cx_query *const *subqueries, size_t count,
+                               unsigned int window, cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    std::vector<Xapian::Query> subs;
+    subs.reserve(count);
+    for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->q);
+    *out = new cx_query{Xapian::Query(to_op(op), subs.begin(), subs.end(), window)};
+    CX_CATCH
+}
+
+cx_status cx_query_new_wildcard(const char *prefix, size_t prefix_len, cx_query **out,
+                                cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, prefix_len))};
+    CX_CATCH
+}
+
+cx_status cx_query_new_value_range(cx_valueno slot, const char *lo, size_t lo_len,
+                                   const char *hi, size_t hi_len, cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, str(lo, lo_len), str(hi, hi_len))};
+    CX_CATCH
+}
+
+cx_status cx_query_new_value_bound(cx_valueno slot, int ge, const char *limit, size_t limit_len,
+                                   cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{Xapian::Query(ge ? Xapian::Query::OP_VALUE_GE : Xapian::Query::OP_VALUE_LE,
+                                      slot, str(limit, limit_len))};
+    CX_CATCH
+}
+
+cx_status cx_query_new_match_all(cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{Xapian::Query::MatchAll};
+    CX_CATCH
+}
+
+cx_status cx_query_new_match_nothing(cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{Xapian::Query()};
+    CX_CATCH
+}
+
+cx_status cx_query_description(const cx_query *q, char **out, size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    give(q->q.get_description(), out, out_len);
+    CX_CATCH
+}
+
+cx_status cx_query_empty(const cx_query *q, int *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = q->q.empty() ? 1 : 0;
+    CX_CATCH
+}
+
+cx_status cx_query_terms(const cx_query *q, cx_termlist **out, cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<cx_termlist> list(new cx_termlist);
+    collect(q->q.get_unique_terms_begin(), q->q.get_unique_terms_end(), *list, 0);
+    *out = list.release();
+    CX_CATCH
+}
+
+void cx_query_free(cx_query *q) noexcept { delete q; }
+
+// ---- queryparser
+
+cx_status cx_queryparser_new(cx_queryparser **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_queryparser;
+    CX_CATCH
+}
+
+cx_status cx_queryparser_set_stemmer(cx_queryparser *qp, const cx_stem *stem, cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.set_stemmer(stem ? stem->stem : Xapian::Stem());
+    CX_CATCH
+}
+
+cx_status cx_queryparser_set_stemming_strategy(cx_queryparser *qp, cx_stem_strategy s,
+                                               cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.set_stemming_strategy(to_qp_strategy(s));
+    CX_CATCH
+}
+
+cx_status cx_queryparser_set_stopper(cx_queryparser *qp, const cx_stopper *stopper,
+                                     cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.set_stopper(stopper ? &stopper->stopper : nullptr);
+    CX_CATCH
+}
+
+cx_status cx_queryparser_set_database(cx_queryparser *qp, const cx_database *db,
+                                      cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.set_database(db ? db->db : Xapian::Database());
+    CX_CATCH
+}
+
+cx_status cx_queryparser_set_default_op(cx_queryparser *qp, cx_query_op op, cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.set_default_op(to_op(op));
+    CX_CATCH
+}
+
+cx_status cx_queryparser_add_prefix(cx_queryparser *qp, const char *field, size_t field_len,
+                                    const char *prefix, size_t prefix_len, cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.add_prefix(str(field, field_len), str(prefix, prefix_len));
+    CX_CATCH
+}
+
+cx_status cx_queryparser_add_boolean_prefix(cx_queryparser *qp, const char *field,
+                                            size_t field_len, const char *prefix,
+                                            size_t prefix_len, const char *grouping,
+                                            size_t grouping_len, cx_error **err) noexcept {
+    CX_TRY
+    if (grouping) {
+        std::string g = str(grouping, grouping_len);
+        qp->qp.add_boolean_prefix(str(field, field_len), str(prefix, prefix_len), &g);
+    } else {
+        qp->qp.add_boolean_prefix(str(field, field_len), str(prefix, prefix_len),
+                                  static_cast<const std::string *>(nullptr));
+    }
+    CX_CATCH
+}
+
+cx_status cx_queryparser_add_date_range(cx_queryparser *qp, cx_valueno slot, const char *str_,
+                                        size_t str_len, int suffix, int prefer_mdy,
+                                        int epoch_year, cx_error **err) noexcept {
+    CX_TRY
+    unsigned flags = (suffix ? Xapian::RP_SUFFIX : 0) | (prefer_mdy ? Xapian::RP_DATE_PREFER_MDY : 0);
+    // release() hands ownership to the parser, which deletes the processor when done.
+    qp->qp.add_rangeprocessor(
+        (new Xapian::DateRangeProcessor(slot, str(str_, str_len), flags, epoch_year))->release());
+    CX_CATCH
+}
+
+cx_status cx_queryparser_add_number_range(cx_queryparser *qp, cx_valueno slot, const char *str_,
+                                          size_t str_len, int suffix, cx_error **err) noexcept {
+    CX_TRY
+    unsigned flags = suffix ? Xapian::RP_SUFFIX : 0;
+    qp->qp.add_rangeprocessor(
+        (new Xapian::NumberRangeProcessor(slot, str(str_, str_len), flags))->release());
+    CX_CATCH
+}
+
+cx_status cx_queryparser_add_string_range(cx_queryparser *qp, cx_valueno slot, const char *str_,
+                                          size_t str_len, int suffix, cx_error **err) noexcept {
+    CX_TRY
+    unsigned flags = suffix ? Xapian::RP_SUFFIX : 0;
+    qp->qp.add_rangeprocessor(
+        (new Xapian::RangeProcessor(slot, str(str_, str_len), flags))->release());
+    CX_CATCH
+}
+
+cx_status cx_queryparser_parse(cx_queryparser *qp, const char *text, size_t text_len,
+                               unsigned int flags, const char *default_prefix,
+                               size_t default_prefix_len, cx_query **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_query{qp->qp.parse_query(str(text, text_len), flags,
+                                           str(default_prefix, default_prefix_len))};
+    CX_CATCH
+}
+
+cx_status cx_queryparser_corrected_query(const cx_queryparser *qp, char **out, size_t *out_len,
+                                         cx_error **err) noexcept {
+    CX_TRY
+    give(qp->qp.get_corrected_query_string(), out, out_len);
+    CX_CATCH
+}
+
+void cx_queryparser_free(cx_queryparser *qp) noexcept { delete qp; }
+
+// ---- value count match spy
+
+cx_status cx_valuecount_spy_new(cx_valueno slot, cx_valuecount_spy **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_valuecount_spy(slot);
+    CX_CATCH
+}
+
+cx_status cx_valuecount_spy_total(const cx_valuecount_spy *spy, uint64_t *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = spy->spy.get_total();
+    CX_CATCH
+}
+
+cx_status cx_valuecount_spy_top_values(const cx_valuecount_spy *spy, size_t limit,
+                                       cx_termlist **out, cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<cx_termlist> list(new cx_termlist);
+    collect(spy->spy.top_values_begin(limit), spy->spy.top_values_end(limit), *list, 1);
+    *out = list.release();
+    CX_CATCH
+}
+
+cx_status cx_valuecount_spy_values(const cx_valuecount_spy *spy, cx_termlist **out,
+                                   cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<cx_termlist> list(new cx_termlist);
+    collect(spy->spy.values_begin(), spy->spy.values_end(), *list, 1);
+    *out = list.release();
+    CX_CATCH
+}
+
+void cx_valuecount_spy_free(cx_valuecount_spy *spy) noexcept { delete spy; }
+
+// ---- enquire
+
+cx_status cx_enquire_new(const cx_database *db, cx_enquire **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_enquire(db->db);
+    CX_CATCH
+}
+
+cx_status cx_enquire_set_query(cx_enquire *e, const cx_query *q, cx_error **err) noexcept {
+    CX_TRY
+    e->enquire.set_query(q->q);
+    CX_CATCH
+}
+
+cx_status cx_enquire_set_sort(cx_enquire *e, cx_sort sort, cx_valueno slot, int reverse,
+                              cx_error **err) noexcept {
+    CX_TRY
+    switch (sort) {
+    case CX_SORT_RELEVANCE: e->enquire.set_sort_by_relevance(); break;
+    case CX_SORT_VALUE: e->enquire.set_sort_by_value(slot, reverse != 0); break;
+    case CX_SORT_VALUE_THEN_RELEVANCE: e->enquire.set_sort_by_value_then_relevance(slot, reverse != 0); break;
+    case CX_SORT_RELEVANCE_THEN_VALUE: e->enquire.set_sort_by_relevance_then_value(slot, reverse != 0); break;
+    default: throw Xapian::InvalidArgumentError("unknown cx_sort");
+    }
+    CX_CATCH
+}
+
+cx_status cx_enquire_set_collapse_key(cx_enquire *e, cx_valueno slot, unsigned int max,
+                                      cx_error **err) noexcept {
+    CX_TRY
+    e->enquire.set_collapse_key(slot, max);
+    CX_CATCH
+}
+
+cx_status cx_enquire_add_matchspy(cx_enquire *e, cx_valuecount_spy *spy, cx_error **err) noexcept {
+    CX_TRY
+    // Not released to Xapian: the caller owns the spy and keeps it alive (see the header).
+    e->enquire.add_matchspy(&spy->spy);
+    CX_CATCH
+}
+
+cx_status cx_enquire_clear_matchspies(cx_enquire *e, cx_error **err) noexcept {
+    CX_TRY
+    e->enquire.clear_matchspies();
+    CX_CATCH
+}
+
+cx_status cx_enquire_get_mset(cx_enquire *e, unsigned int first, unsigned int maxitems,
+                              unsigned int checkatleast, cx_mset **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_mset{e->enquire.get_mset(first, maxitems, checkatleast)};
+    CX_CATCH
+}
+
+void cx_enquire_free(cx_enquire *e) noexcept { delete e; }
+
+// ---- mset
+
+cx_status cx_mset_get_counts(const cx_mset *m, cx_mset_counts *out, cx_error **err) noexcept {
+    CX_TRY
+    out->size = m->mset.size();
+    out->firstitem = m->mset.get_firstitem();
+    out->estimated = m->mset.get_matches_estimated();
+    out->lower_bound = m->mset.get_matches_lower_bound();
+    out->upper_bound = m->mset.get_matches_upper_bound();
+    CX_CATCH
+}
+
+cx_status cx_mset_get_item(const cx_mset *m, size_t i, cx_mset_item *out, cx_error **err) noexcept {
+    CX_TRY
+    if (i >= m->mset.size()) throw Xapian::RangeError("MSet index out of range");
+    Xapian::MSetIterator it = m->mset[static_cast<Xapian::doccount>(i)];
+    out->docid = *it;
+    out->rank = it.get_rank();
+    out->weight = it.get_weight();
+    out->percent = it.get_percent();
+    out->collapse_count = it.get_collapse_count();
+    CX_CATCH
+}
+
+cx_status cx_mset_get_document(const cx_mset *m, size_t i, cx_document **out, cx_error **err) noexcept {
+    CX_TRY
+    if (i >= m->mset.size()) throw Xapian::RangeError("MSet index out of range");
+    *out = new cx_document{m->mset[static_cast<Xapian::doccount>(i)].get_document()};
+    CX_CATCH
+}
+
+cx_status cx_mset_snippet(const cx_mset *m, const char *text, size_t text_len, size_t length,
+                          const cx_stem *stem, unsigned int flags, const char *hi_start,
+                          size_t hi_start_len, const char *hi_end, size_t hi_end_len,
+                          const char *omit, size_t omit_len, char **out, size_t *out_len,
+                          cx_error **err) noexcept {
+    CX_TRY
+    give(m->mset.snippet(str(text, text_len), length, stem ? stem->stem : Xapian::Stem(), flags,
+                         str(hi_start, hi_start_len), str(hi_end, hi_end_len), str(omit, omit_len)),
+         out, out_len);
+    CX_CATCH
+}
+
+void cx_mset_free(cx_mset *m) noexcept { delete m; }
+
+// ---- sortable serialisation
+
+cx_status cx_sortable_serialise(double value, char **out, size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    give(Xapian::sortable_serialise(value), out, out_len);
+    CX_CATCH
+}
+
+double cx_sortable_unserialise(const char *bytes, size_t len) noexcept {
+    try {
+        return Xapian::sortable_unserialise(str(bytes, len));
+    } catch (...) {
+        return 0.0;  // only std::string's allocation can throw here
+    }
+}
+
+} // extern "C"
