@@ -1,0 +1,50 @@
+// Stopwords: very common words left out of the index and of queries.
+internal import CXapian
+
+/// A fixed set of stopwords.
+///
+/// Wraps [`Xapian::SimpleStopper`](https://xapian.org/docs/apidoc/html/classXapian_1_1SimpleStopper.html).
+public final class SimpleStopper {
+    let handle: OpaquePointer
+
+    /// A stopper for `words`.
+    ///
+    /// Wraps `Xapian::SimpleStopper::add`.
+    public init<S: Sequence>(words: S) where S.Element == String {
+        handle = mustSucceed { try checkHandle { cx_stopper_new($0, $1) } }
+        for word in words {
+            mustSucceed { try withBytes(word) { w, n in try check { cx_stopper_add(handle, w, n, $0) } } }
+        }
+    }
+
+    deinit {
+        cx_stopper_free(handle)
+    }
+
+    /// Whether `word` is a stopword.
+    ///
+    /// Wraps `Xapian::SimpleStopper::operator()`.
+    public func contains(_ word: String) -> Bool {
+        var found: Int32 = 0
+        let ok = withBytes(word) { w, n in (try? check { cx_stopper_contains(handle, w, n, &found, $0) }) != nil }
+        return ok && found != 0
+    }
+
+    /// The Snowball project's English stopword list.
+    public static var english: SimpleStopper { SimpleStopper(words: englishStopwords) }
+
+    // From snowballstem.org's english/stop.txt.
+    private static let englishStopwords: [String] = """
+        i me my myself we our ours ourselves you your yours yourself yourselves he him his himself \
+        she her hers herself it its itself they them their theirs themselves what which who whom \
+        this that these those am is are was were be been being have has had having do does did \
+        doing would should could ought i'm you're he's she's it's we're they're i've you've we've \
+        they've i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll isn't \
+        aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't shan't \
+        shouldn't can't cannot couldn't mustn't let's that's who's what's here's there's when's \
+        where's why's how's a an the and but if or because as until while of at by for with about \
+        against between into through during before after above below to from up down in out on \
+        off over under again further then once here there when where why how all any both each \
+        few more most other some such no nor not only own same so than too very
+        """.split(separator: " ").map(String.init)
+}

@@ -1,0 +1,61 @@
+// Stemming: reducing words to a common root so "running" finds "runs".
+internal import CXapian
+
+/// A stemmer for one language (or none).
+///
+/// Wraps [`Xapian::Stem`](https://xapian.org/docs/apidoc/html/classXapian_1_1Stem.html).
+public final class Stem {
+    let handle: OpaquePointer
+
+    /// A stemmer for `language`, an English name or ISO 639 code ("english", "en", "french", "none").
+    ///
+    /// - Throws: `XapianError` `.invalidArgument` for an unknown language.
+    ///
+    /// Wraps `Xapian::Stem(language)`.
+    public init(language: String) throws {
+        handle = try withBytes(language) { l, n in try checkHandle { cx_stem_new(l, n, $0, $1) } }
+    }
+
+    deinit {
+        cx_stem_free(handle)
+    }
+
+    /// The stem of `word` (`word` itself if stemming fails).
+    ///
+    /// Wraps `Xapian::Stem::operator()`.
+    public func callAsFunction(_ word: String) -> String {
+        let bytes = try? withBytes(word) { w, n in try checkBytes { cx_stem_apply(handle, w, n, $0, $1, $2) } }
+        return bytes.map(String.init(xapianBytes:)) ?? word
+    }
+
+    /// A stemmer that leaves words unchanged.
+    ///
+    /// Wraps `Xapian::Stem("none")`.
+    public static var none: Stem { mustSucceed { try Stem(language: "none") } }
+}
+
+/// Which words get stemmed, and how stems are indexed or searched.
+///
+/// Mirrors `Xapian::TermGenerator::stem_strategy` and `Xapian::QueryParser::stem_strategy`.
+public enum StemStrategy: Sendable {
+    /// No stemming.
+    case none
+    /// Stem words not starting with a capital, as "Z"-prefixed terms (Xapian's default).
+    case some
+    /// Stem every word, with no "Z" prefix.
+    case all
+    /// Stem every word, as "Z"-prefixed terms.
+    case allZ
+    /// Like `some`, but stemmed terms keep positions too.
+    case someFullPositions
+
+    var cValue: cx_stem_strategy {
+        switch self {
+        case .none: return CX_STEM_NONE
+        case .some: return CX_STEM_SOME
+        case .all: return CX_STEM_ALL
+        case .allZ: return CX_STEM_ALL_Z
+        case .someFullPositions: return CX_STEM_SOME_FULL_POS
+        }
+    }
+}
