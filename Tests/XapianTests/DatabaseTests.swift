@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import Xapian
+
+@Suite struct DatabaseTests {
+    @Test func missingDatabaseIsNotFound() throws {
+        try withTemporaryDirectory { dir in
+            #expect { try Database(path: dir + "/absent") } throws: { ($0 as? XapianError)?.code == .databaseNotFound }
+        }
+    }
+
+    @Test func countsTermsAndPostings() throws {
+        try withTemporaryDirectory { dir in
+            let db = try makeDatabase(at: dir + "/db", texts: ["the quick fox", "a lazy dog", "fox and dog"])
+            let reader = try Database(path: dir + "/db")
+            #expect(reader.documentCount == 3)
+            #expect(reader.lastDocumentID == 3)
+            #expect(reader.termFrequency("fox") == 2)
+            #expect(reader.termExists("dog"))
+            #expect(!reader.termExists("cat"))
+            #expect(try reader.postings("dog") == [2, 3])
+            #expect(try reader.postings("cat") == [])
+            let zTerms = try reader.allTerms(prefix: "Zd")
+            #expect(zTerms.map(\.term) == ["Zdog"])
+            #expect(zTerms.first?.frequency == 2)
+            #expect(try reader.document(1).data == "the quick fox")
+            #expect { try reader.document(99) } throws: { ($0 as? XapianError)?.code == .documentNotFound }
+            try db.close()
+        }
+    }
+
+    @Test func reopenSeesNewCommits() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try makeDatabase(at: dir + "/db", texts: ["one"])
+            let reader = try Database(path: dir + "/db")
+            try writer.add(Document())
+            try writer.commit()
+            #expect(reader.documentCount == 1)
+            #expect(try reader.reopen())
+            #expect(reader.documentCount == 2)
+        }
+    }
+
+    @Test func stubFileAndShardsCombineCounts() throws {
+        try withTemporaryDirectory { dir in
+            _ = try makeDatabase(at: dir + "/a", texts: ["alpha", "beta"])
+            _ = try makeDatabase(at: dir + "/b", texts: ["gamma"])
+            let stub = dir + "/stub"
+            try "auto \(dir)/a\nauto \(dir)/b\n".write(toFile: stub, atomically: true, encoding: .utf8)
+            #expect(try Database(path: stub).documentCount == 3)
+            let combined = try Database(shards: [try Database(path: dir + "/a"), try Database(path: dir + "/b")])
+            #expect(combined.documentCount == 3)
+            #expect(combined.termFrequency("gamma") == 1)
+        }
+    }
+
+    @Test func metadataIsEmptyUntilSet() throws {
+        try withTemporaryDirectory { dir in
+            let db = try WritableDatabase(path: dir + "/db")
+            #expect(try db.metadata("schema") == "")
+            try db.setMetadata("schema", "3")
+            try db.commit()
+            #expect(try Database(path: dir + "/db").metadata("schema") == "3")
+            #expect { try db.metadata("") } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+        }
+    }
+
+    @Test func spellingSuggestionComesFromIndexedWords() throws {
+        try withTemporaryDirectory { dir in
+            let db = try WritableDatabase(path: dir + "/db")
+            let generator = TermGenerator()
+            generator.database = db
+            generator.spelling = true
+            generator.indexText("government announces budget")
+            try db.add(generator.document)
+            try db.addSpelling("parliament")
+            try db.commit()
+            #expect(db.spellingSuggestion(for: "goverment") == "government")
+            #expect(db.spellingSuggestion(for: "parliment") == "parliament")
+            #expect(db.spellingSuggestion(for: "zzzzzz") == nil)
+        }
+    }
+
+    @Test func corruptedTableThrowsInsteadOfCrashing() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/db"
+            try makeDatabase(at: path, texts: (0..<200).map { "document number \($0) about fox \($0 * 7)" }).close()
+            // Overwrite the postlist table with garbage, keeping its size.
+            let table = path + "/postlist.glass"
+            let size = try FileManager.default.attributesOfItem(atPath: table)[.size] as! Int
+            try Data(repeating: 0xA5, count: size).write(to: URL(fileURLWithPath: table))
+            do {
+                let db = try Database(path: path)
+                _ = try db.postings("fox")
+                let enquire = Enquire(database: db)
+                enquire.query = Query(term: "fox")
+                _ = try enquire.matchSet(limit: 10)
+                Issue.record("reading a corrupted table did not throw")
+            } catch let error as XapianError {
+                #expect([.databaseCorrupt, .databaseOpening, .database].contains(error.code))
+            }
+        }
+    }
+
+    @Test func remoteConnectionToClosedPortFailsFast() throws {
+        let start = Date()
+        #expect {
+            try Database.remote(host: "127.0.0.1", port: 1, timeout: 2, connectTimeout: 2)
+        } throws: { [.network, .networkTimeout].contains(($0 as? XapianError)?.code) }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func closedDatabaseThrowsDatabaseError() throws {
+        try withTemporaryDirectory { dir in
+            _ = try makeDatabase(at: dir + "/db", texts: ["x"])
+            let db = try Database(path: dir + "/db")
+            try db.close()
+            #expect { try db.postings("x") } throws: { ($0 as? XapianError)?.code == .database }
+        }
+    }
+}
