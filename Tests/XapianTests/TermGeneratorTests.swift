@@ -1,0 +1,40 @@
+import Testing
+import Xapian
+
+@Suite struct TermGeneratorTests {
+    @Test func indexesStemsPositionsAndPrefixes() throws {
+        let generator = TermGenerator()
+        generator.stemmer = try Stem(language: "english")
+        generator.stopper = .english
+        generator.indexText("The cats were running")
+        #expect(generator.termPosition == 4)
+        generator.increaseTermPosition()
+        #expect(generator.termPosition == 104)
+        generator.indexTextWithoutPositions("Headline words", prefix: "S")
+        let terms = generator.document.terms
+        #expect(terms.contains("Zcat"))
+        #expect(terms.contains("Zrun"))
+        #expect(terms.contains("cats"))
+        #expect(terms.contains("Sheadline"))
+        #expect(!terms.contains("Zthe"))
+        generator.termPosition = 7
+        #expect(generator.termPosition == 7)
+    }
+
+    @Test func stemmingStrategyAllHasNoZPrefix() throws {
+        let generator = TermGenerator()
+        generator.stemmer = try Stem(language: "english")
+        generator.stemmingStrategy = .all
+        generator.indexText("running")
+        #expect(generator.document.terms == ["run"])
+    }
+
+    @Test func newDocumentResetsTarget() {
+        let generator = TermGenerator()
+        generator.indexText("first")
+        let second = Document()
+        generator.document = second
+        generator.indexText("second")
+        #expect(second.terms == ["second"])
+    }
+}
