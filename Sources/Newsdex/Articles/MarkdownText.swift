@@ -94,7 +94,9 @@ enum MarkdownText {
                 i += 1
             }
         }
-        return out
+        // A dropped image leaves two spaces where it stood.
+        guard out.contains("  ") else { return out }
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// A link `[label](target)` or `[label][ref]` starting at `start` ("["): its label and the
