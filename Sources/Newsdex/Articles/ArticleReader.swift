@@ -194,7 +194,7 @@ public struct ArticleReader: Sendable {
         return url.lastPathComponent
     }
 
-    private static func pathComponents(of url: URL, under root: URL) -> [String]? {
+    static func pathComponents(of url: URL, under root: URL) -> [String]? {
         let file = url.standardizedFileURL.pathComponents
         let base = root.standardizedFileURL.pathComponents
         guard file.count > base.count, Array(file.prefix(base.count)) == base else { return nil }

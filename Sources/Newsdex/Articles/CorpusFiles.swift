@@ -43,7 +43,7 @@ extension ArticleReader {
                 missing.append(path)
                 continue
             }
-            let insideRoot = corpusRoot.map { relativePath(of: path, under: $0) != path.lastPathComponent || isSame(path, $0) } ?? false
+            let insideRoot = corpusRoot.map { isSame(path, $0) || pathComponents(of: path, under: $0) != nil } ?? false
             guard isDirectory.boolValue else {
                 add(path, insideRoot ? relativePath(of: path, under: corpusRoot) : path.lastPathComponent)
                 continue
