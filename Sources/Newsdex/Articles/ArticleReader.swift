@@ -1,0 +1,218 @@
+// The entry point from files to articles: finds the article files of a corpus, reads each one,
+// picks its parser by extension and turns every kind of bad input into a Rejection.
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads article files: plain text copied from news sites (`.txt`), front matter over text or
+/// Markdown (`.txt`, `.md`) and JSON Lines (`.jsonl`). It never throws and never crashes on bad
+/// input: what it cannot read comes back as a `Rejection` naming the file (and line).
+public struct ArticleReader: Sendable {
+    public struct Options: Sendable {
+        /// Files larger than this many bytes are rejected unread.
+        public var maxFileSize: Int = 16 << 20
+
+        public init(maxFileSize: Int = 16 << 20) {
+            self.maxFileSize = maxFileSize
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = .init()) {
+        self.options = options
+    }
+
+    /// The extensions read as articles, lower case.
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
+
+    // MARK: - Reading
+
+    /// Parses one file's bytes. `relativePath` is the path under the corpus root, e.g. "AFP/x.txt"
+    /// (used for id, source, format by extension).
+    public func read(bytes: [UInt8], relativePath: String) -> ReadResult {
+        let path = Self.normalizedRelativePath(relativePath)
+        func rejected(_ reason: String) -> ReadResult {
+            ReadResult(rejections: [Rejection(path: path, reason: reason)])
+        }
+        if bytes.count > options.maxFileSize {
+            return rejected(Self.tooLargeReason(bytes.count, options.maxFileSize))
+        }
+        if TextDecoding.isBinary(bytes) { return rejected("binary file (contains NUL bytes)") }
+        let (text, isWindows1252) = TextDecoding.decode(bytes)
+        if TextDecoding.isBlank(text) { return rejected("empty file") }
+
+        var result = ReadResult()
+        if isWindows1252 {
+            result.warnings.append(ReadWarning(
+                path: path, message: "not valid UTF-8; decoded as Windows-1252"))
+        }
+        let lines = splitLines(text)
+        switch Self.fileExtension(of: path) {
+        case "jsonl":
+            JSONLinesParser.parse(lines, relativePath: path, into: &result)
+        case "md", "markdown":
+            readText(lines, markdown: true, path: path, into: &result)
+        default:
+            readText(lines, markdown: false, path: path, into: &result)
+        }
+        return result
+    }
+
+    /// Reads the file from disk (handles unreadable / too large) then parses it. Its relative path
+    /// is its path under `corpusRoot` when it is inside it, else its file name.
+    public func read(fileAt url: URL, corpusRoot: URL?) -> ReadResult {
+        read(fileAt: url, relativePath: Self.relativePath(of: url, under: corpusRoot))
+    }
+
+    /// Reads a file found by `articleFiles(under:)`.
+    public func read(_ file: CorpusFile) -> ReadResult {
+        read(fileAt: file.url, relativePath: file.relativePath)
+    }
+
+    /// Reads the file at `url`, naming it `relativePath` in the articles and rejections.
+    public func read(fileAt url: URL, relativePath: String) -> ReadResult {
+        switch readBytes(url) {
+        case .success(let bytes):
+            return read(bytes: bytes, relativePath: relativePath)
+        case .failure(let reason):
+            return ReadResult(rejections: [
+                Rejection(path: Self.normalizedRelativePath(relativePath), reason: reason.text),
+            ])
+        }
+    }
+
+    /// The file's bytes, checking the size before reading so a huge file costs nothing.
+    private func readBytes(_ url: URL) -> Result<[UInt8], RejectionReason> {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return .failure(RejectionReason(errno: errno, verb: "cannot open")) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(RejectionReason(errno: errno, verb: "cannot stat")) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(RejectionReason("is a directory, not a file")) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(RejectionReason("not a regular file")) }
+        let size = Int(info.st_size)
+        if size > options.maxFileSize {
+            return .failure(RejectionReason(Self.tooLargeReason(size, options.maxFileSize)))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                posixRead(fd, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(RejectionReason(errno: errno, verb: "cannot read"))
+            }
+            if count == 0 { break }  // the file shrank while we read it
+            filled += count
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return .success(bytes)
+    }
+
+    private static func tooLargeReason(_ size: Int, _ limit: Int) -> String {
+        "file too large (\(size) bytes; the limit is \(limit))"
+    }
+
+    private func readText(_ lines: [Substring], markdown: Bool, path: String, into result: inout ReadResult) {
+        var frontMatter = FrontMatter()
+        var bodyStart = 0
+        if let parsed = FrontMatterParser.parse(lines) {
+            frontMatter = parsed.frontMatter
+            bodyStart = parsed.bodyStart
+        }
+        let body = lines[bodyStart...]
+        let textLines = markdown
+            ? MarkdownText.plainLines(body, firstLineNumber: bodyStart + 1)
+            : PlainTextParser.textLines(body, firstLineNumber: bodyStart + 1)
+        // A .txt body is text copied from a page, one paragraph per line, front matter or not;
+        // Markdown joins the lines of a paragraph.
+        let layout: ParagraphLayout = markdown ? .blankLineSeparated : .linePerParagraph
+        let parsed = PlainTextParser.parse(textLines, layout: layout, knownTitle: frontMatter.title)
+
+        var date = parsed.date?.iso
+        if let written = frontMatter.date {
+            if let given = DatelineParser.parseISO(written) ?? DatelineParser.parse(written[...]) {
+                date = given.iso
+            } else {
+                result.warnings.append(ReadWarning(
+                    path: path, line: frontMatter.dateLine,
+                    message: "unreadable date \"\(written.prefix(40))\" in front matter; ignored"))
+            }
+        }
+        let title = frontMatter.title ?? parsed.title ?? ""
+        guard !title.isEmpty || !parsed.paragraphs.isEmpty || !parsed.captions.isEmpty else {
+            result.rejections.append(Rejection(path: path, reason: "no article text (only metadata or boilerplate)"))
+            return
+        }
+        result.articles.append(Article(
+            id: frontMatter.id ?? path,
+            source: frontMatter.source ?? Self.folderSource(of: path),
+            title: title,
+            date: date,
+            authors: frontMatter.authors.isEmpty ? parsed.authors : frontMatter.authors,
+            url: frontMatter.url,
+            paragraphs: parsed.paragraphs,
+            captions: parsed.captions,
+            tags: frontMatter.tags,
+            path: path))
+    }
+
+    // MARK: - Paths
+
+    /// The first folder of a path under the corpus root ("AFP/x.txt" → "AFP"), else "unknown".
+    static func folderSource(of relativePath: String) -> String {
+        let components = relativePath.split(separator: "/")
+        return components.count >= 2 ? String(components[0]) : "unknown"
+    }
+
+    /// "/"-separated, without "./" or a leading "/", so ids are the same on every machine.
+    static func normalizedRelativePath(_ path: String) -> String {
+        let components = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).filter { $0 != "." }
+        return components.isEmpty ? path : components.joined(separator: "/")
+    }
+
+    static func fileExtension(of path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// `url`'s path under `root` when it is inside it, else its file name.
+    static func relativePath(of url: URL, under root: URL?) -> String {
+        if let root, let relative = pathComponents(of: url, under: root) {
+            return relative.joined(separator: "/")
+        }
+        return url.lastPathComponent
+    }
+
+    static func pathComponents(of url: URL, under root: URL) -> [String]? {
+        let file = url.standardizedFileURL.pathComponents
+        let base = root.standardizedFileURL.pathComponents
+        guard file.count > base.count, Array(file.prefix(base.count)) == base else { return nil }
+        return Array(file.dropFirst(base.count))
+    }
+}
+
+/// Why a file could not be read, in words for the user.
+private struct RejectionReason: Error {
+    var text: String
+
+    init(_ text: String) { self.text = text }
+
+    init(errno code: Int32, verb: String) {
+        text = "\(verb): \(String(cString: strerror(code)).lowercased())"
+    }
+}
+
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

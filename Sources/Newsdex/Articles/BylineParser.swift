@@ -1,0 +1,70 @@
+// Finds the authors in a byline ("By Katy Ronkin", "By A, B and C") and splits author lists
+// given as metadata ("A, B and C", "A & B").
+
+enum BylineParser {
+    /// The authors of a line that is a byline, or nil when the line is anything else (a body
+    /// sentence such as "By 2030, ..." or "By contrast, ..." is not: every name must look like one).
+    static func authors(in line: Substring) -> [String]? {
+        guard line.utf8.count <= 160 else { return nil }
+        var rest: Substring
+        if line.hasPrefix("By ") || line.hasPrefix("BY ") || line.hasPrefix("By: ") {
+            rest = line.dropFirst(line.hasPrefix("By: ") ? 4 : 3)
+        } else {
+            return nil
+        }
+        rest = rest.trimmedForParsing()
+        let names = splitNames(rest)
+        guard !names.isEmpty, names.allSatisfy(isPersonName) else { return nil }
+        return names
+    }
+
+    /// "A, B and C" → ["A", "B", "C"]; also "A & B", "A, B, and C", "A; B".
+    static func splitNames<S: StringProtocol>(_ text: S) -> [String] {
+        var names: [String] = []
+        let text = String(text)
+        for part in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            var piece = part.trimmedForParsing()
+            if piece.hasPrefix("and ") { piece = piece.dropFirst(4) }
+            if piece.hasPrefix("& ") { piece = piece.dropFirst(2) }
+            for name in splitOnConjunction(piece) {
+                let trimmed = name.trimmedForParsing()
+                if !trimmed.isEmpty { names.append(String(trimmed)) }
+            }
+        }
+        return names
+    }
+
+    private static func splitOnConjunction(_ text: Substring) -> [Substring] {
+        var pieces: [Substring] = []
+        var rest = text
+        while let range = rest.range(of: " and ") ?? rest.range(of: " & ") {
+            pieces.append(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(rest)
+        return pieces
+    }
+
+    /// One to five words, no digits, each word capitalized ("Katy", "O'Brien", "J.") or a
+    /// name particle ("de", "van", "bin"), at least one capitalized.
+    static func isPersonName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...5).contains(words.count), !name.contains(where: { $0.isNumber }) else { return false }
+        var capitalized = 0
+        for word in words {
+            if let first = word.first, first.isUppercase {
+                guard word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." })
+                else { return false }
+                capitalized += 1
+            } else if !nameParticles.contains(String(word)) {
+                return false
+            }
+        }
+        return capitalized > 0
+    }
+
+    private static let nameParticles: Set<String> = [
+        "de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "bin", "bint",
+        "al", "el", "ibn", "y", "dos", "das", "ten", "ter",
+    ]
+}

@@ -1,0 +1,161 @@
+// Reads the structure of an article as copied from a news site: title, scraper header, dateline,
+// byline, caption pairs, boilerplate and body, one decision per line.
+
+/// One line of text, trimmed, with its 1-based line number in the file.
+struct TextLine: Sendable {
+    var number: Int
+    var text: Substring
+    /// A line that is a paragraph by itself even where lines are joined (a Markdown heading or
+    /// list item).
+    var standalone = false
+}
+
+/// How the lines of a body make paragraphs.
+enum ParagraphLayout: Sendable {
+    /// Every non-empty line is a paragraph: text copied from a web page.
+    case linePerParagraph
+    /// Paragraphs are separated by blank lines and their lines joined: Markdown, hand-written text.
+    case blankLineSeparated
+}
+
+/// What the text says about its article; metadata given elsewhere (front matter) may override it.
+struct ParsedText: Sendable {
+    var title: String?
+    var date: Dateline?
+    var authors: [String] = []
+    var paragraphs: [String] = []
+    var captions: [Caption] = []
+}
+
+enum PlainTextParser {
+    /// How many lines after the title may hold the dateline and the byline: deep in the body a
+    /// line "By Royal Appointment" or "October 18, 2024" is content.
+    static let headLineCount = 8
+
+    /// - Parameter knownTitle: the title given by front matter; the first line is then the title
+    ///   only when it repeats it, and body otherwise.
+    static func parse(
+        _ lines: [TextLine], layout: ParagraphLayout, knownTitle: String? = nil
+    ) -> ParsedText {
+        var result = ParsedText()
+        var consumed = Boilerplate.lineIndexes(in: lines.map(\.text))
+        func nextOpen(after index: Int) -> Int? {
+            var i = index + 1
+            while i < lines.count {
+                if !consumed.contains(i) && !lines[i].text.isEmpty { return i }
+                i += 1
+            }
+            return nil
+        }
+
+        // Title, after a scraper header " date 2024-10-18 <title>" when there is one.
+        var headerDate: Dateline?
+        if let first = nextOpen(after: -1) {
+            var titleIndex: Int? = first
+            var title = lines[first].text
+            if let header = DatelineParser.parseHeader(lines[first].text) {
+                headerDate = header.date
+                consumed.insert(first)
+                if header.title.isEmpty {
+                    titleIndex = nextOpen(after: first)
+                    title = titleIndex.map { lines[$0].text } ?? ""
+                } else {
+                    titleIndex = nil
+                    title = header.title
+                }
+            }
+            if let knownTitle {
+                if let titleIndex, normalized(title) == normalized(knownTitle) {
+                    consumed.insert(titleIndex)
+                }
+            } else {
+                result.title = title.isEmpty ? nil : String(title)
+                if let titleIndex { consumed.insert(titleIndex) }
+            }
+        }
+
+        // Caption pairs, anywhere in the page.
+        var cursor = nextOpen(after: -1)
+        while let i = cursor, let j = nextOpen(after: i) {
+            if let credit = CaptionPairing.credit(caption: lines[i].text, creditLine: lines[j].text) {
+                result.captions.append(Caption(text: String(lines[i].text), credit: credit))
+                consumed.insert(i)
+                consumed.insert(j)
+                cursor = nextOpen(after: j)
+            } else {
+                cursor = j
+            }
+        }
+
+        // Dateline and byline, near the top.
+        var dateline: Dateline?
+        cursor = nextOpen(after: -1)
+        var seen = 0
+        while let i = cursor, seen < headLineCount {
+            let text = lines[i].text
+            if dateline == nil, let parsed = DatelineParser.parse(text) {
+                dateline = parsed
+                consumed.insert(i)
+            } else if result.authors.isEmpty, let authors = BylineParser.authors(in: text) {
+                result.authors = authors
+                consumed.insert(i)
+            }
+            seen += 1
+            cursor = nextOpen(after: i)
+        }
+        if var date = headerDate {
+            // The dateline's time belongs to the header's day only when both name the same day.
+            if date.time == nil, let dateline, dateline.date == date.date { date.time = dateline.time }
+            result.date = date
+        } else {
+            result.date = dateline
+        }
+
+        result.paragraphs = paragraphs(of: lines, skipping: consumed, layout: layout)
+        return result
+    }
+
+    private static func paragraphs(
+        of lines: [TextLine], skipping consumed: Set<Int>, layout: ParagraphLayout
+    ) -> [String] {
+        var paragraphs: [String] = []
+        var pending: [Substring] = []
+        func flush() {
+            if !pending.isEmpty { paragraphs.append(pending.joined(separator: " ")) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        for (index, line) in lines.enumerated() {
+            if consumed.contains(index) || line.text.isEmpty {
+                flush()
+                continue
+            }
+            switch layout {
+            case .linePerParagraph:
+                paragraphs.append(String(line.text))
+            case .blankLineSeparated:
+                if line.standalone {
+                    flush()
+                    paragraphs.append(String(line.text))
+                } else {
+                    pending.append(line.text)
+                }
+            }
+        }
+        flush()
+        return paragraphs
+    }
+
+    /// Lower case, whitespace collapsed: how two spellings of a title are compared.
+    static func normalized<S: StringProtocol>(_ text: S) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Raw lines, trimmed and numbered from `firstLineNumber`.
+    static func textLines(_ raw: ArraySlice<Substring>, firstLineNumber: Int) -> [TextLine] {
+        var number = firstLineNumber
+        return raw.map { line in
+            defer { number += 1 }
+            return TextLine(number: number, text: line.trimmedForParsing())
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// What reading one file gives: its articles, and for bad input a reason naming the file.
+
+/// The articles read from one file (several for JSON Lines), the parts rejected and the warnings.
+public struct ReadResult: Sendable, Hashable {
+    public var articles: [Article]
+    public var rejections: [Rejection]
+    public var warnings: [ReadWarning]
+
+    public init(articles: [Article] = [], rejections: [Rejection] = [], warnings: [ReadWarning] = []) {
+        self.articles = articles
+        self.rejections = rejections
+        self.warnings = warnings
+    }
+}
+
+/// A file, or one line of a JSON Lines file, that could not be read as an article. The rest of
+/// the corpus is still read.
+public struct Rejection: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The file, relative to the corpus root ("AFP/x.jsonl").
+    public var path: String
+    /// The 1-based line, for a JSON Lines record.
+    public var line: Int?
+    public var reason: String
+
+    public init(path: String, line: Int? = nil, reason: String) {
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+
+    /// "AFP/x.jsonl:3: malformed JSON: …"
+    public var description: String { location(path, line) + reason }
+}
+
+/// Something read with a guess the user may want to know about (an encoding fallback, a date
+/// that could not be read); the article is kept.
+public struct ReadWarning: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public init(path: String, line: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { location(path, line) + message }
+}
+
+private func location(_ path: String, _ line: Int?) -> String {
+    line.map { "\(path):\($0): " } ?? "\(path): "
+}

@@ -1,0 +1,80 @@
+// `newsdex parse`: shows what the article reader makes of files, so a user can see why an
+// article looks wrong (a missed caption, a wrong title) before indexing it.
+import ArgumentParser
+import Foundation
+import Newsdex
+
+extension NewsdexCommand {
+    struct Parse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how article files are parsed: title, date, authors, captions, paragraphs.",
+            discussion: """
+                Reads each FILE (or every article file under a directory) as the indexer would and \
+                prints the result. Exits 3 when any input was rejected, after printing the rest.
+                """
+        )
+
+        @Argument(help: "Article files or directories (.txt, .md, .jsonl).")
+        var files: [String]
+
+        @Option(help: "The corpus root: files under it are named (and given ids and sources) relative to it.")
+        var corpus: String = "corpus"
+
+        @Option(help: "Output format.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let corpusRoot = URL(fileURLWithPath: corpus, isDirectory: true)
+            let (found, missing) = ArticleReader.articleFiles(
+                under: files.map { URL(fileURLWithPath: $0) }, corpusRoot: corpusRoot)
+            let reader = ArticleReader()
+            var report = ParseReport()
+            report.rejections = missing.map { Rejection(path: $0.relativePath, reason: "no such file or directory") }
+            for file in found {
+                let result = reader.read(file)
+                report.articles += result.articles
+                report.rejections += result.rejections
+                report.warnings += result.warnings
+            }
+
+            switch format {
+            case .json:
+                try printJSON(report)
+            case .text:
+                print(report.articles.map(describe).joined(separator: "\n"), terminator: "")
+            }
+            for warning in report.warnings { printError("warning: \(warning)") }
+            for rejection in report.rejections { printError("rejected: \(rejection)") }
+            if !report.rejections.isEmpty { throw ExitCode.rejectedInputs }
+        }
+
+        private func describe(_ article: Article) -> String {
+            var out = """
+                title:      \(article.title)
+                id:         \(article.id)
+                source:     \(article.source)
+                date:       \(article.date ?? "-")
+                authors:    \(article.authors.isEmpty ? "-" : article.authors.joined(separator: "; "))
+                url:        \(article.url ?? "-")
+
+                """
+            if !article.tags.isEmpty { out += "tags:       \(article.tags.joined(separator: ", "))\n" }
+            out += "captions:   \(article.captions.count)\n"
+            for caption in article.captions {
+                out += "  - \(caption.text)\n    credit: \(caption.credit ?? "-")\n"
+            }
+            out += "paragraphs: \(article.paragraphs.count)\n"
+            for (number, paragraph) in article.paragraphs.enumerated() {
+                out += "  [\(number + 1)] \(paragraph)\n"
+            }
+            return out
+        }
+    }
+}
+
+/// What `parse --format json` prints.
+private struct ParseReport: Encodable {
+    var articles: [Article] = []
+    var rejections: [Rejection] = []
+    var warnings: [ReadWarning] = []
+}

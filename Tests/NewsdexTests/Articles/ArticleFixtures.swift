@@ -1,0 +1,34 @@
+// Where the article tests find their inputs: fixture files in the bundle, the seed corpus in the repo.
+import Foundation
+@testable import Newsdex
+
+enum ArticleFixtures {
+    /// Tests/NewsdexTests/Fixtures/Articles/<name>, as copied into the test bundle.
+    static func url(_ name: String) -> URL {
+        fixturesRoot.appendingPathComponent("Articles").appendingPathComponent(name)
+    }
+
+    static var fixturesRoot: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+    }
+
+    /// The repository root: this file is Tests/NewsdexTests/Articles/ArticleFixtures.swift.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static var corpusRoot: URL { repositoryRoot.appendingPathComponent("corpus") }
+
+    static let lbcSeedPath = "LBC/000_satellite-images-show-north-korean-special-forces-deployed-in-russia.txt"
+    static let afpSeedPath = "AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"
+
+    /// Reads text given inline, as a file at `path` under a corpus root.
+    static func read(_ text: String, as path: String = "Wire/article.txt") -> ReadResult {
+        ArticleReader().read(bytes: Array(text.utf8), relativePath: path)
+    }
+
+    /// The one article of inline text; fails the test's expectations when there is none.
+    static func article(_ text: String, as path: String = "Wire/article.txt") -> Article? {
+        read(text, as: path).articles.first
+    }
+}

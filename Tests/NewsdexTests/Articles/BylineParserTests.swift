@@ -1,0 +1,37 @@
+import Testing
+@testable import Newsdex
+
+@Suite struct BylineParserTests {
+    @Test(arguments: [
+        ("By Katy Ronkin", ["Katy Ronkin"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Ann Lee, Bo Park and Cy Dee", ["Ann Lee", "Bo Park", "Cy Dee"]),
+        ("By Ann Lee, Bo Park, and Cy Dee", ["Ann Lee", "Bo Park", "Cy Dee"]),
+        ("BY Ann Lee & Bo Park", ["Ann Lee", "Bo Park"]),
+        ("By Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+        ("By Seán O'Brien-Smith", ["Seán O'Brien-Smith"]),
+        ("By J. R. Hartley", ["J. R. Hartley"]),
+    ])
+    func readsBylines(line: String, authors: [String]) {
+        #expect(BylineParser.authors(in: line[...]) == authors)
+    }
+
+    @Test(arguments: [
+        "By 2030, the fleet will double.",
+        "By contrast, the North lacks experience.",
+        "By the time troops arrived, it was over",
+        "Bye bye",
+        "By ",
+        "Katy Ronkin",
+    ])
+    func rejectsSentences(line: String) {
+        #expect(BylineParser.authors(in: line[...]) == nil)
+    }
+
+    @Test func splitsAuthorLists() {
+        #expect(BylineParser.splitNames("Ann Lee and Bo Park") == ["Ann Lee", "Bo Park"])
+        #expect(BylineParser.splitNames("Ann Lee, Bo Park") == ["Ann Lee", "Bo Park"])
+        #expect(BylineParser.splitNames("Ann Lee") == ["Ann Lee"])
+        #expect(BylineParser.splitNames("  ") == [])
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import Newsdex
+
+@Suite struct DatelineParserTests {
+    @Test(arguments: [
+        ("18 October 2024, 14:30", "2024-10-18T14:30"),
+        ("18 October 2024", "2024-10-18"),
+        ("October 18, 2024", "2024-10-18"),
+        ("October 18, 2024 2:30 pm", "2024-10-18T14:30"),
+        ("Oct 18, 2024, 9:05am BST", "2024-10-18T09:05"),
+        ("18 Oct 2024", "2024-10-18"),
+        ("18 Oct. 2024 at 07:00 GMT", "2024-10-18T07:00"),
+        ("Friday 18 October 2024", "2024-10-18"),
+        ("Fri, 18th Oct 2024 | 12.30am", "2024-10-18T00:30"),
+        ("Published: 1 Sept 2024", "2024-09-01"),
+        ("Updated 29 February 2024, 23:59 UTC+1", "2024-02-29T23:59"),
+        ("2024-10-18", "2024-10-18"),
+        ("2024-10-18T14:30", "2024-10-18T14:30"),
+        ("2024-10-18T14:30:00Z", "2024-10-18T14:30"),
+        ("2024-10-18 14:30", "2024-10-18T14:30"),
+        ("Published 18 October 2024, 14:30 | Updated 19 October 2024, 09:00", "2024-10-18T14:30"),
+    ])
+    func readsDatelines(line: String, iso: String) {
+        #expect(DatelineParser.parse(line[...])?.iso == iso)
+    }
+
+    @Test(arguments: [
+        "Friday",  // relative words never make a date
+        "said Friday",
+        "Last Friday at 14:30",
+        "October 2024",
+        "18 October",
+        "30 February 2024",
+        "29 February 2023",
+        "2024-13-01",
+        "18 October 2024, 25:00 and some words",
+        "By Katy Ronkin",
+        "North Korea has 1.2 million troops, one of the largest militaries in the world.",
+        "May 2024 was a hot month",
+        "",
+    ])
+    func rejectsLinesThatAreNotDatelines(line: String) {
+        #expect(DatelineParser.parse(line[...]) == nil)
+    }
+
+    @Test func readsTheScraperHeader() throws {
+        let header = try #require(DatelineParser.parseHeader(" date 2024-10-18 Satellite images show"[...]))
+        #expect(header.date == Dateline(date: "2024-10-18"))
+        #expect(header.title == "Satellite images show")
+        #expect(DatelineParser.parseHeader("date of birth: unknown, said the man"[...]) == nil)
+        #expect(DatelineParser.parseHeader("Dates 2024-10-18 are fine"[...]) == nil)
+    }
+}
