@@ -68,17 +68,17 @@ DEMONYMS = {
     "LY": "Libyan Libyans", "LT": "Lithuanian Lithuanians", "MY": "Malaysian Malaysians",
     "ML": "Malian Malians", "MX": "Mexican Mexicans", "MD": "Moldovan Moldovans",
     "MN": "Mongolian Mongolians", "MA": "Moroccan Moroccans", "MM": "Burmese",
-    "NP": "Nepali Nepalese", "NL": "Dutch", "NZ": "New Zealander New Zealanders",
+    "NP": "Nepali Nepalese", "NL": "Dutch", 
     "NI": "Nicaraguan Nicaraguans", "NE": "Nigerien Nigeriens", "NG": "Nigerian Nigerians",
-    "KP": "North Korean North Koreans", "NO": "Norwegian Norwegians", "OM": "Omani Omanis",
+    "NO": "Norwegian Norwegians", "OM": "Omani Omanis",
     "PK": "Pakistani Pakistanis", "PS": "Palestinian Palestinians", "PA": "Panamanian Panamanians",
     "PE": "Peruvian Peruvians", "PH": "Filipino Filipinos Philippine", "PL": "Polish Poles",
     "PT": "Portuguese", "QA": "Qatari Qataris", "RO": "Romanian Romanians",
     "RU": "Russian Russians", "RW": "Rwandan Rwandans", "SA": "Saudi Saudis",
     "SN": "Senegalese", "RS": "Serbian Serbs", "SG": "Singaporean Singaporeans",
     "SK": "Slovak Slovaks Slovakian", "SI": "Slovenian Slovenians Slovene", "SO": "Somali Somalis",
-    "ZA": "South African South Africans", "KR": "South Korean South Koreans",
-    "SS": "South Sudanese", "ES": "Spanish Spaniards", "LK": "Sri Lankan Sri Lankans",
+    
+    "ES": "Spanish Spaniards", 
     "SD": "Sudanese", "SE": "Swedish Swedes", "CH": "Swiss", "SY": "Syrian Syrians",
     "TW": "Taiwanese", "TJ": "Tajik Tajiks", "TZ": "Tanzanian Tanzanians", "TH": "Thai Thais",
     "TN": "Tunisian Tunisians", "TR": "Turkish Turks", "TM": "Turkmen", "UG": "Ugandan Ugandans",
@@ -87,8 +87,12 @@ DEMONYMS = {
     "VE": "Venezuelan Venezuelans", "VN": "Vietnamese", "YE": "Yemeni Yemenis",
     "ZM": "Zambian Zambians", "ZW": "Zimbabwean Zimbabweans",
 }
-# Demonyms of two words: split on "|".
-DEMONYM_PHRASES = {"NZ": "New Zealand", "SA": "Saudi Arabian|Saudi Arabians"}
+# Demonyms of more than one word, "|"-separated.
+DEMONYM_PHRASES = {
+    "KP": "North Korean|North Koreans", "KR": "South Korean|South Koreans",
+    "ZA": "South African|South Africans", "LK": "Sri Lankan|Sri Lankans", "SS": "South Sudanese",
+    "NZ": "New Zealander|New Zealanders|Kiwi|Kiwis", "SA": "Saudi Arabian|Saudi Arabians",
+}
 
 # Cities that share their name with a common English word or given name; a city of the same
 # name in text is more often not the city. Context cues still find them as places.

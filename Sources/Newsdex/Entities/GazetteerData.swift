@@ -324,11 +324,11 @@ D	Mongolia	Mongolian	Mongolians
 D	Morocco	Moroccan	Moroccans
 D	Myanmar	Burmese
 D	Nepal	Nepalese	Nepali
-D	New Zealand	New	Zealander	Zealanders
+D	New Zealand	Kiwi	Kiwis	New Zealander	New Zealanders
 D	Nicaragua	Nicaraguan	Nicaraguans
 D	Niger	Nigerien	Nigeriens
 D	Nigeria	Nigerian	Nigerians
-D	North Korea	Korean	Koreans	North
+D	North Korea	North Korean	North Koreans
 D	Norway	Norwegian	Norwegians
 D	Oman	Omani	Omanis
 D	Pakistan	Pakistani	Pakistanis
@@ -349,11 +349,11 @@ D	Singapore	Singaporean	Singaporeans
 D	Slovakia	Slovak	Slovakian	Slovaks
 D	Slovenia	Slovene	Slovenian	Slovenians
 D	Somalia	Somali	Somalis
-D	South Africa	African	Africans	South
-D	South Korea	Korean	Koreans	South
-D	South Sudan	South	Sudanese
+D	South Africa	South African	South Africans
+D	South Korea	South Korean	South Koreans
+D	South Sudan	South Sudanese
 D	Spain	Spaniards	Spanish
-D	Sri Lanka	Lankan	Lankans	Sri
+D	Sri Lanka	Sri Lankan	Sri Lankans
 D	Sudan	Sudanese
 D	Sweden	Swedes	Swedish
 D	Switzerland	Swiss
