@@ -202,6 +202,7 @@ def main():
                 value = getattr(iso, field, None)
                 if value:
                     aliases.append(uninvert(value))
+                    aliases.append(value)  # "Korea, Republic of": for lookups; text never matches a comma
                     if value.startswith("the "):
                         aliases.append(value[4:])
         add("C", canonical, *aliases)

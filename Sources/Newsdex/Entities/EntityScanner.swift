@@ -21,25 +21,29 @@ struct EntityScanner {
         var lowercaseWords: Set<String> = []
         for token in tokens where token.hasLowercaseInitialLetter { lowercaseWords.insert(token.lower) }
         self.lowercaseWords = lowercaseWords
-        self.inHeadline = Self.headlineFlags(tokens)
+        self.inHeadline = Self.headlineFlags(tokens, lowercaseWords: lowercaseWords)
     }
 
-    /// A line is a headline when nearly all its content words are capitalized ("Satellite Images
-    /// Show Deployment of North Korean Special Forces in Russia").
-    private static func headlineFlags(_ tokens: [EntityToken]) -> [Bool] {
+    /// A line is a headline when it capitalizes common words ("Satellite Images Show Deployment
+    /// of North Korean Special Forces in Russia") and leaves few in lowercase.
+    private static func headlineFlags(_ tokens: [EntityToken], lowercaseWords: Set<String>) -> [Bool] {
+        let minor: Set<String> = ["a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or"]
         var flags = [Bool](repeating: false, count: tokens.count)
         var start = 0
         while start < tokens.count {
             var end = start + 1
             while end < tokens.count && !tokens[end].startsLine { end += 1 }
-            var capitalized = 0, lower = 0
-            for token in tokens[start..<end] where !EntityLexicon.connectors.contains(token.lower)
-                && !["a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or"]
-                    .contains(token.lower)
-            {
-                if token.isCapitalized { capitalized += 1 } else if token.hasLowercaseInitialLetter { lower += 1 }
+            var capitalizedCommon = 0, lowercase = 0
+            for token in tokens[start..<end] where !token.isConnector && !minor.contains(token.lower) {
+                if token.hasLowercaseInitialLetter {
+                    lowercase += 1
+                } else if token.isCapitalized && !token.startsSentence
+                    && (EntityLexicon.common.contains(token.lower) || lowercaseWords.contains(token.lower))
+                {
+                    capitalizedCommon += 1
+                }
             }
-            if capitalized >= 3 && capitalized * 4 >= (capitalized + lower) * 3 {
+            if capitalizedCommon >= 2 && lowercase * 3 <= capitalizedCommon {
                 for index in start..<end { flags[index] = true }
             }
             start = end
@@ -291,9 +295,9 @@ struct EntityScanner {
         if personCue || (range.lowerBound == runStart && hasPersonCueBefore(runStart))
             || (atRunEnd && hasPersonCueAfter(range.upperBound))
         {
-            // A sentence-initial common word is not a surname: "Experts said".
-            if range.count == 1 && first.startsSentence && isCommon(first) { return }
-            emit(range, type: .person, evidence: .context)
+            // A common word is not a surname ("Experts said") unless the text named the person.
+            let common = range.count == 1 && isCommon(first)
+            emit(range, type: .person, evidence: common ? .unconfirmed : .context)
             return
         }
         if hasPlaceCue(range, runStart: runStart, atRunEnd: atRunEnd) {

@@ -31,14 +31,14 @@ C	Belize
 C	Benin	Republic of Benin
 C	Bermuda
 C	Bhutan	Kingdom of Bhutan
-C	Bolivia	Plurinational State of Bolivia
-C	Bonaire, Saint Eustatius and Saba	Sint Eustatius and Saba Bonaire
+C	Bolivia	Bolivia, Plurinational State of	Plurinational State of Bolivia
+C	Bonaire, Saint Eustatius and Saba	Bonaire, Sint Eustatius and Saba	Sint Eustatius and Saba Bonaire
 C	Bosnia and Herzegovina	Republic of Bosnia and Herzegovina
 C	Botswana	Republic of Botswana
 C	Bouvet Island
 C	Brazil	Federative Republic of Brazil
 C	British Indian Ocean Territory
-C	British Virgin Islands
+C	British Virgin Islands	Virgin Islands, British
 C	Brunei	Brunei Darussalam
 C	Bulgaria	Republic of Bulgaria
 C	Burkina Faso
@@ -63,7 +63,7 @@ C	Cuba	Republic of Cuba
 C	Curacao	Curaçao
 C	Cyprus	Republic of Cyprus
 C	Czech Republic	Czechia
-C	Democratic Republic of the Congo	Congo-Kinshasa	DR Congo	DRC
+C	Democratic Republic of the Congo	Congo, The Democratic Republic of the	Congo-Kinshasa	DR Congo	DRC
 C	Denmark	Kingdom of Denmark
 C	Djibouti	Republic of Djibouti
 C	Dominica	Commonwealth of Dominica
@@ -108,7 +108,7 @@ C	Hungary
 C	Iceland	Republic of Iceland
 C	India	Republic of India
 C	Indonesia	Republic of Indonesia
-C	Iran	Islamic Republic of Iran
+C	Iran	Iran, Islamic Republic of	Islamic Republic of Iran
 C	Iraq	Republic of Iraq
 C	Ireland
 C	Isle of Man
@@ -147,8 +147,8 @@ C	Mauritania	Islamic Republic of Mauritania
 C	Mauritius	Republic of Mauritius
 C	Mayotte
 C	Mexico	United Mexican States
-C	Micronesia	Federated States of Micronesia
-C	Moldova	Republic of Moldova
+C	Micronesia	Federated States of Micronesia	Micronesia, Federated States of
+C	Moldova	Moldova, Republic of	Republic of Moldova
 C	Monaco	Principality of Monaco
 C	Mongolia
 C	Montenegro
@@ -167,14 +167,14 @@ C	Niger	Republic of the Niger
 C	Nigeria	Federal Republic of Nigeria
 C	Niue
 C	Norfolk Island
-C	North Korea	DPRK	Democratic People's Republic of Korea	N. Korea
+C	North Korea	DPRK	Democratic People's Republic of Korea	Korea, Democratic People's Republic of	N. Korea
 C	North Macedonia	Macedonia	Republic of North Macedonia
 C	Northern Mariana Islands	Commonwealth of the Northern Mariana Islands
 C	Norway	Kingdom of Norway
 C	Oman	Sultanate of Oman
 C	Pakistan	Islamic Republic of Pakistan
 C	Palau	Republic of Palau
-C	Palestine	Palestinian Territories	Palestinian Territory	State of Palestine	the State of Palestine
+C	Palestine	Palestine, State of	Palestinian Territories	Palestinian Territory	State of Palestine	the State of Palestine
 C	Panama	Republic of Panama
 C	Papua New Guinea	Independent State of Papua New Guinea
 C	Paraguay	Republic of Paraguay
@@ -191,7 +191,7 @@ C	Romania
 C	Russia	Russian Federation
 C	Rwanda	Rwandese Republic
 C	Saint Barthelemy	Saint Barthélemy
-C	Saint Helena	Ascension and Tristan da Cunha Saint Helena
+C	Saint Helena	Ascension and Tristan da Cunha Saint Helena	Saint Helena, Ascension and Tristan da Cunha
 C	Saint Kitts and Nevis
 C	Saint Lucia
 C	Saint Martin	Saint Martin (French part)
@@ -214,7 +214,7 @@ C	Solomon Islands
 C	Somalia	Federal Republic of Somalia
 C	South Africa	Republic of South Africa
 C	South Georgia and the South Sandwich Islands
-C	South Korea	ROK	Republic of Korea	S. Korea
+C	South Korea	Korea, Republic of	ROK	Republic of Korea	S. Korea
 C	South Sudan	Republic of South Sudan
 C	Spain	Kingdom of Spain
 C	Sri Lanka	Democratic Socialist Republic of Sri Lanka
@@ -224,9 +224,9 @@ C	Svalbard and Jan Mayen
 C	Sweden	Kingdom of Sweden
 C	Switzerland	Swiss Confederation
 C	Syria	Syrian Arab Republic
-C	Taiwan	Province of China Taiwan
+C	Taiwan	Province of China Taiwan	Taiwan, Province of China
 C	Tajikistan	Republic of Tajikistan
-C	Tanzania	United Republic of Tanzania
+C	Tanzania	Tanzania, United Republic of	United Republic of Tanzania
 C	Thailand	Kingdom of Thailand
 C	The Netherlands	Holland	Kingdom of the Netherlands	Netherlands	the Netherlands
 C	Timor Leste	Democratic Republic of Timor-Leste	East Timor	Timor-Leste
@@ -239,7 +239,7 @@ C	Turkey	Republic of Turkiye	Republic of Türkiye	Turkiye	Türkiye
 C	Turkmenistan
 C	Turks and Caicos Islands
 C	Tuvalu
-C	U.S. Virgin Islands	Virgin Islands of the United States
+C	U.S. Virgin Islands	Virgin Islands of the United States	Virgin Islands, U.S.
 C	Uganda	Republic of Uganda
 C	Ukraine
 C	United Arab Emirates	Emirates	U.A.E.	UAE
@@ -250,7 +250,7 @@ C	Uruguay	Eastern Republic of Uruguay
 C	Uzbekistan	Republic of Uzbekistan
 C	Vanuatu	Republic of Vanuatu
 C	Vatican City	Holy See	Holy See (Vatican City State)	Vatican
-C	Venezuela	Bolivarian Republic of Venezuela
+C	Venezuela	Bolivarian Republic of Venezuela	Venezuela, Bolivarian Republic of
 C	Vietnam	Socialist Republic of Viet Nam	Viet Nam
 C	Wallis and Futuna
 C	Western Sahara
