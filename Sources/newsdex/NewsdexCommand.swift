@@ -8,6 +8,6 @@ struct NewsdexCommand: ParsableCommand {
         commandName: "newsdex",
         abstract: "Index and search a news archive with Xapian.",
         version: "0.1.0",
-        subcommands: [Parse.self]
+        subcommands: [Parse.self, Entities.self]
     )
 }

@@ -1,0 +1,138 @@
+// The word lists that give capitalized words their meaning: titles, roles, cue words, and the
+// common words whose capital at the start of a sentence or in a headline names nothing.
+
+enum EntityLexicon {
+    /// Lowercase words that may sit inside a name: "Institute for Far Eastern Studies",
+    /// "Mohammed bin Salman", "Ursula von der Leyen".
+    static let connectors: Set<String> = [
+        "of", "for", "and", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
+        "von", "van", "der", "den",
+    ]
+    /// Particles of personal names: they join capitalized words whatever comes before.
+    static let nameParticles: Set<String> = [
+        "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn", "von", "van", "der", "den",
+    ]
+
+    /// Capitalized titles before a name: "President Vladimir Putin", "Foreign Minister Lavrov".
+    static let titles: Set<String> = [
+        "president", "vice", "prime", "minister", "chancellor", "king", "queen", "prince",
+        "princess", "pope", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "general",
+        "gen", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt", "admiral",
+        "adm", "sergeant", "sgt", "marshal", "senator", "sen", "rep", "representative", "governor",
+        "gov", "mayor", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief",
+        "director", "ambassador", "professor", "prof", "judge", "justice", "leader", "commander",
+        "chairman", "chairwoman", "premier", "foreign", "defence", "defense", "interior", "finance",
+        "deputy", "sheikh", "emir", "crown", "archbishop", "bishop", "cardinal", "rabbi", "imam",
+        "detective", "inspector", "coach", "supreme", "acting", "former", "late", "opposition",
+        "envoy", "counsel", "attorney",
+    ]
+    /// Lowercase roles right before a name: "Kremlin spokesman Dmitry Peskov", "NATO chief Mark Rutte".
+    static let roles: Set<String> = [
+        "president", "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "leader",
+        "professor", "secretary", "director", "ambassador", "envoy", "commander", "general",
+        "analyst", "official", "head", "chairman", "chairwoman", "founder", "ceo", "correspondent",
+        "reporter", "author", "lawyer", "attorney", "senator", "governor", "mayor", "premier",
+        "king", "queen", "prince", "pope", "counterpart", "rival", "coach", "player", "manager",
+        "researcher", "expert", "economist", "scientist", "actor", "actress", "singer", "star",
+        "captain", "judge", "deputy", "adviser", "advisor", "aide", "husband", "wife", "son",
+        "daughter", "brother", "sister", "father", "mother", "journalist", "editor", "writer",
+        "candidate", "nominee", "opponent", "successor", "predecessor", "strongman", "dictator",
+        "boss", "executive", "president-elect", "lieutenant", "colonel", "sergeant", "officer",
+        "spy", "diplomat", "negotiator", "lawmaker", "legislator", "mp", "politician", "activist",
+        "dissident", "billionaire", "businessman", "businesswoman", "founder", "prosecutor",
+        "investigator", "commissioner", "chancellor", "representative", "historian", "researcher",
+        "fellow", "lecturer", "student", "witness", "resident", "victim", "survivor", "defector",
+        "soldier", "pilot", "veteran", "militant", "commentator", "host", "presenter", "artist",
+        "director-general", "secretary-general", "vice-president", "mr", "ms", "mrs", "dr",
+    ]
+    /// Verbs of speech right after a name ("Peskov said") or before it ("said Lim Eul-chul").
+    static let speech: Set<String> = [
+        "said", "says", "told", "tells", "added", "wrote", "writes", "stated", "explained",
+        "argued", "noted", "warned", "insisted", "tweeted", "posted", "claimed", "announced",
+        "asked", "replied", "confirmed", "suggested", "urged", "acknowledged", "admitted",
+        "declared", "remarked", "recalled", "believes", "thinks", "stressed", "emphasised",
+        "emphasized", "cautioned", "continued", "concluded", "pointed", "spoke", "speaks",
+    ]
+    /// Words before a name that make it a place: "in Ussuriysk", "near Chongjin".
+    static let placePrepositions: Set<String> = [
+        "in", "near", "from", "to", "outside", "across", "into", "towards", "toward", "via",
+        "around", "throughout", "inside", "nearby",
+    ]
+    /// Last words of organization names: "Russian Pacific Fleet", "National Intelligence Service".
+    static let organizationHeads: Set<String> = [
+        "service", "services", "agency", "ministry", "institute", "university", "fleet", "navy",
+        "army", "forces", "corps", "council", "party", "forum", "committee", "commission", "bank",
+        "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association",
+        "organization", "organisation", "union", "federation", "foundation", "court", "parliament",
+        "assembly", "department", "office", "bureau", "police", "guard", "command", "center",
+        "centre", "college", "school", "academy", "authority", "board", "network", "alliance",
+        "front", "movement", "league", "club", "church", "hospital", "airlines", "airways",
+        "brigade", "battalion", "regiment", "division", "coalition", "cabinet", "senate",
+        "congress", "administration", "directorate", "society", "institution", "trust", "fund",
+        "times", "post", "news", "press", "television", "tv", "radio", "studios", "systems",
+        "industries", "holdings", "technologies", "motors", "energy", "review", "journal",
+    ]
+    /// First words of organization names written head first: "Institute for Far Eastern Studies",
+    /// "Ministry of Defence", "University of Oxford". Also place heads: "Republic of", "Sea of".
+    static let headsBeforeConnector: Set<String> = [
+        "institute", "ministry", "university", "bank", "organization", "organisation", "council",
+        "department", "office", "court", "commission", "committee", "league", "federation",
+        "union", "association", "society", "academy", "school", "college", "centre", "center",
+        "museum", "agency", "service", "party", "republic", "kingdom", "state", "states", "sea",
+        "gulf", "strait", "bay", "isle", "island", "islands", "house", "church", "board", "bureau",
+        "fund", "forces", "corps", "army", "navy", "command", "chamber",
+    ]
+    /// Last words of named events, which are not a facet: "Yom Kippur War", "World War II".
+    static let eventHeads: Set<String> = [
+        "war", "wars", "games", "olympics", "cup", "championship", "championships", "festival",
+        "summit", "revolution", "crisis", "day", "week", "conference", "expo", "election",
+        "elections", "ii", "iii", "i", "prize", "awards", "award", "act", "treaty", "accords",
+        "agreement", "protocol", "doctrine",
+    ]
+    /// Capitalized words that never name an entity of our three types.
+    static let never: Set<String> = [
+        "i", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "north", "south", "east", "west", "northern",
+        "southern", "eastern", "western", "god", "english", "arabic", "mandarin", "latin",
+        "christmas", "easter", "ramadan", "internet", "covid", "covid-19", "am", "pm", "gmt",
+        "utc", "tv", "ok", "ceo", "gdp", "picture", "photo", "image", "images", "video", "watch",
+        "read", "more", "listen", "loading", "advertisement", "getty", "copyright", "mp",
+    ]
+    /// Words common enough that, capitalized at a sentence start or in a headline, they are
+    /// just words. Texts add their own: any word they also write in lowercase.
+    static let common: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they",
+        "we", "you", "his", "her", "their", "our", "my", "your", "there", "here", "and", "but",
+        "or", "nor", "so", "yet", "for", "of", "in", "on", "at", "by", "to", "from", "with",
+        "as", "into", "over", "under", "after", "before", "during", "since", "until", "while",
+        "when", "where", "why", "how", "what", "which", "who", "whom", "whose", "if", "unless",
+        "although", "though", "because", "despite", "however", "meanwhile", "moreover",
+        "furthermore", "also", "still", "even", "just", "only", "then", "now", "today",
+        "yesterday", "tomorrow", "earlier", "later", "last", "next", "first", "second", "third",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
+        "much", "more", "most", "some", "any", "all", "both", "each", "every", "few", "several",
+        "no", "not", "other", "another", "such", "same", "new", "old", "big", "small", "large",
+        "great", "good", "bad", "high", "low", "long", "short", "real", "true", "full", "top",
+        "time", "times", "year", "years", "day", "days", "week", "month", "people", "world",
+        "experts", "expert", "officials", "official", "analysts", "analyst", "police", "sources",
+        "witnesses", "residents", "critics", "observers", "authorities", "reports", "report",
+        "troops", "troop", "soldiers", "forces", "satellite", "deployment", "show", "shows",
+        "says", "said", "according", "among", "against", "about", "above", "below", "between",
+        "through", "without", "within", "along", "around", "upon", "onto", "off", "out", "up",
+        "down", "again", "once", "already", "almost", "always", "never", "often", "perhaps",
+        "please", "yes", "well", "like", "unlike", "whether", "around", "inside", "outside",
+        "via", "per", "amid", "across", "behind", "beyond", "toward", "towards", "regarding",
+        "following", "including", "sending", "large-scale", "breaking", "exclusive", "update",
+        "live", "analysis", "opinion", "comment", "editorial", "explainer", "special", "latest",
+        "news", "home", "war", "peace", "attack", "attacks", "strike", "strikes", "deal",
+        "talks", "meeting", "visit", "plan", "vote", "leaders", "leader", "state", "government",
+        "military", "army", "navy", "spy", "agency", "says", "warns", "claims", "calls", "hits",
+        "set", "sets", "back", "after", "amid", "over", "why", "inside", "images", "image",
+        "photos", "video", "analytics", "data", "media", "press", "business", "economy",
+        "security", "defence", "defense", "intelligence", "foreign", "national", "international",
+        "global", "local", "public", "private", "general", "central", "federal", "former",
+        "chief", "head", "president", "minister", "prime", "senior", "deputy", "secretary",
+        "spokesman", "director", "member", "members", "group", "party", "council", "committee",
+    ]
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import Newsdex
+
+struct EntityExtractorTests {
+    let extractor = EntityExtractor()
+
+    func entity(_ name: String, in entities: [Entity]) -> Entity? {
+        entities.first { $0.name == name }
+    }
+
+    @Test func laterSurnameIsThePersonNamedInFull() {
+        let entities = extractor.entities(in: """
+            Russian President Vladimir Putin met Volodymyr Zelensky's envoys. Putin said the talks \
+            were useful, and Zelensky agreed.
+            """)
+        #expect(entity("Vladimir Putin", in: entities)?.mentions == ["Vladimir Putin", "Putin"])
+        #expect(entity("Volodymyr Zelensky", in: entities)?.mentions == ["Volodymyr Zelensky", "Zelensky"])
+        #expect(entities.filter { $0.type == .person }.count == 2)
+    }
+
+    @Test func bareSurnameNeverIntroducedStaysAsWritten() {
+        let entities = extractor.entities(in: "The talks failed, Peskov said on Friday.")
+        #expect(entities == [Entity(name: "Peskov", type: .person, mentions: ["Peskov"])])
+    }
+
+    @Test func acronymAndLongFormAreOneEntity() {
+        let fromGazetteer = extractor.entities(in: """
+            The National Intelligence Service released images. The NIS said more would follow.
+            """)
+        #expect(fromGazetteer == [Entity(
+            name: "National Intelligence Service", type: .organization,
+            mentions: ["National Intelligence Service", "NIS"])])
+
+        let defined = extractor.entities(in: """
+            Researchers at the Korea Institute for Defense Analyses (KIDA) disagreed. KIDA expects \
+            more launches.
+            """)
+        #expect(defined == [Entity(
+            name: "Korea Institute for Defense Analyses", type: .organization,
+            mentions: ["Korea Institute for Defense Analyses", "KIDA", "KIDA"])])
+    }
+
+    @Test func unknownAcronymAloneIsNotAnEntity() {
+        #expect(extractor.entities(in: "Officials at the XQZ met on Monday.").isEmpty)
+    }
+
+    @Test func possessivesAreStripped() {
+        let entities = extractor.entities(in: "Seoul's spy agency and Russia’s navy watched Kim Jong Un's launch.")
+        #expect(entities.map(\.name) == ["Seoul", "Russia", "Kim Jong Un"])
+        #expect(entities.flatMap(\.mentions) == ["Seoul", "Russia", "Kim Jong Un"])
+    }
+
+    @Test func sentenceInitialAndHeadlineCapitalsAreNotEntities() {
+        let entities = extractor.entities(in: """
+            Satellite Images Show Troop Deployment Near Border of Russia
+
+            Despite the cold, troops moved north. Earlier, Experts said the Troop figures were \
+            low. Many analysts agree.
+            """)
+        #expect(entities.map(\.name) == ["Russia"])
+    }
+
+    @Test func demonymsCountAsTheirCountry() {
+        let entities = extractor.entities(in: "North Korean troops met Ukrainian drones and South Korean media.")
+        #expect(entities == [
+            Entity(name: "North Korea", type: .place, mentions: ["North Korean"]),
+            Entity(name: "Ukraine", type: .place, mentions: ["Ukrainian"]),
+            Entity(name: "South Korea", type: .place, mentions: ["South Korean"]),
+        ])
+    }
+
+    @Test func countryNamesShareOneCanonicalName() {
+        let entities = extractor.entities(in: """
+            The Republic of Korea and the Russian Federation met; the US and UK watched. \
+            South Korea, Russia, the United States and Britain agreed.
+            """)
+        #expect(entities.map(\.name) == ["South Korea", "Russia", "United States", "United Kingdom"])
+    }
+
+    @Test func contextTypesUnknownNames() {
+        let entities = extractor.entities(in: """
+            Kremlin spokesman Dmitry Peskov said ships of the Russian Pacific Fleet docked in \
+            Ussuriysk, where the Pacific Fleet has a base, according to Lim Eul-chul, a professor.
+            """)
+        #expect(entity("Dmitry Peskov", in: entities)?.type == .person)
+        #expect(entity("Russian Pacific Fleet", in: entities)?.mentions == ["Russian Pacific Fleet", "Pacific Fleet"])
+        #expect(entity("Ussuriysk", in: entities)?.type == .place)
+        #expect(entity("Lim Eul-chul", in: entities)?.type == .person)
+        #expect(entity("Kremlin", in: entities)?.type == .organization)
+    }
+
+    @Test func captionsResolveAgainstTheArticleAndSkipCredits() {
+        let article = Article(
+            id: "a", source: "test", title: "Putin visits Pyongyang",
+            paragraphs: ["Russian President Vladimir Putin arrived in Pyongyang on Wednesday."],
+            captions: [Caption(
+                text: "Putin waves in Moscow.", credit: "South Korea's National Intelligence Service")])
+        let result = extractor.entities(of: article)
+        #expect(result.text.map(\.name) == ["Vladimir Putin", "Pyongyang", "Russia"])
+        #expect(result.text[0].mentions == ["Putin", "Vladimir Putin"])
+        #expect(result.captions == [[
+            Entity(name: "Vladimir Putin", type: .person, mentions: ["Putin"]),
+            Entity(name: "Moscow", type: .place, mentions: ["Moscow"]),
+        ]])
+    }
+
+    @Test func extractionIsDeterministic() throws {
+        let text = try String(
+            contentsOf: ReferenceScoreTests.repositoryRoot()
+                .appendingPathComponent("corpus/AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"),
+            encoding: .utf8)
+        let first = extractor.entities(in: text)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for _ in 0..<3 {
+            #expect(try encoder.encode(EntityExtractor(gazetteer: Gazetteer.shared).entities(in: text))
+                == encoder.encode(first))
+        }
+        #expect(!first.isEmpty)
+    }
+
+    @Test func fourKilobyteArticleIsFast() throws {
+        let text = try String(
+            contentsOf: ReferenceScoreTests.repositoryRoot()
+                .appendingPathComponent("corpus/AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"),
+            encoding: .utf8)
+        _ = extractor.entities(in: text)  // the gazetteer loads once
+        let runs = 50
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<runs { _ = extractor.entities(in: text) }
+        }
+        let perArticle = elapsed / runs
+        print("entity extraction: \(perArticle) per \(text.utf8.count)-byte article")
+        // Generous: debug builds are several times slower than release.
+        #expect(perArticle < .milliseconds(25))
+    }
+}
