@@ -87,26 +87,3 @@ import Darwin
         #expect(ReadWarning(path: "a.txt", message: "m").description == "a.txt: m")
     }
 }
-
-/// A fresh folder, removed when the test ends.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("newsdex-articles-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// Writes `text` to `path` under the folder, creating folders on the way.
-    @discardableResult
-    func write(_ text: String, to path: String) throws -> URL {
-        let file = url.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-        return file
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}

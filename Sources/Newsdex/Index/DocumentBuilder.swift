@@ -1,0 +1,197 @@
+// Turns an article and its entities into Xapian documents, as the schema says: one document for
+// the article and one for each of its captions.
+import Foundation
+import Xapian
+
+/// An article ready to index: parsed, with its entities extracted.
+public struct PreparedArticle: Sendable {
+    public var article: Article
+    public var entities: ArticleEntities
+
+    public init(article: Article, entities: ArticleEntities) {
+        self.article = article
+        self.entities = entities
+    }
+}
+
+/// Builds the documents of articles. It owns a TermGenerator, so each indexing thread has its own
+/// builder (Xapian objects are not thread-safe).
+final class DocumentBuilder {
+    private let termGenerator = TermGenerator()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    /// The highest slot index used by each multi-valued facet, so far.
+    private(set) var facetSlotsUsed = FacetSlotUsage()
+
+    /// - Parameter database: the database spelling data goes to.
+    init(database: WritableDatabase) throws {
+        termGenerator.stemmer = try Stem(language: "english")
+        termGenerator.stemmingStrategy = .some
+        termGenerator.database = database
+        termGenerator.spelling = true
+    }
+
+    /// The documents of one article: (unique term, document) pairs, the article first.
+    func documents(for prepared: PreparedArticle, file: String) throws -> [(String, Document)] {
+        let article = prepared.article
+        var result: [(String, Document)] = []
+        let textEntities = prepared.entities.text
+        let captionEntities = prepared.entities.captions
+        var allEntities = textEntities
+        for entities in captionEntities {
+            for entity in entities where !allEntities.contains(where: { $0.name == entity.name && $0.type == entity.type }) {
+                allEntities.append(entity)
+            }
+        }
+
+        // The article.
+        let doc = Document()
+        termGenerator.document = doc
+        termGenerator.termPosition = 0
+        termGenerator.indexText(article.title, prefix: Schema.title.prefix)
+        termGenerator.indexText(article.title)
+        termGenerator.increaseTermPosition()
+        for paragraph in article.paragraphs {
+            termGenerator.indexText(paragraph)
+            termGenerator.increaseTermPosition()
+        }
+        for caption in article.captions {
+            termGenerator.indexText(caption.text, prefix: Schema.captionText.prefix)
+            termGenerator.indexText(caption.text)
+            termGenerator.increaseTermPosition()
+        }
+        for author in article.authors {
+            termGenerator.indexTextWithoutPositions(author, prefix: Schema.author.prefix)
+        }
+        addCommonTerms(to: doc, article: article, kind: .article, file: file)
+        let credits = uniqueCredits(article.captions)
+        addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc)
+        addEntities(allEntities, to: doc)
+        let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)
+        doc.addBooleanTerm(uniqueTerm)
+        try setData(
+            StoredDocument(
+                kind: .article, id: article.id, title: article.title, source: article.source,
+                date: article.date, authors: article.authors, url: article.url, path: article.path,
+                paragraphs: article.paragraphs, captions: article.captions,
+                entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil),
+            of: doc)
+        result.append((uniqueTerm, doc))
+
+        // Each caption, so pictures can be searched on their own.
+        for (index, caption) in article.captions.enumerated() {
+            let id = "\(article.id)#caption-\(index + 1)"
+            let captionDoc = Document()
+            termGenerator.document = captionDoc
+            termGenerator.termPosition = 0
+            termGenerator.indexText(caption.text, prefix: Schema.captionText.prefix)
+            termGenerator.indexText(caption.text)
+            addCommonTerms(to: captionDoc, article: article, kind: .caption, file: file)
+            captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
+            addMultiValued(
+                caption.credit.map { [$0] } ?? [], field: Schema.credit, slot: Slot.credit,
+                kind: \.credit, to: captionDoc)
+            let entities = index < captionEntities.count ? captionEntities[index] : []
+            addEntities(entities, to: captionDoc)
+            let captionTerm = Schema.identifierTerm(Schema.uniqueID, id)
+            captionDoc.addBooleanTerm(captionTerm)
+            try setData(
+                StoredDocument(
+                    kind: .caption, id: id, title: article.title, source: article.source,
+                    date: article.date, authors: article.authors, url: article.url,
+                    path: article.path, paragraphs: [], captions: [caption],
+                    entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
+                    article: article.id),
+                of: captionDoc)
+            result.append((captionTerm, captionDoc))
+        }
+        return result
+    }
+
+    private func addCommonTerms(to doc: Document, article: Article, kind: DocumentKind, file: String) {
+        doc.addBooleanTerm(Schema.term(Schema.kind, kind.rawValue))
+        doc.setValue(kind.rawValue, slot: Slot.kind.number)
+        doc.addBooleanTerm(Schema.term(Schema.source, article.source))
+        doc.setValue(article.source, slot: Slot.source.number)
+        doc.addBooleanTerm(Schema.identifierTerm(Schema.file, file))
+        if let date = article.date, let day = PublicationDate(iso: date) {
+            doc.addBooleanTerm(Schema.day.prefix + day.yyyymmdd)
+            doc.addBooleanTerm(Schema.month.prefix + day.yyyymm)
+            doc.addBooleanTerm(Schema.year.prefix + day.yyyy)
+            doc.setValue(day.yyyymmdd, slot: Slot.date.number)
+            doc.setValue(day.sortable, slot: Slot.sortableDate.number)
+            doc.setValue(day.yyyy, slot: Slot.year.number)
+        }
+    }
+
+    private func addEntities(_ entities: [Entity], to doc: Document) {
+        for type in EntityType.allCases {
+            let names = entities.filter { $0.type == type }.map(\.name)
+            switch type {
+            case .person:
+                addMultiValued(names, field: Schema.person, slot: Slot.person, kind: \.person, to: doc)
+            case .place:
+                addMultiValued(names, field: Schema.place, slot: Slot.place, kind: \.place, to: doc)
+            case .organization:
+                addMultiValued(
+                    names, field: Schema.organization, slot: Slot.organization,
+                    kind: \.organization, to: doc)
+            }
+        }
+    }
+
+    /// Adds a boolean term for every value and puts each value in a slot of its own, up to the
+    /// facet's capacity, so that built-in match spies can count it.
+    private func addMultiValued(
+        _ values: [String], field: Field, slot: (Int) -> Slot,
+        kind: WritableKeyPath<FacetSlotUsage, Int>, to doc: Document
+    ) {
+        var seen = Set<String>()
+        var index = 0
+        for value in values {
+            let term = Schema.term(field, value)
+            guard seen.insert(term).inserted else { continue }
+            doc.addBooleanTerm(term)
+            if index < Slot.multiValueCapacity {
+                doc.setValue(value, slot: slot(index).number)
+                facetSlotsUsed[keyPath: kind] = max(facetSlotsUsed[keyPath: kind], index + 1)
+                index += 1
+            }
+        }
+    }
+
+    private func uniqueCredits(_ captions: [Caption]) -> [String] {
+        var credits: [String] = []
+        for caption in captions {
+            if let credit = caption.credit, !credits.contains(credit) { credits.append(credit) }
+        }
+        return credits
+    }
+
+    private func setData(_ stored: StoredDocument, of doc: Document) throws {
+        doc.dataBytes = Array(try encoder.encode(stored))
+    }
+}
+
+/// How many slots of each multi-valued facet hold values somewhere in an index.
+public struct FacetSlotUsage: Sendable, Hashable, Codable {
+    public var credit = 0
+    public var person = 0
+    public var place = 0
+    public var organization = 0
+
+    public init() {}
+
+    /// The larger of two usages, field by field.
+    public func union(_ other: FacetSlotUsage) -> FacetSlotUsage {
+        var result = FacetSlotUsage()
+        result.credit = max(credit, other.credit)
+        result.person = max(person, other.person)
+        result.place = max(place, other.place)
+        result.organization = max(organization, other.organization)
+        return result
+    }
+}

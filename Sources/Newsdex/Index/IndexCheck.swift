@@ -1,0 +1,72 @@
+// `check`: does the index match the corpus? What CI runs after a rebuild.
+import Foundation
+import Xapian
+
+/// A difference between the corpus and the index.
+public struct IndexDiscrepancy: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable {
+        /// A corpus file with no documents in the index.
+        case notIndexed = "not indexed"
+        /// A corpus file whose content changed since it was indexed.
+        case stale
+        /// Documents whose file is gone from the corpus.
+        case orphaned
+    }
+    public var kind: Kind
+    public var path: String
+
+    public var description: String { "\(path): \(kind.rawValue)" }
+}
+
+public struct IndexCheckReport: Sendable, Codable {
+    public var formatVersion = 1
+    public var filesChecked: Int
+    public var discrepancies: [IndexDiscrepancy]
+    public var isConsistent: Bool { discrepancies.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies
+    }
+}
+
+public enum IndexCheck {
+    /// Compares every corpus file's content with what the index recorded for it, and every file
+    /// the index knows with the corpus. Reads every file: it trusts no timestamps.
+    /// - Throws: `IndexError` when the index cannot be opened.
+    public static func run(inputs: [URL], database path: String) throws -> IndexCheckReport {
+        let database: Database
+        do {
+            database = try Database(path: path)
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+        try SchemaCheck.verify(database, path: path)
+        let files = ArticleReader.articleFiles(under: inputs).files
+        var discrepancies: [IndexDiscrepancy] = []
+        var present = Set<String>()
+        let prefix = Schema.file.prefix
+        for file in files {
+            let term = Schema.identifierTerm(Schema.file, file.relativePath)
+            present.insert(String(term.dropFirst(prefix.count)))
+            let record = (try? database.metadata(FileRecord.key(forPath: file.relativePath)))
+                .flatMap(FileRecord.init(encoded:))
+            guard let record else {
+                discrepancies.append(.init(kind: .notIndexed, path: file.relativePath))
+                continue
+            }
+            let bytes = FileManager.default.contents(atPath: file.url.path).map { [UInt8]($0) }
+            if bytes.map({ ContentHash(bytes: $0) }) != record.hash {
+                discrepancies.append(.init(kind: .stale, path: file.relativePath))
+            }
+        }
+        do {
+            for (term, _) in try database.allTerms(prefix: prefix) {
+                let path = String(term.dropFirst(prefix.count))
+                if !present.contains(path) { discrepancies.append(.init(kind: .orphaned, path: path)) }
+            }
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+        return IndexCheckReport(filesChecked: files.count, discrepancies: discrepancies)
+    }
+}

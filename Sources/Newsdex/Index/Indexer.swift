@@ -1,0 +1,530 @@
+// Indexes a corpus into an index directory, incrementally and atomically.
+//
+// A first build, or `rebuild`, writes a new generation beside the live one: with several jobs,
+// each worker thread parses, extracts and indexes its share into a shard of its own, and the
+// shards are merged with Xapian's compaction. Later runs compare each file's size, time and
+// content hash with what the index recorded and touch only what changed: a few changes go into
+// the live generation in one transaction; many go into a copy that replaces it.
+import Foundation
+import Xapian
+
+/// What `Indexer.run` is asked to do.
+public struct IndexOptions: Sendable {
+    /// Corpus roots (folders) or single files.
+    public var inputs: [URL]
+    /// The index directory.
+    public var database: URL
+    /// Build a fresh index from scratch, beside the live one.
+    public var rebuild: Bool
+    /// Threads that parse, extract and (for a full build) index in parallel.
+    public var jobs: Int
+    /// Documents between commits when building a new generation; bounds memory.
+    public var batchSize: Int
+    /// Above this many changed files, an incremental run updates a copy of the index rather than
+    /// the live one in a single transaction (which holds every change in memory).
+    public var inPlaceLimit: Int
+    public var reader: ArticleReader.Options
+
+    public init(
+        inputs: [URL], database: URL, rebuild: Bool = false,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 2000,
+        inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init()
+    ) {
+        self.inputs = inputs
+        self.database = database
+        self.rebuild = rebuild
+        self.jobs = max(1, jobs)
+        self.batchSize = max(1, batchSize)
+        self.inPlaceLimit = inPlaceLimit
+        self.reader = reader
+    }
+}
+
+/// How far an index run has got, reported as it goes.
+public struct IndexProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var documents: Int
+    public var elapsed: Double
+}
+
+/// An input that could not be indexed, and why.
+public struct RejectedInput: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var reason: String
+
+    public var description: String {
+        line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
+    }
+}
+
+/// What an index run did.
+public struct IndexSummary: Sendable, Encodable {
+    public var formatVersion = 1
+    public var database: String
+    /// Files seen for the first time, changed, unchanged, and gone from the corpus.
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var removed = 0
+    public var rejected: [RejectedInput] = []
+    public var warnings: [RejectedInput] = []
+    /// Documents written in this run (articles and captions).
+    public var documentsWritten = 0
+    /// Documents in the index now.
+    public var documentsTotal = 0
+    public var rebuilt = false
+    public var seconds = 0.0
+
+    public var documentsPerSecond: Double { seconds > 0 ? Double(documentsWritten) / seconds : 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version", database, added, updated, unchanged, removed
+        case rejected, warnings, documentsWritten = "documents_written"
+        case documentsTotal = "documents_total", rebuilt, seconds
+        case documentsPerSecond = "documents_per_second"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(formatVersion, forKey: .formatVersion)
+        try c.encode(database, forKey: .database)
+        try c.encode(added, forKey: .added)
+        try c.encode(updated, forKey: .updated)
+        try c.encode(unchanged, forKey: .unchanged)
+        try c.encode(removed, forKey: .removed)
+        try c.encode(rejected, forKey: .rejected)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(documentsWritten, forKey: .documentsWritten)
+        try c.encode(documentsTotal, forKey: .documentsTotal)
+        try c.encode(rebuilt, forKey: .rebuilt)
+        try c.encode((seconds * 1000).rounded() / 1000, forKey: .seconds)
+        try c.encode(documentsPerSecond.rounded(), forKey: .documentsPerSecond)
+    }
+}
+
+/// Metadata keys the indexer keeps besides the schema version and file records.
+enum IndexMetadata {
+    static let indexedAt = "newsdex.indexed-at"
+    static let facetSlots = "newsdex.facet-slots"
+}
+
+/// Indexes a corpus. One Indexer runs at a time per index directory: `run` takes the index's
+/// writer lock and fails at once when another process has it.
+public final class Indexer {
+    public let options: IndexOptions
+    private let reader: ArticleReader
+    private let extractor: EntityExtractor
+
+    public init(options: IndexOptions) {
+        self.options = options
+        self.reader = ArticleReader(options: options.reader)
+        self.extractor = EntityExtractor()
+    }
+
+    /// Brings the index up to date with the corpus.
+    /// - Throws: `IndexError` when the index cannot be locked, opened or written.
+    public func run(progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexSummary {
+        let start = Date()
+        let directory = IndexDirectory(url: options.database)
+        let lock = try directory.lock()
+        defer { withExtendedLifetime(lock) {} }
+
+        let listing = ArticleReader.articleFiles(under: options.inputs)
+        var summary = IndexSummary(database: directory.url.path)
+        for missing in listing.missing {
+            summary.rejected.append(RejectedInput(path: missing.path, line: nil, reason: "no such file or directory"))
+        }
+        let files = listing.files
+        let tracker = ProgressTracker(total: files.count, start: start, report: progress)
+
+        let current = options.rebuild ? nil : directory.currentGeneration()
+        if let current {
+            try update(generation: current, in: directory, files: files, summary: &summary, tracker: tracker)
+        } else {
+            try build(in: directory, files: files, summary: &summary, tracker: tracker)
+        }
+        summary.documentsTotal = (try? Database(path: directory.url.path).documentCount) ?? 0
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    // MARK: - Full builds
+
+    /// Builds a new generation from every file, then switches to it.
+    private func build(
+        in directory: IndexDirectory, files: [CorpusFile], summary: inout IndexSummary,
+        tracker: ProgressTracker
+    ) throws {
+        let generation = directory.nextGenerationName()
+        let target = directory.generationURL(generation)
+        let workers = min(options.jobs, max(1, files.count))
+        let outcome: BuildOutcome
+        if workers == 1 {
+            outcome = try buildShard(files: files, next: WorkQueue(count: files.count), at: target, tracker: tracker)
+        } else {
+            let queue = WorkQueue(count: files.count)
+            let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
+            let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                results[worker] = Result {
+                    try self.buildShard(files: files, next: queue, at: shardURLs[worker], tracker: tracker)
+                }
+            }
+            var merged = BuildOutcome()
+            for result in results.values {
+                merged.merge(try result!.get())
+            }
+            outcome = merged
+            do {
+                let shards = try Database(shards: try shardURLs.map { try Database(path: $0.path) })
+                try shards.compact(to: target.path)
+            } catch {
+                throw IndexError.from(error, path: target.path)
+            }
+            for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
+        }
+        try finish(generation: target, outcome: outcome, previous: nil)
+        try directory.switchTo(generation: generation)
+        summary.added = outcome.filesIndexed
+        summary.documentsWritten = outcome.documents
+        summary.rejected += outcome.rejected
+        summary.warnings += outcome.warnings
+        summary.rebuilt = true
+    }
+
+    /// One worker of a full build: takes files from `next` until none are left and indexes them
+    /// into its own database at `url`, committing every `batchSize` documents.
+    private func buildShard(files: [CorpusFile], next: WorkQueue, at url: URL, tracker: ProgressTracker) throws
+        -> BuildOutcome
+    {
+        do {
+            let db = try WritableDatabase(path: url.path, mode: .createOrOverwrite)
+            let builder = try DocumentBuilder(database: db)
+            var outcome = BuildOutcome()
+            var pending = 0
+            while let index = next.take() {
+                let prepared = prepare(files[index])
+                let written = try write(prepared, to: db, builder: builder, outcome: &outcome)
+                pending += written
+                tracker.advance(files: 1, documents: written)
+                if pending >= options.batchSize {
+                    try db.commit()
+                    pending = 0
+                }
+            }
+            outcome.slots = outcome.slots.union(builder.facetSlotsUsed)
+            try db.setMetadata(Schema.versionKey, Schema.version)
+            try db.close()
+            return outcome
+        } catch {
+            throw IndexError.from(error, path: url.path)
+        }
+    }
+
+    /// Writes one prepared file's documents and record; returns how many documents it wrote.
+    private func write(
+        _ prepared: PreparedFile, to db: WritableDatabase, builder: DocumentBuilder, outcome: inout BuildOutcome
+    ) throws -> Int {
+        outcome.rejected += prepared.rejected
+        outcome.warnings += prepared.warnings
+        var written = 0
+        for item in prepared.articles {
+            for (_, doc) in try builder.documents(for: item, file: prepared.file.relativePath) {
+                try db.add(doc)
+                written += 1
+            }
+        }
+        if let record = prepared.record {
+            // A file with rejected parts is not recorded as done, so the next run reads it again
+            // and reports them again, and `check` lists it.
+            if prepared.rejected.isEmpty {
+                try db.setMetadata(FileRecord.key(forPath: prepared.file.relativePath), record.encoded)
+            }
+            if !prepared.articles.isEmpty { outcome.filesIndexed += 1 }
+            _ = record
+        }
+        outcome.documents += written
+        return written
+    }
+
+    /// Records what every generation must say about itself, and commits.
+    private func finish(generation url: URL, outcome: BuildOutcome, previous: FacetSlotUsage?) throws {
+        do {
+            let db = try WritableDatabase(path: url.path, mode: .open)
+            try db.setMetadata(Schema.versionKey, Schema.version)
+            try db.setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()))
+            let slots = outcome.slots.union(previous ?? FacetSlotUsage())
+            let encoded = try JSONEncoder().encode(slots)
+            try db.setMetadata(IndexMetadata.facetSlots, String(decoding: encoded, as: UTF8.self))
+            try db.close()
+        } catch {
+            throw IndexError.from(error, path: url.path)
+        }
+    }
+
+    // MARK: - Incremental updates
+
+    private func update(
+        generation: String, in directory: IndexDirectory, files: [CorpusFile], summary: inout IndexSummary,
+        tracker: ProgressTracker
+    ) throws {
+        let url = directory.generationURL(generation)
+        let existing: Database
+        do {
+            existing = try Database(path: url.path)
+        } catch {
+            throw IndexError.from(error, path: directory.url.path)
+        }
+        try SchemaCheck.verify(existing, path: directory.url.path)
+
+        // Which files changed, by size and time first and by content hash when those differ.
+        var indexedPaths = Set<String>()
+        do {
+            for (term, _) in try existing.allTerms(prefix: Schema.file.prefix) {
+                indexedPaths.insert(String(term.dropFirst(Schema.file.prefix.count)))
+            }
+        } catch {
+            throw IndexError.from(error, path: directory.url.path)
+        }
+        var changed: [CorpusFile] = []
+        var present = Set<String>()
+        for file in files {
+            present.insert(Schema.identifierTerm(Schema.file, file.relativePath).dropFirst(Schema.file.prefix.count).description)
+            let record = (try? existing.metadata(FileRecord.key(forPath: file.relativePath))).flatMap(FileRecord.init(encoded:))
+            if let record, let status = FileStatus(path: file.url.path), status.size == record.size,
+                status.modified == record.modified
+            {
+                summary.unchanged += 1
+                tracker.advance(files: 1, documents: 0)
+            } else {
+                changed.append(file)
+            }
+        }
+        let removed = indexedPaths.subtracting(present).sorted()
+        if changed.isEmpty && removed.isEmpty { return }
+
+        // Parse what may have changed, in parallel; then write, in one place.
+        let prepared = prepareAll(changed)
+        var toWrite: [PreparedFile] = []
+        var retouched: [PreparedFile] = []
+        for item in prepared {
+            let key = FileRecord.key(forPath: item.file.relativePath)
+            let old = (try? existing.metadata(key)).flatMap(FileRecord.init(encoded:))
+            if let old, let new = item.record, old.hash == new.hash, item.rejected.isEmpty {
+                // Touched, not changed: remember the new time so it is not read again.
+                summary.unchanged += 1
+                retouched.append(item)
+                tracker.advance(files: 1, documents: 0)
+            } else {
+                toWrite.append(item)
+            }
+        }
+        let slotsBefore = (try? existing.metadata(IndexMetadata.facetSlots)).flatMap {
+            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
+        }
+        try? existing.close()
+        if toWrite.isEmpty && removed.isEmpty && retouched.isEmpty { return }
+
+        let inPlace = toWrite.count + removed.count <= options.inPlaceLimit
+        let targetGeneration = inPlace ? generation : directory.nextGenerationName()
+        let target = directory.generationURL(targetGeneration)
+        if !inPlace {
+            do {
+                try FileManager.default.copyItem(at: url, to: target)
+            } catch {
+                throw IndexError(.unwritable, "cannot copy the index to \(target.path): \(error.localizedDescription)")
+            }
+        }
+        var outcome = BuildOutcome()
+        do {
+            let db = try WritableDatabase(path: target.path, mode: .open)
+            let builder = try DocumentBuilder(database: db)
+            // In place, one transaction: a reader sees the whole update or none of it, and a
+            // kill leaves the index as it was.
+            if inPlace { try db.beginTransaction() }
+            var pending = 0
+            for path in removed {
+                try db.delete(uniqueTerm: Schema.file.prefix + path)
+                try db.setMetadata(FileRecord.key(forPath: path), "")
+                summary.removed += 1
+            }
+            for item in retouched {
+                if let record = item.record {
+                    try db.setMetadata(FileRecord.key(forPath: item.file.relativePath), record.encoded)
+                }
+            }
+            for item in toWrite {
+                let term = Schema.identifierTerm(Schema.file, item.file.relativePath)
+                let wasIndexed = indexedPaths.contains(String(term.dropFirst(Schema.file.prefix.count)))
+                try db.delete(uniqueTerm: term)
+                try db.setMetadata(FileRecord.key(forPath: item.file.relativePath), "")
+                let written = try write(item, to: db, builder: builder, outcome: &outcome)
+                if !item.articles.isEmpty {
+                    if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
+                } else if wasIndexed {
+                    summary.removed += 1
+                }
+                tracker.advance(files: 1, documents: written)
+                pending += written
+                if !inPlace && pending >= options.batchSize {
+                    try db.commit()
+                    pending = 0
+                }
+            }
+            outcome.slots = outcome.slots.union(builder.facetSlotsUsed)
+            try db.setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()))
+            let slots = outcome.slots.union(slotsBefore ?? FacetSlotUsage())
+            try db.setMetadata(
+                IndexMetadata.facetSlots, String(decoding: try JSONEncoder().encode(slots), as: UTF8.self))
+            if inPlace { try db.commitTransaction() }
+            try db.close()
+        } catch {
+            throw IndexError.from(error, path: target.path)
+        }
+        if !inPlace { try directory.switchTo(generation: targetGeneration) }
+        summary.documentsWritten = outcome.documents
+        summary.rejected += outcome.rejected
+        summary.warnings += outcome.warnings
+    }
+
+    // MARK: - Reading and extracting
+
+    /// Reads, hashes, parses and extracts entities of files, on `jobs` threads.
+    private func prepareAll(_ files: [CorpusFile]) -> [PreparedFile] {
+        let results = ResultBox<PreparedFile>(count: files.count)
+        let queue = WorkQueue(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, files.count))) { _ in
+            while let index = queue.take() {
+                results[index] = self.prepare(files[index])
+            }
+        }
+        return results.values.map { $0! }
+    }
+
+    /// Reads one file and makes its articles ready to index. Never throws: what cannot be read
+    /// or parsed becomes a rejection naming the file.
+    func prepare(_ file: CorpusFile) -> PreparedFile {
+        var result = PreparedFile(file: file)
+        guard let status = FileStatus(path: file.url.path) else {
+            result.rejected.append(RejectedInput(path: file.relativePath, line: nil, reason: "cannot read the file: it vanished or is not accessible"))
+            return result
+        }
+        guard status.isRegularFile else {
+            result.rejected.append(RejectedInput(path: file.relativePath, line: nil, reason: "not a regular file"))
+            return result
+        }
+        guard status.size <= options.reader.maxFileSize else {
+            result.rejected.append(RejectedInput(
+                path: file.relativePath, line: nil,
+                reason: "the file is \(status.size) bytes, over the \(options.reader.maxFileSize)-byte limit (see --max-file-size)"))
+            return result
+        }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            result.rejected.append(RejectedInput(path: file.relativePath, line: nil, reason: "cannot read the file: permission denied or an I/O error"))
+            return result
+        }
+        let bytes = [UInt8](data)
+        result.record = FileRecord(hash: ContentHash(bytes: bytes), size: status.size, modified: status.modified)
+        let read = reader.read(bytes: bytes, relativePath: file.relativePath)
+        result.rejected = read.rejections.map { RejectedInput(path: $0.path, line: $0.line, reason: $0.reason) }
+        result.warnings = read.warnings.map { RejectedInput(path: $0.path, line: $0.line, reason: $0.message) }
+        result.articles = read.articles.map { article in
+            PreparedArticle(article: article, entities: extractor.entities(of: article))
+        }
+        return result
+    }
+}
+
+/// One file, read and parsed, ready to write.
+struct PreparedFile: Sendable {
+    var file: CorpusFile
+    var record: FileRecord?
+    var articles: [PreparedArticle] = []
+    var rejected: [RejectedInput] = []
+    var warnings: [RejectedInput] = []
+
+    init(file: CorpusFile) { self.file = file }
+}
+
+/// What a build wrote.
+struct BuildOutcome: Sendable {
+    var filesIndexed = 0
+    var documents = 0
+    var rejected: [RejectedInput] = []
+    var warnings: [RejectedInput] = []
+    var slots = FacetSlotUsage()
+
+    mutating func merge(_ other: BuildOutcome) {
+        filesIndexed += other.filesIndexed
+        documents += other.documents
+        rejected += other.rejected
+        warnings += other.warnings
+        slots = slots.union(other.slots)
+    }
+}
+
+/// Hands out indexes 0..<count, once each, to any number of threads.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// Slots that threads fill, each slot by one thread.
+final class ResultBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [T?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> T? {
+        get { lock.lock(); defer { lock.unlock() }; return storage[index] }
+        set { lock.lock(); storage[index] = newValue; lock.unlock() }
+    }
+
+    var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
+/// Counts progress from any thread and reports it at most a few times a second.
+final class ProgressTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let start: Date
+    private let report: (@Sendable (IndexProgress) -> Void)?
+    private var files = 0
+    private var documents = 0
+    private var lastReport = Date.distantPast
+
+    init(total: Int, start: Date, report: (@Sendable (IndexProgress) -> Void)?) {
+        self.total = total
+        self.start = start
+        self.report = report
+    }
+
+    func advance(files: Int, documents: Int) {
+        guard let report else { return }
+        lock.lock()
+        self.files += files
+        self.documents += documents
+        let now = Date()
+        let due = now.timeIntervalSince(lastReport) >= 0.1 || self.files == total
+        if due { lastReport = now }
+        let progress = IndexProgress(
+            filesDone: self.files, filesTotal: total, documents: self.documents,
+            elapsed: now.timeIntervalSince(start))
+        lock.unlock()
+        if due { report(progress) }
+    }
+}

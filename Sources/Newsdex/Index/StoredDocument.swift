@@ -1,0 +1,41 @@
+// What each Xapian document keeps as its data: enough to show a hit, a caption or a whole
+// article without going back to the corpus.
+
+/// An entity as stored with a document and shown in results: name and type.
+public struct EntityRef: Sendable, Hashable, Codable {
+    public var name: String
+    public var type: EntityType
+
+    public init(name: String, type: EntityType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// The data of one document in the index, stored as JSON.
+public struct StoredDocument: Sendable, Hashable, Codable {
+    public var kind: DocumentKind
+    /// The article id; for a caption, `ARTICLE#caption-N`.
+    public var id: String
+    public var title: String
+    public var source: String
+    public var date: String?
+    public var authors: [String]
+    public var url: String?
+    public var path: String?
+    /// The body of an article; empty for a caption.
+    public var paragraphs: [String]
+    /// An article's captions; for a caption document, that one caption.
+    public var captions: [Caption]
+    public var entities: [EntityRef]
+    /// For a caption, the id of its article.
+    public var article: String?
+
+    /// The text snippets are cut from: the body of an article, the text of a caption.
+    public var snippetSource: String {
+        switch kind {
+        case .article: return paragraphs.joined(separator: " ")
+        case .caption: return captions.first?.text ?? ""
+        }
+    }
+}

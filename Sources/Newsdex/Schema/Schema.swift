@@ -1,0 +1,279 @@
+// The index schema: every field newsdex indexes, its name in queries, its term prefix, and its
+// value slot. This list is the only place that knows them; the README's table is checked
+// against it by SchemaTests.
+import Foundation
+import Xapian
+
+/// How a field is indexed.
+public enum FieldIndexing: String, Sendable, Codable {
+    /// Free text: tokenized, stemmed, with positions, so words and phrases match.
+    case freeText = "free text"
+    /// Boolean: one exact term per value, lowercased, for filters and facets; no effect on ranking.
+    case boolean
+}
+
+/// One field of the schema.
+public struct Field: Sendable, Hashable {
+    /// The name a user types in a query (`source:AFP`), or nil for a field not exposed by name.
+    public let queryName: String?
+    /// The Xapian term prefix, following Omega's conventions: Q unique id, S title, A author,
+    /// D/M/Y dates, X… our own.
+    public let prefix: String
+    public let indexing: FieldIndexing
+    /// The value slot holding the field for sorting or faceting, if any.
+    public let slot: Slot?
+    /// Which documents carry it.
+    public let kinds: Set<DocumentKind>
+    public let summary: String
+}
+
+/// Kinds of document in the index.
+public enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case article
+    case caption
+}
+
+/// The value slots. Multi-valued facets (entities, credits) take a run of slots, one value per
+/// slot, so that Xapian's built-in ValueCountMatchSpy can count them exactly, also on remote
+/// shards, where no custom match spy can run.
+public enum Slot: Sendable, Hashable, CustomStringConvertible {
+    /// YYYYMMDD, for date ranges.
+    case date
+    /// YYYY-MM-DDTHH:MM (or the date alone), for sorting newest or oldest first.
+    case sortableDate
+    case source
+    case kind
+    case year
+    /// The n-th value of a multi-valued facet.
+    case credit(Int)
+    case person(Int)
+    case place(Int)
+    case organization(Int)
+
+    /// How many slots each multi-valued facet may use. A document with more values keeps the
+    /// rest as boolean terms (still filterable); the indexer records the highest slot used so
+    /// searches count only slots that hold something.
+    public static let multiValueCapacity = 64
+
+    public var number: ValueSlot {
+        switch self {
+        case .date: return 0
+        case .sortableDate: return 1
+        case .source: return 2
+        case .kind: return 3
+        case .year: return 4
+        case .credit(let i): return 100 + ValueSlot(i)
+        case .person(let i): return 200 + ValueSlot(i)
+        case .place(let i): return 300 + ValueSlot(i)
+        case .organization(let i): return 400 + ValueSlot(i)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .date: return "0"
+        case .sortableDate: return "1"
+        case .source: return "2"
+        case .kind: return "3"
+        case .year: return "4"
+        case .credit: return "100–163"
+        case .person: return "200–263"
+        case .place: return "300–363"
+        case .organization: return "400–463"
+        }
+    }
+}
+
+public enum Schema {
+    /// Bumped whenever a change to this file changes what is in the index.
+    public static let version = "1"
+    /// The metadata key that records `version` in every index.
+    public static let versionKey = "newsdex.schema"
+
+    public static let uniqueID = Field(
+        queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
+        summary: "unique id: the article id; a caption's is `ID#caption-N`")
+    public static let title = Field(
+        queryName: "title", prefix: "S", indexing: .freeText, slot: nil, kinds: [.article],
+        summary: "the headline (also searchable without a prefix)")
+    public static let author = Field(
+        queryName: "author", prefix: "A", indexing: .freeText, slot: nil, kinds: [.article],
+        summary: "byline names")
+    public static let day = Field(
+        queryName: nil, prefix: "D", indexing: .boolean, slot: .date, kinds: [.article, .caption],
+        summary: "publication day, YYYYMMDD; `date:A..B` ranges use the slot")
+    public static let month = Field(
+        queryName: nil, prefix: "M", indexing: .boolean, slot: nil, kinds: [.article, .caption],
+        summary: "publication month, YYYYMM")
+    public static let year = Field(
+        queryName: "year", prefix: "Y", indexing: .boolean, slot: .year, kinds: [.article, .caption],
+        summary: "publication year, YYYY; faceted")
+    public static let source = Field(
+        queryName: "source", prefix: "XSOURCE", indexing: .boolean, slot: .source,
+        kinds: [.article, .caption], summary: "the outlet (corpus folder or explicit); faceted")
+    public static let kind = Field(
+        queryName: "kind", prefix: "XKIND", indexing: .boolean, slot: .kind, kinds: [.article, .caption],
+        summary: "`article` or `caption`")
+    public static let captionText = Field(
+        queryName: "caption", prefix: "XCAPTION", indexing: .freeText, slot: nil,
+        kinds: [.article, .caption], summary: "image caption text (also searchable without a prefix)")
+    public static let credit = Field(
+        queryName: "credit", prefix: "XCREDIT", indexing: .boolean, slot: .credit(0),
+        kinds: [.article, .caption], summary: "photo credit; faceted")
+    public static let person = Field(
+        queryName: "person", prefix: "XPERSON", indexing: .boolean, slot: .person(0),
+        kinds: [.article, .caption], summary: "a person named, canonical name; faceted")
+    public static let place = Field(
+        queryName: "place", prefix: "XPLACE", indexing: .boolean, slot: .place(0),
+        kinds: [.article, .caption], summary: "a place named, canonical name; faceted")
+    public static let organization = Field(
+        queryName: "org", prefix: "XORG", indexing: .boolean, slot: .organization(0),
+        kinds: [.article, .caption], summary: "an organization named, canonical name; faceted")
+    public static let article = Field(
+        queryName: nil, prefix: "XARTICLE", indexing: .boolean, slot: nil, kinds: [.caption],
+        summary: "a caption's article id")
+    public static let file = Field(
+        queryName: nil, prefix: "XFILE", indexing: .boolean, slot: nil, kinds: [.article, .caption],
+        summary: "the corpus file a document came from, for incremental updates")
+
+    /// Every field, in the order of the README's table.
+    public static let fields: [Field] = [
+        uniqueID, title, author, day, month, year, source, kind, captionText, credit,
+        person, place, organization, article, file,
+    ]
+
+    /// The field a query name such as `person` refers to.
+    public static func field(named name: String) -> Field? {
+        fields.first { $0.queryName == name }
+    }
+
+    /// The entity field for an entity type.
+    public static func field(for type: EntityType) -> Field {
+        switch type {
+        case .person: return person
+        case .place: return place
+        case .organization: return organization
+        }
+    }
+
+    /// The boolean term for a value of a boolean field. Values are lowercased, so filters ignore
+    /// case, and never start with a capital, so Omega's ':' separator is never needed.
+    public static func term(_ field: Field, _ value: String) -> String {
+        field.prefix + normalizedValue(value)
+    }
+
+    /// The form in which boolean values are compared: case, accents and surrounding space do not
+    /// matter.
+    public static func normalizedValue(_ value: String) -> String {
+        foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
+    }
+}
+
+extension Schema {
+    /// Xapian refuses terms longer than 245 bytes; identifiers longer than this are shortened.
+    static let maxIdentifierTermBytes = 240
+
+    /// The term for an identifier (an id or a path): exact, case kept. One too long for Xapian
+    /// keeps its start and a hash of the whole, so it stays unique.
+    public static func identifierTerm(_ field: Field, _ value: String) -> String {
+        let term = field.prefix + value
+        guard term.utf8.count > maxIdentifierTermBytes else { return term }
+        let digest = ContentHash(bytes: Array(value.utf8)).hex
+        var head = Substring(value)
+        while field.prefix.utf8.count + head.utf8.count + 1 + digest.utf8.count > maxIdentifierTermBytes {
+            head = head.dropLast()
+        }
+        return field.prefix + head + "#" + digest
+    }
+}
+
+/// A publication date as the index stores it.
+public struct PublicationDate: Sendable, Hashable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    /// "HH:MM" when the time is known.
+    public let time: String?
+
+    /// Reads "YYYY-MM-DD", optionally followed by "THH:MM[:SS…]"; nil for anything else.
+    public init?(iso: String) {
+        let bytes = Array(iso.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for b in bytes[range] {
+                guard b >= 48 && b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        if bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+            let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60
+        {
+            time = String(decoding: bytes[11..<16], as: UTF8.self)
+        } else {
+            time = nil
+        }
+    }
+
+    /// Reads "YYYYMMDD" or "YYYY-MM-DD" (also "YYYY-MM" or "YYYY", taking the first day), as users
+    /// type in `--from` and `--to`.
+    public init?(userInput: String) {
+        let digits = userInput.filter { $0 != "-" }
+        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        let padded: String
+        switch digits.count {
+        case 4: padded = digits + "0101"
+        case 6: padded = digits + "01"
+        case 8: padded = digits
+        default: return nil
+        }
+        let chars = Array(padded)
+        self.init(iso: "\(String(chars[0..<4]))-\(String(chars[4..<6]))-\(String(chars[6..<8]))")
+    }
+
+    public var yyyy: String { pad(year, 4) }
+    public var yyyymm: String { yyyy + pad(month, 2) }
+    public var yyyymmdd: String { yyyymm + pad(day, 2) }
+    /// Sorts in time order: "2024-10-18T14:30", or "2024-10-18" when the time is unknown.
+    public var sortable: String {
+        let date = "\(yyyy)-\(pad(month, 2))-\(pad(day, 2))"
+        return time.map { "\(date)T\($0)" } ?? date
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+}
+
+extension Schema {
+    /// The schema as the README's Markdown table; SchemaTests checks the README against it.
+    public static func markdownTable() -> String {
+        var lines = [
+            "| query name | prefix | indexed as | value slot | documents | what |",
+            "|---|---|---|---|---|---|",
+        ]
+        for field in fields {
+            let name = field.queryName.map { "`\($0):`" } ?? "—"
+            let slot = field.slot.map { "\($0)" } ?? "—"
+            let kinds = DocumentKind.allCases.filter(field.kinds.contains).map(\.rawValue).joined(separator: ", ")
+            lines.append(
+                "| \(name) | `\(field.prefix)` | \(field.indexing.rawValue) | \(slot) | \(kinds) | \(field.summary) |")
+        }
+        lines += [
+            "",
+            "Value slots: \(Slot.date) the day (YYYYMMDD, for `date:` ranges), \(Slot.sortableDate) the date and time "
+                + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year; "
+                + "multi-valued facets keep their n-th value in the n-th slot of their run.",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,83 @@
+// The query language: Xapian's QueryParser, with the schema's fields as prefixes.
+import Foundation
+import Xapian
+
+/// Parses users' queries against the schema.
+struct QueryLanguage {
+    /// The field names whose values are boolean terms, lowercased before parsing so that
+    /// `source:AFP` and `source:afp` are the same filter.
+    static let booleanFields: [String: [Field]] = [
+        "source": [Schema.source], "person": [Schema.person], "place": [Schema.place],
+        "org": [Schema.organization], "credit": [Schema.credit], "kind": [Schema.kind],
+        "year": [Schema.year],
+        "entity": [Schema.person, Schema.place, Schema.organization],
+    ]
+    static let freeTextFields: [String: Field] = [
+        "title": Schema.title, "caption": Schema.captionText, "author": Schema.author,
+    ]
+
+    /// The parser, configured for `database`: English stemming unless `exact`, English stopwords
+    /// outside phrases, AND as the default operator, and every field of the schema.
+    static func parser(for database: Database, exact: Bool) throws -> QueryParser {
+        let parser = QueryParser()
+        parser.database = database
+        if !exact {
+            parser.stemmer = try Stem(language: "english")
+            parser.stemmingStrategy = .some
+        }
+        parser.stopper = SimpleStopper.english
+        parser.defaultOperator = .and
+        for (name, field) in freeTextFields {
+            parser.addPrefix(name, field.prefix)
+        }
+        for (name, fields) in booleanFields {
+            for field in fields {
+                parser.addBooleanPrefix(name, field.prefix, grouping: name)
+            }
+        }
+        parser.add(.date(slot: Slot.date.number, prefix: "date:"))
+        return parser
+    }
+
+    static let flags: QueryParser.Flags = [
+        .boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .spellingCorrection,
+    ]
+
+    /// Lowercases and folds the value after each boolean field (`person:"Vladimir Putin"`), so it
+    /// names the term the indexer wrote; folds accents everywhere else.
+    static func normalize(_ query: String) -> String {
+        var result = ""
+        var rest = Substring(Schema.foldDiacritics(query))
+        while let colon = rest.firstIndex(of: ":") {
+            var nameStart = colon
+            while nameStart > rest.startIndex {
+                let before = rest.index(before: nameStart)
+                guard rest[before].isLetter else { break }
+                nameStart = before
+            }
+            let name = rest[nameStart..<colon].lowercased()
+            result += rest[..<rest.index(after: colon)]
+            rest = rest[rest.index(after: colon)...]
+            guard booleanFields[name] != nil else { continue }
+            let valueEnd: Substring.Index
+            if rest.first == "\"" {
+                let afterQuote = rest.index(after: rest.startIndex)
+                valueEnd = rest[afterQuote...].firstIndex(of: "\"").map { rest.index(after: $0) } ?? rest.endIndex
+            } else {
+                valueEnd = rest.firstIndex(where: { $0.isWhitespace || $0 == ")" }) ?? rest.endIndex
+            }
+            result += rest[..<valueEnd].lowercased()
+            rest = rest[valueEnd...]
+        }
+        return result + rest
+    }
+}
+
+extension Schema {
+    /// Folds accents ("Zelenskyý" → "Zelenskyy"), so they do not matter to a search; ASCII text,
+    /// most of any English corpus, is returned as it is at no cost.
+    public static func foldDiacritics(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.folding(options: .diacriticInsensitive, locale: nil)
+    }
+}

@@ -1,0 +1,157 @@
+// What a search asks for, and what it answers.
+
+/// Filters by facet value: values of one facet are ORed, different facets are ANDed, as in
+/// every faceted search engine.
+public struct FacetFilters: Sendable, Hashable {
+    public var sources: [String] = []
+    public var persons: [String] = []
+    public var places: [String] = []
+    public var organizations: [String] = []
+    /// Entities of any type.
+    public var entities: [String] = []
+    public var credits: [String] = []
+
+    public init(
+        sources: [String] = [], persons: [String] = [], places: [String] = [],
+        organizations: [String] = [], entities: [String] = [], credits: [String] = []
+    ) {
+        self.sources = sources
+        self.persons = persons
+        self.places = places
+        self.organizations = organizations
+        self.entities = entities
+        self.credits = credits
+    }
+
+    public var isEmpty: Bool {
+        sources.isEmpty && persons.isEmpty && places.isEmpty && organizations.isEmpty
+            && entities.isEmpty && credits.isEmpty
+    }
+}
+
+/// Which kinds of document a search returns.
+public enum KindFilter: String, Sendable, CaseIterable, Codable {
+    case article, caption, all
+}
+
+/// The order of hits.
+public enum HitOrder: String, Sendable, CaseIterable, Codable {
+    case relevance, newest, oldest
+}
+
+/// A facet: a field whose values are counted over the whole match set.
+public enum Facet: String, Sendable, CaseIterable, Codable, Hashable {
+    case source, person, place, organization, credit, year
+}
+
+public struct SearchRequest: Sendable {
+    /// The query, in Xapian's query language; may be empty when filters are given.
+    public var query: String
+    public var filters: FacetFilters
+    /// Inclusive publication-date bounds.
+    public var from: PublicationDate?
+    public var to: PublicationDate?
+    public var kind: KindFilter
+    /// No stemming: words match as written (case and accents still do not matter).
+    public var exact: Bool
+    public var offset: Int
+    public var limit: Int
+    /// nil: by relevance, or newest first when the query is empty.
+    public var sort: HitOrder?
+    /// Count facets over the whole match set.
+    public var facets: Bool
+    public var facetLimit: Int
+    /// Search the spelling-corrected query instead, when there is a correction.
+    public var correctSpelling: Bool
+    public var snippetLength: Int
+
+    public init(
+        query: String = "", filters: FacetFilters = .init(), from: PublicationDate? = nil,
+        to: PublicationDate? = nil, kind: KindFilter = .article, exact: Bool = false, offset: Int = 0,
+        limit: Int = 10, sort: HitOrder? = nil, facets: Bool = false, facetLimit: Int = 10,
+        correctSpelling: Bool = false, snippetLength: Int = 240
+    ) {
+        self.query = query
+        self.filters = filters
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.exact = exact
+        self.offset = offset
+        self.limit = limit
+        self.sort = sort
+        self.facets = facets
+        self.facetLimit = facetLimit
+        self.correctSpelling = correctSpelling
+        self.snippetLength = snippetLength
+    }
+}
+
+/// A piece of a snippet: matched text is marked, so each front end highlights it its own way.
+public struct SnippetSegment: Sendable, Hashable, Codable {
+    public var text: String
+    public var isMatch: Bool
+}
+
+/// Highlighted text cut from a document around the query's matches.
+public struct Snippet: Sendable, Hashable {
+    public var segments: [SnippetSegment]
+
+    public var text: String { segments.map(\.text).joined() }
+    public var matches: [String] { segments.filter(\.isMatch).map(\.text) }
+}
+
+public struct CaptionHit: Sendable, Hashable {
+    public var caption: Caption
+    public var highlighted: Snippet?
+}
+
+public struct SearchHit: Sendable {
+    public var id: String
+    public var kind: DocumentKind
+    /// 1-based, across pages.
+    public var rank: Int
+    public var score: Double
+    public var percent: Int
+    public var title: String
+    public var source: String
+    public var date: String?
+    public var authors: [String]
+    public var url: String?
+    public var path: String?
+    public var snippet: Snippet
+    /// An article's captions that match the query (all of them when there is no query); a
+    /// caption hit's own caption.
+    public var captions: [CaptionHit]
+    public var entities: [EntityRef]
+    /// For a caption, its article's id.
+    public var article: String?
+}
+
+public struct FacetValue: Sendable, Hashable, Codable {
+    public var value: String
+    public var count: Int
+}
+
+/// A filter value that is nowhere in the index, and the nearest values that are.
+public struct UnknownFilterValue: Sendable, Hashable {
+    public var facet: Facet
+    public var value: String
+    public var suggestions: [String]
+}
+
+public struct SearchResponse: Sendable {
+    public var query: String
+    /// The query actually run, when spelling correction changed it.
+    public var correctedQuery: String?
+    public var total: Int
+    public var totalIsExact: Bool
+    public var offset: Int
+    public var limit: Int
+    public var hits: [SearchHit]
+    /// Facet counts, in `Facet.allCases` order; empty unless asked for.
+    public var facets: [(facet: Facet, values: [FacetValue])]
+    /// "Did you mean" for the query, when a word is unknown and a close one is in the index.
+    public var suggestion: String?
+    public var unknownFilterValues: [UnknownFilterValue]
+}

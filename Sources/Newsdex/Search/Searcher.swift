@@ -1,0 +1,331 @@
+// Answers searches: the query language, filters, exact multi-select facets, snippets and
+// spelling suggestions, over one index directory, a stub file, or a stub of remote shards.
+import Foundation
+import Xapian
+
+/// Searches one index. Not thread-safe (Xapian databases are not): one Searcher per thread.
+public final class Searcher {
+    public let path: String
+    private var database: Database
+    private let slotUsage: FacetSlotUsage
+    private let stemmer: Stem
+
+    /// Opens the index at `path`: an index directory, a Xapian database, or a stub file.
+    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            database = try Database(path: path)
+            stemmer = try Stem(language: "english")
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+        try SchemaCheck.verify(database, path: path)
+        slotUsage = (try? database.metadata(IndexMetadata.facetSlots)).flatMap {
+            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
+        } ?? FacetSlotUsage()
+    }
+
+    /// Documents in the index, articles and captions.
+    public var documentCount: Int { database.documentCount }
+
+    /// Runs a search.
+    /// - Throws: `SearchError.query` for a query Xapian cannot parse, `IndexError` when the
+    ///   index fails underneath (a shard down, a damaged table).
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        do {
+            return try searchOnce(request)
+        } catch XapianError.databaseModified {
+            // A writer committed twice while we read: reopen at the new revision, once.
+            try database.reopen()
+            return try searchOnce(request)
+        } catch let error as SearchError {
+            throw error
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+    }
+
+    private func searchOnce(_ request: SearchRequest) throws -> SearchResponse {
+        let parser = try QueryLanguage.parser(for: database, exact: request.exact)
+        var queryText = request.query
+        var parsed = try parse(queryText, with: parser)
+        let correction = parser.correctedQuery
+        var suggestion: String? = correction.isEmpty ? nil : correction
+        var corrected: String?
+        if request.correctSpelling, let fix = suggestion {
+            queryText = fix
+            parsed = try parse(fix, with: parser)
+            corrected = fix
+            suggestion = nil
+        }
+
+        let filterQueries = filterQueries(for: request)
+        let query = combine(parsed, filters: filterQueries.map(\.query))
+
+        let enquire = Enquire(database: database)
+        enquire.query = query
+        let sort = request.sort ?? (parsed == nil ? .newest : .relevance)
+        switch sort {
+        case .relevance: enquire.sortByRelevance()
+        case .newest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: true)
+        case .oldest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: false)
+        }
+
+        // Facets whose own filter is on are counted in a match without that filter
+        // (multi-select); the others ride on the main match.
+        let counter = FacetCounts(slotUsage: slotUsage)
+        let filtered = Set(filterQueries.compactMap(\.facet))
+        var spies: [(Facet, [ValueCountMatchSpy])] = []
+        if request.facets {
+            spies = counter.attach(Facet.allCases.filter { !filtered.contains($0) }, to: enquire)
+        }
+        let exhaustive = request.facets ? database.documentCount : 0
+        let mset = try enquire.matchSet(
+            offset: request.offset, limit: request.limit, checkAtLeast: exhaustive)
+
+        var facets: [(facet: Facet, values: [FacetValue])] = []
+        if request.facets {
+            var counted: [Facet: [FacetValue]] = [:]
+            for (facet, facetSpies) in spies {
+                counted[facet] = FacetCounts.counts(facetSpies, limit: request.facetLimit)
+            }
+            for facet in Facet.allCases where filtered.contains(facet) {
+                let others = filterQueries.filter { $0.facet != facet }.map(\.query)
+                let facetEnquire = Enquire(database: database)
+                facetEnquire.query = combine(parsed, filters: others)
+                let facetSpies = counter.attach([facet], to: facetEnquire)
+                _ = try facetEnquire.matchSet(offset: 0, limit: 0, checkAtLeast: database.documentCount)
+                counted[facet] = FacetCounts.counts(facetSpies[0].1, limit: request.facetLimit)
+            }
+            facets = Facet.allCases.map { ($0, counted[$0] ?? []) }
+        }
+
+        var hits: [SearchHit] = []
+        for hit in mset {
+            hits.append(try makeHit(hit, mset: mset, hasQuery: parsed != nil, snippetLength: request.snippetLength))
+        }
+        return SearchResponse(
+            query: request.query, correctedQuery: corrected, total: mset.isExact ? mset.lowerBound : mset.estimatedTotal,
+            totalIsExact: mset.isExact, offset: request.offset, limit: request.limit, hits: hits,
+            facets: facets, suggestion: suggestion,
+            unknownFilterValues: unknownValues(request.filters))
+    }
+
+    /// The parsed query, or nil for an empty one.
+    private func parse(_ text: String, with parser: QueryParser) throws -> Query? {
+        let normalized = QueryLanguage.normalize(text)
+        guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do {
+            return try parser.parse(normalized, flags: QueryLanguage.flags)
+        } catch let error as XapianError where error.code == .queryParser {
+            throw SearchError.query(text, error.message)
+        }
+    }
+
+    private struct FilterQuery {
+        var facet: Facet?
+        var query: Query
+    }
+
+    /// One query per filter flag (its values ORed), the kind, and the date range.
+    private func filterQueries(for request: SearchRequest) -> [FilterQuery] {
+        func anyOf(_ fields: [Field], _ values: [String]) -> Query {
+            let terms = values.flatMap { value in fields.map { Query(term: Schema.term($0, value)) } }
+            return terms.count == 1 ? terms[0] : Query(.or, terms)
+        }
+        var result: [FilterQuery] = []
+        let f = request.filters
+        if !f.sources.isEmpty { result.append(.init(facet: .source, query: anyOf([Schema.source], f.sources))) }
+        if !f.persons.isEmpty { result.append(.init(facet: .person, query: anyOf([Schema.person], f.persons))) }
+        if !f.places.isEmpty { result.append(.init(facet: .place, query: anyOf([Schema.place], f.places))) }
+        if !f.organizations.isEmpty {
+            result.append(.init(facet: .organization, query: anyOf([Schema.organization], f.organizations)))
+        }
+        if !f.credits.isEmpty { result.append(.init(facet: .credit, query: anyOf([Schema.credit], f.credits))) }
+        if !f.entities.isEmpty {
+            result.append(.init(facet: nil, query: anyOf([Schema.person, Schema.place, Schema.organization], f.entities)))
+        }
+        switch request.kind {
+        case .article: result.append(.init(facet: nil, query: Query(term: Schema.term(Schema.kind, "article"))))
+        case .caption: result.append(.init(facet: nil, query: Query(term: Schema.term(Schema.kind, "caption"))))
+        case .all: break
+        }
+        switch (request.from, request.to) {
+        case let (from?, to?):
+            result.append(.init(facet: .year, query: Query.valueRange(slot: Slot.date.number, from: from.yyyymmdd, to: to.yyyymmdd)))
+        case let (from?, nil):
+            result.append(.init(facet: .year, query: Query.valueGreaterOrEqual(slot: Slot.date.number, from.yyyymmdd)))
+        case let (nil, to?):
+            result.append(.init(facet: .year, query: Query.valueLessOrEqual(slot: Slot.date.number, to.yyyymmdd)))
+        case (nil, nil): break
+        }
+        return result
+    }
+
+    /// The query filtered by every filter (which match without weighting); all documents when
+    /// there is no query.
+    private func combine(_ query: Query?, filters: [Query]) -> Query {
+        let base = query ?? Query.matchAll
+        guard !filters.isEmpty else { return base }
+        return Query(.filter, [base, filters.count == 1 ? filters[0] : Query(.and, filters)])
+    }
+
+    private func makeHit(_ hit: MatchSet.Hit, mset: MatchSet, hasQuery: Bool, snippetLength: Int) throws -> SearchHit {
+        let document = try hit.document()
+        let stored = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+        let snippetText = stored.snippetSource
+        let snippet: Snippet
+        if hasQuery {
+            snippet = Snippet(xapianHTML: mset.snippet(
+                snippetText, length: snippetLength, stemmer: stemmer, flags: [.exhaustive]))
+        } else {
+            snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
+        }
+        var captions: [CaptionHit] = []
+        for caption in stored.captions {
+            if !hasQuery || stored.kind == .caption {
+                captions.append(CaptionHit(caption: caption, highlighted: nil))
+                continue
+            }
+            let marked = mset.snippet(
+                caption.text, length: caption.text.utf8.count + 16, stemmer: stemmer,
+                flags: [.exhaustive, .emptyWithoutMatch])
+            if !marked.isEmpty {
+                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: marked)))
+            }
+        }
+        return SearchHit(
+            id: stored.id, kind: stored.kind, rank: hit.rank + 1, score: hit.weight, percent: hit.percent,
+            title: stored.title, source: stored.source, date: stored.date, authors: stored.authors,
+            url: stored.url, path: stored.path, snippet: snippet, captions: captions,
+            entities: stored.entities, article: stored.article)
+    }
+
+    /// Filter values that match no document, with the nearest values the index has.
+    private func unknownValues(_ filters: FacetFilters) -> [UnknownFilterValue] {
+        var result: [UnknownFilterValue] = []
+        let checks: [(Facet, [Field], [String])] = [
+            (.source, [Schema.source], filters.sources), (.person, [Schema.person], filters.persons),
+            (.place, [Schema.place], filters.places), (.organization, [Schema.organization], filters.organizations),
+            (.credit, [Schema.credit], filters.credits),
+            (.person, [Schema.person, Schema.place, Schema.organization], filters.entities),
+        ]
+        for (facet, fields, values) in checks {
+            for value in values where !fields.contains(where: { database.termExists(Schema.term($0, value)) }) {
+                result.append(UnknownFilterValue(
+                    facet: facet, value: value, suggestions: nearestValues(to: value, in: fields)))
+            }
+        }
+        return result
+    }
+
+    /// Up to three indexed values closest to `value` by edit distance (or containing it).
+    public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) -> [String] {
+        let wanted = Schema.normalizedValue(value)
+        var scored: [(Int, String)] = []
+        for field in fields {
+            guard let terms = try? database.allTerms(prefix: field.prefix) else { continue }
+            for (term, _) in terms {
+                let candidate = String(term.dropFirst(field.prefix.count))
+                let distance = candidate.contains(wanted) && !wanted.isEmpty
+                    ? 0 : EditDistance.levenshtein(wanted, candidate)
+                if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate)) }
+            }
+        }
+        return scored.sorted { $0 < $1 }.prefix(limit).map(\.1)
+    }
+
+    /// The stored document with this id (an article id, or `ID#caption-N`), if it is indexed.
+    /// - Throws: `IndexError` when the index fails underneath.
+    public func document(id: String) throws -> StoredDocument? {
+        do {
+            guard let docid = try database.postings(Schema.identifierTerm(Schema.uniqueID, id)).first else {
+                return nil
+            }
+            let document = try database.document(docid)
+            return try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+        } catch let error as DecodingError {
+            throw IndexError(.corrupt, "the stored data of \(id) cannot be read (\(error)): rebuild with `newsdex index --rebuild`")
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+    }
+
+    /// Every value of a facet in the index, with its document count (for shell completion).
+    public func values(of facet: Facet) throws -> [FacetValue] {
+        let field: Field
+        switch facet {
+        case .source: field = Schema.source
+        case .person: field = Schema.person
+        case .place: field = Schema.place
+        case .organization: field = Schema.organization
+        case .credit: field = Schema.credit
+        case .year: field = Schema.year
+        }
+        return try database.allTerms(prefix: field.prefix).map {
+            FacetValue(value: String($0.term.dropFirst(field.prefix.count)), count: $0.frequency)
+        }
+    }
+}
+
+/// A search the user must fix.
+public enum SearchError: Error, CustomStringConvertible, Sendable {
+    /// The query cannot be parsed: the query and Xapian's explanation.
+    case query(String, String)
+
+    public var description: String {
+        switch self {
+        case .query(let query, let message): return "cannot parse the query \(query.debugDescription): \(message)"
+        }
+    }
+}
+
+extension Snippet {
+    /// Reads Xapian's snippet: HTML-escaped text with <b>…</b> around matches.
+    init(xapianHTML html: String) {
+        var segments: [SnippetSegment] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<b>") {
+            if open.lowerBound > rest.startIndex {
+                segments.append(SnippetSegment(text: Self.unescape(rest[..<open.lowerBound]), isMatch: false))
+            }
+            rest = rest[open.upperBound...]
+            let close = rest.range(of: "</b>") ?? (rest.endIndex..<rest.endIndex)
+            segments.append(SnippetSegment(text: Self.unescape(rest[..<close.lowerBound]), isMatch: true))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { segments.append(SnippetSegment(text: Self.unescape(rest), isMatch: false)) }
+        self.init(segments: segments)
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+/// Levenshtein distance, for suggesting facet values a user may have meant.
+enum EditDistance {
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Newsdex
+
+extension NewsdexCommand {
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Index the corpus: only what changed since the last run, atomically.",
+            discussion: """
+                Reads *.txt, *.md and *.jsonl under each PATH (default: corpus). Files that \
+                cannot be read are reported and skipped; the rest is indexed.
+                Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
+                2 usage error, 4 the index cannot be opened or written.
+                """)
+
+        @Argument(help: "Corpus folders or files.")
+        var paths: [String] = ["corpus"]
+
+        @OptionGroup var database: DatabaseOption
+
+        @Flag(help: "Build a fresh index from scratch beside the live one, then switch to it.")
+        var rebuild = false
+
+        @Option(name: [.short, .long], help: "Threads that parse, extract and index (default: the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Documents between commits when building; bounds memory.")
+        var batchSize: Int = 2000
+
+        @Option(help: ArgumentHelp("Largest file read, in bytes.", valueName: "bytes"))
+        var maxFileSize: Int = 16 << 20
+
+        @Flag(name: [.short, .long], help: "No progress bar and no summary on stderr.")
+        var quiet = false
+
+        @Option(help: "The summary's format.")
+        var format: ReportFormat = .text
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+            guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
+        }
+
+        func run() throws {
+            let options = IndexOptions(
+                inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
+                rebuild: rebuild, jobs: jobs, batchSize: batchSize,
+                reader: ArticleReader.Options(maxFileSize: maxFileSize))
+            let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
+            let summary: IndexSummary
+            do {
+                summary = try Indexer(options: options).run(progress: bar.map { bar in
+                    { bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
+                })
+            } catch let error as IndexError {
+                bar?.finish()
+                printError(error.description)
+                throw ExitCode.indexUnavailable
+            }
+            bar?.finish()
+            switch format {
+            case .json:
+                try printJSON(summary)
+            case .text:
+                for rejected in summary.rejected { printError("rejected \(rejected)") }
+                for warning in summary.warnings { printError("warning: \(warning)") }
+                if !quiet { Terminal.writeError(Self.describe(summary) + "\n") }
+            }
+            if !summary.rejected.isEmpty { throw ExitCode.rejectedInputs }
+        }
+
+        static func describe(_ s: IndexSummary) -> String {
+            let rate = s.documentsPerSecond >= 10 ? String(Int(s.documentsPerSecond)) : String(format: "%.1f", s.documentsPerSecond)
+            return "indexed \(s.database): \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
+                + "\(s.removed) removed, \(s.rejected.count) rejected; \(s.documentsWritten) documents written "
+                + "(\(s.documentsTotal) in the index) in \(String(format: "%.2f", s.seconds)) s, \(rate) docs/s"
+                + (s.rebuilt ? " (new build)" : "")
+        }
+    }
+}

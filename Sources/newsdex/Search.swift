@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Newsdex
+
+/// How `search` prints hits.
+enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, ids
+}
+
+extension NewsdexCommand {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the index.",
+            discussion: """
+                Exit status, as grep's: 0 hits, 1 no hits, 2 a usage or query error, \
+                4 the index is missing, damaged, locked or of another version.
+                """)
+
+        @OptionGroup var search: SearchOptions
+        @OptionGroup var database: DatabaseOption
+
+        @Option(name: [.short, .long], help: "Hits to show.")
+        var limit = 10
+        @Option(help: "Hits to skip, to page.")
+        var offset = 0
+        @Option(help: "Order of hits (default: relevance; newest when the query is empty).")
+        var sort: HitOrder?
+        @Option(help: "Output: text for people, json (one object), jsonl (a hit a line) or ids.")
+        var format: SearchFormat = .text
+        @Flag(help: "Add exact facet counts over all matches.")
+        var facets = false
+        @Option(help: "Values shown per facet.")
+        var facetLimit = 10
+        @Flag(help: "No colour, even on a terminal.")
+        var noColor = false
+
+        func validate() throws {
+            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+            guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+            guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more") }
+            if search.queryText.trimmingCharacters(in: .whitespaces).isEmpty && search.filters.isEmpty
+                && search.from == nil && search.to == nil
+            {
+                throw ValidationError("give a query, or a filter such as --source or --person to browse by")
+            }
+        }
+
+        func run() throws {
+            var request = search.request()
+            request.limit = limit
+            request.offset = offset
+            request.sort = sort
+            request.facets = facets
+            request.facetLimit = facetLimit
+            let response = try SearchRunner.run(request, database: database.path)
+            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            switch format {
+            case .json:
+                try printJSON(SearchJSON(response))
+            case .jsonl:
+                for hit in response.hits { try printJSON(SearchJSON.Hit(hit), pretty: false) }
+            case .ids:
+                print(response.hits.map(\.id).joined(separator: "\n"), terminator: response.hits.isEmpty ? "" : "\n")
+            case .text:
+                SearchText.print(response, style: style)
+            }
+            if format != .text && format != .json {
+                SearchText.printNotes(response)
+            }
+            if response.hits.isEmpty && response.total == 0 { throw ExitCode.noMatch }
+        }
+    }
+}
+
+/// Opens the index and runs a search, turning failures into the documented exit codes.
+enum SearchRunner {
+    static func run(_ request: SearchRequest, database: String) throws -> SearchResponse {
+        do {
+            let searcher = try Searcher(path: database)
+            return try searcher.search(request)
+        } catch let error as IndexError {
+            printError(error.description)
+            throw ExitCode.indexUnavailable
+        } catch let error as SearchError {
+            printError(error.description)
+            throw ExitCode.usage
+        }
+    }
+}
+
+/// Hits and facets as text, for people.
+enum SearchText {
+    static func print(_ response: SearchResponse, style: TextStyle) {
+        let exact = response.totalIsExact ? "" : "about "
+        if response.hits.isEmpty {
+            Swift.print("no hits for \(response.query.debugDescription)")
+        } else {
+            let last = response.offset + response.hits.count
+            Swift.print(style.dim("\(response.offset + 1)–\(last) of \(exact)\(response.total) hits"))
+        }
+        for hit in response.hits {
+            Swift.print()
+            let label = hit.kind == .caption ? "[picture] " : ""
+            Swift.print("\(hit.rank). \(label)\(style.bold(hit.title))")
+            var meta = [hit.source]
+            if let date = hit.date { meta.append(date) }
+            meta.append(hit.path ?? hit.id)
+            if hit.kind == .caption { meta.append("in \(hit.article ?? "?")") }
+            Swift.print("   " + style.dim(meta.joined(separator: " · ")))
+            let snippet = render(hit.snippet, style: style)
+            if !snippet.isEmpty && hit.kind == .article { Swift.print("   " + snippet) }
+            for caption in hit.captions {
+                let text = caption.highlighted.map { render($0, style: style) } ?? caption.caption.text
+                let credit = caption.caption.credit.map { " — " + style.dim($0) } ?? ""
+                Swift.print("   [picture] " + text + credit)
+            }
+        }
+        for (facet, values) in response.facets {
+            printFacet(facet, values, style: style)
+        }
+        printNotes(response)
+    }
+
+    static func printFacet(_ facet: Facet, _ values: [FacetValue], style: TextStyle) {
+        Swift.print()
+        Swift.print(style.heading(facet.rawValue))
+        if values.isEmpty { Swift.print("  (none)") }
+        let width = values.map { String($0.count).count }.max() ?? 1
+        for value in values {
+            let count = String(value.count)
+            Swift.print("  " + String(repeating: " ", count: width - count.count) + count + "  " + value.value)
+        }
+    }
+
+    /// Did-you-mean and unknown filter values, on stderr so they never pollute piped results.
+    static func printNotes(_ response: SearchResponse) {
+        if let suggestion = response.suggestion {
+            printError("did you mean: \(suggestion)  (search it with --correct)")
+        }
+        if let corrected = response.correctedQuery {
+            printError("searched for \(corrected.debugDescription) instead")
+        }
+        for unknown in response.unknownFilterValues {
+            let hint = unknown.suggestions.isEmpty
+                ? "" : "; did you mean " + unknown.suggestions.map { $0.debugDescription }.joined(separator: ", ") + "?"
+            printError("no \(unknown.facet.rawValue) \(unknown.value.debugDescription) in the index\(hint)")
+        }
+    }
+
+    static func render(_ snippet: Snippet, style: TextStyle) -> String {
+        snippet.segments.map { $0.isMatch ? style.match($0.text) : $0.text }.joined()
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}

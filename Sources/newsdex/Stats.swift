@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Newsdex
+
+extension NewsdexCommand {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What is in the index: documents, sources, top entities, credits, dates, size.")
+
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Values listed per facet.")
+        var top = 10
+        @Option(help: "Output format.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let stats: IndexStats
+            do {
+                stats = try IndexStats.read(database: database.path, top: top)
+            } catch let error as IndexError {
+                printError(error.description)
+                throw ExitCode.indexUnavailable
+            }
+            if format == .json { return try printJSON(stats) }
+            print("index        \(stats.path) (schema \(stats.schemaVersion))")
+            print("documents    \(stats.documents): \(stats.articles) articles, \(stats.captions) pictures")
+            print("dates        \(stats.firstDate ?? "?") to \(stats.lastDate ?? "?")")
+            print("size         \(ByteCountFormatter.string(fromByteCount: Int64(stats.sizeOnDisk), countStyle: .file))")
+            print("last indexed \(stats.lastIndexed ?? "unknown")")
+            let style = TextStyle(color: Terminal.useColor(disabled: false))
+            for (name, values) in [
+                ("sources", stats.sources), ("persons", stats.persons), ("places", stats.places),
+                ("organizations", stats.organizations), ("credits", stats.credits),
+            ] {
+                print()
+                print(style.heading(name))
+                let width = values.map { String($0.count).count }.max() ?? 1
+                for value in values {
+                    let count = String(value.count)
+                    print("  " + String(repeating: " ", count: width - count.count) + count + "  " + value.value)
+                }
+                if values.isEmpty { print("  (none)") }
+            }
+        }
+    }
+}

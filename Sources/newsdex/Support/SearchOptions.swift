@@ -1,0 +1,69 @@
+import ArgumentParser
+import Newsdex
+
+/// The query and filters shared by `search` and `facets`.
+struct SearchOptions: ParsableArguments {
+    @Argument(help: "The query: words (all must match), \"phrases\", OR, NOT, (…), NEAR, troop*, field:value, date:A..B.")
+    var query: [String] = []
+
+    @Option(name: .customLong("source"), help: ArgumentHelp("Only this source; repeat to allow several.", valueName: "name"))
+    var sources: [String] = []
+    @Option(name: .customLong("person"), help: ArgumentHelp("Only articles naming this person; repeatable.", valueName: "name"))
+    var persons: [String] = []
+    @Option(name: .customLong("place"), help: ArgumentHelp("Only articles naming this place; repeatable.", valueName: "name"))
+    var places: [String] = []
+    @Option(name: .customLong("org"), help: ArgumentHelp("Only articles naming this organization; repeatable.", valueName: "name"))
+    var organizations: [String] = []
+    @Option(name: .customLong("entity"), help: ArgumentHelp("Only articles naming this entity, of any type; repeatable.", valueName: "name"))
+    var entities: [String] = []
+    @Option(name: .customLong("credit"), help: ArgumentHelp("Only pictures (or articles with pictures) credited to this; repeatable.", valueName: "name"))
+    var credits: [String] = []
+
+    @Option(help: ArgumentHelp("Published on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "date"))
+    var from: String?
+    @Option(help: ArgumentHelp("Published on or before this day (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "date"))
+    var to: String?
+
+    @Option(help: "Which documents: articles, pictures (captions), or both.")
+    var kind: KindFilter = .article
+
+    @Flag(help: "No stemming: words match only as written.")
+    var exact = false
+
+    @Flag(help: "Search the spelling-corrected query when a word is unknown.")
+    var correct = false
+
+    var queryText: String { query.joined(separator: " ") }
+
+    var filters: FacetFilters {
+        FacetFilters(
+            sources: sources, persons: persons, places: places, organizations: organizations,
+            entities: entities, credits: credits)
+    }
+
+    func validate() throws {
+        if let from, PublicationDate(userInput: from) == nil {
+            throw ValidationError("--from \(from.debugDescription) is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+        if let to, PublicationDate(userInput: to) == nil {
+            throw ValidationError("--to \(to.debugDescription) is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+    }
+
+    /// The request these options describe; the caller sets paging, sort and facets.
+    func request() -> SearchRequest {
+        var to = self.to.flatMap(PublicationDate.init(userInput:))
+        // "--to 2024-10" means to the end of October.
+        if let raw = self.to, let start = to {
+            let digits = raw.filter(\.isNumber).count
+            if digits == 4 { to = PublicationDate(iso: "\(start.yyyy)-12-31") }
+            if digits == 6 { to = PublicationDate(iso: "\(start.yyyy)-\(start.yyyymm.suffix(2))-31") }
+        }
+        return SearchRequest(
+            query: queryText, filters: filters, from: from.flatMap(PublicationDate.init(userInput:)), to: to,
+            kind: kind, exact: exact, correctSpelling: correct)
+    }
+}
+
+extension KindFilter: ExpressibleByArgument {}
+extension HitOrder: ExpressibleByArgument {}

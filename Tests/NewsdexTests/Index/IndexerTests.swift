@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import Xapian
+@testable import Newsdex
+
+@Suite struct IndexerTests {
+    let scratch: TemporaryDirectory
+
+    init() throws { scratch = try TemporaryDirectory() }
+
+    func index(_ corpus: URL, rebuild: Bool = false, jobs: Int = 1) throws -> IndexSummary {
+        try Indexer(options: IndexOptions(
+            inputs: [corpus], database: scratch.path("index"), rebuild: rebuild, jobs: jobs)).run()
+    }
+
+    func documentCount() throws -> Int { try Database(path: scratch.path("index").path).documentCount }
+
+    @Test func firstRunIndexesEveryArticleAndCaption() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        let summary = try index(corpus)
+        #expect(summary.added == 2)
+        #expect(summary.rejected.isEmpty)
+        // LBC has five captions, AFP one: two articles and six caption documents.
+        #expect(summary.documentsWritten == 8)
+        #expect(try documentCount() == 8)
+        #expect(summary.rebuilt)
+    }
+
+    @Test func secondRunOverUnchangedCorpusChangesNothing() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        _ = try index(corpus)
+        let generation = IndexDirectory(url: scratch.path("index")).currentGeneration()
+        let stamp = try Database(path: scratch.path("index").path).metadata(IndexMetadata.indexedAt)
+        let again = try index(corpus)
+        #expect(again.unchanged == 2)
+        #expect(again.added == 0 && again.updated == 0 && again.removed == 0)
+        #expect(again.documentsWritten == 0)
+        #expect(IndexDirectory(url: scratch.path("index")).currentGeneration() == generation)
+        #expect(try Database(path: scratch.path("index").path).metadata(IndexMetadata.indexedAt) == stamp)
+    }
+
+    @Test func changedRemovedAndNewFilesAreFollowed() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        scratch.write("corpus/BBC/one.txt", plainArticle(
+            title: "Harbour reopens", date: "2024-11-02", author: "Ann Lee",
+            paragraphs: ["The harbour reopened on Saturday after the storm."]))
+        _ = try index(corpus)
+        #expect(try documentCount() == 9)
+
+        scratch.write("corpus/BBC/one.txt", plainArticle(
+            title: "Harbour reopens", date: "2024-11-02", author: "Ann Lee",
+            paragraphs: ["The harbour reopened on Sunday after the storm."],
+            captions: [("Boats in the harbour.", "Reuters")]))
+        var summary = try index(corpus)
+        #expect(summary.updated == 1 && summary.unchanged == 2)
+        #expect(try documentCount() == 10)
+        let searcher = try Searcher(path: scratch.path("index").path)
+        #expect(try searcher.search(SearchRequest(query: "sunday")).total == 1)
+        #expect(try searcher.search(SearchRequest(query: "saturday")).total == 0)
+
+        try FileManager.default.removeItem(at: scratch.path("corpus/BBC/one.txt"))
+        scratch.write("corpus/BBC/two.txt", plainArticle(
+            title: "Bridge closes", date: "2024-11-03", author: "Ann Lee", paragraphs: ["The bridge closed."]))
+        summary = try index(corpus)
+        #expect(summary.removed == 1 && summary.added == 1)
+        #expect(try documentCount() == 9)
+    }
+
+    @Test func touchedButUnchangedFileIsNotIndexedAgain() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        _ = try index(corpus)
+        let file = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).first { $0.hasSuffix(".txt") }!
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: corpus.appendingPathComponent(file).path)
+        let summary = try index(corpus)
+        #expect(summary.unchanged == 2 && summary.documentsWritten == 0)
+    }
+
+    @Test func rebuildMakesANewGenerationWithTheSameContent() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        _ = try index(corpus)
+        let before = IndexDirectory(url: scratch.path("index")).currentGeneration()
+        let summary = try index(corpus, rebuild: true)
+        let after = IndexDirectory(url: scratch.path("index")).currentGeneration()
+        #expect(summary.rebuilt && before != after)
+        #expect(try documentCount() == 8)
+    }
+
+    @Test func parallelBuildMatchesSerialBuild() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        for i in 0..<12 {
+            scratch.write("corpus/SRC\(i % 3)/a\(i).txt", plainArticle(
+                title: "Story \(i)", date: "2024-10-\(10 + i)", author: "Writer \(i)",
+                paragraphs: ["Paragraph about ships number \(i).", "Another paragraph \(i)."]))
+        }
+        let serial = try index(corpus, jobs: 1)
+        let serialHits = try Searcher(path: scratch.path("index").path).search(SearchRequest(query: "ships", limit: 100))
+        let parallel = try index(corpus, rebuild: true, jobs: 2)
+        let parallelHits = try Searcher(path: scratch.path("index").path).search(SearchRequest(query: "ships", limit: 100))
+        #expect(serial.documentsWritten == parallel.documentsWritten)
+        #expect(Set(serialHits.hits.map(\.id)) == Set(parallelHits.hits.map(\.id)))
+        #expect(parallelHits.total == serialHits.total && parallelHits.total >= 12)
+        // The parallel build's shards were merged away.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("index").path)
+            .filter { $0.contains(".part-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func badFilesAreRejectedAloneAndTheRestIsIndexed() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        scratch.write("corpus/BAD/empty.txt", "")
+        scratch.write("corpus/BAD/binary.txt", bytes: [0x47, 0x00, 0x01, 0x02, 0x00])
+        let summary = try index(corpus)
+        #expect(summary.added == 2)
+        #expect(Set(summary.rejected.map(\.path)) == ["BAD/empty.txt", "BAD/binary.txt"])
+        // Rejected files are read again, and reported again, on the next run.
+        let again = try index(corpus)
+        #expect(Set(again.rejected.map(\.path)) == ["BAD/empty.txt", "BAD/binary.txt"])
+        #expect(try documentCount() == 8)
+    }
+
+    @Test func aSecondWriterFailsAtOnceWithLocked() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        let held = try IndexDirectory(url: scratch.path("index")).lock()
+        #expect { try index(corpus) } throws: { ($0 as? IndexError)?.code == .locked }
+        withExtendedLifetime(held) {}
+    }
+
+    @Test func anIndexOfAnotherSchemaVersionIsRefusedWithHowToRebuild() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        _ = try index(corpus)
+        let generation = IndexDirectory(url: scratch.path("index")).currentGeneration()!
+        let db = try WritableDatabase(path: scratch.path("index/\(generation)").path, mode: .open)
+        try db.setMetadata(Schema.versionKey, "0")
+        try db.close()
+        #expect { try Searcher(path: self.scratch.path("index").path) } throws: {
+            ($0 as? IndexError)?.code == .schemaMismatch && "\($0)".contains("--rebuild")
+        }
+        #expect { try index(corpus) } throws: { ($0 as? IndexError)?.code == .schemaMismatch }
+        // --rebuild mends it.
+        _ = try index(corpus, rebuild: true)
+        _ = try Searcher(path: scratch.path("index").path)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Newsdex
+
+@Suite struct SchemaTests {
+    @Test func readmeTableMatchesTheSchema() throws {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- schema:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- schema:end -->"))
+        let table = readme[begin.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(table == Schema.markdownTable(), "README.md's schema table is out of date; it should be:\n\(Schema.markdownTable())")
+    }
+
+    @Test func prefixesAreUniqueAndNoneIsAPrefixOfAnotherBooleanOne() {
+        let prefixes = Schema.fields.map(\.prefix)
+        #expect(Set(prefixes).count == prefixes.count)
+    }
+
+    @Test func slotsDoNotOverlap() {
+        var numbers: [UInt32] = []
+        for slot in [Slot.date, .sortableDate, .source, .kind, .year] { numbers.append(slot.number) }
+        for i in 0..<Slot.multiValueCapacity {
+            numbers += [Slot.credit(i).number, Slot.person(i).number, Slot.place(i).number, Slot.organization(i).number]
+        }
+        #expect(Set(numbers).count == numbers.count)
+    }
+
+    @Test func booleanValuesIgnoreCaseAndAccents() {
+        #expect(Schema.term(Schema.person, " Volodymyr Zelenský ") == "XPERSONvolodymyr zelensky")
+        #expect(Schema.term(Schema.source, "AFP") == Schema.term(Schema.source, "afp"))
+    }
+
+    @Test func longIdentifiersStayUniqueAndWithinXapiansLimit() {
+        let long = String(repeating: "a", count: 300)
+        let a = Schema.identifierTerm(Schema.uniqueID, long + "1")
+        let b = Schema.identifierTerm(Schema.uniqueID, long + "2")
+        #expect(a != b && a.utf8.count <= 240 && b.utf8.count <= 240)
+        #expect(Schema.identifierTerm(Schema.uniqueID, "AFP/x.txt") == "QAFP/x.txt")
+    }
+
+    @Test func publicationDatesReadISOAndUserInput() throws {
+        let withTime = try #require(PublicationDate(iso: "2024-10-18T14:30"))
+        #expect(withTime.yyyymmdd == "20241018" && withTime.sortable == "2024-10-18T14:30")
+        #expect(PublicationDate(iso: "2024-10-18")?.sortable == "2024-10-18")
+        #expect(PublicationDate(iso: "2024-13-01") == nil)
+        #expect(PublicationDate(iso: "Friday") == nil)
+        #expect(PublicationDate(userInput: "2024-10")?.yyyymmdd == "20241001")
+        #expect(PublicationDate(userInput: "2024")?.yyyymmdd == "20240101")
+        #expect(PublicationDate(userInput: "yesterday") == nil)
+    }
+}

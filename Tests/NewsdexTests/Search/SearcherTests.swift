@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import Newsdex
+
+@Suite struct SearcherTests {
+    let scratch: TemporaryDirectory
+    let searcher: Searcher
+    let corpus: URL
+
+    init() throws {
+        scratch = try TemporaryDirectory()
+        corpus = Repository.copySeeds(into: scratch)
+        let sources = ["BBC", "AFP", "Reuters"]
+        let people = ["Vladimir Putin", "Volodymyr Zelensky", "Mark Rutte"]
+        for i in 0..<9 {
+            scratch.write("corpus/\(sources[i % 3])/extra-\(i).txt", plainArticle(
+                title: "Harbour report \(i)", date: "2023-0\(1 + i % 9)-1\(i)", author: "Ann Lee",
+                paragraphs: [
+                    "President \(people[i % 3]) spoke in Brussels about the harbour.",
+                    "\(people[i % 3].split(separator: " ").last!) said the ships would sail.",
+                ],
+                captions: i % 2 == 0 ? [("Ships in the harbour at dawn.", i % 4 == 0 ? "Alamy" : "Reuters")] : []))
+        }
+        _ = try Indexer(options: IndexOptions(inputs: [corpus], database: scratch.path("index"), jobs: 1)).run()
+        searcher = try Searcher(path: scratch.path("index").path)
+    }
+
+    func ids(_ request: SearchRequest) throws -> [String] {
+        try searcher.search(request).hits.map(\.id)
+    }
+
+    @Test func phraseFindsTheLBCArticle() throws {
+        let hits = try ids(SearchRequest(query: "\"parade ground\""))
+        #expect(hits.count == 1 && hits[0].hasPrefix("LBC/"))
+    }
+
+    @Test func phraseWithStopwordsMatches() throws {
+        let hits = try ids(SearchRequest(query: "\"the moment North Korean troops\""))
+        #expect(hits.first?.hasPrefix("LBC/") == true)
+    }
+
+    @Test func wordsAreStemmedUnlessExact() throws {
+        // The corpus says "sail": stemming finds it for "sailing", --exact does not.
+        #expect(try searcher.search(SearchRequest(query: "sailing")).total == 9)
+        #expect(try searcher.search(SearchRequest(query: "sailing", exact: true)).total == 0)
+        #expect(try searcher.search(SearchRequest(query: "sail", exact: true)).total == 9)
+    }
+
+    @Test func booleanOperatorsAndFieldPrefixes() throws {
+        let afp = try searcher.search(SearchRequest(query: "troops source:afp", limit: 50))
+        #expect(afp.hits.allSatisfy { $0.source == "AFP" } && afp.total >= 1)
+        let notAFP = try searcher.search(SearchRequest(query: "troops NOT source:AFP", limit: 50))
+        #expect(notAFP.hits.allSatisfy { $0.source != "AFP" } && notAFP.total >= 1)
+        #expect(try searcher.search(SearchRequest(query: "title:harbour")).total == 9)
+        #expect(try searcher.search(SearchRequest(query: "troop*")).total == 2)
+    }
+
+    @Test func filtersOfOneFlagAreOredAndOfDifferentFlagsAnded() throws {
+        let two = try searcher.search(SearchRequest(query: "harbour", filters: FacetFilters(sources: ["bbc", "AFP"])))
+        #expect(two.total == 6)
+        let both = try searcher.search(SearchRequest(
+            query: "harbour", filters: FacetFilters(sources: ["bbc"], credits: ["ALAMY"])))
+        #expect(both.hits.allSatisfy { $0.source == "BBC" })
+        let inQuery = try searcher.search(SearchRequest(query: "harbour source:bbc credit:alamy"))
+        #expect(both.total == inQuery.total)
+    }
+
+    @Test func emptyQueryWithAFilterBrowsesNewestFirst() throws {
+        let response = try searcher.search(SearchRequest(filters: FacetFilters(sources: ["BBC"]), limit: 10))
+        let dates = response.hits.compactMap(\.date)
+        #expect(response.total == 3 && dates == dates.sorted(by: >))
+    }
+
+    @Test func captionsAreSearchableAsPicturesWithTheirCredits() throws {
+        let response = try searcher.search(SearchRequest(query: "parade ground", kind: .caption))
+        #expect(response.total == 1)
+        let hit = try #require(response.hits.first)
+        #expect(hit.kind == .caption && hit.article?.hasPrefix("LBC/") == true)
+        #expect(hit.captions.first?.caption.credit == "South Korea's National Intelligence Service")
+    }
+
+    @Test func dateRangesInQueryAndFlags() throws {
+        let inQuery = try searcher.search(SearchRequest(query: "date:2024-10-01..2024-10-31"))
+        #expect(inQuery.total == 1)
+        let flags = try searcher.search(SearchRequest(
+            filters: FacetFilters(sources: ["BBC", "AFP", "Reuters", "LBC"]),
+            from: PublicationDate(userInput: "2023-01-01"), to: PublicationDate(userInput: "2023-12-31")))
+        #expect(flags.total == 9)
+        let open = try searcher.search(SearchRequest(query: "date:2024-01-01.."))
+        #expect(open.total == 1)
+    }
+
+    @Test func aMalformedQueryIsAQueryError() throws {
+        #expect { try searcher.search(SearchRequest(query: "harbour AND")) } throws: {
+            if case .query = $0 as? SearchError { return true }
+            return false
+        }
+    }
+
+    @Test func unknownWordsGetASpellingSuggestion() throws {
+        let response = try searcher.search(SearchRequest(query: "harbuor"))
+        #expect(response.total == 0)
+        #expect(response.suggestion == "harbour")
+        let corrected = try searcher.search(SearchRequest(query: "harbuor", correctSpelling: true))
+        #expect(corrected.total == 9 && corrected.correctedQuery == "harbour")
+    }
+
+    @Test func snippetsMarkTheMatchedWords() throws {
+        let hit = try #require(try searcher.search(SearchRequest(query: "parade ground")).hits.first)
+        #expect(hit.snippet.matches.map { $0.lowercased() }.contains("parade") || hit.captions.contains { $0.highlighted != nil })
+    }
+
+    @Test func mistypedFacetValuesGetTheNearestValues() throws {
+        let response = try searcher.search(SearchRequest(query: "harbour", filters: FacetFilters(sources: ["Reuter"])))
+        let unknown = try #require(response.unknownFilterValues.first)
+        #expect(unknown.facet == .source && unknown.suggestions.contains("reuters"))
+    }
+
+    /// Facet counts against a brute-force count over the parsed articles of the corpus.
+    @Test func facetCountsAreExactAndMultiSelect() throws {
+        let reader = ArticleReader()
+        let extractor = EntityExtractor()
+        var articles: [(Article, ArticleEntities)] = []
+        for file in ArticleReader.articleFiles(under: [corpus]).files {
+            for article in reader.read(fileAt: file.url, corpusRoot: corpus).articles {
+                articles.append((article, extractor.entities(of: article)))
+            }
+        }
+        func expected(_ facet: Facet, where keep: (Article, ArticleEntities) -> Bool) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for (article, entities) in articles where keep(article, entities) {
+                var values = Set<String>()
+                switch facet {
+                case .source: values = [article.source]
+                case .year: if let date = article.date { values = [String(date.prefix(4))] }
+                case .credit: values = Set(article.captions.compactMap(\.credit))
+                case .person, .place, .organization:
+                    let type: EntityType = facet == .person ? .person : facet == .place ? .place : .organization
+                    values = Set((entities.text + entities.captions.flatMap { $0 }).filter { $0.type == type }.map(\.name))
+                }
+                for value in values { counts[value, default: 0] += 1 }
+            }
+            return counts
+        }
+        func actual(_ response: SearchResponse, _ facet: Facet) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: response.facets.first { $0.facet == facet }!.values.map { ($0.value, $0.count) })
+        }
+
+        let all = try searcher.search(SearchRequest(
+            filters: FacetFilters(sources: ["BBC", "AFP", "Reuters", "LBC"]), facets: true, facetLimit: 1000))
+        for facet in Facet.allCases {
+            #expect(actual(all, facet) == expected(facet) { _, _ in true }, "facet \(facet)")
+        }
+        // Filtered by source: other facets count only BBC, the source facet still shows all.
+        let bbc = try searcher.search(SearchRequest(
+            filters: FacetFilters(sources: ["BBC"]), facets: true, facetLimit: 1000))
+        #expect(actual(bbc, .source) == expected(.source) { _, _ in true })
+        #expect(actual(bbc, .person) == expected(.person) { a, _ in a.source == "BBC" })
+        #expect(actual(bbc, .credit) == expected(.credit) { a, _ in a.source == "BBC" })
+    }
+}
