@@ -110,3 +110,9 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+@Test func anEmptyRelativePathStillGivesAnId() throws {
+    let article = try #require(ArticleReader().read(bytes: Array("T".utf8), relativePath: "").articles.first)
+    #expect(article.id == "(unnamed)")
+    #expect(article.source == "unknown")
+}
