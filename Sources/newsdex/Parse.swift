@@ -14,7 +14,7 @@ extension NewsdexCommand {
                 """
         )
 
-        @Argument(help: "Article files or directories (.txt, .md, .jsonl).")
+        @Argument(help: ArgumentHelp("Article files or directories (.txt, .md, .jsonl).", valueName: "file"))
         var files: [String]
 
         @Option(help: "The corpus root: files under it are named (and given ids and sources) relative to it.")

@@ -38,6 +38,10 @@ public struct ArticleReader: Sendable {
     /// (used for id, source, format by extension).
     public func read(bytes: [UInt8], relativePath: String) -> ReadResult {
         let path = Self.normalizedRelativePath(relativePath)
+        guard !path.isEmpty else {
+            // A caller's mistake, but ids must never be empty.
+            return read(bytes: bytes, relativePath: "(unnamed)")
+        }
         func rejected(_ reason: String) -> ReadResult {
             ReadResult(rejections: [Rejection(path: path, reason: reason)])
         }

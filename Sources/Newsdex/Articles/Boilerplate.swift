@@ -5,7 +5,8 @@
 struct BoilerplateRule: Sendable {
     /// Where in the file such a line is dropped.
     enum Placement: Sendable {
-        /// On any line: the text is never written by a journalist as a whole line.
+        /// On any line: the text is never written by a journalist as a whole line. Only short
+        /// lines (`Boilerplate.headLength` bytes at most) are checked, so body paragraphs cost nothing.
         case anywhere
         /// Only among the last lines of the file (with blank lines and other trailing rules):
         /// the words could be content elsewhere.
@@ -22,12 +23,11 @@ struct BoilerplateRule: Sendable {
     var pattern: Pattern
     var placement: Placement
 
-    func matches(_ line: Substring) -> Bool {
+    /// - Parameter head: the line's first `Boilerplate.headLength` characters, lower case.
+    func matches(_ line: Substring, head: String) -> Bool {
         switch pattern {
-        case .exact(let text):
-            return line.count == text.count && line.lowercased() == text
-        case .prefix(let text):
-            return line.count >= text.count && line.prefix(text.count).lowercased() == text
+        case .exact(let text): return line.utf8.count == text.utf8.count && head == text
+        case .prefix(let text): return head.hasPrefix(text)
         }
     }
 }
@@ -52,11 +52,16 @@ enum Boilerplate {
         .init(pattern: .prefix("© copyright"), placement: .trailing),
     ]
 
+    /// Longer than any pattern: a line is lowercased only this far, once, however many rules.
+    static let headLength = 48
+
     /// The indexes of `lines` (trimmed) that are boilerplate under `rules`.
     static func lineIndexes(in lines: [Substring], rules: [BoilerplateRule] = rules) -> Set<Int> {
         var dropped = Set<Int>()
-        for (index, line) in lines.enumerated() where !line.isEmpty {
-            if rules.contains(where: { $0.placement == .anywhere && $0.matches(line) }) {
+        func head(_ line: Substring) -> String { line.prefix(headLength).lowercased() }
+        for (index, line) in lines.enumerated() where !line.isEmpty && line.utf8.count <= headLength {
+            let head = head(line)
+            if rules.contains(where: { $0.placement == .anywhere && $0.matches(line, head: head) }) {
                 dropped.insert(index)
             }
         }
@@ -68,7 +73,8 @@ enum Boilerplate {
                 index -= 1
                 continue
             }
-            guard rules.contains(where: { $0.placement == .trailing && $0.matches(line) }) else { break }
+            let head = head(line)
+            guard rules.contains(where: { $0.placement == .trailing && $0.matches(line, head: head) }) else { break }
             dropped.insert(index)
             index -= 1
         }

@@ -87,3 +87,9 @@ import Darwin
         #expect(ReadWarning(path: "a.txt", message: "m").description == "a.txt: m")
     }
 }
+
+@Test func anEmptyRelativePathStillGivesAnId() throws {
+    let article = try #require(ArticleReader().read(bytes: Array("T".utf8), relativePath: "").articles.first)
+    #expect(article.id == "(unnamed)")
+    #expect(article.source == "unknown")
+}

@@ -10,12 +10,19 @@ import Testing
         #expect(Boilerplate.lineIndexes(in: lines) == [2, 4, 9, 10])
     }
 
-    @Test func everyRuleIsWrittenInLowerCase() {
+    @Test func everyRuleIsLowerCaseAndShorterThanTheMatchedHead() {
         for rule in Boilerplate.rules {
             switch rule.pattern {
-            case .exact(let text), .prefix(let text): #expect(text == text.lowercased())
+            case .exact(let text), .prefix(let text):
+                #expect(text == text.lowercased())
+                #expect(text.count < Boilerplate.headLength)
             }
         }
+    }
+
+    @Test func prefixRulesMatchLongFooters() {
+        let lines: [Substring] = ["Body.", "Copyright © 2024 Some Very Long Publisher Name Limited. All rights reserved."]
+        #expect(Boilerplate.lineIndexes(in: lines) == [1])
     }
 
     @Test func articlesLoseTheirBoilerplate() throws {
