@@ -6,17 +6,17 @@ struct SearchOptions: ParsableArguments {
     @Argument(help: "The query: words (all must match), \"phrases\", OR, NOT, (…), NEAR, troop*, field:value, date:A..B.")
     var query: [String] = []
 
-    @Option(name: .customLong("source"), help: ArgumentHelp("Only this source; repeat to allow several.", valueName: "name"))
+    @Option(name: .customLong("source"), help: ArgumentHelp("Only this source; repeat to allow several.", valueName: "name"), completion: FacetCompletion.values(of: .source))
     var sources: [String] = []
-    @Option(name: .customLong("person"), help: ArgumentHelp("Only articles naming this person; repeatable.", valueName: "name"))
+    @Option(name: .customLong("person"), help: ArgumentHelp("Only articles naming this person; repeatable.", valueName: "name"), completion: FacetCompletion.values(of: .person))
     var persons: [String] = []
-    @Option(name: .customLong("place"), help: ArgumentHelp("Only articles naming this place; repeatable.", valueName: "name"))
+    @Option(name: .customLong("place"), help: ArgumentHelp("Only articles naming this place; repeatable.", valueName: "name"), completion: FacetCompletion.values(of: .place))
     var places: [String] = []
-    @Option(name: .customLong("org"), help: ArgumentHelp("Only articles naming this organization; repeatable.", valueName: "name"))
+    @Option(name: .customLong("org"), help: ArgumentHelp("Only articles naming this organization; repeatable.", valueName: "name"), completion: FacetCompletion.values(of: .organization))
     var organizations: [String] = []
     @Option(name: .customLong("entity"), help: ArgumentHelp("Only articles naming this entity, of any type; repeatable.", valueName: "name"))
     var entities: [String] = []
-    @Option(name: .customLong("credit"), help: ArgumentHelp("Only pictures (or articles with pictures) credited to this; repeatable.", valueName: "name"))
+    @Option(name: .customLong("credit"), help: ArgumentHelp("Only pictures (or articles with pictures) credited to this; repeatable.", valueName: "name"), completion: FacetCompletion.values(of: .credit))
     var credits: [String] = []
 
     @Option(help: ArgumentHelp("Published on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "date"))
