@@ -66,3 +66,51 @@ uninstall:
 clean:
 	rm -rf .build
 	find $(DB) -mindepth 1 ! -name README.md ! -name .gitignore -exec rm -rf {} +
+
+# --- Benchmarks (bench/): `make bench` (10k articles), `BENCH_SIZE=100k make bench`, 1M on demand. ---
+# Builds newsdex and the corpus generator in release, the C++ Xapian peers, installs missing peer
+# tools (saying so), generates the corpus if absent, then runs bench/run.py -> bench/RESULTS.md.
+
+BENCH_SIZE  ?= 10k
+BENCH_SEED  ?= 1
+BENCH_OUT   := bench/out
+BENCH_BIN   := bench/bin
+XAPIAN_FLAGS = $(shell pkg-config --cflags --libs xapian-core)
+
+.PHONY: bench bench-tools bench-peers corpus-10k corpus-100k corpus-1m
+
+bench-tools: deps
+	@missing=""; \
+	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	command -v rg >/dev/null 2>&1 || missing="$$missing ripgrep"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	/usr/bin/python3 -c 'import xapian' 2>/dev/null || missing="$$missing python3-xapian"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing with apt-get for the benchmark" >&2; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >&2; \
+	fi
+	@python3 -c 'import tantivy' 2>/dev/null || { \
+	  echo "make: installing tantivy with pip for the benchmark" >&2; python3 -m pip install -q tantivy >&2; }
+
+bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search
+
+$(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
+	@mkdir -p $(BENCH_BIN)
+	g++ -O2 -std=c++17 -o $@ $< $(XAPIAN_FLAGS)
+
+.build/release/newsdex-corpus: Package.swift $(wildcard Sources/CorpusGenerator/*.swift Sources/newsdex-corpus/*.swift)
+	$(SWIFT) build -c release --product newsdex-corpus
+
+$(BENCH_OUT)/corpus-%: | .build/release/newsdex-corpus
+	@n=$$(echo $* | sed -e 's/[kK]$$/000/' -e 's/[mM]$$/000000/'); \
+	echo "make: generating $$n articles into $@" >&2; \
+	.build/release/newsdex-corpus --articles $$n --seed $(BENCH_SEED) --out $@.tmp && mv $@.tmp $@
+
+corpus-10k: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-10k
+corpus-100k: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-100k
+corpus-1m: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-1m
+
+bench: bench-tools bench-peers .build/release/newsdex-corpus
+	@$(SWIFT) build -c release --product newsdex || echo "make: newsdex did not build; benchmarking the peers only" >&2
+	@$(MAKE) --no-print-directory $(BENCH_OUT)/corpus-$(BENCH_SIZE)
+	BENCH_COMMAND="BENCH_SIZE=$(BENCH_SIZE) make bench" python3 bench/run.py --size $(BENCH_SIZE)

@@ -34,6 +34,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Synthetic news corpora for benchmarks and tests, with their ground truth (bench/).
+        .target(name: "CorpusGenerator"),
+        .executableTarget(
+            name: "newsdex-corpus",
+            dependencies: [
+                "CorpusGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(
             name: "NewsdexTests",

@@ -1,0 +1,140 @@
+// Writes a generated corpus to disk: one file per article in DIR/<SOURCE>/<nnnnnnn>_<slug>.txt and,
+// optionally, the same articles as one JSON Lines file, in index order.
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a write produced.
+public struct CorpusSummary: Sendable {
+    public var articles: Int
+    public var duplicates: Int
+    /// The bytes of article text written (the .txt files; the JSON Lines file is not counted).
+    public var bytes: Int
+}
+
+/// An error writing the corpus, with the path that failed.
+public struct CorpusWriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
+public struct CorpusWriter {
+    public let generator: CorpusGenerator
+
+    public init(generator: CorpusGenerator) {
+        self.generator = generator
+    }
+
+    /// Generates articles 0..<count and writes them under `directory` (and to `jsonLines` if given).
+    /// Articles are generated in parallel batches; the output is identical whatever the thread count.
+    /// Throws `CorpusWriteError` when a directory or file cannot be created or written.
+    public func write(
+        count: Int, to directory: String, jsonLines: String? = nil,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> CorpusSummary {
+        for source in EntityPools.sources {
+            let folder = directory + "/" + source
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CorpusWriteError(path: folder, reason: "\(error)")
+            }
+        }
+        var jsonFile: UnsafeMutablePointer<FILE>?
+        if let jsonLines {
+            guard let file = fopen(jsonLines, "w") else {
+                throw CorpusWriteError(path: jsonLines, reason: String(cString: strerror(errno)))
+            }
+            setvbuf(file, nil, _IOFBF, 1 << 20)
+            jsonFile = file
+        }
+        defer { if let jsonFile { fclose(jsonFile) } }
+
+        var summary = CorpusSummary(articles: 0, duplicates: 0, bytes: 0)
+        let batchSize = 1024
+        let workers = max(1, threads)
+        var start = 0
+        while start < count {
+            let end = min(start + batchSize, count)
+            let batch = try writeBatch(start..<end, directory: directory, workers: workers, wantJSON: jsonFile != nil)
+            for result in batch {
+                summary.articles += 1
+                summary.bytes += result.bytes
+                if result.duplicate { summary.duplicates += 1 }
+                if let json = result.json, let jsonFile {
+                    var line = json
+                    let written = line.withUTF8 { fwrite($0.baseAddress, 1, $0.count, jsonFile) }
+                    if written != line.utf8.count {
+                        throw CorpusWriteError(path: jsonLines ?? "", reason: String(cString: strerror(errno)))
+                    }
+                }
+            }
+            start = end
+        }
+        if let jsonFile, fflush(jsonFile) != 0 {
+            throw CorpusWriteError(path: jsonLines ?? "", reason: String(cString: strerror(errno)))
+        }
+        return summary
+    }
+
+    private struct Written {
+        var bytes = 0
+        var duplicate = false
+        var json: String?
+        var failure: CorpusWriteError?
+    }
+
+    private func writeBatch(_ range: Range<Int>, directory: String, workers: Int, wantJSON: Bool) throws -> [Written] {
+        var results = [Written](repeating: Written(), count: range.count)
+        let generator = self.generator
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var offset = worker
+                while offset < slots.count {
+                    let article = generator.article(at: range.lowerBound + offset)
+                    var text = article.renderText()
+                    let path = directory + "/" + article.path
+                    var result = Written(bytes: text.utf8.count, duplicate: article.duplicate != nil)
+                    if let failure = CorpusWriter.writeFile(path, &text) { result.failure = failure }
+                    if wantJSON { result.json = article.renderJSONLine() }
+                    slots[offset] = result
+                    offset += workers
+                }
+            }
+        }
+        if let failure = results.first(where: { $0.failure != nil })?.failure { throw failure }
+        return results
+    }
+
+    private static func writeFile(_ path: String, _ text: inout String) -> CorpusWriteError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { return CorpusWriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let ok = text.withUTF8 { bytes -> Bool in
+            var done = 0
+            while done < bytes.count {
+                let n = posixWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return ok ? nil : CorpusWriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+}
+
+/// The POSIX write(2), named apart from `CorpusWriter.write` so the call is unambiguous.
+private func posixWrite(_ fd: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, bytes, count)
+    #else
+    return Darwin.write(fd, bytes, count)
+    #endif
+}
