@@ -28,12 +28,15 @@ extension ArticleReader {
     public static func articleFiles(
         under paths: [URL], corpusRoot: URL?
     ) -> (files: [CorpusFile], missing: [URL]) {
-        var files: [CorpusFile] = []
+        // Each file with its standardized path, computed once: it is the sort key and the
+        // identity, and standardizing a URL is costly in a corpus of 100k files.
+        var files: [(path: String, file: CorpusFile)] = []
         var missing: [URL] = []
         var seen = Set<String>()
         func add(_ url: URL, _ relativePath: String) {
-            if seen.insert(url.standardizedFileURL.path).inserted {
-                files.append(CorpusFile(url: url, relativePath: relativePath))
+            let path = url.standardizedFileURL.path
+            if seen.insert(path).inserted {
+                files.append((path, CorpusFile(url: url, relativePath: relativePath)))
             }
         }
         let fileManager = FileManager.default
@@ -57,8 +60,8 @@ extension ArticleReader {
                 add(url, relative)
             }
         }
-        files.sort { $0.url.standardizedFileURL.path < $1.url.standardizedFileURL.path }
-        return (files, missing)
+        files.sort { $0.path < $1.path }
+        return (files.map(\.file), missing)
     }
 
     private static func isSame(_ a: URL, _ b: URL) -> Bool {
