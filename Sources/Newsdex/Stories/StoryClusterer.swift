@@ -41,9 +41,14 @@ public struct StoryAssignment: Sendable, Hashable {
 /// (it reads the index); the in-memory table is searched and updated under one `NSLock`, so of
 /// two copies of a new story assigned at once, the second always sees the first.
 ///
-/// Memory: about 12 bytes per band (500 with the defaults), 1 byte per permutation and the id's
-/// bytes per article, kept in flat arrays rather than per-article objects, so a fresh build of 1M
-/// articles holds well under 1 GB.
+/// Clusters are never merged, so that stored ids stay valid. The price: two heavily edited copies
+/// seen before their original may be less alike than either is to the original and found two
+/// clusters; the original then joins the closer one. (On a generated archive of 10,000 articles in
+/// random order, pairwise recall is 0.98 for that reason, precision 1.0.)
+///
+/// Memory: per article, 12 to 16 bytes per band (about 600 with the defaults), 1 byte per
+/// permutation and the id's bytes, kept in flat arrays rather than per-article objects, so a fresh
+/// build of 1M articles holds under 1 GB.
 public final class StoryClusterer: @unchecked Sendable {
     public let options: StoryOptions
     private let lookup: (@Sendable ([String]) -> [StoryMember])?
