@@ -16,7 +16,7 @@ public struct StoryMember: Sendable {
 }
 
 /// The story an article belongs to.
-public struct StoryAssignment: Sendable, Hashable {
+public struct StoryAssignment: Sendable, Hashable, Codable {
     /// The story cluster id: 16 hex digits derived from the id of the cluster's founding article.
     public var cluster: String
     /// An article already seen with the same normalised body (the smallest such id), if any.

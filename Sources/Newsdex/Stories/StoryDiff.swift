@@ -8,23 +8,23 @@
 /// an added paragraph that share at least `changedParagraphThreshold` of their words count as one
 /// *changed* paragraph (lightly edited: a word swapped, a sentence trimmed) instead of a removal
 /// and an addition.
-public struct StoryDiff: Sendable, Hashable {
+public struct StoryDiff: Sendable, Hashable, Codable {
     /// Word-set Jaccard similarity from which an unmatched pair of paragraphs counts as changed.
     public static let changedParagraphThreshold = 0.5
 
-    public struct Headline: Sendable, Hashable {
+    public struct Headline: Sendable, Hashable, Codable {
         public var old: String
         public var new: String
     }
 
     /// A paragraph and its position (from 0) in its own article.
-    public struct Paragraph: Sendable, Hashable {
+    public struct Paragraph: Sendable, Hashable, Codable {
         public var index: Int
         public var text: String
     }
 
     /// A paragraph edited between the copies, with the word-set similarity of the two versions.
-    public struct ChangedParagraph: Sendable, Hashable {
+    public struct ChangedParagraph: Sendable, Hashable, Codable {
         public var old: Paragraph
         public var new: Paragraph
         public var similarity: Double

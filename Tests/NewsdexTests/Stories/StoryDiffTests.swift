@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Newsdex
 
@@ -72,4 +73,13 @@ private let base = Article(
         // Every remaining paragraph had one word in ten changed (paragraphs of 40+ words).
         #expect(diff.changedParagraphs.count == original.paragraphs.count - 1)
     }
+}
+
+@Test func diffEncodesAsJSONForTheCLI() throws {
+    var copy = base
+    copy.title = "Geneva talks back on"
+    copy.paragraphs.removeLast()
+    let diff = StoryDiff(from: base, to: copy)
+    let data = try JSONEncoder().encode(diff)
+    #expect(try JSONDecoder().decode(StoryDiff.self, from: data) == diff)
 }
