@@ -30,6 +30,11 @@ extension NewsdexCommand {
         @Option(help: ArgumentHelp("Largest file read, in bytes.", valueName: "bytes"))
         var maxFileSize: Int = 16 << 20
 
+        @Option(help: ArgumentHelp(
+            "How alike two bodies must be (estimated Jaccard of 3-word shingles, 0–1) to be copies of one story.",
+            valueName: "similarity"))
+        var storyThreshold: Double = StoryOptions().threshold
+
         @Flag(name: [.short, .long], help: "No progress bar and no summary on stderr.")
         var quiet = false
 
@@ -40,13 +45,15 @@ extension NewsdexCommand {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
             guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
+            guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
         }
 
         func run() throws {
             let options = IndexOptions(
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
                 rebuild: rebuild, jobs: jobs, batchSize: batchSize,
-                reader: ArticleReader.Options(maxFileSize: maxFileSize))
+                reader: ArticleReader.Options(maxFileSize: maxFileSize),
+                stories: StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
             let summary: IndexSummary
             do {
@@ -65,6 +72,7 @@ extension NewsdexCommand {
             case .text:
                 for rejected in summary.rejected { printError("rejected \(rejected)") }
                 for warning in summary.warnings { printError("warning: \(warning)") }
+                for duplicate in summary.duplicates { printError("duplicate: \(duplicate)") }
                 if !quiet { Terminal.writeError(Self.describe(summary) + "\n") }
             }
             if !summary.rejected.isEmpty { throw ExitCode.rejectedInputs }

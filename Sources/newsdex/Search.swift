@@ -31,6 +31,8 @@ extension NewsdexCommand {
         var facets = false
         @Option(help: "Values shown per facet.")
         var facetLimit = 10
+        @Flag(help: "Show every copy of a story, not one hit per story.")
+        var allCopies = false
         @Flag(help: "No colour, even on a terminal.")
         var noColor = false
 
@@ -52,6 +54,7 @@ extension NewsdexCommand {
             request.sort = sort
             request.facets = facets
             request.facetLimit = facetLimit
+            request.allCopies = allCopies
             let response = try SearchRunner.run(request, database: database.path)
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch format {
@@ -107,6 +110,12 @@ enum SearchText {
             meta.append(hit.path ?? hit.id)
             if hit.kind == .caption { meta.append("in \(hit.article ?? "?")") }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))
+            if hit.copyCount > 0 {
+                let places = hit.copies.map { copy in copy.source + (copy.date.map { " (\(String($0.prefix(10))))" } ?? "") }
+                let more = hit.copyCount > hit.copies.count ? ", +\(hit.copyCount - hit.copies.count) more" : ""
+                let count = hit.copyCount == 1 ? "1 other copy" : "\(hit.copyCount) other copies"
+                Swift.print("   " + style.dim("also in: \(places.joined(separator: ", "))\(more) (\(count))"))
+            }
             let snippet = render(hit.snippet, style: style)
             if !snippet.isEmpty && hit.kind == .article { Swift.print("   " + snippet) }
             for caption in hit.captions {

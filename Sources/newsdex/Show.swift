@@ -15,8 +15,11 @@ extension NewsdexCommand {
 
         func run() throws {
             let stored: StoredDocument?
+            var copies: [(copy: StoredDocument, diff: StoryDiff)] = []
             do {
-                stored = try Searcher(path: database.path).document(id: id)
+                let searcher = try Searcher(path: database.path)
+                stored = try searcher.document(id: id)
+                copies = try searcher.copies(of: id)
             } catch let error as IndexError {
                 printError(error.description)
                 throw ExitCode.indexUnavailable
@@ -25,7 +28,7 @@ extension NewsdexCommand {
                 printError("no document \(id.debugDescription) in the index (ids are as `newsdex search --format ids` prints them)")
                 throw ExitCode.noMatch
             }
-            if format == .json { return try printJSON(stored) }
+            if format == .json { return try printJSON(ShowJSON(document: stored, copies: copies)) }
             let style = TextStyle(color: Terminal.useColor(disabled: false))
             print(style.bold(stored.title))
             var meta = [stored.source]
@@ -48,6 +51,55 @@ extension NewsdexCommand {
                     if !names.isEmpty { print(style.heading(type.rawValue) + ": " + names.joined(separator: ", ")) }
                 }
             }
+            if !copies.isEmpty {
+                print()
+                print(style.heading("other copies of this story") + " (\(copies.count))")
+                for (copy, diff) in copies {
+                    let date = copy.date.map { " \($0)" } ?? ""
+                    print("  \(copy.source)\(date) · \(copy.id)")
+                    for line in Self.describe(diff) { print("    " + line) }
+                }
+            }
         }
+
+        /// How a copy differs, a line per kind of change.
+        static func describe(_ diff: StoryDiff) -> [String] {
+            if diff.isEmpty { return ["the same text"] }
+            var lines: [String] = []
+            if let headline = diff.headline {
+                lines.append("headline: \(headline.new.debugDescription) (here \(headline.old.debugDescription))")
+            }
+            for paragraph in diff.addedParagraphs { lines.append("+ paragraph \(paragraph.index + 1): \(paragraph.text)") }
+            for paragraph in diff.removedParagraphs { lines.append("- paragraph \(paragraph.index + 1): \(paragraph.text)") }
+            for change in diff.changedParagraphs {
+                lines.append("~ paragraph \(change.new.index + 1) edited: \(change.new.text)")
+            }
+            if diff.captionsChanged {
+                lines.append("captions: \(diff.addedCaptions.count) added, \(diff.removedCaptions.count) removed")
+            }
+            return lines
+        }
+    }
+}
+
+/// `show --format json`: the stored document, and the other copies of its story with their diffs.
+struct ShowJSON: Encodable {
+    var document: StoredDocument
+    var copies: [(copy: StoredDocument, diff: StoryDiff)]
+
+    struct Copy: Encodable {
+        var id: String
+        var source: String
+        var date: String?
+        var title: String
+        var diff: StoryDiff
+    }
+
+    enum CodingKeys: String, CodingKey { case copies }
+
+    func encode(to encoder: any Encoder) throws {
+        try document.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(copies.map { Copy(id: $0.copy.id, source: $0.copy.source, date: $0.copy.date, title: $0.copy.title, diff: $0.diff) }, forKey: .copies)
     }
 }

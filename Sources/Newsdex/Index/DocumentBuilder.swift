@@ -7,10 +7,13 @@ import Xapian
 public struct PreparedArticle: Sendable {
     public var article: Article
     public var entities: ArticleEntities
+    /// The body's story fingerprint, for near-duplicate clustering.
+    public var fingerprint: StoryFingerprint?
 
-    public init(article: Article, entities: ArticleEntities) {
+    public init(article: Article, entities: ArticleEntities, fingerprint: StoryFingerprint? = nil) {
         self.article = article
         self.entities = entities
+        self.fingerprint = fingerprint
     }
 }
 
@@ -35,7 +38,9 @@ final class DocumentBuilder {
     }
 
     /// The documents of one article: (unique term, document) pairs, the article first.
-    func documents(for prepared: PreparedArticle, file: String) throws -> [(String, Document)] {
+    func documents(for prepared: PreparedArticle, file: String, story: StoryAssignment? = nil) throws
+        -> [(String, Document)]
+    {
         let article = prepared.article
         var result: [(String, Document)] = []
         let textEntities = prepared.entities.text
@@ -51,25 +56,28 @@ final class DocumentBuilder {
         let doc = Document()
         termGenerator.document = doc
         termGenerator.termPosition = 0
-        termGenerator.indexText(article.title, prefix: Schema.title.prefix)
-        termGenerator.indexText(article.title)
+        termGenerator.indexText(Schema.foldDiacritics(article.title), prefix: Schema.title.prefix)
+        termGenerator.indexText(Schema.foldDiacritics(article.title))
         termGenerator.increaseTermPosition()
         for paragraph in article.paragraphs {
-            termGenerator.indexText(paragraph)
+            termGenerator.indexText(Schema.foldDiacritics(paragraph))
             termGenerator.increaseTermPosition()
         }
         for caption in article.captions {
-            termGenerator.indexText(caption.text, prefix: Schema.captionText.prefix)
-            termGenerator.indexText(caption.text)
+            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
+            termGenerator.indexText(Schema.foldDiacritics(caption.text))
             termGenerator.increaseTermPosition()
         }
         for author in article.authors {
-            termGenerator.indexTextWithoutPositions(author, prefix: Schema.author.prefix)
+            termGenerator.indexTextWithoutPositions(Schema.foldDiacritics(author), prefix: Schema.author.prefix)
         }
         addCommonTerms(to: doc, article: article, kind: .article, file: file)
         let credits = uniqueCredits(article.captions)
         addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc)
         addEntities(allEntities, to: doc)
+        if let story, let fingerprint = prepared.fingerprint {
+            doc.addStory(story, fingerprint: fingerprint)
+        }
         let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)
         doc.addBooleanTerm(uniqueTerm)
         try setData(
@@ -77,7 +85,8 @@ final class DocumentBuilder {
                 kind: .article, id: article.id, title: article.title, source: article.source,
                 date: article.date, authors: article.authors, url: article.url, path: article.path,
                 paragraphs: article.paragraphs, captions: article.captions,
-                entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil),
+                entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
+                story: story?.cluster),
             of: doc)
         result.append((uniqueTerm, doc))
 
@@ -87,8 +96,8 @@ final class DocumentBuilder {
             let captionDoc = Document()
             termGenerator.document = captionDoc
             termGenerator.termPosition = 0
-            termGenerator.indexText(caption.text, prefix: Schema.captionText.prefix)
-            termGenerator.indexText(caption.text)
+            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
+            termGenerator.indexText(Schema.foldDiacritics(caption.text))
             addCommonTerms(to: captionDoc, article: article, kind: .caption, file: file)
             captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
             addMultiValued(
@@ -104,7 +113,7 @@ final class DocumentBuilder {
                     date: article.date, authors: article.authors, url: article.url,
                     path: article.path, paragraphs: [], captions: [caption],
                     entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
-                    article: article.id),
+                    article: article.id, story: nil),
                 of: captionDoc)
             result.append((captionTerm, captionDoc))
         }

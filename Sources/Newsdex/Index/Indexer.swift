@@ -24,11 +24,13 @@ public struct IndexOptions: Sendable {
     /// the live one in a single transaction (which holds every change in memory).
     public var inPlaceLimit: Int
     public var reader: ArticleReader.Options
+    /// How copies of one story are recognised (thresholds in StoryOptions).
+    public var stories: StoryOptions
 
     public init(
         inputs: [URL], database: URL, rebuild: Bool = false,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 2000,
-        inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init()
+        inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions = .init()
     ) {
         self.inputs = inputs
         self.database = database
@@ -37,6 +39,7 @@ public struct IndexOptions: Sendable {
         self.batchSize = max(1, batchSize)
         self.inPlaceLimit = inPlaceLimit
         self.reader = reader
+        self.stories = stories
     }
 }
 
@@ -70,6 +73,8 @@ public struct IndexSummary: Sendable, Encodable {
     public var removed = 0
     public var rejected: [RejectedInput] = []
     public var warnings: [RejectedInput] = []
+    /// Articles written in this run whose body is the same as another's.
+    public var duplicates: [ExactDuplicate] = []
     /// Documents written in this run (articles and captions).
     public var documentsWritten = 0
     /// Documents in the index now.
@@ -81,7 +86,7 @@ public struct IndexSummary: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", database, added, updated, unchanged, removed
-        case rejected, warnings, documentsWritten = "documents_written"
+        case rejected, warnings, duplicates, documentsWritten = "documents_written"
         case documentsTotal = "documents_total", rebuilt, seconds
         case documentsPerSecond = "documents_per_second"
     }
@@ -96,6 +101,7 @@ public struct IndexSummary: Sendable, Encodable {
         try c.encode(removed, forKey: .removed)
         try c.encode(rejected, forKey: .rejected)
         try c.encode(warnings, forKey: .warnings)
+        try c.encode(duplicates, forKey: .duplicates)
         try c.encode(documentsWritten, forKey: .documentsWritten)
         try c.encode(documentsTotal, forKey: .documentsTotal)
         try c.encode(rebuilt, forKey: .rebuilt)
@@ -160,16 +166,19 @@ public final class Indexer {
         let generation = directory.nextGenerationName()
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
+        let stories = StoryIndexing(options: options.stories, existing: nil)
         let outcome: BuildOutcome
         if workers == 1 {
-            outcome = try buildShard(files: files, next: WorkQueue(count: files.count), at: target, tracker: tracker)
+            outcome = try buildShard(
+                files: files, next: WorkQueue(count: files.count), at: target, stories: stories, tracker: tracker)
         } else {
             let queue = WorkQueue(count: files.count)
             let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
             let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
-                    try self.buildShard(files: files, next: queue, at: shardURLs[worker], tracker: tracker)
+                    try self.buildShard(
+                        files: files, next: queue, at: shardURLs[worker], stories: stories, tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -191,14 +200,15 @@ public final class Indexer {
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings
+        summary.duplicates += outcome.duplicates
         summary.rebuilt = true
     }
 
     /// One worker of a full build: takes files from `next` until none are left and indexes them
     /// into its own database at `url`, committing every `batchSize` documents.
-    private func buildShard(files: [CorpusFile], next: WorkQueue, at url: URL, tracker: ProgressTracker) throws
-        -> BuildOutcome
-    {
+    private func buildShard(
+        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, tracker: ProgressTracker
+    ) throws -> BuildOutcome {
         do {
             let db = try WritableDatabase(path: url.path, mode: .createOrOverwrite)
             let builder = try DocumentBuilder(database: db)
@@ -206,7 +216,7 @@ public final class Indexer {
             var pending = 0
             while let index = next.take() {
                 let prepared = prepare(files[index])
-                let written = try write(prepared, to: db, builder: builder, outcome: &outcome)
+                let written = try write(prepared, to: db, builder: builder, stories: stories, outcome: &outcome)
                 pending += written
                 tracker.advance(files: 1, documents: written)
                 if pending >= options.batchSize {
@@ -225,13 +235,18 @@ public final class Indexer {
 
     /// Writes one prepared file's documents and record; returns how many documents it wrote.
     private func write(
-        _ prepared: PreparedFile, to db: WritableDatabase, builder: DocumentBuilder, outcome: inout BuildOutcome
+        _ prepared: PreparedFile, to db: WritableDatabase, builder: DocumentBuilder, stories: StoryIndexing,
+        outcome: inout BuildOutcome
     ) throws -> Int {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
         var written = 0
         for item in prepared.articles {
-            for (_, doc) in try builder.documents(for: item, file: prepared.file.relativePath) {
+            let story = stories.assign(item)
+            if let original = story?.exactDuplicateOf, original != item.article.id {
+                outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
+            }
+            for (_, doc) in try builder.documents(for: item, file: prepared.file.relativePath, story: story) {
                 try db.add(doc)
                 written += 1
             }
@@ -243,7 +258,6 @@ public final class Indexer {
                 try db.setMetadata(FileRecord.key(forPath: prepared.file.relativePath), record.encoded)
             }
             if !prepared.articles.isEmpty { outcome.filesIndexed += 1 }
-            _ = record
         }
         outcome.documents += written
         return written
@@ -338,6 +352,8 @@ public final class Indexer {
             }
         }
         var outcome = BuildOutcome()
+        // Earlier copies of a story are looked up in the index as it was before this run.
+        let stories = StoryIndexing(options: options.stories, existing: try? Database(path: url.path))
         do {
             let db = try WritableDatabase(path: target.path, mode: .open)
             let builder = try DocumentBuilder(database: db)
@@ -360,7 +376,7 @@ public final class Indexer {
                 let wasIndexed = indexedPaths.contains(String(term.dropFirst(Schema.file.prefix.count)))
                 try db.delete(uniqueTerm: term)
                 try db.setMetadata(FileRecord.key(forPath: item.file.relativePath), "")
-                let written = try write(item, to: db, builder: builder, outcome: &outcome)
+                let written = try write(item, to: db, builder: builder, stories: stories, outcome: &outcome)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
@@ -387,6 +403,7 @@ public final class Indexer {
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings
+        summary.duplicates += outcome.duplicates
     }
 
     // MARK: - Reading and extracting
@@ -431,7 +448,9 @@ public final class Indexer {
         result.rejected = read.rejections.map { RejectedInput(path: $0.path, line: $0.line, reason: $0.reason) }
         result.warnings = read.warnings.map { RejectedInput(path: $0.path, line: $0.line, reason: $0.message) }
         result.articles = read.articles.map { article in
-            PreparedArticle(article: article, entities: extractor.entities(of: article))
+            PreparedArticle(
+                article: article, entities: extractor.entities(of: article),
+                fingerprint: StoryFingerprint(article: article, options: options.stories))
         }
         return result
     }
@@ -454,6 +473,7 @@ struct BuildOutcome: Sendable {
     var documents = 0
     var rejected: [RejectedInput] = []
     var warnings: [RejectedInput] = []
+    var duplicates: [ExactDuplicate] = []
     var slots = FacetSlotUsage()
 
     mutating func merge(_ other: BuildOutcome) {
@@ -461,6 +481,7 @@ struct BuildOutcome: Sendable {
         documents += other.documents
         rejected += other.rejected
         warnings += other.warnings
+        duplicates += other.duplicates
         slots = slots.union(other.slots)
     }
 }

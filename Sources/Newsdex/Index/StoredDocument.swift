@@ -30,6 +30,15 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     public var entities: [EntityRef]
     /// For a caption, the id of its article.
     public var article: String?
+    /// An article's near-duplicate story cluster.
+    public var story: String?
+
+    /// The article this document holds, for comparing copies of a story.
+    public var asArticle: Article {
+        Article(
+            id: id, source: source, title: title, date: date, authors: authors, url: url,
+            paragraphs: paragraphs, captions: captions, path: path)
+    }
 
     /// The text snippets are cut from: the body of an article, the text of a caption.
     public var snippetSource: String {

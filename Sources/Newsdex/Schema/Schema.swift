@@ -44,6 +44,10 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     case source
     case kind
     case year
+    /// The near-duplicate story cluster, Xapian's collapse key.
+    case story
+    /// The story fingerprint (MinHash), to compare a new article with indexed candidates.
+    case storyFingerprint
     /// The n-th value of a multi-valued facet.
     case credit(Int)
     case person(Int)
@@ -62,6 +66,8 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .source: return 2
         case .kind: return 3
         case .year: return 4
+        case .story: return 5
+        case .storyFingerprint: return 6
         case .credit(let i): return 100 + ValueSlot(i)
         case .person(let i): return 200 + ValueSlot(i)
         case .place(let i): return 300 + ValueSlot(i)
@@ -76,6 +82,8 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .source: return "2"
         case .kind: return "3"
         case .year: return "4"
+        case .story: return "5"
+        case .storyFingerprint: return "6"
         case .credit: return "100–163"
         case .person: return "200–263"
         case .place: return "300–363"
@@ -86,7 +94,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
 
 public enum Schema {
     /// Bumped whenever a change to this file changes what is in the index.
-    public static let version = "1"
+    public static let version = "2"
     /// The metadata key that records `version` in every index.
     public static let versionKey = "newsdex.schema"
 
@@ -136,10 +144,20 @@ public enum Schema {
         queryName: nil, prefix: "XFILE", indexing: .boolean, slot: nil, kinds: [.article, .caption],
         summary: "the corpus file a document came from, for incremental updates")
 
+    public static let story = Field(
+        queryName: "story", prefix: "XSTORY", indexing: .boolean, slot: .story, kinds: [.article],
+        summary: "the near-duplicate story cluster; Xapian's collapse key")
+    public static let storyBand = Field(
+        queryName: nil, prefix: "XBAND", indexing: .boolean, slot: .storyFingerprint, kinds: [.article],
+        summary: "LSH band keys of the body's MinHash fingerprint (in the slot), to find copies")
+    public static let bodyHash = Field(
+        queryName: nil, prefix: "XBODY", indexing: .boolean, slot: nil, kinds: [.article],
+        summary: "hash of the normalized body, to report exact duplicates")
+
     /// Every field, in the order of the README's table.
     public static let fields: [Field] = [
         uniqueID, title, author, day, month, year, source, kind, captionText, credit,
-        person, place, organization, article, file,
+        person, place, organization, article, file, story, storyBand, bodyHash,
     ]
 
     /// The field a query name such as `person` refers to.
@@ -271,7 +289,8 @@ extension Schema {
         lines += [
             "",
             "Value slots: \(Slot.date) the day (YYYYMMDD, for `date:` ranges), \(Slot.sortableDate) the date and time "
-                + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year; "
+                + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year, "
+                + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint; "
                 + "multi-valued facets keep their n-th value in the n-th slot of their run.",
         ]
         return lines.joined(separator: "\n")

@@ -9,7 +9,7 @@ struct QueryLanguage {
     static let booleanFields: [String: [Field]] = [
         "source": [Schema.source], "person": [Schema.person], "place": [Schema.place],
         "org": [Schema.organization], "credit": [Schema.credit], "kind": [Schema.kind],
-        "year": [Schema.year],
+        "year": [Schema.year], "story": [Schema.story],
         "entity": [Schema.person, Schema.place, Schema.organization],
     ]
     static let freeTextFields: [String: Field] = [

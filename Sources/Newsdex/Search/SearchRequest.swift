@@ -64,12 +64,14 @@ public struct SearchRequest: Sendable {
     /// Search the spelling-corrected query instead, when there is a correction.
     public var correctSpelling: Bool
     public var snippetLength: Int
+    /// Show every copy of a story, not just its best-ranked one.
+    public var allCopies: Bool
 
     public init(
         query: String = "", filters: FacetFilters = .init(), from: PublicationDate? = nil,
         to: PublicationDate? = nil, kind: KindFilter = .article, exact: Bool = false, offset: Int = 0,
         limit: Int = 10, sort: HitOrder? = nil, facets: Bool = false, facetLimit: Int = 10,
-        correctSpelling: Bool = false, snippetLength: Int = 240
+        correctSpelling: Bool = false, snippetLength: Int = 240, allCopies: Bool = false
     ) {
         self.query = query
         self.filters = filters
@@ -84,6 +86,7 @@ public struct SearchRequest: Sendable {
         self.facetLimit = facetLimit
         self.correctSpelling = correctSpelling
         self.snippetLength = snippetLength
+        self.allCopies = allCopies
     }
 }
 
@@ -126,6 +129,23 @@ public struct SearchHit: Sendable {
     public var entities: [EntityRef]
     /// For a caption, its article's id.
     public var article: String?
+    /// The article's near-duplicate story cluster.
+    public var story: String?
+    /// The other copies of its story (at most `SearchHit.copiesListed`), best known first.
+    public var copies: [StoryCopy]
+    /// How many other copies the story has in the index.
+    public var copyCount: Int
+
+    /// How many other copies a hit lists.
+    public static let copiesListed = 10
+}
+
+/// Another copy of a hit's story: where else it ran.
+public struct StoryCopy: Sendable, Hashable, Codable {
+    public var id: String
+    public var source: String
+    public var date: String?
+    public var title: String
 }
 
 public struct FacetValue: Sendable, Hashable, Codable {

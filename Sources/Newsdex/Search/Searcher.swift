@@ -67,6 +67,10 @@ public final class Searcher {
 
         let enquire = Enquire(database: database)
         enquire.query = query
+        // One hit per story: copies collapse onto the best-ranked one. Captions carry no story.
+        if !request.allCopies && request.kind != .caption {
+            enquire.setCollapseKey(Slot.story.number)
+        }
         let sort = request.sort ?? (parsed == nil ? .newest : .relevance)
         switch sort {
         case .relevance: enquire.sortByRelevance()
@@ -197,11 +201,55 @@ public final class Searcher {
                 captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: marked)))
             }
         }
+        let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
         return SearchHit(
             id: stored.id, kind: stored.kind, rank: hit.rank + 1, score: hit.weight, percent: hit.percent,
             title: stored.title, source: stored.source, date: stored.date, authors: stored.authors,
             url: stored.url, path: stored.path, snippet: snippet, captions: captions,
-            entities: stored.entities, article: stored.article)
+            entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
+            copyCount: copyCount)
+    }
+
+    /// The other copies of a document's story, oldest first (the wire original usually ran
+    /// first), and how many there are.
+    private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
+        guard let story = stored.story else { return ([], 0) }
+        let members = try database.postings(Schema.story.prefix + story.lowercased())
+        guard members.count > 1 else { return ([], 0) }
+        // Order by the date slot, and decode the stored data of only the copies listed.
+        var dated: [(date: String, document: Document)] = []
+        for docid in members {
+            let document = try database.document(docid)
+            let date = document.stringValue(slot: Slot.sortableDate.number)
+            dated.append((date.isEmpty ? "~" : date, document))
+        }
+        dated.sort { $0.date < $1.date }
+        var copies: [StoryCopy] = []
+        for (_, document) in dated where copies.count < limit {
+            let other = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+            if other.id != stored.id {
+                copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
+            }
+        }
+        return (copies, members.count - 1)
+    }
+
+    /// Every other copy of the story of the document `id`, with how it differs from it.
+    /// - Throws: `IndexError` when the index fails underneath.
+    public func copies(of id: String) throws -> [(copy: StoredDocument, diff: StoryDiff)] {
+        guard let stored = try document(id: id), let story = stored.story else { return [] }
+        do {
+            var result: [(StoredDocument, StoryDiff)] = []
+            for docid in try database.postings(Schema.story.prefix + story.lowercased()) {
+                let other = try JSONDecoder().decode(StoredDocument.self, from: Data(try database.document(docid).dataBytes))
+                if other.id != stored.id {
+                    result.append((other, StoryDiff(from: stored.asArticle, to: other.asArticle)))
+                }
+            }
+            return result.sorted { ($0.0.date ?? "~", $0.0.id) < ($1.0.date ?? "~", $1.0.id) }
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
     }
 
     /// Filter values that match no document, with the nearest values the index has.

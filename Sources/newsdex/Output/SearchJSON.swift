@@ -21,6 +21,9 @@ struct SearchJSON: Encodable {
         var captions: [CaptionJSON]
         var entities: [EntityRef]
         var article: String?
+        var story: String?
+        var copies: [String]
+        var copyCount: Int
 
         init(_ hit: SearchHit) {
             id = hit.id
@@ -38,11 +41,14 @@ struct SearchJSON: Encodable {
             captions = hit.captions.map { CaptionJSON(text: $0.caption.text, credit: $0.caption.credit) }
             entities = hit.entities
             article = hit.article
+            story = hit.story
+            copies = hit.copies.map(\.id)
+            copyCount = hit.copyCount
         }
 
         enum CodingKeys: String, CodingKey {
             case id, kind, rank, score, title, source, date, authors, path, url, snippet, highlights
-            case captions, entities, article
+            case captions, entities, article, story, copies, copyCount = "copy_count"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -62,6 +68,9 @@ struct SearchJSON: Encodable {
             try c.encode(captions, forKey: .captions)
             try c.encode(entities, forKey: .entities)
             try c.encode(article, forKey: .article)
+            try c.encode(story, forKey: .story)
+            try c.encode(copies, forKey: .copies)
+            try c.encode(copyCount, forKey: .copyCount)
         }
     }
 

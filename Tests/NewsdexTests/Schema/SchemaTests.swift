@@ -18,7 +18,7 @@ import Testing
 
     @Test func slotsDoNotOverlap() {
         var numbers: [UInt32] = []
-        for slot in [Slot.date, .sortableDate, .source, .kind, .year] { numbers.append(slot.number) }
+        for slot in [Slot.date, .sortableDate, .source, .kind, .year, .story, .storyFingerprint] { numbers.append(slot.number) }
         for i in 0..<Slot.multiValueCapacity {
             numbers += [Slot.credit(i).number, Slot.person(i).number, Slot.place(i).number, Slot.organization(i).number]
         }
