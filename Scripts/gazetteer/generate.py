@@ -119,6 +119,16 @@ REGIONS = [
     "Luhansk", "Bakhmut", "Avdiivka", "Belgorod", "Pokrovsk", "Sevastopol",
 ]
 
+# Cities under the population threshold that international news names often.
+NEWS_CITIES = [
+    "Tel Aviv", "Gaza City", "Geneva", "The Hague|Hague", "Davos", "Strasbourg", "Kaliningrad",
+    "Mariupol", "Cannes", "Oxford", "Cambridge", "Salisbury", "Mosul", "Raqqa", "Aleppo",
+    "Benghazi", "Rafah", "Khan Younis", "Jenin", "Hebron", "Nablus", "Ramallah", "Sderot",
+    "Kabul", "Kandahar", "Sanaa|Sana'a", "Aden", "Hodeidah", "Goma", "Juba", "Kharkiv|Kharkov",
+    "Odesa|Odessa", "Lviv", "Dnipro", "Chernihiv", "Sumy", "Panmunjom", "Kaesong", "Incheon",
+    "Busan", "Hong Kong", "Macau", "Shenzhen", "Fukushima", "Hiroshima", "Nagasaki", "Okinawa",
+]
+
 # Organizations: canonical name, then aliases ("|"-separated). News agencies included.
 ORGANIZATIONS = [
     "United Nations|UN|U.N.", "UN Security Council|United Nations Security Council|Security Council",
@@ -231,6 +241,10 @@ def main():
     for _, canonical, name in best.values():
         add("T", canonical, name)
     add("T", "Kyiv", "Kiev")
+    for city in NEWS_CITIES:
+        canonical, *aliases = city.split("|")
+        if canonical.lower() not in taken:
+            add("T", canonical, *aliases)
     add("T", "Washington", "Washington DC", "Washington, D.C.")
 
     for state in gc.get_us_states().values():

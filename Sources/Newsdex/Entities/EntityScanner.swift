@@ -149,6 +149,16 @@ struct EntityScanner {
         }
     }
 
+    /// An organization named by its head word; "Apple Inc" is Apple.
+    private mutating func emitOrganization(_ range: ClosedRange<Int>) {
+        var canonical: String?
+        if range.count >= 2 && EntityLexicon.corporateSuffixes.contains(tokens[range.upperBound].lower) {
+            let name = range.lowerBound...(range.upperBound - 1)
+            canonical = gazetteer.entry(for: tokens[name])?.name ?? surface(name)
+        }
+        emit(range, type: .organization, canonical: canonical, evidence: .context)
+    }
+
     private mutating func emitGazetteer(_ range: ClosedRange<Int>, _ entry: GazetteerEntry) {
         emit(range, type: entry.type, canonical: entry.name, evidence: .gazetteer)
     }
@@ -177,7 +187,13 @@ struct EntityScanner {
         let lastWord = tokens[last].lower
         if whole.count >= 2 && EntityLexicon.eventHeads.contains(lastWord) { return }
         if whole.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) && !tokens[last].isAllCaps {
-            emit(whole, type: .organization, evidence: .context)
+            emitOrganization(whole)
+            return
+        }
+        if whole.count >= 2 && (EntityLexicon.placeHeads.contains(lastWord)
+            || ["mount", "mt", "lake", "port", "fort", "cape"].contains(tokens[start].lower))
+        {
+            emit(whole, type: .place, evidence: .context)
             return
         }
         if whole.count >= 3 {
@@ -193,7 +209,8 @@ struct EntityScanner {
                 return
             }
         }
-        segment(whole, runStart: run.lowerBound, afterBy: skippedBy)
+        // Cues before the name look past skipped words: "In Tel Aviv", "By Katy Ronkin".
+        segment(whole, runStart: start, afterBy: skippedBy)
     }
 
     /// Splits a run into gazetteer names, titles and unknown names ("Russian | President |
@@ -285,11 +302,39 @@ struct EntityScanner {
         return false
     }
 
+    /// A capital after a lowercase letter, or capitals then lowercase ("PayPal", "JPMorgan"), but
+    /// not a surname prefix ("McDonald", "DeSantis", "MacArthur").
+    static func isCamelCase(_ word: String) -> Bool {
+        for prefix in ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von", "Fitz", "St"]
+        where word.hasPrefix(prefix) {
+            return false
+        }
+        var sawLower = false
+        var leadingCapitals = 0
+        for scalar in word.unicodeScalars {
+            if scalar.properties.isUppercase {
+                if sawLower { return true }
+                leadingCapitals += 1
+            } else if scalar.properties.isLowercase {
+                if leadingCapitals >= 2 { return true }
+                sawLower = true
+            } else {
+                return false  // hyphens, apostrophes, digits: "Lim Eul-chul", "O'Brien"
+            }
+        }
+        return false
+    }
+
     private mutating func chunk(_ range: ClosedRange<Int>, runStart: Int, personCue: Bool, atRunEnd: Bool) {
         let first = tokens[range.lowerBound]
         if range.count == 1 && first.isAllCaps {
             let spoke = atRunEnd && hasPersonCueAfter(range.upperBound)
             emit(range, type: .organization, evidence: spoke ? .context : .acronym)
+            return
+        }
+        if range.contains(where: { Self.isCamelCase(tokens[$0].text) }) {
+            // "JPMorgan Chase", "PayPal": brand capitals inside a word.
+            emit(range, type: .organization, evidence: .context)
             return
         }
         if personCue || (range.lowerBound == runStart && hasPersonCueBefore(runStart))
@@ -299,6 +344,17 @@ struct EntityScanner {
             let common = range.count == 1 && isCommon(first)
             emit(range, type: .person, evidence: common ? .unconfirmed : .context)
             return
+        }
+        let next = range.upperBound + 1
+        if atRunEnd, next < tokens.count, tokens[next].gapBefore == .space, tokens[next].hasLowercaseInitialLetter {
+            if EntityLexicon.organizationNounsAfter.contains(tokens[next].lower) {
+                emit(range, type: .organization, evidence: .context)
+                return
+            }
+            if EntityLexicon.placeNounsAfter.contains(tokens[next].lower) {
+                emit(range, type: .place, evidence: .context)
+                return
+            }
         }
         if hasPlaceCue(range, runStart: runStart, atRunEnd: atRunEnd) {
             emit(range, type: .place, evidence: .context)

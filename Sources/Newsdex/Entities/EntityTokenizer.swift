@@ -81,6 +81,11 @@ enum EntityTokenizer {
                             break
                         }
                     } else if s == "." {
+                        if !word.contains(".") && EntityLexicon.abbreviations.contains(String(word).lowercased()) {
+                            // "Inc.", "Mr.": the period belongs to the word and ends no sentence.
+                            index += 1
+                            break
+                        }
                         if segmentLength != 1 { allSingleLetterSegments = false }
                         // Initials and dotted acronyms: "N. Korea", "U.S.", "U.N.".
                         guard allSingleLetterSegments, word.first?.properties.isUppercase == true

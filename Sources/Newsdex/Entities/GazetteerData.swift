@@ -801,6 +801,7 @@ T	Caloocan
 T	Calumbo
 T	Camama
 T	Camayenne
+T	Cambridge
 T	Campinas
 T	Campo Grande
 T	Can Tho	Cần Thơ
@@ -808,6 +809,7 @@ T	Canberra
 T	Cancun	Cancún
 T	Cangzhou
 T	Cankaya	Çankaya
+T	Cannes
 T	Cape Town
 T	Caracas
 T	Carrefour
@@ -834,6 +836,7 @@ T	Chennai
 T	Chenzhou
 T	Cheonan
 T	Cheongju-si
+T	Chernihiv
 T	Chiba
 T	Chicago
 T	Chiclayo
@@ -884,6 +887,7 @@ T	Daqing
 T	Dar es Salaam
 T	Datong
 T	Davao
+T	Davos
 T	Daxing'anling	Daxing’anling
 T	Dazhou
 T	Dehradun
@@ -951,6 +955,7 @@ T	Frankfurt am Main
 T	Freetown
 T	Fresno
 T	Fukuoka
+T	Fukushima
 T	Funafuti
 T	Fushun
 T	Fuxin
@@ -958,9 +963,11 @@ T	Fuyang
 T	Fuzhou
 T	Gaborone
 T	Ganzhou
+T	Gaza City
 T	Gaziantep
 T	Gazipur
 T	General Santos
+T	Geneva
 T	Genoa
 T	George Town
 T	Ghaziabad	Ghāziābād
@@ -970,6 +977,7 @@ T	Glasgow
 T	Goiania	Goiânia
 T	Gold Coast
 T	Golfe
+T	Goma
 T	Gombe
 T	Gorakhpur
 T	Gothenburg
@@ -1015,6 +1023,7 @@ T	Harare
 T	Harbin
 T	Havana
 T	Hebi
+T	Hebron
 T	Hefei
 T	Hegang
 T	Helsinki
@@ -1030,6 +1039,7 @@ T	Himeji
 T	Hiroshima
 T	Hlaingthaya
 T	Ho Chi Minh City
+T	Hodeidah
 T	Hohhot
 T	Hoji ya Henda
 T	Homs
@@ -1085,6 +1095,7 @@ T	Jammu
 T	Jamnagar
 T	Jamshedpur
 T	Jeddah
+T	Jenin
 T	Jeonju
 T	Jepara
 T	Jerusalem
@@ -1119,10 +1130,12 @@ T	Juba
 T	Juiz de Fora
 T	Kabul
 T	Kaduna
+T	Kaesong
 T	Kagoshima
 T	Kaifeng
 T	Kakamega
 T	Kalaburagi
+T	Kaliningrad
 T	Kalininskiy
 T	Kallakurichi
 T	Kalyan	Kalyān
@@ -1152,7 +1165,8 @@ T	Kennedy
 T	Kerman
 T	Kermanshah
 T	Khabarovsk
-T	Kharkiv
+T	Khan Younis
+T	Kharkiv	Kharkov
 T	Khartoum
 T	Khartoum North
 T	Khulna
@@ -1283,6 +1297,7 @@ T	Mar del Plata
 T	Maracaibo
 T	Mariehamn
 T	Marigot
+T	Mariupol
 T	Marrakesh
 T	Marseille
 T	Maseru
@@ -1341,6 +1356,8 @@ T	Mwanza
 T	Mysuru
 T	N'Djamena
 T	Naberezhnyye Chelny
+T	Nablus
+T	Nagasaki
 T	Nagoya
 T	Nagpur
 T	Nairobi
@@ -1392,9 +1409,10 @@ T	Nowrangapur
 T	Nuremberg
 T	Nuuk
 T	Nyala
-T	Odesa
+T	Odesa	Odessa
 T	Okara
 T	Okayama
+T	Okinawa
 T	Oklahoma City
 T	Omdurman
 T	Omsk
@@ -1413,6 +1431,7 @@ T	Ottawa
 T	Ouagadougou
 T	Oujda
 T	Owerri
+T	Oxford
 T	Oyo
 T	Padang
 T	Pago Pago
@@ -1422,6 +1441,7 @@ T	Palikir
 T	Pallabi
 T	Panama City
 T	Panjin
+T	Panmunjom
 T	Panshan
 T	Panzhihua
 T	Papeete
@@ -1503,12 +1523,15 @@ T	Qujing
 T	Quzhou
 T	Ra's Bayrut	Ra’s Bayrūt
 T	Rabat
+T	Rafah
 T	Rahim Yar Khan
 T	Raipur
 T	Rajkot	Rājkot
 T	Rajshahi
+T	Ramallah
 T	Ranchi
 T	Rangpur
+T	Raqqa
 T	Rasapudipalem	Rasapūdipalem
 T	Rasht
 T	Rawalpindi
@@ -1540,6 +1563,7 @@ T	Saitama
 T	Sakai
 T	Sale	Salé
 T	Salem
+T	Salisbury
 T	Salta
 T	Saltillo
 T	Salvador
@@ -1554,7 +1578,7 @@ T	San Luis Potosi	San Luis Potosí
 T	San Miguel de Tucuman	San Miguel de Tucumán
 T	San Pedro Sula
 T	San Salvador
-T	Sanaa
+T	Sanaa	Sana'a
 T	Sangli	Sāngli
 T	Sanhe
 T	Sanmenxia
@@ -1577,6 +1601,7 @@ T	Sapporo
 T	Sarajevo
 T	Saratov
 T	Sargodha
+T	Sderot
 T	Seattle
 T	Selayang Baru Utara
 T	Semarang
@@ -1631,6 +1656,7 @@ T	Soweto
 T	Srinagar
 T	Stanley
 T	Stockholm
+T	Strasbourg
 T	Stuttgart
 T	Subang Jaya
 T	Sucre
@@ -1641,6 +1667,7 @@ T	Suizhou
 T	Sukkur
 T	Sulaymaniyah
 T	Sultanah	Sulţānah
+T	Sumy
 T	Sungai Petani
 T	Suqian
 T	Surabaya
@@ -1677,11 +1704,13 @@ T	Tasikmalaya
 T	Tbilisi
 T	Tegucigalpa
 T	Tehran
+T	Tel Aviv
 T	Teni
 T	Teresina
 T	Thane	Thāne
 T	Thanh Hoa	Thanh Hóa
 T	The Bronx
+T	The Hague	Hague
 T	The Valley
 T	Thembisa
 T	Thimphu
