@@ -101,6 +101,9 @@ CITY_EXCLUDED = {
     "Jackson", "Nice", "Mobile", "Reading", "Split", "Columbus", "Aurora", "Mesa", "Of",
     "Santa Cruz", "San Jose", "Independence", "Georgetown", "Jamestown", "Road Town",
     "Bandar", "Madison", "Raleigh", "Florence", "Lincoln", "Durham", "Regina", "Valencia",
+    "Kennedy", "Douglas", "Stanley", "Sale", "Van", "Buda", "Pest", "Golfe", "Guli", "Teni",
+    "Loni", "Serra", "Natal", "Ota", "Koto", "Takeo", "Honcho", "Viana", "Salem", "Jos",
+    "Budta", "Queens", "Surrey", "Banan", "Hue", "Aba", "Merida",
 }
 
 # Places that are neither countries nor cities: regions, seas, continents, parts of countries.
@@ -127,6 +130,12 @@ NEWS_CITIES = [
     "Kabul", "Kandahar", "Sanaa|Sana'a", "Aden", "Hodeidah", "Goma", "Juba", "Kharkiv|Kharkov",
     "Odesa|Odessa", "Lviv", "Dnipro", "Chernihiv", "Sumy", "Panmunjom", "Kaesong", "Incheon",
     "Busan", "Hong Kong", "Macau", "Shenzhen", "Fukushima", "Hiroshima", "Nagasaki", "Okinawa",
+    "Liverpool", "Manchester", "Belfast", "Cardiff", "Edinburgh", "Bristol", "Birmingham",
+    "Zurich", "Miami", "New Orleans", "Pittsburgh", "Minneapolis", "Honolulu", "St. Louis",
+    "Kansas City", "Haifa", "Thessaloniki", "Bordeaux", "Nantes", "Bologna", "Utrecht",
+    "Gdansk", "Sochi", "Murmansk", "Grozny", "Simferopol", "Belgorod", "Bryansk", "Smolensk",
+    "Zhytomyr", "Poltava", "Mykolaiv", "Chernivtsi", "Vinnytsia", "Makiivka", "Sinuiju",
+    "Wonsan", "Hungnam", "Nampo", "Chongjin", "Sejong",
 ]
 
 # Organizations: canonical name, then aliases ("|"-separated). News agencies included.

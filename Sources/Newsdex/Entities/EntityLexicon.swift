@@ -44,6 +44,7 @@ enum EntityLexicon {
         "hill", "hills", "province", "region", "district", "county", "oblast", "city", "town",
         "village", "camp", "peninsula", "desert", "canal", "coast", "plateau", "heights", "strait",
         "sea", "ocean", "gulf", "bay", "krai", "governorate", "prefecture", "territory",
+        "stadium", "arena",
     ]
     /// Lowercase words right after a name that make it a place: "the Kerem Shalom crossing".
     static let placeNounsAfter: Set<String> = [
@@ -108,7 +109,7 @@ enum EntityLexicon {
         "research", "capital", "partners", "securities", "insurance", "labs", "media",
         "entertainment", "ventures", "consulting", "solutions", "exchange", "pharmaceuticals",
         "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
-        "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa",
+        "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
     ]
     /// First words of organization names written head first: "Institute for Far Eastern Studies",
     /// "Ministry of Defence", "University of Oxford". Also place heads: "Republic of", "Sea of".

@@ -285,6 +285,12 @@ struct EntityScanner {
             {
                 return true
             }
+            // "the village of Novoselivka", "the city of Kharkiv".
+            if previous.lower == "of" && start >= 2 && tokens[start - 1].gapBefore == .space
+                && EntityLexicon.placeNounsAfter.contains(tokens[start - 2].lower)
+            {
+                return true
+            }
             // Lists of places: "Chongjin, Hamhung, and Musudan".
             if tokens[start].gapBefore == .comma && lastPlaceEnd == start { return true }
             if previous.lower == "and" && tokens[start].gapBefore == .space && lastPlaceEnd == start - 1 {

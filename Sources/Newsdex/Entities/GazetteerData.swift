@@ -603,7 +603,6 @@ R	Wyoming
 R	Xinjiang
 R	Yellow Sea
 R	Zaporizhzhia
-T	Aba
 T	Abeokuta
 T	Abidjan
 T	Abobo
@@ -694,7 +693,6 @@ T	Balbala
 T	Balikpapan
 T	Baltimore
 T	Bamako
-T	Banan
 T	Bandar Lampung
 T	Bandar Seri Begawan
 T	Bandung
@@ -728,6 +726,8 @@ T	Beira
 T	Beirut
 T	Bekasi
 T	Belem	Belém
+T	Belfast
+T	Belgorod
 T	Belgrade
 T	Belmopan
 T	Belo Horizonte
@@ -761,7 +761,9 @@ T	Bobo-Dioulasso
 T	Bogor
 T	Bogota	Bogotá
 T	Bokaro	Bokāro
+T	Bologna
 T	Borama
+T	Bordeaux
 T	Borivli
 T	Boston
 T	Bouake	Bouaké
@@ -773,14 +775,14 @@ T	Brazzaville
 T	Bremen
 T	Bridgetown
 T	Brisbane
+T	Bristol
 T	Brooklyn
 T	Brussels
+T	Bryansk
 T	Bucaramanga
 T	Bucharest
 T	Bucheon-si
-T	Buda
 T	Budapest
-T	Budta
 T	Buenos Aires
 T	Bujumbura
 T	Bukavu
@@ -812,6 +814,7 @@ T	Cankaya	Çankaya
 T	Cannes
 T	Cape Town
 T	Caracas
+T	Cardiff
 T	Carrefour
 T	Cartagena
 T	Casablanca
@@ -837,6 +840,7 @@ T	Chenzhou
 T	Cheonan
 T	Cheongju-si
 T	Chernihiv
+T	Chernivtsi
 T	Chiba
 T	Chicago
 T	Chiclayo
@@ -844,6 +848,7 @@ T	Chihuahua
 T	Chisinau
 T	Chizhou
 T	Cho Lon	Chợ Lớn
+T	Chongjin
 T	Chongming
 T	Chongqing
 T	Chunian
@@ -913,7 +918,6 @@ T	Dongguan
 T	Dongying
 T	Dortmund
 T	Douala
-T	Douglas
 T	Dresden
 T	Dubai
 T	Dublin
@@ -966,6 +970,7 @@ T	Ganzhou
 T	Gaza City
 T	Gaziantep
 T	Gazipur
+T	Gdansk
 T	General Santos
 T	Geneva
 T	Genoa
@@ -976,13 +981,13 @@ T	Giza
 T	Glasgow
 T	Goiania	Goiânia
 T	Gold Coast
-T	Golfe
 T	Goma
 T	Gombe
 T	Gorakhpur
 T	Gothenburg
 T	Goyang-si
 T	Gqeberha
+T	Grozny
 T	Grytviken
 T	Guadalajara
 T	Guadalupe
@@ -998,7 +1003,6 @@ T	Guilin
 T	Guiyang
 T	Gujranwala
 T	Gujrat
-T	Guli
 T	Guntur
 T	Gurugram
 T	Gustavia
@@ -1008,6 +1012,7 @@ T	Gwalior
 T	Gwangju
 T	Ha'il
 T	Hachioji	Hachiōji
+T	Haifa
 T	Haikou
 T	Haiphong
 T	Hamadan	Hamadān
@@ -1044,10 +1049,10 @@ T	Hohhot
 T	Hoji ya Henda
 T	Homs
 T	Homyel'
-T	Honcho	Honchō
 T	Hong Kong Island
 T	Hongkou
 T	Honiara
+T	Honolulu
 T	Howrah
 T	Huai'an
 T	Huaibei
@@ -1057,9 +1062,9 @@ T	Huambo
 T	Huangpu
 T	Huangshi
 T	Hubballi
-T	Hue	Huế
 T	Huizhou
 T	Huludao
+T	Hungnam
 T	Huzhou
 T	Hwaseong-si
 T	Hyderabad
@@ -1125,7 +1130,6 @@ T	Joao Pessoa	João Pessoa
 T	Jodhpur
 T	Johannesburg
 T	Johor Bahru
-T	Jos
 T	Juba
 T	Juiz de Fora
 T	Kabul
@@ -1147,6 +1151,7 @@ T	Kanayannur
 T	Kandahar	Kandahār
 T	Kano
 T	Kanpur
+T	Kansas City
 T	Kaohsiung
 T	Karachi
 T	Karaj
@@ -1161,7 +1166,6 @@ T	Kawasaki
 T	Kayseri
 T	Kazan
 T	Kemerovo
-T	Kennedy
 T	Kerman
 T	Kermanshah
 T	Khabarovsk
@@ -1194,7 +1198,6 @@ T	Kota Bharu
 T	Kota Damansara
 T	Kota Kinabalu
 T	Kota Kuala Muda
-T	Koto	Kotō
 T	Kowloon
 T	Kozhikode
 T	Krakow	Kraków
@@ -1238,13 +1241,13 @@ T	Lipetsk
 T	Lisbon
 T	Liupanshui
 T	Liuzhou
+T	Liverpool
 T	Ljubljana
 T	Lome	Lomé
 T	London
 T	Londrina
 T	Longyan
 T	Longyearbyen
-T	Loni
 T	Los Angeles
 T	Louisville
 T	Lu'an	Lu’an
@@ -1277,6 +1280,7 @@ T	Majuro
 T	Makassar
 T	Makati City
 T	Makhachkala
+T	Makiivka
 T	Makkah
 T	Malacca
 T	Malaga	Málaga
@@ -1318,15 +1322,16 @@ T	Meknes
 T	Melbourne
 T	Memphis
 T	Mengzi
-T	Merida	Mérida
 T	Mersin
 T	Mexicali
 T	Mexico City
+T	Miami
 T	Mianyang
 T	Mianzhu, Deyang, Sichuan
 T	Milan
 T	Milwaukee
 T	Minhang
+T	Minneapolis
 T	Minsk
 T	Mirpur Model Thana
 T	Mississauga
@@ -1350,9 +1355,11 @@ T	Multan
 T	Mumbai
 T	Munich
 T	Muntinlupa
+T	Murmansk
 T	Muscat
 T	Muzaffarabad	Muzaffarābād
 T	Mwanza
+T	Mykolaiv
 T	Mysuru
 T	N'Djamena
 T	Naberezhnyye Chelny
@@ -1365,6 +1372,7 @@ T	Najafgarh
 T	Najran	Najrān
 T	Nakuru
 T	Namangan
+T	Nampo
 T	Nampula
 T	Nanchang
 T	Nanchong
@@ -1372,6 +1380,7 @@ T	Nanded
 T	Nanjing
 T	Nanning
 T	Nansana
+T	Nantes
 T	Nantong
 T	Nanyang
 T	Naples
@@ -1380,7 +1389,6 @@ T	Nashik
 T	Nashville
 T	Nasiriyah
 T	Nassau
-T	Natal
 T	Naucalpan de Juarez	Naucalpan de Juárez
 T	Navi Mumbai
 T	Nay Pyi Taw
@@ -1389,6 +1397,7 @@ T	Neijiang
 T	Nellore
 T	New Delhi
 T	New Kingston
+T	New Orleans
 T	New South Memphis
 T	New Taipei City
 T	New Territories
@@ -1426,7 +1435,6 @@ T	Osaka
 T	Osasco
 T	Oslo
 T	Osogbo
-T	Ota	Ōta
 T	Ottawa
 T	Ouagadougou
 T	Oujda
@@ -1457,7 +1465,6 @@ T	Penza
 T	Perm
 T	Perth
 T	Peshawar
-T	Pest
 T	Petaling Jaya
 T	Philadelphia
 T	Philipsburg
@@ -1470,11 +1477,13 @@ T	Pingdingshan
 T	Pingdu
 T	Pingliang
 T	Pingxiang
+T	Pittsburgh
 T	Piura
 T	Plymouth
 T	Podgorica
 T	Pointe-Noire
 T	Pokhara
+T	Poltava
 T	Pontianak
 T	Port Harcourt
 T	Port Louis
@@ -1514,7 +1523,6 @@ T	Qiqihar
 T	Qom
 T	Quanzhou
 T	Quebec	Québec
-T	Queens
 T	Quetta
 T	Quezon City
 T	Qui Nhon
@@ -1561,8 +1569,6 @@ T	Saint-Pierre
 T	Saipan
 T	Saitama
 T	Sakai
-T	Sale	Salé
-T	Salem
 T	Salisbury
 T	Salta
 T	Saltillo
@@ -1603,13 +1609,13 @@ T	Saratov
 T	Sargodha
 T	Sderot
 T	Seattle
+T	Sejong
 T	Selayang Baru Utara
 T	Semarang
 T	Sendai
 T	Seongnam-si
 T	Seoul
 T	Serang
-T	Serra
 T	Setagaya
 T	Sevastopol
 T	Sevilla
@@ -1641,10 +1647,14 @@ T	Shubra al Khaymah	Shubrā al Khaymah
 T	Shymkent
 T	Sialkot
 T	Siliguri
+T	Simferopol
+T	Sinuiju
 T	Siping
 T	Situbondo
 T	Skopje
+T	Smolensk
 T	Soacha
+T	Sochi
 T	Sofia
 T	Sokoto
 T	Songjiang
@@ -1654,7 +1664,7 @@ T	South Boston
 T	South Tangerang
 T	Soweto
 T	Srinagar
-T	Stanley
+T	St. Louis
 T	Stockholm
 T	Strasbourg
 T	Stuttgart
@@ -1673,7 +1683,6 @@ T	Suqian
 T	Surabaya
 T	Surakarta
 T	Surat
-T	Surrey
 T	Suva
 T	Suwon
 T	Suzhou
@@ -1690,7 +1699,6 @@ T	Taipei
 T	Taiyuan
 T	Taiz
 T	Taizhou
-T	Takeo
 T	Talatona
 T	Tallinn
 T	Tangerang
@@ -1705,7 +1713,6 @@ T	Tbilisi
 T	Tegucigalpa
 T	Tehran
 T	Tel Aviv
-T	Teni
 T	Teresina
 T	Thane	Thāne
 T	Thanh Hoa	Thanh Hóa
@@ -1713,6 +1720,7 @@ T	The Bronx
 T	The Hague	Hague
 T	The Valley
 T	Thembisa
+T	Thessaloniki
 T	Thimphu
 T	Thiruvananthapuram
 T	Thu Đuc	Thủ Đức
@@ -1755,15 +1763,14 @@ T	Ulyanovsk
 T	Umraniye
 T	Urumqi	Ürümqi
 T	Uskudar	Üsküdar
+T	Utrecht
 T	Utsunomiya
 T	Vadodara
 T	Vaduz
 T	Valenzuela
 T	Valletta
-T	Van
 T	Vancouver
 T	Varanasi
-T	Viana
 T	Victoria de Durango
 T	Vienna
 T	Vientiane
@@ -1771,6 +1778,7 @@ T	Vijayawada
 T	Villa Nueva
 T	Vilnius
 T	Vinh
+T	Vinnytsia
 T	Virar	Virār
 T	Visakhapatnam
 T	Vladivostok
@@ -1792,6 +1800,7 @@ T	Wenzhou
 T	West Island
 T	Windhoek
 T	Winnipeg
+T	Wonsan
 T	Wrocław
 T	Wuhan
 T	Wuhu
@@ -1871,9 +1880,11 @@ T	Zhu Cheng City
 T	Zhuhai
 T	Zhumadian
 T	Zhuzhou
+T	Zhytomyr
 T	Zibo
 T	Zigong
 T	Ziyang
 T	Zunyi
+T	Zurich
 T	Łodz	Łódź
 """#
