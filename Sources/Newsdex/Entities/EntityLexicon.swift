@@ -5,7 +5,7 @@ enum EntityLexicon {
     /// Lowercase words that may sit inside a name: "Institute for Far Eastern Studies",
     /// "Mohammed bin Salman", "Ursula von der Leyen".
     static let connectors: Set<String> = [
-        "of", "for", "and", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
+        "of", "for", "and", "&", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
         "von", "van", "der", "den",
     ]
     /// Particles of personal names: they join capitalized words whatever comes before.
@@ -125,7 +125,7 @@ enum EntityLexicon {
     static let eventHeads: Set<String> = [
         "war", "wars", "games", "olympics", "cup", "championship", "championships", "festival",
         "summit", "revolution", "crisis", "day", "week", "conference", "expo", "election",
-        "elections", "ii", "iii", "i", "prize", "awards", "award", "act", "treaty", "accords",
+        "elections", "prize", "awards", "award", "act", "treaty", "accords",
         "agreement", "protocol", "doctrine",
     ]
     /// Capitalized words that never name an entity of our three types.

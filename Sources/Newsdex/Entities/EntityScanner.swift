@@ -94,7 +94,7 @@ struct EntityScanner {
     private func connectorAllowed(after last: Int, connector: Int) -> Bool {
         let word = tokens[connector].lower
         let previous = tokens[last].lower
-        return EntityLexicon.nameParticles.contains(word)
+        return word == "&" || EntityLexicon.nameParticles.contains(word)
             || (word != "and" && EntityLexicon.headsBeforeConnector.contains(previous))
             || gazetteer.connectorPrefixes.contains(previous + " " + word)
     }
@@ -185,7 +185,11 @@ struct EntityScanner {
             return
         }
         let lastWord = tokens[last].lower
-        if whole.count >= 2 && EntityLexicon.eventHeads.contains(lastWord) { return }
+        if whole.count >= 2 && (EntityLexicon.eventHeads.contains(lastWord)
+            || whole.contains { tokens[$0].lower == "war" })
+        {
+            return  // "Yom Kippur War", "World War II": events are not a facet
+        }
         if whole.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) && !tokens[last].isAllCaps {
             emitOrganization(whole)
             return
@@ -338,6 +342,20 @@ struct EntityScanner {
             emit(range, type: .organization, evidence: spoke ? .context : .acronym)
             return
         }
+        if range.count == 1 && isCommon(first) {
+            // "World leaders", "Experts said": a common word, unless the text names it elsewhere.
+            emit(range, type: nil, evidence: .unconfirmed)
+            return
+        }
+        let lastWord = tokens[range.upperBound].lower
+        if range.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) {
+            emitOrganization(range)  // "Imperial College" (London)
+            return
+        }
+        if range.count >= 2 && EntityLexicon.placeHeads.contains(lastWord) {
+            emit(range, type: .place, evidence: .context)
+            return
+        }
         if range.contains(where: { Self.isCamelCase(tokens[$0].text) }) {
             // "JPMorgan Chase", "PayPal": brand capitals inside a word.
             emit(range, type: .organization, evidence: .context)
@@ -346,9 +364,7 @@ struct EntityScanner {
         if personCue || (range.lowerBound == runStart && hasPersonCueBefore(runStart))
             || (atRunEnd && hasPersonCueAfter(range.upperBound))
         {
-            // A common word is not a surname ("Experts said") unless the text named the person.
-            let common = range.count == 1 && isCommon(first)
-            emit(range, type: .person, evidence: common ? .unconfirmed : .context)
+            emit(range, type: .person, evidence: .context)
             return
         }
         let next = range.upperBound + 1

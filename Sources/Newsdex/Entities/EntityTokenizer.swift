@@ -26,7 +26,16 @@ struct EntityToken: Sendable, Hashable {
     /// A ")" follows the word.
     var closesParenthesis = false
 
-    var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    /// Starts with a capital, or is an Arabic name with its article: "al-Jaber", "el-Sisi".
+    var isCapitalized: Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if first.properties.isUppercase { return true }
+        if first == "a" || first == "e", lower.hasPrefix("al-") || lower.hasPrefix("el-") {
+            return scalars.dropFirst(3).first?.properties.isUppercase ?? false
+        }
+        return false
+    }
     var hasLowercaseInitialLetter: Bool {
         text.unicodeScalars.first.map { $0.properties.isLowercase } ?? false
     }
@@ -154,11 +163,13 @@ enum EntityTokenizer {
     /// The words of a name, tokenized as in a text ("Korea, Republic of" -> Korea Republic of).
     static func words(of name: String) -> [EntityToken] { tokenize(name) }
 
+    /// Letters, digits and "&" ("AT&T"; alone, a connector: "Bill & Melinda Gates Foundation").
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let v = scalar.value
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+                || v == 0x26
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
