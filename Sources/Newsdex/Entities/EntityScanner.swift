@@ -106,16 +106,7 @@ struct EntityScanner {
 
     /// The longest gazetteer name starting at `start` and ending by `last`.
     private func gazetteerMatch(at start: Int, through last: Int) -> (end: Int, entry: GazetteerEntry)? {
-        let longest = min(last, start + gazetteer.maxWords - 1)
-        var end = longest
-        while end >= start {
-            if let entry = gazetteer.entry(for: tokens[start...end]) {
-                // A name cannot end inside a possessive run: "Korea's" ends it.
-                return (end, entry)
-            }
-            end -= 1
-        }
-        return nil
+        gazetteer.longestEntry(startingWith: tokens[start...last])
     }
 
     private func surface(_ range: ClosedRange<Int>) -> String {

@@ -15,8 +15,14 @@ struct EntityToken: Sendable, Hashable {
     }
 
     /// The word as written, possessive "'s" removed, curly apostrophes made straight.
-    var text: String
-    var lower: String
+    let text: String
+    let lower: String
+    /// Starts with a capital, or is an Arabic name with its article: "al-Jaber", "el-Sisi".
+    let isCapitalized: Bool
+    let hasLowercaseInitialLetter: Bool
+    /// Two or more letters, none lowercase: "NATO", "U.S.".
+    let isAllCaps: Bool
+    let isConnector: Bool
     /// The word ended in "'s" or "’s" ("Seoul's"): a name ends here.
     var isPossessive = false
     var gapBefore: Gap = .other
@@ -26,29 +32,59 @@ struct EntityToken: Sendable, Hashable {
     /// A ")" follows the word.
     var closesParenthesis = false
 
-    /// Starts with a capital, or is an Arabic name with its article: "al-Jaber", "el-Sisi".
-    var isCapitalized: Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first else { return false }
-        if first.properties.isUppercase { return true }
-        if first == "a" || first == "e", lower.hasPrefix("al-") || lower.hasPrefix("el-") {
-            return scalars.dropFirst(3).first?.properties.isUppercase ?? false
-        }
-        return false
-    }
-    var hasLowercaseInitialLetter: Bool {
-        text.unicodeScalars.first.map { $0.properties.isLowercase } ?? false
-    }
-    /// Two or more letters, none lowercase: "NATO", "U.S.".
-    var isAllCaps: Bool {
+    /// Computes the letter-case facts once: the scanner asks them many times per word.
+    init(text: String) {
+        self.text = text
         var letters = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isLowercase { return false }
-            if scalar.properties.isAlphabetic { letters += 1 }
+        var anyLower = false
+        var firstUpper = false, firstLower = false
+        var first = true
+        var ascii = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                ascii = false
+                break
+            }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if first {
+                firstUpper = isUpper
+                firstLower = isLower
+                first = false
+            }
+            if isUpper || isLower { letters += 1 }
+            if isLower { anyLower = true }
         }
-        return letters >= 2
+        if ascii {
+            lower = text.lowercased()
+        } else {
+            letters = 0
+            anyLower = false
+            first = true
+            for scalar in text.unicodeScalars {
+                let properties = scalar.properties
+                let isLower = properties.isLowercase
+                if first {
+                    firstUpper = properties.isUppercase
+                    firstLower = isLower
+                    first = false
+                }
+                if properties.isAlphabetic { letters += 1 }
+                if isLower { anyLower = true }
+            }
+            lower = text.lowercased()
+        }
+        hasLowercaseInitialLetter = firstLower
+        isAllCaps = !anyLower && letters >= 2
+        if firstUpper {
+            isCapitalized = true
+        } else if firstLower, lower.hasPrefix("al-") || lower.hasPrefix("el-") {
+            isCapitalized = text.unicodeScalars.dropFirst(3).first?.properties.isUppercase ?? false
+        } else {
+            isCapitalized = false
+        }
+        isConnector = EntityLexicon.connectors.contains(lower)
     }
-    var isConnector: Bool { EntityLexicon.connectors.contains(lower) }
 }
 
 enum EntityTokenizer {
@@ -117,7 +153,7 @@ enum EntityTokenizer {
                     text.removeLast(2)
                     possessive = true
                 }
-                var token = EntityToken(text: text, lower: text.lowercased())
+                var token = EntityToken(text: text)
                 token.isPossessive = possessive
                 token.gapBefore = lineBreak ? .other
                     : sawOther ? .other : sawParen ? .parenthesis : sawComma ? .comma : .space
