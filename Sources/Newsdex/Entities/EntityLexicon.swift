@@ -173,5 +173,9 @@ enum EntityLexicon {
         "global", "local", "public", "private", "general", "central", "federal", "former",
         "chief", "head", "president", "minister", "prime", "senior", "deputy", "secretary",
         "spokesman", "director", "member", "members", "group", "party", "council", "committee",
+        // Portfolios, so that "Minister of Foreign Affairs Wang Yi" ends the office before the name.
+        "affairs", "staff", "interior", "health", "justice", "commerce", "energy", "education",
+        "homeland", "transport", "transportation", "agriculture", "labour", "labor", "culture",
+        "trade", "finance", "treasury", "industry", "environment", "unification",
     ]
 }

@@ -19,7 +19,9 @@ struct EntityScanner {
         let tokens = EntityTokenizer.tokenize(text)
         self.tokens = tokens
         var lowercaseWords: Set<String> = []
-        for token in tokens where token.hasLowercaseInitialLetter { lowercaseWords.insert(token.lower) }
+        for token in tokens where token.hasLowercaseInitialLetter && !token.isCapitalized {
+            lowercaseWords.insert(token.lower)
+        }
         self.lowercaseWords = lowercaseWords
         self.inHeadline = Self.headlineFlags(tokens, lowercaseWords: lowercaseWords)
     }
@@ -35,15 +37,17 @@ struct EntityScanner {
             while end < tokens.count && !tokens[end].startsLine { end += 1 }
             var capitalizedCommon = 0, lowercase = 0
             for token in tokens[start..<end] where !token.isConnector && !minor.contains(token.lower) {
-                if token.hasLowercaseInitialLetter {
+                if token.hasLowercaseInitialLetter && !token.isCapitalized {
                     lowercase += 1
-                } else if token.isCapitalized && !token.startsSentence
+                } else if token.isCapitalized && !token.startsSentence && !EntityLexicon.titles.contains(token.lower)
                     && (EntityLexicon.common.contains(token.lower) || lowercaseWords.contains(token.lower))
                 {
                     capitalizedCommon += 1
                 }
             }
-            if capitalizedCommon >= 2 && lowercase * 3 <= capitalizedCommon {
+            // Title case leaves almost nothing in lowercase; a sentence dense with titles and
+            // offices ("Minister of Foreign Affairs Wang Yi met ...") still has its verbs.
+            if capitalizedCommon >= 2 && lowercase * 6 <= capitalizedCommon {
                 for index in start..<end { flags[index] = true }
             }
             start = end
@@ -54,7 +58,7 @@ struct EntityScanner {
     mutating func scan() {
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isCapitalized else {
+            guard tokens[index].isCapitalized, !tokens[index].isTag else {
                 index += 1
                 continue
             }
@@ -169,6 +173,19 @@ struct EntityScanner {
             start += 1
         }
         guard start <= last else { return }
+        // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": the office
+        // ends at its last common word; a name after it is the office holder.
+        var officeHolder = false
+        if start >= 2, tokens[start].gapBefore == .space, tokens[start - 1].lower == "of",
+            tokens[start - 2].isCapitalized, EntityLexicon.titles.contains(tokens[start - 2].lower)
+        {
+            var holder = start
+            while holder < last && isCommon(tokens[holder]) { holder += 1 }
+            if holder > start {
+                start = holder
+                officeHolder = true
+            }
+        }
         let whole = start...last
 
         if let entry = gazetteer.entry(for: tokens[whole]) {
@@ -205,7 +222,7 @@ struct EntityScanner {
             }
         }
         // Cues before the name look past skipped words: "In Tel Aviv", "By Katy Ronkin".
-        segment(whole, runStart: start, afterBy: skippedBy)
+        segment(whole, runStart: start, afterBy: skippedBy || officeHolder)
     }
 
     /// Splits a run into gazetteer names, titles and unknown names ("Russian | President |
@@ -368,6 +385,15 @@ struct EntityScanner {
                 emit(range, type: .place, evidence: .context)
                 return
             }
+        }
+        if range.lowerBound == runStart && runStart >= 2 && tokens[runStart].gapBefore == .space
+            && ["at", "of", "with", "for"].contains(tokens[runStart - 1].lower)
+            && EntityLexicon.roles.contains(tokens[runStart - 2].lower)
+            && tokens[runStart - 2].hasLowercaseInitialLetter
+        {
+            // "senior economist at Wells Fargo", "a professor at Yonsei University".
+            emit(range, type: .organization, evidence: .context)
+            return
         }
         if hasPlaceCue(range, runStart: runStart, atRunEnd: atRunEnd) {
             emit(range, type: .place, evidence: .context)

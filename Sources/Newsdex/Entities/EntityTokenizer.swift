@@ -31,6 +31,8 @@ struct EntityToken: Sendable, Hashable {
     var startsLine = false
     /// A ")" follows the word.
     var closesParenthesis = false
+    /// A hashtag or handle ("#FedCut", "@nato"): never a name of the text.
+    var isTag = false
 
     /// Computes the letter-case facts once: the scanner asks them many times per word.
     init(text: String) {
@@ -96,7 +98,7 @@ enum EntityTokenizer {
         var index = 0
         var sentenceBreak = true
         var lineBreak = true
-        var sawComma = false, sawOther = false, sawParen = false
+        var sawComma = false, sawOther = false, sawParen = false, sawTag = false
         while index < scalars.count {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
@@ -159,10 +161,11 @@ enum EntityTokenizer {
                     : sawOther ? .other : sawParen ? .parenthesis : sawComma ? .comma : .space
                 token.startsSentence = sentenceBreak
                 token.startsLine = lineBreak
+                token.isTag = sawTag
                 tokens.append(token)
                 sentenceBreak = false
                 lineBreak = false
-                sawComma = false; sawOther = false; sawParen = false
+                sawComma = false; sawOther = false; sawParen = false; sawTag = false
                 continue
             }
             switch scalar {
@@ -173,6 +176,10 @@ enum EntityTokenizer {
                 sentenceBreak = true
             case ",":
                 sawComma = true
+            case "#", "@":
+                let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+                sawTag = next.map(isWordScalar) ?? false
+                sawOther = true
             case "(":
                 sawParen = true
             case ")":
