@@ -346,8 +346,13 @@ struct EntityScanner {
     private mutating func chunk(_ range: ClosedRange<Int>, runStart: Int, personCue: Bool, atRunEnd: Bool) {
         let first = tokens[range.lowerBound]
         if range.count == 1 && first.isAllCaps {
+            // Capitals not in the gazetteer are an organization when they speak ("KIDA said") or
+            // employ ("UNRWA chief"); otherwise only if the text spells them out.
+            let next = range.upperBound + 1
+            let employs = atRunEnd && next < tokens.count && tokens[next].gapBefore == .space
+                && EntityLexicon.organizationNounsAfter.contains(tokens[next].lower)
             let spoke = atRunEnd && hasPersonCueAfter(range.upperBound)
-            emit(range, type: .organization, evidence: spoke ? .context : .acronym)
+            emit(range, type: .organization, evidence: spoke || employs ? .context : .acronym)
             return
         }
         if range.count == 1 && isCommon(first) {
