@@ -153,14 +153,19 @@ struct EntityExtractorTests {
             contentsOf: ReferenceScoreTests.repositoryRoot()
                 .appendingPathComponent("corpus/AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"),
             encoding: .utf8)
-        _ = extractor.entities(in: text)  // the gazetteer loads once
-        let runs = 50
         let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<runs { _ = extractor.entities(in: text) }
+        let load = clock.measure { _ = Gazetteer(tsv: gazetteerData) }
+        _ = extractor.entities(in: text)  // the shared gazetteer loads once
+        // The best of several batches: other processes on the machine only ever add time.
+        var perArticle = Duration.seconds(1)
+        for _ in 0..<5 {
+            let runs = 20
+            let elapsed = clock.measure {
+                for _ in 0..<runs { _ = extractor.entities(in: text) }
+            }
+            perArticle = min(perArticle, elapsed / runs)
         }
-        let perArticle = elapsed / runs
-        print("entity extraction: \(perArticle) per \(text.utf8.count)-byte article")
+        print("gazetteer load: \(load); entity extraction: \(perArticle) per \(text.utf8.count)-byte article")
         // Generous: debug builds are several times slower than release.
         #expect(perArticle < .milliseconds(25))
     }
