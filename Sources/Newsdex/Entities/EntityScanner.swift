@@ -26,17 +26,21 @@ struct EntityScanner {
         self.inHeadline = Self.headlineFlags(tokens, lowercaseWords: lowercaseWords)
     }
 
+    /// Short words title case leaves in lowercase ("Troops Deployed in Russia").
+    private static let minorWords: Set<String> = [
+        "a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or",
+    ]
+
     /// A line is a headline when it capitalizes common words ("Satellite Images Show Deployment
     /// of North Korean Special Forces in Russia") and leaves few in lowercase.
     private static func headlineFlags(_ tokens: [EntityToken], lowercaseWords: Set<String>) -> [Bool] {
-        let minor: Set<String> = ["a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or"]
         var flags = [Bool](repeating: false, count: tokens.count)
         var start = 0
         while start < tokens.count {
             var end = start + 1
             while end < tokens.count && !tokens[end].startsLine { end += 1 }
             var capitalizedCommon = 0, lowercase = 0
-            for token in tokens[start..<end] where !token.isConnector && !minor.contains(token.lower) {
+            for token in tokens[start..<end] where !token.isConnector && !Self.minorWords.contains(token.lower) {
                 if token.hasLowercaseInitialLetter && !token.isCapitalized {
                     lowercase += 1
                 } else if token.isCapitalized && !token.startsSentence && !EntityLexicon.titles.contains(token.lower)
