@@ -101,6 +101,9 @@ CITY_EXCLUDED = {
     "Jackson", "Nice", "Mobile", "Reading", "Split", "Columbus", "Aurora", "Mesa", "Of",
     "Santa Cruz", "San Jose", "Independence", "Georgetown", "Jamestown", "Road Town",
     "Bandar", "Madison", "Raleigh", "Florence", "Lincoln", "Durham", "Regina", "Valencia",
+    "Kennedy", "Douglas", "Stanley", "Sale", "Van", "Buda", "Pest", "Golfe", "Guli", "Teni",
+    "Loni", "Serra", "Natal", "Ota", "Koto", "Takeo", "Honcho", "Viana", "Salem", "Jos",
+    "Budta", "Queens", "Surrey", "Banan", "Hue", "Aba", "Merida",
 }
 
 # Places that are neither countries nor cities: regions, seas, continents, parts of countries.
@@ -117,6 +120,22 @@ REGIONS = [
     "Gulf of Aden", "Strait of Hormuz", "Taiwan Strait", "Pacific|Pacific Ocean",
     "Atlantic|Atlantic Ocean", "Indian Ocean", "Arctic Ocean", "Zaporizhzhia", "Kherson",
     "Luhansk", "Bakhmut", "Avdiivka", "Belgorod", "Pokrovsk", "Sevastopol",
+]
+
+# Cities under the population threshold that international news names often.
+NEWS_CITIES = [
+    "Tel Aviv", "Gaza City", "Geneva", "The Hague|Hague", "Davos", "Strasbourg", "Kaliningrad",
+    "Mariupol", "Cannes", "Oxford", "Cambridge", "Salisbury", "Mosul", "Raqqa", "Aleppo",
+    "Benghazi", "Rafah", "Khan Younis", "Jenin", "Hebron", "Nablus", "Ramallah", "Sderot",
+    "Kabul", "Kandahar", "Sanaa|Sana'a", "Aden", "Hodeidah", "Goma", "Juba", "Kharkiv|Kharkov",
+    "Odesa|Odessa", "Lviv", "Dnipro", "Chernihiv", "Sumy", "Panmunjom", "Kaesong", "Incheon",
+    "Busan", "Hong Kong", "Macau", "Shenzhen", "Fukushima", "Hiroshima", "Nagasaki", "Okinawa",
+    "Liverpool", "Manchester", "Belfast", "Cardiff", "Edinburgh", "Bristol", "Birmingham",
+    "Zurich", "Miami", "New Orleans", "Pittsburgh", "Minneapolis", "Honolulu", "St. Louis",
+    "Kansas City", "Haifa", "Thessaloniki", "Bordeaux", "Nantes", "Bologna", "Utrecht",
+    "Gdansk", "Sochi", "Murmansk", "Grozny", "Simferopol", "Belgorod", "Bryansk", "Smolensk",
+    "Zhytomyr", "Poltava", "Mykolaiv", "Chernivtsi", "Vinnytsia", "Makiivka", "Sinuiju",
+    "Wonsan", "Hungnam", "Nampo", "Chongjin", "Sejong",
 ]
 
 # Organizations: canonical name, then aliases ("|"-separated). News agencies included.
@@ -231,6 +250,10 @@ def main():
     for _, canonical, name in best.values():
         add("T", canonical, name)
     add("T", "Kyiv", "Kiev")
+    for city in NEWS_CITIES:
+        canonical, *aliases = city.split("|")
+        if canonical.lower() not in taken:
+            add("T", canonical, *aliases)
     add("T", "Washington", "Washington DC", "Washington, D.C.")
 
     for state in gc.get_us_states().values():

@@ -5,7 +5,7 @@ enum EntityLexicon {
     /// Lowercase words that may sit inside a name: "Institute for Far Eastern Studies",
     /// "Mohammed bin Salman", "Ursula von der Leyen".
     static let connectors: Set<String> = [
-        "of", "for", "and", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
+        "of", "for", "and", "&", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
         "von", "van", "der", "den",
     ]
     /// Particles of personal names: they join capitalized words whatever comes before.
@@ -24,7 +24,42 @@ enum EntityLexicon {
         "chairman", "chairwoman", "premier", "foreign", "defence", "defense", "interior", "finance",
         "deputy", "sheikh", "emir", "crown", "archbishop", "bishop", "cardinal", "rabbi", "imam",
         "detective", "inspector", "coach", "supreme", "acting", "former", "late", "opposition",
-        "envoy", "counsel", "attorney",
+        "envoy", "counsel", "attorney", "chair", "chairperson", "executive", "officer", "ceo",
+        "cfo", "coo", "founder", "treasurer", "commissioner", "director-general",
+        "secretary-general", "vice-president", "president-elect",
+    ]
+    /// Abbreviations whose period does not end a sentence: "Apple Inc. said", "Mr. Kim".
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov",
+        "jr", "sr", "prof", "inc", "corp", "ltd", "co", "no", "vs", "maj", "adm", "mt", "ft",
+    ]
+    /// Company-form suffixes left out of canonical names: "Apple Inc" is Apple.
+    static let corporateSuffixes: Set<String> = [
+        "inc", "corp", "ltd", "llc", "plc", "co", "ag", "sa", "nv", "gmbh", "spa",
+    ]
+    /// Last words of place names: "Wall Street", "Kerem Shalom Crossing", "Kursk Oblast".
+    static let placeHeads: Set<String> = [
+        "street", "avenue", "road", "square", "crossing", "bridge", "airport", "port", "station",
+        "park", "mountains", "mountain", "river", "lake", "valley", "island", "islands", "beach",
+        "hill", "hills", "province", "region", "district", "county", "oblast", "city", "town",
+        "village", "camp", "peninsula", "desert", "canal", "coast", "plateau", "heights", "strait",
+        "sea", "ocean", "gulf", "bay", "krai", "governorate", "prefecture", "territory",
+        "stadium", "arena",
+    ]
+    /// Lowercase words right after a name that make it a place: "the Kerem Shalom crossing".
+    static let placeNounsAfter: Set<String> = [
+        "crossing", "border", "region", "province", "city", "town", "village", "area", "district",
+        "airport", "port", "oblast", "county", "island", "peninsula", "coast", "valley", "river",
+        "prefecture", "governorate", "neighbourhood", "neighborhood", "suburb", "refugee",
+    ]
+    /// Lowercase words right after a name that make it an organization: "Goldman Sachs
+    /// economists", "Counterpoint Research analyst Ivan Lam".
+    static let organizationNounsAfter: Set<String> = [
+        "economists", "economist", "analysts", "analyst", "shares", "stock", "employees",
+        "executives", "staff", "spokesman", "spokeswoman", "spokesperson", "researchers",
+        "lawyers", "shareholders", "investors", "subsidiary", "affiliate", "headquarters",
+        "chief", "board", "boss", "founder", "officials", "official", "fighters", "militants",
+        "lawmakers", "members", "leader", "leaders", "ceo",
     ]
     /// Lowercase roles right before a name: "Kremlin spokesman Dmitry Peskov", "NATO chief Mark Rutte".
     static let roles: Set<String> = [
@@ -71,6 +106,10 @@ enum EntityLexicon {
         "congress", "administration", "directorate", "society", "institution", "trust", "fund",
         "times", "post", "news", "press", "television", "tv", "radio", "studios", "systems",
         "industries", "holdings", "technologies", "motors", "energy", "review", "journal",
+        "research", "capital", "partners", "securities", "insurance", "labs", "media",
+        "entertainment", "ventures", "consulting", "solutions", "exchange", "pharmaceuticals",
+        "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
+        "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
     ]
     /// First words of organization names written head first: "Institute for Far Eastern Studies",
     /// "Ministry of Defence", "University of Oxford". Also place heads: "Republic of", "Sea of".
@@ -86,7 +125,7 @@ enum EntityLexicon {
     static let eventHeads: Set<String> = [
         "war", "wars", "games", "olympics", "cup", "championship", "championships", "festival",
         "summit", "revolution", "crisis", "day", "week", "conference", "expo", "election",
-        "elections", "ii", "iii", "i", "prize", "awards", "award", "act", "treaty", "accords",
+        "elections", "prize", "awards", "award", "act", "treaty", "accords",
         "agreement", "protocol", "doctrine",
     ]
     /// Capitalized words that never name an entity of our three types.
@@ -134,5 +173,9 @@ enum EntityLexicon {
         "global", "local", "public", "private", "general", "central", "federal", "former",
         "chief", "head", "president", "minister", "prime", "senior", "deputy", "secretary",
         "spokesman", "director", "member", "members", "group", "party", "council", "committee",
+        // Portfolios, so that "Minister of Foreign Affairs Wang Yi" ends the office before the name.
+        "affairs", "staff", "interior", "health", "justice", "commerce", "energy", "education",
+        "homeland", "transport", "transportation", "agriculture", "labour", "labor", "culture",
+        "trade", "finance", "treasury", "industry", "environment", "unification",
     ]
 }

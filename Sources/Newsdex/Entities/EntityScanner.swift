@@ -19,31 +19,39 @@ struct EntityScanner {
         let tokens = EntityTokenizer.tokenize(text)
         self.tokens = tokens
         var lowercaseWords: Set<String> = []
-        for token in tokens where token.hasLowercaseInitialLetter { lowercaseWords.insert(token.lower) }
+        for token in tokens where token.hasLowercaseInitialLetter && !token.isCapitalized {
+            lowercaseWords.insert(token.lower)
+        }
         self.lowercaseWords = lowercaseWords
         self.inHeadline = Self.headlineFlags(tokens, lowercaseWords: lowercaseWords)
     }
 
+    /// Short words title case leaves in lowercase ("Troops Deployed in Russia").
+    private static let minorWords: Set<String> = [
+        "a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or",
+    ]
+
     /// A line is a headline when it capitalizes common words ("Satellite Images Show Deployment
     /// of North Korean Special Forces in Russia") and leaves few in lowercase.
     private static func headlineFlags(_ tokens: [EntityToken], lowercaseWords: Set<String>) -> [Bool] {
-        let minor: Set<String> = ["a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or"]
         var flags = [Bool](repeating: false, count: tokens.count)
         var start = 0
         while start < tokens.count {
             var end = start + 1
             while end < tokens.count && !tokens[end].startsLine { end += 1 }
             var capitalizedCommon = 0, lowercase = 0
-            for token in tokens[start..<end] where !token.isConnector && !minor.contains(token.lower) {
-                if token.hasLowercaseInitialLetter {
+            for token in tokens[start..<end] where !token.isConnector && !Self.minorWords.contains(token.lower) {
+                if token.hasLowercaseInitialLetter && !token.isCapitalized {
                     lowercase += 1
-                } else if token.isCapitalized && !token.startsSentence
+                } else if token.isCapitalized && !token.startsSentence && !EntityLexicon.titles.contains(token.lower)
                     && (EntityLexicon.common.contains(token.lower) || lowercaseWords.contains(token.lower))
                 {
                     capitalizedCommon += 1
                 }
             }
-            if capitalizedCommon >= 2 && lowercase * 3 <= capitalizedCommon {
+            // Title case leaves almost nothing in lowercase; a sentence dense with titles and
+            // offices ("Minister of Foreign Affairs Wang Yi met ...") still has its verbs.
+            if capitalizedCommon >= 2 && lowercase * 6 <= capitalizedCommon {
                 for index in start..<end { flags[index] = true }
             }
             start = end
@@ -54,7 +62,7 @@ struct EntityScanner {
     mutating func scan() {
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isCapitalized else {
+            guard tokens[index].isCapitalized, !tokens[index].isTag else {
                 index += 1
                 continue
             }
@@ -94,7 +102,7 @@ struct EntityScanner {
     private func connectorAllowed(after last: Int, connector: Int) -> Bool {
         let word = tokens[connector].lower
         let previous = tokens[last].lower
-        return EntityLexicon.nameParticles.contains(word)
+        return word == "&" || EntityLexicon.nameParticles.contains(word)
             || (word != "and" && EntityLexicon.headsBeforeConnector.contains(previous))
             || gazetteer.connectorPrefixes.contains(previous + " " + word)
     }
@@ -106,16 +114,7 @@ struct EntityScanner {
 
     /// The longest gazetteer name starting at `start` and ending by `last`.
     private func gazetteerMatch(at start: Int, through last: Int) -> (end: Int, entry: GazetteerEntry)? {
-        let longest = min(last, start + gazetteer.maxWords - 1)
-        var end = longest
-        while end >= start {
-            if let entry = gazetteer.entry(for: tokens[start...end]) {
-                // A name cannot end inside a possessive run: "Korea's" ends it.
-                return (end, entry)
-            }
-            end -= 1
-        }
-        return nil
+        gazetteer.longestEntry(startingWith: tokens[start...last])
     }
 
     private func surface(_ range: ClosedRange<Int>) -> String {
@@ -149,6 +148,16 @@ struct EntityScanner {
         }
     }
 
+    /// An organization named by its head word; "Apple Inc" is Apple.
+    private mutating func emitOrganization(_ range: ClosedRange<Int>) {
+        var canonical: String?
+        if range.count >= 2 && EntityLexicon.corporateSuffixes.contains(tokens[range.upperBound].lower) {
+            let name = range.lowerBound...(range.upperBound - 1)
+            canonical = gazetteer.entry(for: tokens[name])?.name ?? surface(name)
+        }
+        emit(range, type: .organization, canonical: canonical, evidence: .context)
+    }
+
     private mutating func emitGazetteer(_ range: ClosedRange<Int>, _ entry: GazetteerEntry) {
         emit(range, type: entry.type, canonical: entry.name, evidence: .gazetteer)
     }
@@ -168,6 +177,19 @@ struct EntityScanner {
             start += 1
         }
         guard start <= last else { return }
+        // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": the office
+        // ends at its last common word; a name after it is the office holder.
+        var officeHolder = false
+        if start >= 2, tokens[start].gapBefore == .space, tokens[start - 1].lower == "of",
+            tokens[start - 2].isCapitalized, EntityLexicon.titles.contains(tokens[start - 2].lower)
+        {
+            var holder = start
+            while holder < last && isCommon(tokens[holder]) { holder += 1 }
+            if holder > start {
+                start = holder
+                officeHolder = true
+            }
+        }
         let whole = start...last
 
         if let entry = gazetteer.entry(for: tokens[whole]) {
@@ -175,9 +197,19 @@ struct EntityScanner {
             return
         }
         let lastWord = tokens[last].lower
-        if whole.count >= 2 && EntityLexicon.eventHeads.contains(lastWord) { return }
+        if whole.count >= 2 && (EntityLexicon.eventHeads.contains(lastWord)
+            || whole.contains { tokens[$0].lower == "war" })
+        {
+            return  // "Yom Kippur War", "World War II": events are not a facet
+        }
         if whole.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) && !tokens[last].isAllCaps {
-            emit(whole, type: .organization, evidence: .context)
+            emitOrganization(whole)
+            return
+        }
+        if whole.count >= 2 && (EntityLexicon.placeHeads.contains(lastWord)
+            || ["mount", "mt", "lake", "port", "fort", "cape"].contains(tokens[start].lower))
+        {
+            emit(whole, type: .place, evidence: .context)
             return
         }
         if whole.count >= 3 {
@@ -193,7 +225,8 @@ struct EntityScanner {
                 return
             }
         }
-        segment(whole, runStart: run.lowerBound, afterBy: skippedBy)
+        // Cues before the name look past skipped words: "In Tel Aviv", "By Katy Ronkin".
+        segment(whole, runStart: start, afterBy: skippedBy || officeHolder)
     }
 
     /// Splits a run into gazetteer names, titles and unknown names ("Russian | President |
@@ -268,6 +301,12 @@ struct EntityScanner {
             {
                 return true
             }
+            // "the village of Novoselivka", "the city of Kharkiv".
+            if previous.lower == "of" && start >= 2 && tokens[start - 1].gapBefore == .space
+                && EntityLexicon.placeNounsAfter.contains(tokens[start - 2].lower)
+            {
+                return true
+            }
             // Lists of places: "Chongjin, Hamhung, and Musudan".
             if tokens[start].gapBefore == .comma && lastPlaceEnd == start { return true }
             if previous.lower == "and" && tokens[start].gapBefore == .space && lastPlaceEnd == start - 1 {
@@ -285,19 +324,84 @@ struct EntityScanner {
         return false
     }
 
+    /// A capital after a lowercase letter, or capitals then lowercase ("PayPal", "JPMorgan"), but
+    /// not a surname prefix ("McDonald", "DeSantis", "MacArthur").
+    static func isCamelCase(_ word: String) -> Bool {
+        for prefix in ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von", "Fitz", "St"]
+        where word.hasPrefix(prefix) {
+            return false
+        }
+        var sawLower = false
+        var leadingCapitals = 0
+        for scalar in word.unicodeScalars {
+            if scalar.properties.isUppercase {
+                if sawLower { return true }
+                leadingCapitals += 1
+            } else if scalar.properties.isLowercase {
+                if leadingCapitals >= 2 { return true }
+                sawLower = true
+            } else {
+                return false  // hyphens, apostrophes, digits: "Lim Eul-chul", "O'Brien"
+            }
+        }
+        return false
+    }
+
     private mutating func chunk(_ range: ClosedRange<Int>, runStart: Int, personCue: Bool, atRunEnd: Bool) {
         let first = tokens[range.lowerBound]
         if range.count == 1 && first.isAllCaps {
+            // Capitals not in the gazetteer are an organization when they speak ("KIDA said") or
+            // employ ("UNRWA chief"); otherwise only if the text spells them out.
+            let next = range.upperBound + 1
+            let employs = atRunEnd && next < tokens.count && tokens[next].gapBefore == .space
+                && EntityLexicon.organizationNounsAfter.contains(tokens[next].lower)
             let spoke = atRunEnd && hasPersonCueAfter(range.upperBound)
-            emit(range, type: .organization, evidence: spoke ? .context : .acronym)
+            emit(range, type: .organization, evidence: spoke || employs ? .context : .acronym)
+            return
+        }
+        if range.count == 1 && isCommon(first) {
+            // "World leaders", "Experts said": a common word, unless the text names it elsewhere.
+            emit(range, type: nil, evidence: .unconfirmed)
+            return
+        }
+        let lastWord = tokens[range.upperBound].lower
+        if range.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) {
+            emitOrganization(range)  // "Imperial College" (London)
+            return
+        }
+        if range.count >= 2 && EntityLexicon.placeHeads.contains(lastWord) {
+            emit(range, type: .place, evidence: .context)
+            return
+        }
+        if range.contains(where: { Self.isCamelCase(tokens[$0].text) }) {
+            // "JPMorgan Chase", "PayPal": brand capitals inside a word.
+            emit(range, type: .organization, evidence: .context)
             return
         }
         if personCue || (range.lowerBound == runStart && hasPersonCueBefore(runStart))
             || (atRunEnd && hasPersonCueAfter(range.upperBound))
         {
-            // A common word is not a surname ("Experts said") unless the text named the person.
-            let common = range.count == 1 && isCommon(first)
-            emit(range, type: .person, evidence: common ? .unconfirmed : .context)
+            emit(range, type: .person, evidence: .context)
+            return
+        }
+        let next = range.upperBound + 1
+        if atRunEnd, next < tokens.count, tokens[next].gapBefore == .space, tokens[next].hasLowercaseInitialLetter {
+            if EntityLexicon.organizationNounsAfter.contains(tokens[next].lower) {
+                emit(range, type: .organization, evidence: .context)
+                return
+            }
+            if EntityLexicon.placeNounsAfter.contains(tokens[next].lower) {
+                emit(range, type: .place, evidence: .context)
+                return
+            }
+        }
+        if range.lowerBound == runStart && runStart >= 2 && tokens[runStart].gapBefore == .space
+            && ["at", "of", "with", "for"].contains(tokens[runStart - 1].lower)
+            && EntityLexicon.roles.contains(tokens[runStart - 2].lower)
+            && tokens[runStart - 2].hasLowercaseInitialLetter
+        {
+            // "senior economist at Wells Fargo", "a professor at Yonsei University".
+            emit(range, type: .organization, evidence: .context)
             return
         }
         if hasPlaceCue(range, runStart: runStart, atRunEnd: atRunEnd) {

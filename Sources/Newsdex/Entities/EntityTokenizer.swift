@@ -15,8 +15,14 @@ struct EntityToken: Sendable, Hashable {
     }
 
     /// The word as written, possessive "'s" removed, curly apostrophes made straight.
-    var text: String
-    var lower: String
+    let text: String
+    let lower: String
+    /// Starts with a capital, or is an Arabic name with its article: "al-Jaber", "el-Sisi".
+    let isCapitalized: Bool
+    let hasLowercaseInitialLetter: Bool
+    /// Two or more letters, none lowercase: "NATO", "U.S.".
+    let isAllCaps: Bool
+    let isConnector: Bool
     /// The word ended in "'s" or "’s" ("Seoul's"): a name ends here.
     var isPossessive = false
     var gapBefore: Gap = .other
@@ -25,21 +31,62 @@ struct EntityToken: Sendable, Hashable {
     var startsLine = false
     /// A ")" follows the word.
     var closesParenthesis = false
+    /// A hashtag or handle ("#FedCut", "@nato"): never a name of the text.
+    var isTag = false
 
-    var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
-    var hasLowercaseInitialLetter: Bool {
-        text.unicodeScalars.first.map { $0.properties.isLowercase } ?? false
-    }
-    /// Two or more letters, none lowercase: "NATO", "U.S.".
-    var isAllCaps: Bool {
+    /// Computes the letter-case facts once: the scanner asks them many times per word.
+    init(text: String) {
+        self.text = text
         var letters = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isLowercase { return false }
-            if scalar.properties.isAlphabetic { letters += 1 }
+        var anyLower = false
+        var firstUpper = false, firstLower = false
+        var first = true
+        var ascii = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                ascii = false
+                break
+            }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if first {
+                firstUpper = isUpper
+                firstLower = isLower
+                first = false
+            }
+            if isUpper || isLower { letters += 1 }
+            if isLower { anyLower = true }
         }
-        return letters >= 2
+        if ascii {
+            lower = text.lowercased()
+        } else {
+            letters = 0
+            anyLower = false
+            first = true
+            for scalar in text.unicodeScalars {
+                let properties = scalar.properties
+                let isLower = properties.isLowercase
+                if first {
+                    firstUpper = properties.isUppercase
+                    firstLower = isLower
+                    first = false
+                }
+                if properties.isAlphabetic { letters += 1 }
+                if isLower { anyLower = true }
+            }
+            lower = text.lowercased()
+        }
+        hasLowercaseInitialLetter = firstLower
+        isAllCaps = !anyLower && letters >= 2
+        if firstUpper {
+            isCapitalized = true
+        } else if firstLower, lower.hasPrefix("al-") || lower.hasPrefix("el-") {
+            isCapitalized = text.unicodeScalars.dropFirst(3).first?.properties.isUppercase ?? false
+        } else {
+            isCapitalized = false
+        }
+        isConnector = EntityLexicon.connectors.contains(lower)
     }
-    var isConnector: Bool { EntityLexicon.connectors.contains(lower) }
 }
 
 enum EntityTokenizer {
@@ -51,7 +98,7 @@ enum EntityTokenizer {
         var index = 0
         var sentenceBreak = true
         var lineBreak = true
-        var sawComma = false, sawOther = false, sawParen = false
+        var sawComma = false, sawOther = false, sawParen = false, sawTag = false
         while index < scalars.count {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
@@ -81,6 +128,11 @@ enum EntityTokenizer {
                             break
                         }
                     } else if s == "." {
+                        if !word.contains(".") && EntityLexicon.abbreviations.contains(String(word).lowercased()) {
+                            // "Inc.", "Mr.": the period belongs to the word and ends no sentence.
+                            index += 1
+                            break
+                        }
                         if segmentLength != 1 { allSingleLetterSegments = false }
                         // Initials and dotted acronyms: "N. Korea", "U.S.", "U.N.".
                         guard allSingleLetterSegments, word.first?.properties.isUppercase == true
@@ -103,16 +155,17 @@ enum EntityTokenizer {
                     text.removeLast(2)
                     possessive = true
                 }
-                var token = EntityToken(text: text, lower: text.lowercased())
+                var token = EntityToken(text: text)
                 token.isPossessive = possessive
                 token.gapBefore = lineBreak ? .other
                     : sawOther ? .other : sawParen ? .parenthesis : sawComma ? .comma : .space
                 token.startsSentence = sentenceBreak
                 token.startsLine = lineBreak
+                token.isTag = sawTag
                 tokens.append(token)
                 sentenceBreak = false
                 lineBreak = false
-                sawComma = false; sawOther = false; sawParen = false
+                sawComma = false; sawOther = false; sawParen = false; sawTag = false
                 continue
             }
             switch scalar {
@@ -123,6 +176,10 @@ enum EntityTokenizer {
                 sentenceBreak = true
             case ",":
                 sawComma = true
+            case "#", "@":
+                let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+                sawTag = next.map(isWordScalar) ?? false
+                sawOther = true
             case "(":
                 sawParen = true
             case ")":
@@ -149,11 +206,13 @@ enum EntityTokenizer {
     /// The words of a name, tokenized as in a text ("Korea, Republic of" -> Korea Republic of).
     static func words(of name: String) -> [EntityToken] { tokenize(name) }
 
+    /// Letters, digits and "&" ("AT&T"; alone, a connector: "Bill & Melinda Gates Foundation").
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let v = scalar.value
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+                || v == 0x26
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }

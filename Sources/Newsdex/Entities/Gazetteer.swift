@@ -33,6 +33,8 @@ public final class Gazetteer: Sendable {
     let connectorPrefixes: Set<String>
     /// The longest alias, in words.
     let maxWords: Int
+    /// First words of the aliases: most words start none, and are rejected with one lookup.
+    let firstWords: Set<String>
 
     /// Parses TSV lines `KIND<TAB>canonical<TAB>alias...`; lines of unknown kind are skipped.
     public init(tsv: String) {
@@ -40,6 +42,7 @@ public final class Gazetteer: Sendable {
         var acronyms: [String: GazetteerEntry] = [:]
         var connectorPrefixes: Set<String> = []
         var maxWords = 1
+        var firstWords: Set<String> = []
         for line in tsv.split(separator: "\n") {
             let fields = line.split(separator: "\t")
             guard fields.count >= 2, let kindChar = fields[0].first,
@@ -56,6 +59,7 @@ public final class Gazetteer: Sendable {
                     continue
                 }
                 let key = words.map(\.lower).joined(separator: " ")
+                firstWords.insert(words[0].lower)
                 if names[key] == nil || Self.outranks(kind, names[key]!.kind) { names[key] = entry }
                 for (index, word) in words.enumerated().dropFirst() where word.isConnector {
                     connectorPrefixes.insert(words[index - 1].lower + " " + word.lower)
@@ -66,6 +70,7 @@ public final class Gazetteer: Sendable {
         self.acronyms = acronyms
         self.connectorPrefixes = connectorPrefixes
         self.maxWords = maxWords
+        self.firstWords = firstWords
     }
 
     /// When two entries share an alias, a country beats a city ("Singapore"), a city a region.
@@ -89,7 +94,7 @@ public final class Gazetteer: Sendable {
     func entry(for words: ArraySlice<EntityToken>) -> GazetteerEntry? {
         if words.count == 1, let word = words.first, let entry = acronyms[word.text] { return entry }
         guard let first = words.first, let last = words.last, first.isCapitalized, last.isCapitalized,
-            !first.isAllCaps || first.text.count > 1
+            firstWords.contains(first.lower)
         else { return nil }
         var key = ""
         for word in words {
@@ -97,5 +102,21 @@ public final class Gazetteer: Sendable {
             key += word.lower
         }
         return names[key]
+    }
+
+    /// The longest name starting at `words.startIndex`: one key built word by word.
+    func longestEntry(startingWith words: ArraySlice<EntityToken>) -> (end: Int, entry: GazetteerEntry)? {
+        guard let first = words.first, first.isCapitalized else { return nil }
+        var best: (end: Int, entry: GazetteerEntry)?
+        if let entry = acronyms[first.text] { best = (words.startIndex, entry) }
+        guard firstWords.contains(first.lower) else { return best }
+        var key = ""
+        for index in words.indices.prefix(maxWords) {
+            let word = words[index]
+            if !key.isEmpty { key += " " }
+            key += word.lower
+            if word.isCapitalized, let entry = names[key] { best = (index, entry) }
+        }
+        return best
     }
 }

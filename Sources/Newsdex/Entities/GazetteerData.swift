@@ -603,7 +603,6 @@ R	Wyoming
 R	Xinjiang
 R	Yellow Sea
 R	Zaporizhzhia
-T	Aba
 T	Abeokuta
 T	Abidjan
 T	Abobo
@@ -694,7 +693,6 @@ T	Balbala
 T	Balikpapan
 T	Baltimore
 T	Bamako
-T	Banan
 T	Bandar Lampung
 T	Bandar Seri Begawan
 T	Bandung
@@ -728,6 +726,8 @@ T	Beira
 T	Beirut
 T	Bekasi
 T	Belem	Belém
+T	Belfast
+T	Belgorod
 T	Belgrade
 T	Belmopan
 T	Belo Horizonte
@@ -761,7 +761,9 @@ T	Bobo-Dioulasso
 T	Bogor
 T	Bogota	Bogotá
 T	Bokaro	Bokāro
+T	Bologna
 T	Borama
+T	Bordeaux
 T	Borivli
 T	Boston
 T	Bouake	Bouaké
@@ -773,14 +775,14 @@ T	Brazzaville
 T	Bremen
 T	Bridgetown
 T	Brisbane
+T	Bristol
 T	Brooklyn
 T	Brussels
+T	Bryansk
 T	Bucaramanga
 T	Bucharest
 T	Bucheon-si
-T	Buda
 T	Budapest
-T	Budta
 T	Buenos Aires
 T	Bujumbura
 T	Bukavu
@@ -801,6 +803,7 @@ T	Caloocan
 T	Calumbo
 T	Camama
 T	Camayenne
+T	Cambridge
 T	Campinas
 T	Campo Grande
 T	Can Tho	Cần Thơ
@@ -808,8 +811,10 @@ T	Canberra
 T	Cancun	Cancún
 T	Cangzhou
 T	Cankaya	Çankaya
+T	Cannes
 T	Cape Town
 T	Caracas
+T	Cardiff
 T	Carrefour
 T	Cartagena
 T	Casablanca
@@ -834,6 +839,8 @@ T	Chennai
 T	Chenzhou
 T	Cheonan
 T	Cheongju-si
+T	Chernihiv
+T	Chernivtsi
 T	Chiba
 T	Chicago
 T	Chiclayo
@@ -841,6 +848,7 @@ T	Chihuahua
 T	Chisinau
 T	Chizhou
 T	Cho Lon	Chợ Lớn
+T	Chongjin
 T	Chongming
 T	Chongqing
 T	Chunian
@@ -884,6 +892,7 @@ T	Daqing
 T	Dar es Salaam
 T	Datong
 T	Davao
+T	Davos
 T	Daxing'anling	Daxing’anling
 T	Dazhou
 T	Dehradun
@@ -909,7 +918,6 @@ T	Dongguan
 T	Dongying
 T	Dortmund
 T	Douala
-T	Douglas
 T	Dresden
 T	Dubai
 T	Dublin
@@ -951,6 +959,7 @@ T	Frankfurt am Main
 T	Freetown
 T	Fresno
 T	Fukuoka
+T	Fukushima
 T	Funafuti
 T	Fushun
 T	Fuxin
@@ -958,9 +967,12 @@ T	Fuyang
 T	Fuzhou
 T	Gaborone
 T	Ganzhou
+T	Gaza City
 T	Gaziantep
 T	Gazipur
+T	Gdansk
 T	General Santos
+T	Geneva
 T	Genoa
 T	George Town
 T	Ghaziabad	Ghāziābād
@@ -969,12 +981,13 @@ T	Giza
 T	Glasgow
 T	Goiania	Goiânia
 T	Gold Coast
-T	Golfe
+T	Goma
 T	Gombe
 T	Gorakhpur
 T	Gothenburg
 T	Goyang-si
 T	Gqeberha
+T	Grozny
 T	Grytviken
 T	Guadalajara
 T	Guadalupe
@@ -990,7 +1003,6 @@ T	Guilin
 T	Guiyang
 T	Gujranwala
 T	Gujrat
-T	Guli
 T	Guntur
 T	Gurugram
 T	Gustavia
@@ -1000,6 +1012,7 @@ T	Gwalior
 T	Gwangju
 T	Ha'il
 T	Hachioji	Hachiōji
+T	Haifa
 T	Haikou
 T	Haiphong
 T	Hamadan	Hamadān
@@ -1015,6 +1028,7 @@ T	Harare
 T	Harbin
 T	Havana
 T	Hebi
+T	Hebron
 T	Hefei
 T	Hegang
 T	Helsinki
@@ -1030,14 +1044,15 @@ T	Himeji
 T	Hiroshima
 T	Hlaingthaya
 T	Ho Chi Minh City
+T	Hodeidah
 T	Hohhot
 T	Hoji ya Henda
 T	Homs
 T	Homyel'
-T	Honcho	Honchō
 T	Hong Kong Island
 T	Hongkou
 T	Honiara
+T	Honolulu
 T	Howrah
 T	Huai'an
 T	Huaibei
@@ -1047,9 +1062,9 @@ T	Huambo
 T	Huangpu
 T	Huangshi
 T	Hubballi
-T	Hue	Huế
 T	Huizhou
 T	Huludao
+T	Hungnam
 T	Huzhou
 T	Hwaseong-si
 T	Hyderabad
@@ -1085,6 +1100,7 @@ T	Jammu
 T	Jamnagar
 T	Jamshedpur
 T	Jeddah
+T	Jenin
 T	Jeonju
 T	Jepara
 T	Jerusalem
@@ -1114,15 +1130,16 @@ T	Joao Pessoa	João Pessoa
 T	Jodhpur
 T	Johannesburg
 T	Johor Bahru
-T	Jos
 T	Juba
 T	Juiz de Fora
 T	Kabul
 T	Kaduna
+T	Kaesong
 T	Kagoshima
 T	Kaifeng
 T	Kakamega
 T	Kalaburagi
+T	Kaliningrad
 T	Kalininskiy
 T	Kallakurichi
 T	Kalyan	Kalyān
@@ -1134,6 +1151,7 @@ T	Kanayannur
 T	Kandahar	Kandahār
 T	Kano
 T	Kanpur
+T	Kansas City
 T	Kaohsiung
 T	Karachi
 T	Karaj
@@ -1148,11 +1166,11 @@ T	Kawasaki
 T	Kayseri
 T	Kazan
 T	Kemerovo
-T	Kennedy
 T	Kerman
 T	Kermanshah
 T	Khabarovsk
-T	Kharkiv
+T	Khan Younis
+T	Kharkiv	Kharkov
 T	Khartoum
 T	Khartoum North
 T	Khulna
@@ -1180,7 +1198,6 @@ T	Kota Bharu
 T	Kota Damansara
 T	Kota Kinabalu
 T	Kota Kuala Muda
-T	Koto	Kotō
 T	Kowloon
 T	Kozhikode
 T	Krakow	Kraków
@@ -1224,13 +1241,13 @@ T	Lipetsk
 T	Lisbon
 T	Liupanshui
 T	Liuzhou
+T	Liverpool
 T	Ljubljana
 T	Lome	Lomé
 T	London
 T	Londrina
 T	Longyan
 T	Longyearbyen
-T	Loni
 T	Los Angeles
 T	Louisville
 T	Lu'an	Lu’an
@@ -1263,6 +1280,7 @@ T	Majuro
 T	Makassar
 T	Makati City
 T	Makhachkala
+T	Makiivka
 T	Makkah
 T	Malacca
 T	Malaga	Málaga
@@ -1283,6 +1301,7 @@ T	Mar del Plata
 T	Maracaibo
 T	Mariehamn
 T	Marigot
+T	Mariupol
 T	Marrakesh
 T	Marseille
 T	Maseru
@@ -1303,15 +1322,16 @@ T	Meknes
 T	Melbourne
 T	Memphis
 T	Mengzi
-T	Merida	Mérida
 T	Mersin
 T	Mexicali
 T	Mexico City
+T	Miami
 T	Mianyang
 T	Mianzhu, Deyang, Sichuan
 T	Milan
 T	Milwaukee
 T	Minhang
+T	Minneapolis
 T	Minsk
 T	Mirpur Model Thana
 T	Mississauga
@@ -1335,12 +1355,16 @@ T	Multan
 T	Mumbai
 T	Munich
 T	Muntinlupa
+T	Murmansk
 T	Muscat
 T	Muzaffarabad	Muzaffarābād
 T	Mwanza
+T	Mykolaiv
 T	Mysuru
 T	N'Djamena
 T	Naberezhnyye Chelny
+T	Nablus
+T	Nagasaki
 T	Nagoya
 T	Nagpur
 T	Nairobi
@@ -1348,6 +1372,7 @@ T	Najafgarh
 T	Najran	Najrān
 T	Nakuru
 T	Namangan
+T	Nampo
 T	Nampula
 T	Nanchang
 T	Nanchong
@@ -1355,6 +1380,7 @@ T	Nanded
 T	Nanjing
 T	Nanning
 T	Nansana
+T	Nantes
 T	Nantong
 T	Nanyang
 T	Naples
@@ -1363,7 +1389,6 @@ T	Nashik
 T	Nashville
 T	Nasiriyah
 T	Nassau
-T	Natal
 T	Naucalpan de Juarez	Naucalpan de Juárez
 T	Navi Mumbai
 T	Nay Pyi Taw
@@ -1372,6 +1397,7 @@ T	Neijiang
 T	Nellore
 T	New Delhi
 T	New Kingston
+T	New Orleans
 T	New South Memphis
 T	New Taipei City
 T	New Territories
@@ -1392,9 +1418,10 @@ T	Nowrangapur
 T	Nuremberg
 T	Nuuk
 T	Nyala
-T	Odesa
+T	Odesa	Odessa
 T	Okara
 T	Okayama
+T	Okinawa
 T	Oklahoma City
 T	Omdurman
 T	Omsk
@@ -1408,11 +1435,11 @@ T	Osaka
 T	Osasco
 T	Oslo
 T	Osogbo
-T	Ota	Ōta
 T	Ottawa
 T	Ouagadougou
 T	Oujda
 T	Owerri
+T	Oxford
 T	Oyo
 T	Padang
 T	Pago Pago
@@ -1422,6 +1449,7 @@ T	Palikir
 T	Pallabi
 T	Panama City
 T	Panjin
+T	Panmunjom
 T	Panshan
 T	Panzhihua
 T	Papeete
@@ -1437,7 +1465,6 @@ T	Penza
 T	Perm
 T	Perth
 T	Peshawar
-T	Pest
 T	Petaling Jaya
 T	Philadelphia
 T	Philipsburg
@@ -1450,11 +1477,13 @@ T	Pingdingshan
 T	Pingdu
 T	Pingliang
 T	Pingxiang
+T	Pittsburgh
 T	Piura
 T	Plymouth
 T	Podgorica
 T	Pointe-Noire
 T	Pokhara
+T	Poltava
 T	Pontianak
 T	Port Harcourt
 T	Port Louis
@@ -1494,7 +1523,6 @@ T	Qiqihar
 T	Qom
 T	Quanzhou
 T	Quebec	Québec
-T	Queens
 T	Quetta
 T	Quezon City
 T	Qui Nhon
@@ -1503,12 +1531,15 @@ T	Qujing
 T	Quzhou
 T	Ra's Bayrut	Ra’s Bayrūt
 T	Rabat
+T	Rafah
 T	Rahim Yar Khan
 T	Raipur
 T	Rajkot	Rājkot
 T	Rajshahi
+T	Ramallah
 T	Ranchi
 T	Rangpur
+T	Raqqa
 T	Rasapudipalem	Rasapūdipalem
 T	Rasht
 T	Rawalpindi
@@ -1538,8 +1569,7 @@ T	Saint-Pierre
 T	Saipan
 T	Saitama
 T	Sakai
-T	Sale	Salé
-T	Salem
+T	Salisbury
 T	Salta
 T	Saltillo
 T	Salvador
@@ -1554,7 +1584,7 @@ T	San Luis Potosi	San Luis Potosí
 T	San Miguel de Tucuman	San Miguel de Tucumán
 T	San Pedro Sula
 T	San Salvador
-T	Sanaa
+T	Sanaa	Sana'a
 T	Sangli	Sāngli
 T	Sanhe
 T	Sanmenxia
@@ -1577,14 +1607,15 @@ T	Sapporo
 T	Sarajevo
 T	Saratov
 T	Sargodha
+T	Sderot
 T	Seattle
+T	Sejong
 T	Selayang Baru Utara
 T	Semarang
 T	Sendai
 T	Seongnam-si
 T	Seoul
 T	Serang
-T	Serra
 T	Setagaya
 T	Sevastopol
 T	Sevilla
@@ -1616,10 +1647,14 @@ T	Shubra al Khaymah	Shubrā al Khaymah
 T	Shymkent
 T	Sialkot
 T	Siliguri
+T	Simferopol
+T	Sinuiju
 T	Siping
 T	Situbondo
 T	Skopje
+T	Smolensk
 T	Soacha
+T	Sochi
 T	Sofia
 T	Sokoto
 T	Songjiang
@@ -1629,8 +1664,9 @@ T	South Boston
 T	South Tangerang
 T	Soweto
 T	Srinagar
-T	Stanley
+T	St. Louis
 T	Stockholm
+T	Strasbourg
 T	Stuttgart
 T	Subang Jaya
 T	Sucre
@@ -1641,12 +1677,12 @@ T	Suizhou
 T	Sukkur
 T	Sulaymaniyah
 T	Sultanah	Sulţānah
+T	Sumy
 T	Sungai Petani
 T	Suqian
 T	Surabaya
 T	Surakarta
 T	Surat
-T	Surrey
 T	Suva
 T	Suwon
 T	Suzhou
@@ -1663,7 +1699,6 @@ T	Taipei
 T	Taiyuan
 T	Taiz
 T	Taizhou
-T	Takeo
 T	Talatona
 T	Tallinn
 T	Tangerang
@@ -1677,13 +1712,15 @@ T	Tasikmalaya
 T	Tbilisi
 T	Tegucigalpa
 T	Tehran
-T	Teni
+T	Tel Aviv
 T	Teresina
 T	Thane	Thāne
 T	Thanh Hoa	Thanh Hóa
 T	The Bronx
+T	The Hague	Hague
 T	The Valley
 T	Thembisa
+T	Thessaloniki
 T	Thimphu
 T	Thiruvananthapuram
 T	Thu Đuc	Thủ Đức
@@ -1726,15 +1763,14 @@ T	Ulyanovsk
 T	Umraniye
 T	Urumqi	Ürümqi
 T	Uskudar	Üsküdar
+T	Utrecht
 T	Utsunomiya
 T	Vadodara
 T	Vaduz
 T	Valenzuela
 T	Valletta
-T	Van
 T	Vancouver
 T	Varanasi
-T	Viana
 T	Victoria de Durango
 T	Vienna
 T	Vientiane
@@ -1742,6 +1778,7 @@ T	Vijayawada
 T	Villa Nueva
 T	Vilnius
 T	Vinh
+T	Vinnytsia
 T	Virar	Virār
 T	Visakhapatnam
 T	Vladivostok
@@ -1763,6 +1800,7 @@ T	Wenzhou
 T	West Island
 T	Windhoek
 T	Winnipeg
+T	Wonsan
 T	Wrocław
 T	Wuhan
 T	Wuhu
@@ -1842,9 +1880,11 @@ T	Zhu Cheng City
 T	Zhuhai
 T	Zhumadian
 T	Zhuzhou
+T	Zhytomyr
 T	Zibo
 T	Zigong
 T	Ziyang
 T	Zunyi
+T	Zurich
 T	Łodz	Łódź
 """#

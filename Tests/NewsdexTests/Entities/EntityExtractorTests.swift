@@ -91,6 +91,33 @@ struct EntityExtractorTests {
         #expect(entity("Kremlin", in: entities)?.type == .organization)
     }
 
+    @Test func officesAffiliationsAndTagsAreRead() {
+        let entities = extractor.entities(in: """
+            US Secretary of State Antony Blinken met Minister of Foreign Affairs Wang Yi. \
+            "Rates will fall," said Sarah House, senior economist at Wells Fargo. The hashtag \
+            #FedCut trended. Analysts at JPMorgan Chase and the Bill & Melinda Gates Foundation \
+            agreed, as did King Charles III, Sultan al-Jaber and Imperial College London.
+            """)
+        func type(_ name: String) -> EntityType? { entity(name, in: entities)?.type }
+        #expect(type("Antony Blinken") == .person)
+        #expect(type("Wang Yi") == .person)
+        #expect(type("Sarah House") == .person)
+        #expect(type("Wells Fargo") == .organization)
+        #expect(type("JPMorgan Chase") == .organization)
+        #expect(type("Bill & Melinda Gates Foundation") == .organization)
+        #expect(type("Charles III") == .person)
+        #expect(type("Sultan al-Jaber") == .person)
+        #expect(type("Imperial College") == .organization)
+        #expect(type("London") == .place)
+        #expect(entity("FedCut", in: entities) == nil)
+        #expect(!entities.contains { $0.name.hasPrefix("State") })
+    }
+
+    @Test func eventsAreNotEntities() {
+        let entities = extractor.entities(in: "He served in the Vietnam War and studied World War II and the Yom Kippur War.")
+        #expect(entities.isEmpty)
+    }
+
     @Test func captionsResolveAgainstTheArticleAndSkipCredits() {
         let article = Article(
             id: "a", source: "test", title: "Putin visits Pyongyang",
@@ -126,14 +153,19 @@ struct EntityExtractorTests {
             contentsOf: ReferenceScoreTests.repositoryRoot()
                 .appendingPathComponent("corpus/AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"),
             encoding: .utf8)
-        _ = extractor.entities(in: text)  // the gazetteer loads once
-        let runs = 50
         let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<runs { _ = extractor.entities(in: text) }
+        let load = clock.measure { _ = Gazetteer(tsv: gazetteerData) }
+        _ = extractor.entities(in: text)  // the shared gazetteer loads once
+        // The best of several batches: other processes on the machine only ever add time.
+        var perArticle = Duration.seconds(1)
+        for _ in 0..<5 {
+            let runs = 20
+            let elapsed = clock.measure {
+                for _ in 0..<runs { _ = extractor.entities(in: text) }
+            }
+            perArticle = min(perArticle, elapsed / runs)
         }
-        let perArticle = elapsed / runs
-        print("entity extraction: \(perArticle) per \(text.utf8.count)-byte article")
+        print("gazetteer load: \(load); entity extraction: \(perArticle) per \(text.utf8.count)-byte article")
         // Generous: debug builds are several times slower than release.
         #expect(perArticle < .milliseconds(25))
     }
