@@ -17,6 +17,9 @@ extension NewsdexCommand {
         @Argument(help: "Article files to read.")
         var files: [String]
 
+        @Option(help: ArgumentHelp("The corpus root, for ids and sources of files under it.", valueName: "dir"))
+        var corpus: String?
+
         @Option(help: "Output format.")
         var format: ReportFormat = .text
 
@@ -29,17 +32,19 @@ extension NewsdexCommand {
             let extractor = EntityExtractor()
             var reports: [FileEntities] = []
             var failed = false
+            let reader = ArticleReader()
             for path in files {
-                let text: String
-                do {
-                    text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
-                } catch {
-                    printError("cannot read \(path): \(error.localizedDescription)")
+                let url = URL(fileURLWithPath: path)
+                let result = reader.read(fileAt: url, corpusRoot: corpus.map { URL(fileURLWithPath: $0) })
+                for rejection in result.rejections {
+                    printError("rejected \(path): \(rejection.reason)")
                     failed = true
-                    continue
                 }
-                let article = minimalArticle(path: path, text: text)
-                reports.append(FileEntities(path: path, entities: extractor.entities(of: article).all))
+                for warning in result.warnings { printError("warning: \(path): \(warning.message)") }
+                for article in result.articles {
+                    let label = result.articles.count > 1 ? "\(path)#\(article.id)" : path
+                    reports.append(FileEntities(path: label, entities: extractor.entities(of: article).all))
+                }
             }
             switch format {
             case .json:
@@ -56,24 +61,4 @@ extension NewsdexCommand {
             if failed { throw ExitCode.rejectedInputs }
         }
     }
-}
-
-// TODO(merge): replace with ArticleReader().read(fileAt:corpusRoot:).articles. This stand-in only
-// knows that the first line is the title and that "... Picture: CREDIT" lines are captions.
-func minimalArticle(path: String, text: String) -> Article {
-    var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-    lines.removeAll { $0.isEmpty }
-    let title = lines.first ?? ""
-    var paragraphs: [String] = []
-    var captions: [Caption] = []
-    for line in lines.dropFirst() {
-        if let credit = line.range(of: " Picture: ") {
-            let caption = String(line[..<credit.lowerBound])
-            if paragraphs.last == caption { paragraphs.removeLast() }
-            captions.append(Caption(text: caption, credit: String(line[credit.upperBound...])))
-        } else {
-            paragraphs.append(line)
-        }
-    }
-    return Article(id: path, source: "unknown", title: title, paragraphs: paragraphs, captions: captions)
 }

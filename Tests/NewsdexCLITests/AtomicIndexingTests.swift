@@ -10,7 +10,7 @@ import Testing
     static let articles = 300
 
     /// Writes `articles` files that all contain `word` once, so a consistent index counts either
-    /// all of them or none for each word.
+    /// all of them or none for each word. (They are copies of one story: searches ask for all copies.)
     func writeCorpus(_ ws: Workspace, word: String) {
         let filler = (0..<12).map { p in
             (0..<60).map { w in "filler\((p * 60 + w) % 97)" }.joined(separator: " ") + "."
@@ -44,7 +44,7 @@ import Testing
 
     /// Counts, in one search (one snapshot of the index), the hits that say alpha and beta.
     func counts(_ ws: Workspace) throws -> (alpha: Int, beta: Int) {
-        let result = try runNewsdex(["search", "--db", ws.index, "--format", "jsonl", "--limit", "1000", "alpha OR beta"])
+        let result = try runNewsdex(["search", "--db", ws.index, "--format", "jsonl", "--limit", "1000", "--all-copies", "alpha OR beta"])
         #expect(result.status == 0, "search failed: \(result.stderr)")
         var alpha = 0, beta = 0
         for line in result.stdout.split(separator: "\n") {

@@ -13,6 +13,8 @@ struct EntitiesCommandTests {
         Putin visits Pyongyang
 
         Russian President Vladimir Putin arrived in Pyongyang, the NIS said.
+
+        Putin waves in Moscow.
         Putin waves in Moscow. Picture: South Korea's National Intelligence Service
         """
 
@@ -51,7 +53,7 @@ struct EntitiesCommandTests {
     @Test func unreadableFileIsReportedAndExitsThree() throws {
         let result = try runNewsdex(["entities", "/nonexistent/article.txt"])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("cannot read /nonexistent/article.txt"))
+        #expect(result.stderr.contains("/nonexistent/article.txt"))
         #expect(result.stdout == "[]\n" || result.stdout.isEmpty)
     }
 }

@@ -5,20 +5,6 @@ import Testing
 @testable import Newsdex
 
 /// SplitMix64: small, seeded, the same sequence on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct ArticleReaderFuzzTests {
     /// Pieces of the things the parsers look for, so random files reach deep into them.
     private static let fragments = [

@@ -1,19 +1,6 @@
 // A deterministic generator of news-like articles and of edited copies, for the Stories tests.
 @testable import Newsdex
 
-/// SplitMix64: a small seeded generator, so every run builds the same corpus.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Edits an outlet makes to a wire story.
 struct StoryEdits: OptionSet, Hashable, CustomStringConvertible {
     let rawValue: Int
