@@ -26,6 +26,9 @@ extension NewsdexCommand {
             case .json: try printJSON(report)
             case .text:
                 for discrepancy in report.discrepancies { print(discrepancy) }
+                for group in report.duplicates {
+                    printError("duplicate: \(group.joined(separator: ", ")) have the same text")
+                }
                 let verdict = report.isConsistent
                     ? "the index matches the corpus"
                     : "\(report.discrepancies.count) difference(s): run `newsdex index` to bring the index up to date"

@@ -22,10 +22,12 @@ public struct IndexCheckReport: Sendable, Codable {
     public var formatVersion = 1
     public var filesChecked: Int
     public var discrepancies: [IndexDiscrepancy]
+    /// Groups of article ids whose bodies are the same text: reported, not a discrepancy.
+    public var duplicates: [[String]]
     public var isConsistent: Bool { discrepancies.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies
+        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies, duplicates
     }
 }
 
@@ -59,14 +61,23 @@ public enum IndexCheck {
                 discrepancies.append(.init(kind: .stale, path: file.relativePath))
             }
         }
+        var duplicates: [[String]] = []
         do {
             for (term, _) in try database.allTerms(prefix: prefix) {
                 let path = String(term.dropFirst(prefix.count))
                 if !present.contains(path) { discrepancies.append(.init(kind: .orphaned, path: path)) }
             }
+            for (term, frequency) in try database.allTerms(prefix: Schema.bodyHash.prefix) where frequency > 1 {
+                var ids: [String] = []
+                for docid in try database.postings(term) {
+                    let stored = try? JSONDecoder().decode(StoredDocument.self, from: Data(try database.document(docid).dataBytes))
+                    if let id = stored?.id { ids.append(id) }
+                }
+                duplicates.append(ids.sorted())
+            }
         } catch {
             throw IndexError.from(error, path: path)
         }
-        return IndexCheckReport(filesChecked: files.count, discrepancies: discrepancies)
+        return IndexCheckReport(filesChecked: files.count, discrepancies: discrepancies, duplicates: duplicates)
     }
 }

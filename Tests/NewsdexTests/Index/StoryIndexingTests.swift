@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Newsdex
+
+/// Copies of one story, indexed: collapsed into one hit, found again by later runs, reported
+/// when exact, and counted as articles by facets.
+@Suite struct StoryIndexingTests {
+    let scratch: TemporaryDirectory
+    var stories = StoryCorpus(seed: 42)
+    let topic: StoryTopic
+    let original: Article
+
+    init() throws {
+        scratch = try TemporaryDirectory()
+        topic = stories.topic()
+        original = stories.article(id: "wire-1", topic: topic)
+    }
+
+    /// Writes an article as a one-line JSON Lines file under corpus/SOURCE/.
+    func write(_ article: Article, source: String, date: String) throws {
+        let object: [String: Any] = [
+            "id": article.id, "source": source, "title": article.title, "date": date,
+            "body": article.paragraphs,
+            "captions": article.captions.map { ["text": $0.text, "credit": $0.credit ?? ""] },
+        ]
+        let line = try JSONSerialization.data(withJSONObject: object)
+        try scratch.write(String(decoding: line, as: UTF8.self) + "\n", to: "corpus/\(source)/\(article.id).jsonl")
+    }
+
+    func index() throws -> IndexSummary {
+        try Indexer(options: IndexOptions(inputs: [scratch.path("corpus")], database: scratch.path("index"), jobs: 1)).run()
+    }
+
+    func searcher() throws -> Searcher { try Searcher(path: scratch.path("index").path) }
+
+    /// A word of the original's body that any copy keeps.
+    var commonWord: String { topic.entities[0].split(separator: " ")[0].lowercased() }
+
+    @Test mutating func copiesCollapseIntoOneHitThatSaysWhereElseTheStoryRan() throws {
+        try write(original, source: "AFP", date: "2024-10-18")
+        try write(stories.copy(of: original, id: "copy-retitled", topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-19")
+        try write(stories.copy(of: original, id: "copy-edited", topic: topic, edits: [.dropParagraph, .changeWords]), source: "CNN", date: "2024-10-20")
+        let other = stories.article(id: "other-story", topic: topic)
+        try write(other, source: "AFP", date: "2024-10-21")
+        _ = try index()
+
+        let request = SearchRequest(filters: FacetFilters(sources: ["AFP", "BBC", "CNN"]), facets: true)
+        let collapsed = try searcher().search(request)
+        #expect(collapsed.hits.count == 2)
+        let story = try #require(collapsed.hits.first { $0.id != "other-story" })
+        #expect(story.copyCount == 2)
+        #expect(Set(story.copies.map(\.source)).count == 2)
+        let lone = try #require(collapsed.hits.first { $0.id == "other-story" })
+        #expect(lone.copyCount == 0 && lone.story != story.story)
+        // Facets count articles, not stories.
+        let sources = collapsed.facets.first { $0.facet == .source }?.values ?? []
+        #expect(sources.map(\.count).reduce(0, +) == 4)
+        #expect(collapsed.facets.first { $0.facet == .year }?.values == [FacetValue(value: "2024", count: 4)])
+
+        var every = request
+        every.allCopies = true
+        #expect(try searcher().search(every).hits.count == 4)
+
+        let copies = try searcher().copies(of: "copy-retitled")
+        #expect(copies.count == 2)
+        let diff = try #require(copies.first { $0.copy.id == "wire-1" }?.diff)
+        #expect(diff.headline != nil)
+    }
+
+    @Test mutating func clustersSurviveIncrementalRuns() throws {
+        try write(original, source: "AFP", date: "2024-10-18")
+        try write(stories.copy(of: original, id: "copy-a", topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-19")
+        _ = try index()
+        let cluster = try #require(try searcher().document(id: "wire-1")?.story)
+
+        // A copy indexed later joins the story.
+        try write(stories.copy(of: original, id: "copy-b", topic: topic, edits: [.changeWords]), source: "CNN", date: "2024-10-20")
+        _ = try index()
+        #expect(try searcher().document(id: "copy-b")?.story == cluster)
+
+        // Removing the original leaves the others together, and one more copy still joins them.
+        try FileManager.default.removeItem(at: scratch.path("corpus/AFP/wire-1.jsonl"))
+        try write(stories.copy(of: original, id: "copy-c", topic: topic, edits: [.dropParagraph]), source: "DW", date: "2024-10-21")
+        _ = try index()
+        for id in ["copy-a", "copy-b", "copy-c"] {
+            #expect(try searcher().document(id: id)?.story == cluster, "\(id)")
+        }
+    }
+
+    @Test func exactDuplicatesAreReported() throws {
+        try write(original, source: "AFP", date: "2024-10-18")
+        var same = original
+        same.id = "same-text"
+        same.title = "Another headline"
+        try write(same, source: "BBC", date: "2024-10-18")
+        let summary = try index()
+        #expect(summary.duplicates.count == 1)
+        #expect(Set([summary.duplicates[0].id, summary.duplicates[0].sameAs]) == ["wire-1", "same-text"])
+        let report = try IndexCheck.run(inputs: [scratch.path("corpus")], database: scratch.path("index").path)
+        #expect(report.duplicates.map { Set($0) } == [["wire-1", "same-text"]])
+    }
+}
