@@ -939,6 +939,9 @@ cx_status cx_mset_get_counts(const cx_mset *m, cx_mset_counts *out, cx_error **e
     out->estimated = m->mset.get_matches_estimated();
     out->lower_bound = m->mset.get_matches_lower_bound();
     out->upper_bound = m->mset.get_matches_upper_bound();
+    out->uncollapsed_estimated = m->mset.get_uncollapsed_matches_estimated();
+    out->uncollapsed_lower_bound = m->mset.get_uncollapsed_matches_lower_bound();
+    out->uncollapsed_upper_bound = m->mset.get_uncollapsed_matches_upper_bound();
     CX_CATCH
 }
 

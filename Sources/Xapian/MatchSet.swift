@@ -71,6 +71,10 @@ public final class MatchSet: RandomAccessCollection {
     public let lowerBound: Int
     /// An upper bound on the total number of matches.
     public let upperBound: Int
+    /// The same three counts before collapsing (equal to the above without a collapse key).
+    public let uncollapsedEstimatedTotal: Int
+    public let uncollapsedLowerBound: Int
+    public let uncollapsedUpperBound: Int
 
     init(handle: OpaquePointer, enquire: Enquire) {
         self.handle = handle
@@ -82,6 +86,9 @@ public final class MatchSet: RandomAccessCollection {
         estimatedTotal = Int(counts.estimated)
         lowerBound = Int(counts.lower_bound)
         upperBound = Int(counts.upper_bound)
+        uncollapsedEstimatedTotal = Int(counts.uncollapsed_estimated)
+        uncollapsedLowerBound = Int(counts.uncollapsed_lower_bound)
+        uncollapsedUpperBound = Int(counts.uncollapsed_upper_bound)
     }
 
     deinit {

@@ -45,6 +45,7 @@ import Xapian
             let matches = try enquire.matchSet(limit: 10)
             #expect(matches.count == 3)
             #expect(matches.map(\.collapseCount).reduce(0, +) == 1)
+            #expect(matches.lowerBound == 3 && matches.uncollapsedLowerBound == 4)
             enquire.setCollapseKey(nil)
             #expect(try enquire.matchSet(limit: 10).count == 4)
         }

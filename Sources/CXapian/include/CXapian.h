@@ -436,8 +436,10 @@ void cx_enquire_free(cx_enquire *e) CX_NOEXCEPT;
 /* ---- cx_mset: Xapian::MSet ---------------------------------------------------------------- */
 typedef struct cx_mset_counts {
     uint64_t size, firstitem, estimated, lower_bound, upper_bound;
+    uint64_t uncollapsed_estimated, uncollapsed_lower_bound, uncollapsed_upper_bound;
 } cx_mset_counts;
-/* size(), get_firstitem() and get_matches_estimated/lower_bound/upper_bound(). */
+/* size(), get_firstitem(), get_matches_estimated/lower_bound/upper_bound() and
+ * get_uncollapsed_matches_estimated/lower_bound/upper_bound(). */
 cx_status cx_mset_get_counts(const cx_mset *m, cx_mset_counts *out, cx_error **err) CX_NOEXCEPT;
 typedef struct cx_mset_item {
     cx_docid docid;

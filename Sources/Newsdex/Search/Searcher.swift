@@ -86,9 +86,12 @@ public final class Searcher {
         if request.facets {
             spies = counter.attach(Facet.allCases.filter { !filtered.contains($0) }, to: enquire)
         }
-        let exhaustive = request.facets ? database.documentCount : 0
+        // Facets need every match. Otherwise looking at a thousand more than are shown makes the
+        // total exact for most searches, at little cost, as Omega does.
+        let checkAtLeast = request.facets ? database.documentCount : request.offset + request.limit + 1000
+        // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let mset = try enquire.matchSet(
-            offset: request.offset, limit: request.limit, checkAtLeast: exhaustive)
+            offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
 
         var facets: [(facet: Facet, values: [FacetValue])] = []
         if request.facets {
@@ -108,12 +111,15 @@ public final class Searcher {
         }
 
         var hits: [SearchHit] = []
-        for hit in mset {
+        for hit in mset.prefix(request.limit) {
             hits.append(try makeHit(hit, mset: mset, hasQuery: parsed != nil, snippetLength: request.snippetLength))
         }
+        // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
+        // upper bound stays loose, but the lower bound is then the exact count.
+        let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
         return SearchResponse(
-            query: request.query, correctedQuery: corrected, total: mset.isExact ? mset.lowerBound : mset.estimatedTotal,
-            totalIsExact: mset.isExact, offset: request.offset, limit: request.limit, hits: hits,
+            query: request.query, correctedQuery: corrected, total: exact ? mset.lowerBound : mset.estimatedTotal,
+            totalIsExact: exact, offset: request.offset, limit: request.limit, hits: hits,
             facets: facets, suggestion: suggestion,
             unknownFilterValues: unknownValues(request.filters))
     }
