@@ -86,6 +86,11 @@ enum SearchRunner {
             throw ExitCode.indexUnavailable
         } catch let error as SearchError {
             printError(error.description)
+            if case .query(let query, _, let location?) = error {
+                // Point at the word, as compilers do.
+                Terminal.writeError("  \(query)\n  " + String(repeating: " ", count: location.lowerBound)
+                    + String(repeating: "^", count: max(1, location.count)) + "\n")
+            }
             throw ExitCode.usage
         }
     }

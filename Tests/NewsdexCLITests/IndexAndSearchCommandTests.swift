@@ -144,6 +144,7 @@ final class Workspace {
         let result = try search(["troops AND"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("troops AND"))
+        #expect(result.stderr.contains("\n  troops AND\n         ^^^\n"))
     }
 
     @Test func noQueryAndNoFilterIsAUsageError() throws {

@@ -73,6 +73,31 @@ struct QueryLanguage {
     }
 }
 
+extension QueryLanguage {
+    /// Where a query that does not parse goes wrong: the word from which every longer start of
+    /// the query fails to parse too (in "troops AND", the "AND"), as character offsets.
+    static func errorLocation(in query: String, parser: QueryParser) -> Range<Int>? {
+        var words: [Range<Int>] = []
+        var start: Int?
+        for (offset, character) in query.enumerated() {
+            if character.isWhitespace {
+                if let s = start { words.append(s..<offset) }
+                start = nil
+            } else if start == nil {
+                start = offset
+            }
+        }
+        if let s = start { words.append(s..<query.count) }
+        var culprit: Range<Int>?
+        for word in words.reversed() {
+            let prefix = String(query.prefix(word.upperBound))
+            guard (try? parser.parse(normalize(prefix), flags: flags)) == nil else { break }
+            culprit = word
+        }
+        return culprit
+    }
+}
+
 extension Schema {
     /// Folds accents ("Zelenskyý" → "Zelenskyy"), so they do not matter to a search; ASCII text,
     /// most of any English corpus, is returned as it is at no cost.

@@ -131,7 +131,7 @@ public final class Searcher {
         do {
             return try parser.parse(normalized, flags: QueryLanguage.flags)
         } catch let error as XapianError where error.code == .queryParser {
-            throw SearchError.query(text, error.message)
+            throw SearchError.query(text, error.message, QueryLanguage.errorLocation(in: text, parser: parser))
         }
     }
 
@@ -329,12 +329,13 @@ public final class Searcher {
 
 /// A search the user must fix.
 public enum SearchError: Error, CustomStringConvertible, Sendable {
-    /// The query cannot be parsed: the query and Xapian's explanation.
-    case query(String, String)
+    /// The query cannot be parsed: the query, Xapian's explanation, and the word where it goes
+    /// wrong (character offsets), when that can be told.
+    case query(String, String, Range<Int>?)
 
     public var description: String {
         switch self {
-        case .query(let query, let message): return "cannot parse the query \(query.debugDescription): \(message)"
+        case .query(let query, let message, _): return "cannot parse the query \(query.debugDescription): \(message)"
         }
     }
 }
