@@ -8,7 +8,7 @@ DB      ?= index
 BIN     := .build/release/newsdex
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build index search test clean man completions install uninstall
+.PHONY: all deps build index search test clean man completions install uninstall bench-stories
 
 all: index
 
@@ -35,6 +35,12 @@ search: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Story clustering: precision and recall on a generated archive, and its indexing cost.
+bench-stories: deps
+	$(SWIFT) build -c release --product newsdex
+	$(SWIFT) build -c release --product newsdex-corpus
+	python3 bench/stories.py --articles $(or $(STORIES),10000)
 
 # The man page, from the same declarations as --help (swift-argument-parser's generate-manual).
 man: deps

@@ -25,6 +25,9 @@ struct NewsdexCorpusCommand: ParsableCommand {
     @Option(help: "The fraction of articles that are near-duplicates of an earlier one (0 to 0.9).")
     var duplicates: Double = 0
 
+    @Option(help: "Also write the ground truth of stories: a TSV of path and story number per article.")
+    var truth: String?
+
     @Option(help: "Worker threads (the output does not depend on it).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -39,6 +42,15 @@ struct NewsdexCorpusCommand: ParsableCommand {
         let writer = CorpusWriter(generator: CorpusGenerator(seed: seed, duplicateFraction: duplicates))
         do {
             let summary = try writer.write(count: articles, to: out, jsonLines: jsonl, threads: threads)
+            if let truth {
+                let generator = CorpusGenerator(seed: seed, duplicateFraction: duplicates)
+                var tsv = "path\tstory\n"
+                for index in 0..<articles {
+                    let article = generator.article(at: index)
+                    tsv += "\(article.path)\t\(article.storyID)\n"
+                }
+                try Data(tsv.utf8).write(to: URL(fileURLWithPath: truth))
+            }
             let seconds = Date().timeIntervalSince(start)
             let megabytes = Double(summary.bytes) / 1_048_576
             FileHandle.standardError.write(Data((

@@ -35,6 +35,9 @@ extension NewsdexCommand {
             valueName: "similarity"))
         var storyThreshold: Double = StoryOptions().threshold
 
+        @Flag(help: "Do not group copies of a story (search then shows every copy).")
+        var noStories = false
+
         @Flag(name: [.short, .long], help: "No progress bar and no summary on stderr.")
         var quiet = false
 
@@ -53,7 +56,7 @@ extension NewsdexCommand {
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
                 rebuild: rebuild, jobs: jobs, batchSize: batchSize,
                 reader: ArticleReader.Options(maxFileSize: maxFileSize),
-                stories: StoryOptions(threshold: storyThreshold))
+                stories: noStories ? nil : StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
             let summary: IndexSummary
             do {

@@ -24,13 +24,14 @@ public struct IndexOptions: Sendable {
     /// the live one in a single transaction (which holds every change in memory).
     public var inPlaceLimit: Int
     public var reader: ArticleReader.Options
-    /// How copies of one story are recognised (thresholds in StoryOptions).
-    public var stories: StoryOptions
+    /// How copies of one story are recognised (thresholds in StoryOptions); nil to not group
+    /// copies at all.
+    public var stories: StoryOptions?
 
     public init(
         inputs: [URL], database: URL, rebuild: Bool = false,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 2000,
-        inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions = .init()
+        inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions? = .init()
     ) {
         self.inputs = inputs
         self.database = database
@@ -166,7 +167,7 @@ public final class Indexer {
         let generation = directory.nextGenerationName()
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
-        let stories = StoryIndexing(options: options.stories, existing: nil)
+        let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
         let outcome: BuildOutcome
         if workers == 1 {
             outcome = try buildShard(
@@ -353,7 +354,8 @@ public final class Indexer {
         }
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
-        let stories = StoryIndexing(options: options.stories, existing: try? Database(path: url.path))
+        let stories = StoryIndexing(
+            options: options.stories ?? .init(), existing: options.stories == nil ? nil : try? Database(path: url.path))
         do {
             let db = try WritableDatabase(path: target.path, mode: .open)
             let builder = try DocumentBuilder(database: db)
@@ -450,7 +452,7 @@ public final class Indexer {
         result.articles = read.articles.map { article in
             PreparedArticle(
                 article: article, entities: extractor.entities(of: article),
-                fingerprint: StoryFingerprint(article: article, options: options.stories))
+                fingerprint: options.stories.map { StoryFingerprint(article: article, options: $0) })
         }
         return result
     }
