@@ -120,3 +120,31 @@ bench: bench-tools bench-peers .build/release/newsdex-corpus
 	@$(SWIFT) build -c release --product newsdex || echo "make: newsdex did not build; benchmarking the peers only" >&2
 	@$(MAKE) --no-print-directory $(BENCH_OUT)/corpus-$(BENCH_SIZE)
 	BENCH_COMMAND="BENCH_SIZE=$(BENCH_SIZE) make bench" python3 bench/run.py --size $(BENCH_SIZE)
+# A local example of a sharded index served by Xapian's own remote backend: `make cluster` builds
+# $(CLUSTER_DB)/ from $(CORPUS) in $(CLUSTER_SHARDS) shards, serves shard i with xapian-tcpsrv on
+# 127.0.0.1:$(CLUSTER_PORT)+i, and writes cluster.stub; `make cluster-stop` stops the servers.
+CLUSTER_DB     ?= index-sharded
+CLUSTER_SHARDS ?= 3
+CLUSTER_PORT   ?= 7331
+CLUSTER_RUN    ?= .cluster
+
+.PHONY: cluster cluster-stop
+
+cluster: build cluster-stop
+	$(BIN) index $(CORPUS) --db $(CLUSTER_DB) --shards $(CLUSTER_SHARDS) --quiet
+	@mkdir -p $(CLUSTER_RUN); gen=$$(sed -n 's/^auto //p' $(CLUSTER_DB)/XAPIANDB); : > cluster.stub.tmp; \
+	for i in $$(seq 0 $$(($(CLUSTER_SHARDS) - 1))); do \
+	  port=$$(($(CLUSTER_PORT) + i)); \
+	  xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
+	    $(CLUSTER_DB)/$$gen/shard-$$i >$(CLUSTER_RUN)/shard-$$i.log 2>&1 & \
+	  echo $$! > $(CLUSTER_RUN)/shard-$$i.pid; \
+	  echo "remote 127.0.0.1:$$port" >> cluster.stub.tmp; \
+	done; \
+	mv cluster.stub.tmp cluster.stub; sleep 1; \
+	for f in $(CLUSTER_RUN)/*.pid; do kill -0 $$(cat $$f) 2>/dev/null \
+	  || { echo "make: xapian-tcpsrv for $$f did not start; see $${f%.pid}.log" >&2; exit 1; }; done; \
+	echo "cluster: $(CLUSTER_SHARDS) shards on 127.0.0.1:$(CLUSTER_PORT)+; try: $(BIN) search --db cluster.stub troops"
+
+cluster-stop:
+	@for f in $(CLUSTER_RUN)/*.pid; do [ -f "$$f" ] || continue; \
+	  kill $$(cat $$f) 2>/dev/null || true; rm -f $$f; done

@@ -24,6 +24,11 @@ extension NewsdexCommand {
         @Option(name: [.short, .long], help: "Threads that parse, extract and index (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(help: ArgumentHelp(
+            "Split the index into N Xapian databases, each servable by xapian-tcpsrv (default: as the index is; 1 for a new one). A count other than the index's implies --rebuild.",
+            valueName: "N"))
+        var shards: Int?
+
         @Option(help: "Documents between commits when building; bounds memory.")
         var batchSize: Int = 2000
 
@@ -46,6 +51,7 @@ extension NewsdexCommand {
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard shards.map({ $0 >= 1 }) ?? true else { throw ValidationError("--shards must be at least 1") }
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
             guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
             guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
@@ -54,7 +60,7 @@ extension NewsdexCommand {
         func run() throws {
             let options = IndexOptions(
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
-                rebuild: rebuild, jobs: jobs, batchSize: batchSize,
+                rebuild: rebuild, jobs: jobs, shards: shards, batchSize: batchSize,
                 reader: ArticleReader.Options(maxFileSize: maxFileSize),
                 stories: noStories ? nil : StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil

@@ -23,7 +23,7 @@ import Testing
     }
 
     func total(_ ws: Workspace, _ word: String) throws -> Int {
-        let result = try runNewsdex(["search", "--db", ws.index, "--format", "json", "--limit", "0", word])
+        let result = try runNewsdex(["search", "--db", ws.index, "--format", "json", "--limit", "0", "--all-copies", word])
         #expect(result.status == 0 || result.status == 1, "search failed: \(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         return json?["total"] as? Int ?? -1

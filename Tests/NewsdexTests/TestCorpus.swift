@@ -66,3 +66,10 @@ func plainArticle(title: String, date: String, author: String, paragraphs: [Stri
     text += paragraphs.joined(separator: "\n\n") + "\n"
     return text
 }
+
+/// A paragraph of words of its own, so that test articles that otherwise say the same thing are
+/// not taken for copies of one story (which collapse into one hit).
+func distinctParagraph(seed: UInt64) -> String {
+    var random = SeededGenerator(seed: seed)
+    return (0..<40).map { _ in "w\(random.next() % 5000)" }.joined(separator: " ") + "."
+}

@@ -33,16 +33,14 @@ public struct IndexCheckReport: Sendable, Codable {
 
 public enum IndexCheck {
     /// Compares every corpus file's content with what the index recorded for it, and every file
-    /// the index knows with the corpus. Reads every file: it trusts no timestamps.
+    /// the index knows with the corpus. Reads every file: it trusts no timestamps. A sharded
+    /// index is checked through all its shards at once (file records live in shard 0, documents
+    /// in every shard), after checking that each shard is of this schema and in its place.
     /// - Throws: `IndexError` when the index cannot be opened.
     public static func run(inputs: [URL], database path: String) throws -> IndexCheckReport {
-        let database: Database
-        do {
-            database = try Database(path: path)
-        } catch {
-            throw IndexError.from(error, path: path)
-        }
+        let database = try IndexOpener.open(path)
         try SchemaCheck.verify(database, path: path)
+        try ShardLayout.verifyShards(of: IndexDirectory(url: URL(fileURLWithPath: path)), count: ShardLayout.count(of: database))
         let files = ArticleReader.articleFiles(under: inputs).files
         var discrepancies: [IndexDiscrepancy] = []
         var present = Set<String>()

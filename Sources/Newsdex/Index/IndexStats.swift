@@ -33,12 +33,7 @@ public struct IndexStats: Sendable, Codable {
     /// - Throws: `IndexError` when it cannot be opened.
     public static func read(database path: String, top: Int = 10) throws -> IndexStats {
         let searcher = try Searcher(path: path)
-        let database: Database
-        do {
-            database = try Database(path: path)
-        } catch {
-            throw IndexError.from(error, path: path)
-        }
+        let database = try IndexOpener.open(path)
         let facets = try searcher.search(SearchRequest(
             filters: FacetFilters(), kind: .article, limit: 0, facets: true, facetLimit: top))
         func facet(_ f: Facet) -> [FacetValue] { facets.facets.first { $0.facet == f }?.values ?? [] }

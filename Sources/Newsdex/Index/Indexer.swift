@@ -4,7 +4,8 @@
 // each worker thread parses, extracts and indexes its share into a shard of its own, and the
 // shards are merged with Xapian's compaction. Later runs compare each file's size, time and
 // content hash with what the index recorded and touch only what changed: a few changes go into
-// the live generation in one transaction; many go into a copy that replaces it.
+// the live generation in one transaction; many go into a copy that replaces it. A sharded index
+// (see Shards.swift) is always updated in a copy: Xapian has no transaction across databases.
 import Foundation
 import Xapian
 
@@ -18,6 +19,9 @@ public struct IndexOptions: Sendable {
     public var rebuild: Bool
     /// Threads that parse, extract and (for a full build) index in parallel.
     public var jobs: Int
+    /// Databases the index is split into; nil keeps the index's count (1 for a new index). A
+    /// count other than the index's rebuilds it.
+    public var shards: Int?
     /// Documents between commits when building a new generation; bounds memory.
     public var batchSize: Int
     /// Above this many changed files, an incremental run updates a copy of the index rather than
@@ -30,13 +34,14 @@ public struct IndexOptions: Sendable {
 
     public init(
         inputs: [URL], database: URL, rebuild: Bool = false,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 2000,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, batchSize: Int = 2000,
         inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions? = .init()
     ) {
         self.inputs = inputs
         self.database = database
         self.rebuild = rebuild
         self.jobs = max(1, jobs)
+        self.shards = shards.map { max(1, $0) }
         self.batchSize = max(1, batchSize)
         self.inPlaceLimit = inPlaceLimit
         self.reader = reader
@@ -81,6 +86,8 @@ public struct IndexSummary: Sendable, Encodable {
     /// Documents in the index now.
     public var documentsTotal = 0
     public var rebuilt = false
+    /// Databases the index is split into.
+    public var shards = 1
     public var seconds = 0.0
 
     public var documentsPerSecond: Double { seconds > 0 ? Double(documentsWritten) / seconds : 0 }
@@ -88,7 +95,7 @@ public struct IndexSummary: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", database, added, updated, unchanged, removed
         case rejected, warnings, duplicates, documentsWritten = "documents_written"
-        case documentsTotal = "documents_total", rebuilt, seconds
+        case documentsTotal = "documents_total", rebuilt, shards, seconds
         case documentsPerSecond = "documents_per_second"
     }
 
@@ -106,6 +113,7 @@ public struct IndexSummary: Sendable, Encodable {
         try c.encode(documentsWritten, forKey: .documentsWritten)
         try c.encode(documentsTotal, forKey: .documentsTotal)
         try c.encode(rebuilt, forKey: .rebuilt)
+        try c.encode(shards, forKey: .shards)
         try c.encode((seconds * 1000).rounded() / 1000, forKey: .seconds)
         try c.encode(documentsPerSecond.rounded(), forKey: .documentsPerSecond)
     }
@@ -115,6 +123,10 @@ public struct IndexSummary: Sendable, Encodable {
 enum IndexMetadata {
     static let indexedAt = "newsdex.indexed-at"
     static let facetSlots = "newsdex.facet-slots"
+    /// How many shards the index has ("1" or absent: one database); in every shard.
+    static let shardCount = "newsdex.shards"
+    /// Which shard this database is, from 0; in every shard.
+    static let shardIndex = "newsdex.shard"
 }
 
 /// Indexes a corpus. One Indexer runs at a time per index directory: `run` takes the index's
@@ -146,11 +158,19 @@ public final class Indexer {
         let files = listing.files
         let tracker = ProgressTracker(total: files.count, start: start, report: progress)
 
-        let current = options.rebuild ? nil : directory.currentGeneration()
+        var current = options.rebuild ? nil : directory.currentGeneration()
+        // The index remembers its shard count; asking for another one implies a rebuild, since
+        // every article's shard depends on the count.
+        let existingShards = current.flatMap { generation in
+            (try? Database(path: directory.generationURL(generation).path)).map(ShardLayout.count(of:))
+        }
+        let shards = options.shards ?? existingShards ?? 1
+        if let existingShards, existingShards != shards { current = nil }
+        summary.shards = shards
         if let current {
             try update(generation: current, in: directory, files: files, summary: &summary, tracker: tracker)
         } else {
-            try build(in: directory, files: files, summary: &summary, tracker: tracker)
+            try build(in: directory, shards: shards, files: files, summary: &summary, tracker: tracker)
         }
         summary.documentsTotal = (try? Database(path: directory.url.path).documentCount) ?? 0
         summary.seconds = Date().timeIntervalSince(start)
@@ -161,7 +181,7 @@ public final class Indexer {
 
     /// Builds a new generation from every file, then switches to it.
     private func build(
-        in directory: IndexDirectory, files: [CorpusFile], summary: inout IndexSummary,
+        in directory: IndexDirectory, shards: Int, files: [CorpusFile], summary: inout IndexSummary,
         tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
@@ -169,7 +189,10 @@ public final class Indexer {
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
         let outcome: BuildOutcome
-        if workers == 1 {
+        if shards > 1 {
+            outcome = try buildSharded(
+                files: files, workers: workers, shards: shards, at: target, stories: stories, tracker: tracker)
+        } else if workers == 1 {
             outcome = try buildShard(
                 files: files, next: WorkQueue(count: files.count), at: target, stories: stories, tracker: tracker)
         } else {
@@ -195,7 +218,11 @@ public final class Indexer {
             }
             for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
         }
-        try finish(generation: target, outcome: outcome, previous: nil)
+        if shards == 1 {
+            let writers = try ShardWriters(urls: [target], mode: .open, batchSize: nil)
+            try writers.recordMetadata(slots: outcome.slots)
+            try writers.close()
+        }
         try directory.switchTo(generation: generation)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
@@ -210,34 +237,57 @@ public final class Indexer {
     private func buildShard(
         files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, tracker: ProgressTracker
     ) throws -> BuildOutcome {
-        do {
-            let db = try WritableDatabase(path: url.path, mode: .createOrOverwrite)
-            let builder = try DocumentBuilder(database: db)
-            var outcome = BuildOutcome()
-            var pending = 0
-            while let index = next.take() {
-                let prepared = prepare(files[index])
-                let written = try write(prepared, to: db, builder: builder, stories: stories, outcome: &outcome)
-                pending += written
-                tracker.advance(files: 1, documents: written)
-                if pending >= options.batchSize {
-                    try db.commit()
-                    pending = 0
-                }
-            }
-            outcome.slots = outcome.slots.union(builder.facetSlotsUsed)
-            try db.setMetadata(Schema.versionKey, Schema.version)
-            try db.close()
-            return outcome
-        } catch {
-            throw IndexError.from(error, path: url.path)
+        let writers = try ShardWriters(urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
+        var outcome = BuildOutcome()
+        while let index = next.take() {
+            let written = try write(prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
+            tracker.advance(files: 1, documents: written)
         }
+        outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+        try writers.close()
+        return outcome
     }
 
-    /// Writes one prepared file's documents and record; returns how many documents it wrote.
+    /// A full build of a sharded generation: `workers` threads parse and extract files and write
+    /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
+    private func buildSharded(
+        files: [CorpusFile], workers: Int, shards: Int, at target: URL, stories: StoryIndexing,
+        tracker: ProgressTracker
+    ) throws -> BuildOutcome {
+        do {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError(.unwritable, "cannot create \(target.path): \(error.localizedDescription)")
+        }
+        let writers = try ShardWriters(
+            urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
+            batchSize: options.batchSize)
+        let queue = WorkQueue(count: files.count)
+        let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            results[worker] = Result {
+                var outcome = BuildOutcome()
+                while let index = queue.take() {
+                    let written = try self.write(
+                        self.prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
+                    tracker.advance(files: 1, documents: written)
+                }
+                return outcome
+            }
+        }
+        var outcome = BuildOutcome()
+        for result in results.values { outcome.merge(try result!.get()) }
+        outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+        try writers.recordMetadata(slots: outcome.slots)
+        try writers.close()
+        try ShardLayout.writeStub(in: target, count: shards)
+        return outcome
+    }
+
+    /// Writes one prepared file's documents, each article to its shard, and the file's record;
+    /// returns how many documents it wrote.
     private func write(
-        _ prepared: PreparedFile, to db: WritableDatabase, builder: DocumentBuilder, stories: StoryIndexing,
-        outcome: inout BuildOutcome
+        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome
     ) throws -> Int {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
@@ -247,36 +297,18 @@ public final class Indexer {
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
-            for (_, doc) in try builder.documents(for: item, file: prepared.file.relativePath, story: story) {
-                try db.add(doc)
-                written += 1
-            }
+            written += try writers.add(item, file: prepared.file.relativePath, story: story)
         }
         if let record = prepared.record {
             // A file with rejected parts is not recorded as done, so the next run reads it again
             // and reports them again, and `check` lists it.
             if prepared.rejected.isEmpty {
-                try db.setMetadata(FileRecord.key(forPath: prepared.file.relativePath), record.encoded)
+                try writers.setRecord(path: prepared.file.relativePath, record.encoded)
             }
             if !prepared.articles.isEmpty { outcome.filesIndexed += 1 }
         }
         outcome.documents += written
         return written
-    }
-
-    /// Records what every generation must say about itself, and commits.
-    private func finish(generation url: URL, outcome: BuildOutcome, previous: FacetSlotUsage?) throws {
-        do {
-            let db = try WritableDatabase(path: url.path, mode: .open)
-            try db.setMetadata(Schema.versionKey, Schema.version)
-            try db.setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()))
-            let slots = outcome.slots.union(previous ?? FacetSlotUsage())
-            let encoded = try JSONEncoder().encode(slots)
-            try db.setMetadata(IndexMetadata.facetSlots, String(decoding: encoded, as: UTF8.self))
-            try db.close()
-        } catch {
-            throw IndexError.from(error, path: url.path)
-        }
     }
 
     // MARK: - Incremental updates
@@ -339,10 +371,14 @@ public final class Indexer {
         let slotsBefore = (try? existing.metadata(IndexMetadata.facetSlots)).flatMap {
             try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
         }
+        let shards = ShardLayout.count(of: existing)
         try? existing.close()
         if toWrite.isEmpty && removed.isEmpty && retouched.isEmpty { return }
 
-        let inPlace = toWrite.count + removed.count <= options.inPlaceLimit
+        // Shards cannot share a transaction, and a run killed between two shards' commits would
+        // leave them out of step: a sharded index is always updated in a copy, which costs a
+        // copy of the whole index per run that changes anything.
+        let inPlace = shards == 1 && toWrite.count + removed.count <= options.inPlaceLimit
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
         if !inPlace {
@@ -357,47 +393,39 @@ public final class Indexer {
         let stories = StoryIndexing(
             options: options.stories ?? .init(), existing: options.stories == nil ? nil : try? Database(path: url.path))
         do {
-            let db = try WritableDatabase(path: target.path, mode: .open)
-            let builder = try DocumentBuilder(database: db)
+            let writers = try ShardWriters(
+                urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
+                batchSize: inPlace ? nil : options.batchSize)
             // In place, one transaction: a reader sees the whole update or none of it, and a
             // kill leaves the index as it was.
-            if inPlace { try db.beginTransaction() }
-            var pending = 0
+            if inPlace { try writers.beginTransaction() }
             for path in removed {
-                try db.delete(uniqueTerm: Schema.file.prefix + path)
-                try db.setMetadata(FileRecord.key(forPath: path), "")
+                try writers.deleteDocuments(ofFileTerm: Schema.file.prefix + path)
+                try writers.setRecord(path: path, "")
                 summary.removed += 1
             }
             for item in retouched {
                 if let record = item.record {
-                    try db.setMetadata(FileRecord.key(forPath: item.file.relativePath), record.encoded)
+                    try writers.setRecord(path: item.file.relativePath, record.encoded)
                 }
             }
             for item in toWrite {
                 let term = Schema.identifierTerm(Schema.file, item.file.relativePath)
                 let wasIndexed = indexedPaths.contains(String(term.dropFirst(Schema.file.prefix.count)))
-                try db.delete(uniqueTerm: term)
-                try db.setMetadata(FileRecord.key(forPath: item.file.relativePath), "")
-                let written = try write(item, to: db, builder: builder, stories: stories, outcome: &outcome)
+                try writers.deleteDocuments(ofFileTerm: term)
+                try writers.setRecord(path: item.file.relativePath, "")
+                let written = try write(item, to: writers, stories: stories, outcome: &outcome)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
                     summary.removed += 1
                 }
                 tracker.advance(files: 1, documents: written)
-                pending += written
-                if !inPlace && pending >= options.batchSize {
-                    try db.commit()
-                    pending = 0
-                }
             }
-            outcome.slots = outcome.slots.union(builder.facetSlotsUsed)
-            try db.setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()))
-            let slots = outcome.slots.union(slotsBefore ?? FacetSlotUsage())
-            try db.setMetadata(
-                IndexMetadata.facetSlots, String(decoding: try JSONEncoder().encode(slots), as: UTF8.self))
-            if inPlace { try db.commitTransaction() }
-            try db.close()
+            outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore ?? FacetSlotUsage()))
+            if inPlace { try writers.commitTransaction() }
+            try writers.close()
         } catch {
             throw IndexError.from(error, path: target.path)
         }

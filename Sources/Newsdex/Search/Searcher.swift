@@ -10,12 +10,13 @@ public final class Searcher {
     private let slotUsage: FacetSlotUsage
     private let stemmer: Stem
 
-    /// Opens the index at `path`: an index directory, a Xapian database, or a stub file.
+    /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
+    /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
     /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
-    public init(path: String) throws {
+    public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
         self.path = path
+        database = try IndexOpener.open(path, timeouts: remoteTimeouts)
         do {
-            database = try Database(path: path)
             stemmer = try Stem(language: "english")
         } catch {
             throw IndexError.from(error, path: path)

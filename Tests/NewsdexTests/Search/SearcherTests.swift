@@ -18,18 +18,12 @@ import Testing
                 paragraphs: [
                     "President \(people[i % 3]) spoke in Brussels about the harbour.",
                     "\(people[i % 3].split(separator: " ").last!) said the ships would sail.",
-                    Self.distinctParagraph(seed: UInt64(i)),
+                    distinctParagraph(seed: UInt64(i)),
                 ],
                 captions: i % 2 == 0 ? [("Ships in the harbour at dawn.", i % 4 == 0 ? "Alamy" : "Reuters")] : []))
         }
         _ = try Indexer(options: IndexOptions(inputs: [corpus], database: scratch.path("index"), jobs: 1)).run()
         searcher = try Searcher(path: scratch.path("index").path)
-    }
-
-    /// Words of its own, so that no two test articles are copies of one story.
-    static func distinctParagraph(seed: UInt64) -> String {
-        var random = SeededGenerator(seed: seed)
-        return (0..<40).map { _ in "w\(random.next() % 5000)" }.joined(separator: " ") + "."
     }
 
     func ids(_ request: SearchRequest) throws -> [String] {

@@ -1,0 +1,187 @@
+// Opening an index for reading: an index directory, a Xapian database, or a stub file.
+//
+// Xapian reads stub files itself, but a stub's `remote HOST:PORT` lines cannot say how long to
+// wait, and Xapian's default for them is 10 s per exchange and 10 s to connect. So a stub with
+// remote lines is read here, line by line as Xapian would, and each line opened with Xapian's own
+// remote backend (`Xapian::Remote::open`, with timeouts), local lines with `Database(path:)`, and
+// all combined with `Database(shards:)`. A shard that cannot be reached is then named in the error.
+import Foundation
+import Xapian
+
+/// How long a reader waits for a remote shard.
+public struct RemoteTimeouts: Sendable, Hashable {
+    /// Seconds an exchange with a connected shard may take.
+    public var active: Double
+    /// Seconds connecting to a shard may take.
+    public var connect: Double
+
+    public init(active: Double = 10, connect: Double = 3) {
+        self.active = active
+        self.connect = connect
+    }
+
+    /// The defaults, or `NEWSDEX_REMOTE_TIMEOUT` and `NEWSDEX_REMOTE_CONNECT_TIMEOUT` (seconds)
+    /// when set. Read here rather than by the CLI so that every command that opens an index
+    /// (search, facets, show, stats) waits alike.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> RemoteTimeouts
+    {
+        var timeouts = RemoteTimeouts()
+        if let value = environment["NEWSDEX_REMOTE_TIMEOUT"].flatMap(Double.init), value > 0 {
+            timeouts.active = value
+        }
+        if let value = environment["NEWSDEX_REMOTE_CONNECT_TIMEOUT"].flatMap(Double.init), value > 0 {
+            timeouts.connect = value
+        }
+        return timeouts
+    }
+}
+
+/// One database a stub file names.
+enum StubEntry: Sendable, Hashable {
+    /// An `auto`, `glass` or `chert` line: a path, resolved against the stub's folder.
+    case local(String)
+    /// A `remote HOST:PORT` line: a database served by `xapian-tcpsrv`.
+    case remote(host: String, port: Int)
+
+    var name: String {
+        switch self {
+        case .local(let path): return path
+        case .remote(let host, let port): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        }
+    }
+}
+
+/// A Xapian stub file, read as Xapian 1.4 reads one.
+struct StubFile: Sendable {
+    let path: String
+    let entries: [(line: Int, entry: StubEntry)]
+
+    /// The stub at `path`, a stub file or a folder holding one (XAPIANDB); nil when `path` is
+    /// neither, or when the stub names no remote database (Xapian then opens it alone).
+    /// - Throws: `IndexError` for a line that cannot be read.
+    static func withRemoteLines(at path: String) throws -> StubFile? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        let file = isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("XAPIANDB").path : path
+        // A database file or directory is not text; only read what looks like a stub.
+        guard let data = FileManager.default.contents(atPath: file), data.count < 1 << 20,
+            let text = String(data: data, encoding: .utf8),
+            text.split(separator: "\n").contains(where: { $0.hasPrefix("remote ") })
+        else { return nil }
+        return try StubFile(path: file, text: text)
+    }
+
+    init(path: String, text: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var entries: [(Int, StubEntry)] = []
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let number = offset + 1
+            let type = line.prefix { $0 != " " }
+            let rest = String(line.dropFirst(type.count + 1))
+            func fail(_ why: String) -> IndexError {
+                IndexError(.other, "\(path):\(number): cannot read \(line.debugDescription): \(why)")
+            }
+            switch type {
+            case "auto", "glass", "chert":
+                guard !rest.isEmpty else { throw fail("no path") }
+                let resolved = rest.hasPrefix("/") ? rest : folder.appendingPathComponent(rest).path
+                entries.append((number, .local(resolved)))
+            case "remote":
+                if rest.hasPrefix(":") {
+                    throw fail("newsdex opens remote shards over TCP only: serve it with xapian-tcpsrv and write `remote HOST:PORT`")
+                }
+                if rest.hasPrefix("tcp ") {
+                    throw fail("Xapian 1.4 stubs have no `remote tcp` form: write `remote HOST:PORT`")
+                }
+                guard let colon = rest.lastIndex(of: ":"), let port = Int(rest[rest.index(after: colon)...]),
+                    (1...65535).contains(port)
+                else { throw fail("expected `remote HOST:PORT`") }
+                var host = String(rest[..<colon])
+                if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+                guard !host.isEmpty, !host.contains(" ") else { throw fail("expected `remote HOST:PORT`") }
+                entries.append((number, .remote(host: host, port: port)))
+            default:
+                throw fail("a stub line starts with auto, glass, chert or remote")
+            }
+        }
+        self.entries = entries
+    }
+}
+
+/// Opens indexes for reading.
+public enum IndexOpener {
+    /// Opens the index at `path`: an index directory, a database, or a stub file whose
+    /// `remote HOST:PORT` lines are opened with `timeouts`.
+    /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
+    ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, `.other`.
+    public static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
+        guard let stub = try StubFile.withRemoteLines(at: path) else {
+            do {
+                return try Database(path: path)
+            } catch {
+                throw IndexError.from(error, path: path)
+            }
+        }
+        var opened: [(entry: StubEntry, database: Database)] = []
+        for (line, entry) in stub.entries {
+            let database: Database
+            switch entry {
+            case .local(let local):
+                database = try open(local, timeouts: timeouts)
+            case .remote(let host, let port):
+                do {
+                    database = try Database.remote(
+                        host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
+                } catch let error as XapianError where error.code == .network || error.code == .networkTimeout {
+                    throw IndexError(
+                        .unreachable,
+                        "cannot reach the shard at \(entry.name) (\(stub.path) line \(line)): \(error.message); "
+                            + "is its xapian-tcpsrv running?")
+                } catch {
+                    throw IndexError.from(error, path: entry.name)
+                }
+            }
+            // Each shard says its schema version and its place, so a wrong or stale server is
+            // named here rather than mixed silently into results.
+            try SchemaCheck.verify(database, path: entry.name)
+            opened.append((entry, database))
+        }
+        let ordered = try inShardOrder(opened, stub: stub.path)
+        do {
+            return try Database(shards: ordered)
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+    }
+
+    /// The databases with shard 0 first, where a combined database reads its metadata; fails
+    /// when the stub lists some shards of a sharded index but not all, which would silently
+    /// leave their documents out of every search.
+    private static func inShardOrder(_ opened: [(entry: StubEntry, database: Database)], stub: String) throws
+        -> [Database]
+    {
+        let places = opened.map { item -> (index: Int, count: Int)? in
+            guard let count = (try? item.database.metadata(IndexMetadata.shardCount)).flatMap({ Int($0) }),
+                let index = (try? item.database.metadata(IndexMetadata.shardIndex)).flatMap({ Int($0) }),
+                count > 1
+            else { return nil }
+            return (index, count)
+        }
+        // Databases that are not shards of one index (several indexes combined) keep their order.
+        guard let first = places.first ?? nil, places.allSatisfy({ $0?.count == first.count }) else {
+            return opened.map(\.database)
+        }
+        let indexes = places.map { $0!.index }
+        let missing = Set(0..<first.count).subtracting(indexes).sorted()
+        guard missing.isEmpty, indexes.count == first.count else {
+            let what = missing.isEmpty
+                ? "lists a shard twice" : "misses shard \(missing.map(String.init).joined(separator: ", "))"
+            throw IndexError(.other, "\(stub) \(what) of an index of \(first.count) shards: list each shard once")
+        }
+        return zip(indexes, opened).sorted { $0.0 < $1.0 }.map(\.1.database)
+    }
+}

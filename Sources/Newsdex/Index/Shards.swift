@@ -1,0 +1,211 @@
+// Sharded generations: which shard an article goes to, how the shards sit on disk, and writing
+// to every shard of a generation at once.
+//
+//   index/XAPIANDB              "auto gen-000004", as for one database
+//   index/gen-000004/XAPIANDB   a stub of its own: "auto shard-0", "auto shard-1", …
+//   index/gen-000004/shard-0/   a Xapian database: its share of the articles, plus every file
+//                               record and the index-wide metadata
+//   index/gen-000004/shard-1/   …
+//
+// Xapian opens a folder holding a XAPIANDB stub as the databases the stub names, and an `auto`
+// line opens its target the same way, so the stubs nest: readers still open index/, and switching
+// generations is still one rename of index/XAPIANDB. Metadata is read from a combined database's
+// first shard only (Xapian::Database::get_metadata), so what readers need of the whole index
+// (file records, facet slots, time of indexing) lives in shard 0; the schema version and the
+// shard's place (i of N) are in every shard, so each can be checked and served alone.
+import Foundation
+import Xapian
+
+/// Which shard an article, and its captions, belong to.
+enum ShardKey {
+    /// FNV-1a (64-bit) of the article id's UTF-8 bytes, modulo `count`. Stable across runs,
+    /// processes and machines (Swift's `Hasher` is seeded per process), so indexing again puts
+    /// an article where it already is.
+    static func shard(ofArticle id: String, count: Int) -> Int {
+        guard count > 1 else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(count))
+    }
+}
+
+/// The folders and stub of a sharded generation.
+enum ShardLayout {
+    static func name(_ index: Int) -> String { "shard-\(index)" }
+
+    /// The databases of a generation: the generation itself when it has one shard.
+    static func urls(generation: URL, count: Int) -> [URL] {
+        count == 1 ? [generation] : (0..<count).map { generation.appendingPathComponent(name($0)) }
+    }
+
+    /// Writes the generation's own stub, naming its shards in order (shard 0 first, as metadata
+    /// is read from the first).
+    static func writeStub(in generation: URL, count: Int) throws {
+        let text = (0..<count).map { "auto \(name($0))\n" }.joined()
+        do {
+            try Data(text.utf8).write(to: generation.appendingPathComponent("XAPIANDB"), options: .atomic)
+        } catch {
+            throw IndexError(.unwritable, "cannot write the shard stub in \(generation.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The shard count an opened index records; 1 for an index built before shards.
+    static func count(of database: Database) -> Int {
+        ((try? database.metadata(IndexMetadata.shardCount)).flatMap { Int($0) }).map { max(1, $0) } ?? 1
+    }
+}
+
+extension ShardLayout {
+    /// Checks that each shard of an index directory's current generation opens, is of this
+    /// schema, and says it is shard i of `count` where the stub lists it as shard i (file
+    /// records and facet slots are read from the first shard, and updates route by position).
+    /// Nothing to check for one database, or for a path that is not an index directory.
+    /// - Throws: `IndexError` `.schemaMismatch`, `.corrupt`, or what opening a shard throws.
+    static func verifyShards(of directory: IndexDirectory, count: Int) throws {
+        guard count > 1, let generation = directory.currentGeneration() else { return }
+        for (index, url) in urls(generation: directory.generationURL(generation), count: count).enumerated() {
+            let shard: Database
+            do {
+                shard = try Database(path: url.path)
+            } catch {
+                throw IndexError.from(error, path: url.path)
+            }
+            try SchemaCheck.verify(shard, path: url.path)
+            let place = (try? shard.metadata(IndexMetadata.shardIndex)).flatMap { Int($0) }
+            guard place == index, ShardLayout.count(of: shard) == count else {
+                throw IndexError(
+                    .corrupt,
+                    "\(url.path) is not shard \(index) of \(count): rebuild with `newsdex index --rebuild --db \(directory.url.path)`")
+            }
+        }
+    }
+}
+
+/// The writable databases of one generation (one, or one per shard), shared by indexing threads.
+///
+/// Each shard is written under its own lock, so threads whose articles go to different shards
+/// write in parallel; Xapian databases are not thread-safe, and this class is their one owner.
+/// Shard 0 also takes the file records.
+final class ShardWriters: @unchecked Sendable {
+    /// One shard, used only under its lock.
+    private final class Shard {
+        let lock = NSLock()
+        let database: WritableDatabase
+        let builder: DocumentBuilder
+        let url: URL
+        /// Documents added since the last commit.
+        var pending = 0
+
+        init(database: WritableDatabase, builder: DocumentBuilder, url: URL) {
+            self.database = database
+            self.builder = builder
+            self.url = url
+        }
+    }
+
+    private let shards: [Shard]
+    /// Documents a shard takes between commits; nil never commits before `close()` (a
+    /// transaction, or a generation small enough to hold).
+    private let batchSize: Int?
+
+    var count: Int { shards.count }
+
+    init(urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
+        var shards: [Shard] = []
+        for url in urls {
+            do {
+                let database = try WritableDatabase(path: url.path, mode: mode)
+                shards.append(Shard(database: database, builder: try DocumentBuilder(database: database), url: url))
+            } catch {
+                throw IndexError.from(error, path: url.path)
+            }
+        }
+        self.shards = shards
+        self.batchSize = batchSize
+    }
+
+    /// Writes an article and its captions to the article's shard; returns the documents written.
+    func add(_ article: PreparedArticle, file: String, story: StoryAssignment? = nil) throws -> Int {
+        let index = ShardKey.shard(ofArticle: article.article.id, count: shards.count)
+        let shard = shards[index]
+        shard.lock.lock()
+        defer { shard.lock.unlock() }
+        return try writing(shard) {
+            let documents = try shard.builder.documents(for: article, file: file, story: story)
+            for (_, document) in documents { try shard.database.add(document) }
+            shard.pending += documents.count
+            if let batchSize, shard.pending >= batchSize {
+                try shard.database.commit()
+                shard.pending = 0
+            }
+            return documents.count
+        }
+    }
+
+    /// Stores (or, with "", removes) a file's record, in shard 0.
+    func setRecord(path: String, _ value: String) throws {
+        try setMetadata(FileRecord.key(forPath: path), value, in: 0)
+    }
+
+    /// Deletes a file's documents: from every shard, since a file of several articles (JSON
+    /// Lines) spreads over several.
+    func deleteDocuments(ofFileTerm term: String) throws {
+        for shard in shards {
+            try shard.lock.withLock { try writing(shard) { try shard.database.delete(uniqueTerm: term) } }
+        }
+    }
+
+    /// The highest slot of each multi-valued facet that any shard used.
+    var facetSlotsUsed: FacetSlotUsage {
+        shards.reduce(FacetSlotUsage()) { used, shard in shard.lock.withLock { used.union(shard.builder.facetSlotsUsed) } }
+    }
+
+    /// Records what a generation says about itself: the schema version and the shard's place in
+    /// every shard; the time and the facet slots in shard 0, where readers of the combined
+    /// database find them.
+    func recordMetadata(slots: FacetSlotUsage) throws {
+        for index in shards.indices {
+            try setMetadata(Schema.versionKey, Schema.version, in: index)
+            try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
+            try setMetadata(IndexMetadata.shardIndex, String(index), in: index)
+        }
+        try setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()), in: 0)
+        let encoded = (try? JSONEncoder().encode(slots)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        try setMetadata(IndexMetadata.facetSlots, encoded, in: 0)
+    }
+
+    /// Starts a transaction; only a generation of one database is updated in place, so only it
+    /// takes one (Xapian has no transaction across databases).
+    func beginTransaction() throws {
+        precondition(shards.count == 1, "transactions cannot span shards")
+        try writing(shards[0]) { try shards[0].database.beginTransaction() }
+    }
+
+    func commitTransaction() throws {
+        try writing(shards[0]) { try shards[0].database.commitTransaction() }
+    }
+
+    /// Commits and closes every shard.
+    func close() throws {
+        for shard in shards {
+            try shard.lock.withLock { try writing(shard) { try shard.database.close() } }
+        }
+    }
+
+    private func setMetadata(_ key: String, _ value: String, in index: Int) throws {
+        let shard = shards[index]
+        try shard.lock.withLock { try writing(shard) { try shard.database.setMetadata(key, value) } }
+    }
+
+    /// Runs `body`, naming the shard in any Xapian error.
+    private func writing<T>(_ shard: Shard, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw IndexError.from(error, path: shard.url.path)
+        }
+    }
+}

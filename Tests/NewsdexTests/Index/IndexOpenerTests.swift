@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Xapian
+@testable import Newsdex
+
+@Suite struct StubFileTests {
+    @Test func readsLinesAsXapianDoes() throws {
+        let stub = try StubFile(path: "/srv/cluster.stub", text: """
+            # the cluster
+            remote 10.0.0.1:7331
+            remote [::1]:7332
+
+            auto shard-2
+            glass /data/shard-3
+            """)
+        #expect(stub.entries.map(\.entry) == [
+            .remote(host: "10.0.0.1", port: 7331), .remote(host: "::1", port: 7332),
+            .local("/srv/shard-2"), .local("/data/shard-3"),
+        ])
+        #expect(stub.entries.map(\.line) == [2, 3, 5, 6])
+        #expect(stub.entries[1].entry.name == "[::1]:7332")
+    }
+
+    @Test(arguments: ["remote tcp 127.0.0.1:7331", "remote :xapian-progsrv db", "remote host", "remote host:0", "inmemory"])
+    func refusesWhatItCannotOpenNamingTheLine(_ line: String) {
+        #expect { try StubFile(path: "c.stub", text: "remote 127.0.0.1:7331\n\(line)\n") } throws: {
+            ($0 as? IndexError).map { "\($0)".hasPrefix("c.stub:2:") } == true
+        }
+    }
+
+    @Test func timeoutsComeFromTheEnvironment() {
+        #expect(RemoteTimeouts.fromEnvironment([:]) == RemoteTimeouts(active: 10, connect: 3))
+        #expect(RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": "2.5", "NEWSDEX_REMOTE_CONNECT_TIMEOUT": "1"])
+            == RemoteTimeouts(active: 2.5, connect: 1))
+        #expect(RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": "soon"]).active == 10)
+    }
+}
+
+/// Shards served by stock xapian-tcpsrv on 127.0.0.1, searched through a stub of remote lines.
+@Suite(.timeLimit(.minutes(1))) struct RemoteShardTests {
+    let fixture: ShardedCorpus
+
+    init() throws { fixture = try ShardedCorpus() }
+
+    var shardPaths: [String] {
+        let directory = IndexDirectory(url: fixture.sharded)
+        let generation = directory.generationURL(directory.currentGeneration()!)
+        return (0..<3).map { generation.appendingPathComponent("shard-\($0)").path }
+    }
+
+    @Test func remoteShardsSearchAsOneLocalDatabaseAndADownShardIsNamed() throws {
+        let servers = try XapianTCPServers(serving: shardPaths)
+        defer { servers.stopAll() }
+        let stub = fixture.scratch.write("cluster.stub", "# three shards\n" + servers.stubText)
+        let timeouts = RemoteTimeouts(active: 5, connect: 2)
+        do {
+            let remote = try Searcher(path: stub.path, remoteTimeouts: timeouts)
+            #expect(remote.documentCount == 44)
+            try ShardedCorpus.expectSameResults(Searcher(path: fixture.single.path), remote)
+            #expect(try remote.document(id: "BBC/extra-3.txt")?.title == "Harbour report 3")
+        }
+
+        // Listed out of order, the shards are put back in order: shard 0 holds the metadata.
+        let shuffled = fixture.scratch.write("shuffled.stub", servers.ports.reversed().map { "remote 127.0.0.1:\($0)\n" }.joined())
+        try ShardedCorpus.expectSameResults(
+            Searcher(path: fixture.single.path), Searcher(path: shuffled.path, remoteTimeouts: timeouts))
+        // Listing two of three would silently drop documents: refused.
+        let partial = fixture.scratch.write("partial.stub", servers.ports.prefix(2).map { "remote 127.0.0.1:\($0)\n" }.joined())
+        #expect { try Searcher(path: partial.path, remoteTimeouts: timeouts) } throws: {
+            ($0 as? IndexError)?.code == .other && "\($0)".contains("misses shard 2")
+        }
+
+        servers.stop(1)
+        let start = Date()
+        #expect { try Searcher(path: stub.path, remoteTimeouts: timeouts) } throws: {
+            ($0 as? IndexError)?.code == .unreachable && "\($0)".contains("127.0.0.1:\(servers.ports[1])")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+}
