@@ -45,13 +45,15 @@ let package = Package(
         ),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        // What more than one test target needs: real xapian-tcpsrv servers on loopback.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "NewsdexTests",
-            dependencies: ["Newsdex"],
+            dependencies: ["Newsdex", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.
-        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex"]),
+        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

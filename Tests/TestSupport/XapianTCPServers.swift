@@ -7,16 +7,16 @@ import Foundation
     import Darwin
 #endif
 
-struct MissingTool: Error, CustomStringConvertible {
-    var description: String
+public struct MissingTool: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// One xapian-tcpsrv per database, each on a free port of 127.0.0.1; stopped when released.
-final class XapianTCPServers {
-    private(set) var processes: [Process] = []
-    private(set) var ports: [Int] = []
+public final class XapianTCPServers {
+    public private(set) var processes: [Process] = []
+    public private(set) var ports: [Int] = []
 
-    init(serving databases: [String]) throws {
+    public init(serving databases: [String]) throws {
         guard let executable = Self.executable() else {
             throw MissingTool(description: "xapian-tcpsrv is not on PATH: run `make deps` (it installs xapian-tools)")
         }
@@ -30,17 +30,17 @@ final class XapianTCPServers {
 
     deinit { stopAll() }
 
-    var stubText: String { ports.map { "remote 127.0.0.1:\($0)\n" }.joined() }
+    public var stubText: String { ports.map { "remote 127.0.0.1:\($0)\n" }.joined() }
 
     /// Stops server `index` and waits until it has exited. SIGKILL, as a crash would: a process
     /// started from a test thread may inherit a signal mask that blocks SIGTERM.
-    func stop(_ index: Int) {
+    public func stop(_ index: Int) {
         guard processes[index].isRunning else { return }
         kill(processes[index].processIdentifier, SIGKILL)
         processes[index].waitUntilExit()
     }
 
-    func stopAll() {
+    public func stopAll() {
         for index in processes.indices { stop(index) }
     }
 
