@@ -80,20 +80,32 @@ public struct ArticleReader: Sendable {
         read(fileAt: file.url, relativePath: file.relativePath)
     }
 
+    /// A file's bytes, with the size and modification time (nanoseconds) they were read at.
+    public struct LoadedFile: Sendable {
+        public var bytes: [UInt8]
+        public var size: Int
+        public var modified: Int64
+    }
+
     /// Reads the file at `url`, naming it `relativePath` in the articles and rejections.
     public func read(fileAt url: URL, relativePath: String) -> ReadResult {
-        switch readBytes(url) {
-        case .success(let bytes):
-            return read(bytes: bytes, relativePath: relativePath)
-        case .failure(let reason):
-            return ReadResult(rejections: [
-                Rejection(path: Self.normalizedRelativePath(relativePath), reason: reason.text),
-            ])
+        switch load(fileAt: url, relativePath: relativePath) {
+        case .success(let file):
+            return read(bytes: file.bytes, relativePath: relativePath)
+        case .failure(let rejection):
+            return ReadResult(rejections: [rejection])
         }
     }
 
+    /// The file's bytes and the size and time they were read at, or why it cannot be read (a
+    /// file over the size limit is refused before it is read). The indexer hashes the bytes
+    /// before parsing them with `read(bytes:relativePath:)`.
+    public func load(fileAt url: URL, relativePath: String) -> Result<LoadedFile, Rejection> {
+        readBytes(url).mapError { Rejection(path: Self.normalizedRelativePath(relativePath), reason: $0.text) }
+    }
+
     /// The file's bytes, checking the size before reading so a huge file costs nothing.
-    private func readBytes(_ url: URL) -> Result<[UInt8], RejectionReason> {
+    private func readBytes(_ url: URL) -> Result<LoadedFile, RejectionReason> {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return .failure(RejectionReason(errno: errno, verb: "cannot open")) }
         defer { close(fd) }
@@ -119,7 +131,12 @@ public struct ArticleReader: Sendable {
             filled += count
         }
         if filled < size { bytes.removeLast(size - filled) }
-        return .success(bytes)
+        #if canImport(Darwin)
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return .success(LoadedFile(bytes: bytes, size: size, modified: modified))
     }
 
     private static func tooLargeReason(_ size: Int, _ limit: Int) -> String {

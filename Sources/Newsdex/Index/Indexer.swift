@@ -57,17 +57,6 @@ public struct IndexProgress: Sendable {
     public var elapsed: Double
 }
 
-/// An input that could not be indexed, and why.
-public struct RejectedInput: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var path: String
-    public var line: Int?
-    public var reason: String
-
-    public var description: String {
-        line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
-    }
-}
-
 /// What an index run did.
 public struct IndexSummary: Sendable, Encodable {
     public var formatVersion = 1
@@ -77,8 +66,8 @@ public struct IndexSummary: Sendable, Encodable {
     public var updated = 0
     public var unchanged = 0
     public var removed = 0
-    public var rejected: [RejectedInput] = []
-    public var warnings: [RejectedInput] = []
+    public var rejected: [Rejection] = []
+    public var warnings: [ReadWarning] = []
     /// Articles written in this run whose body is the same as another's.
     public var duplicates: [ExactDuplicate] = []
     /// Documents written in this run (articles and captions).
@@ -153,7 +142,7 @@ public final class Indexer {
         let listing = ArticleReader.articleFiles(under: options.inputs)
         var summary = IndexSummary(database: directory.url.path)
         for missing in listing.missing {
-            summary.rejected.append(RejectedInput(path: missing.path, line: nil, reason: "no such file or directory"))
+            summary.rejected.append(Rejection(path: missing.path, reason: "no such file or directory"))
         }
         let files = listing.files
         let tracker = ProgressTracker(total: files.count, start: start, report: progress)
@@ -454,29 +443,18 @@ public final class Indexer {
     /// or parsed becomes a rejection naming the file.
     func prepare(_ file: CorpusFile) -> PreparedFile {
         var result = PreparedFile(file: file)
-        guard let status = FileStatus(path: file.url.path) else {
-            result.rejected.append(RejectedInput(path: file.relativePath, line: nil, reason: "cannot read the file: it vanished or is not accessible"))
+        let loaded: ArticleReader.LoadedFile
+        switch reader.load(fileAt: file.url, relativePath: file.relativePath) {
+        case .success(let file): loaded = file
+        case .failure(let rejection):
+            result.rejected.append(rejection)
             return result
         }
-        guard status.isRegularFile else {
-            result.rejected.append(RejectedInput(path: file.relativePath, line: nil, reason: "not a regular file"))
-            return result
-        }
-        guard status.size <= options.reader.maxFileSize else {
-            result.rejected.append(RejectedInput(
-                path: file.relativePath, line: nil,
-                reason: "the file is \(status.size) bytes, over the \(options.reader.maxFileSize)-byte limit (see --max-file-size)"))
-            return result
-        }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            result.rejected.append(RejectedInput(path: file.relativePath, line: nil, reason: "cannot read the file: permission denied or an I/O error"))
-            return result
-        }
-        let bytes = [UInt8](data)
-        result.record = FileRecord(hash: ContentHash(bytes: bytes), size: status.size, modified: status.modified)
+        let bytes = loaded.bytes
+        result.record = FileRecord(hash: ContentHash(bytes: bytes), size: loaded.size, modified: loaded.modified)
         let read = reader.read(bytes: bytes, relativePath: file.relativePath)
-        result.rejected = read.rejections.map { RejectedInput(path: $0.path, line: $0.line, reason: $0.reason) }
-        result.warnings = read.warnings.map { RejectedInput(path: $0.path, line: $0.line, reason: $0.message) }
+        result.rejected = read.rejections
+        result.warnings = read.warnings
         result.articles = read.articles.map { article in
             PreparedArticle(
                 article: article, entities: extractor.entities(of: article),
@@ -491,8 +469,8 @@ struct PreparedFile: Sendable {
     var file: CorpusFile
     var record: FileRecord?
     var articles: [PreparedArticle] = []
-    var rejected: [RejectedInput] = []
-    var warnings: [RejectedInput] = []
+    var rejected: [Rejection] = []
+    var warnings: [ReadWarning] = []
 
     init(file: CorpusFile) { self.file = file }
 }
@@ -501,8 +479,8 @@ struct PreparedFile: Sendable {
 struct BuildOutcome: Sendable {
     var filesIndexed = 0
     var documents = 0
-    var rejected: [RejectedInput] = []
-    var warnings: [RejectedInput] = []
+    var rejected: [Rejection] = []
+    var warnings: [ReadWarning] = []
     var duplicates: [ExactDuplicate] = []
     var slots = FacetSlotUsage()
 
