@@ -45,7 +45,7 @@ public struct IndexError: Error, CustomStringConvertible, Sendable {
         case .databaseLocked:
             return IndexError(
                 .locked, "the index at \(path) is locked: another `newsdex index` is running; wait for it to finish")
-        case .databaseCorrupt, .databaseVersion:
+        case .databaseCorrupt, .databaseVersion, .database:
             return IndexError(
                 .corrupt,
                 "the index at \(path) is damaged (\(error.message)): rebuild it with `newsdex index --rebuild --db \(path)`")

@@ -157,7 +157,9 @@ public final class Indexer {
         if let existingShards, existingShards != shards { current = nil }
         summary.shards = shards
         if let current {
-            try update(generation: current, in: directory, files: files, summary: &summary, tracker: tracker)
+            try update(
+                generation: current, in: directory, files: files, removeMissing: listing.missing.isEmpty,
+                summary: &summary, tracker: tracker)
         } else {
             try build(in: directory, shards: shards, files: files, summary: &summary, tracker: tracker)
         }
@@ -302,9 +304,11 @@ public final class Indexer {
 
     // MARK: - Incremental updates
 
+    /// - Parameter removeMissing: whether indexed files that are not in `files` are removed; not
+    ///   when an input path is missing, so that a mistyped path does not empty the index.
     private func update(
-        generation: String, in directory: IndexDirectory, files: [CorpusFile], summary: inout IndexSummary,
-        tracker: ProgressTracker
+        generation: String, in directory: IndexDirectory, files: [CorpusFile], removeMissing: Bool,
+        summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let url = directory.generationURL(generation)
         let existing: Database
@@ -338,7 +342,7 @@ public final class Indexer {
                 changed.append(file)
             }
         }
-        let removed = indexedPaths.subtracting(present).sorted()
+        let removed = removeMissing ? indexedPaths.subtracting(present).sorted() : []
         if changed.isEmpty && removed.isEmpty { return }
 
         // Parse what may have changed, in parallel; then write, in one place.

@@ -119,6 +119,28 @@ import Xapian
         #expect(try documentCount() == 8)
     }
 
+    @Test func aMissingInputPathRemovesNothing() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        _ = try index(corpus)
+        let summary = try Indexer(options: IndexOptions(
+            inputs: [scratch.path("no-such-corpus")], database: scratch.path("index"), jobs: 1)).run()
+        #expect(summary.rejected.map(\.reason) == ["no such file or directory"])
+        #expect(summary.removed == 0)
+        #expect(try documentCount() == 8)
+    }
+
+    @Test func aDamagedIndexSaysHowToRebuild() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        _ = try index(corpus)
+        let generation = IndexDirectory(url: scratch.path("index")).currentGeneration()!
+        try Data(repeating: 0x5A, count: 20000).write(to: scratch.path("index/\(generation)/postlist.glass"))
+        #expect { try Searcher(path: self.scratch.path("index").path).search(SearchRequest(query: "troops")) } throws: {
+            ($0 as? IndexError)?.code == .corrupt && "\($0)".contains("--rebuild")
+        }
+        _ = try index(corpus, rebuild: true)
+        #expect(try Searcher(path: scratch.path("index").path).search(SearchRequest(query: "troops")).total == 2)
+    }
+
     @Test func aSecondWriterFailsAtOnceWithLocked() throws {
         let corpus = Repository.copySeeds(into: scratch)
         let held = try IndexDirectory(url: scratch.path("index")).lock()
