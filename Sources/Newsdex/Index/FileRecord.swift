@@ -39,7 +39,6 @@ struct FileRecord: Sendable, Hashable {
 struct FileStatus: Sendable, Hashable {
     var size: Int
     var modified: Int64
-    var isRegularFile: Bool
 
     init?(path: String) {
         var info = stat()
@@ -50,6 +49,5 @@ struct FileStatus: Sendable, Hashable {
         #else
             modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
-        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     }
 }

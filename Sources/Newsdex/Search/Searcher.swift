@@ -311,21 +311,6 @@ public final class Searcher {
         }
     }
 
-    /// Every value of a facet in the index, with its document count (for shell completion).
-    public func values(of facet: Facet) throws -> [FacetValue] {
-        let field: Field
-        switch facet {
-        case .source: field = Schema.source
-        case .person: field = Schema.person
-        case .place: field = Schema.place
-        case .organization: field = Schema.organization
-        case .credit: field = Schema.credit
-        case .year: field = Schema.year
-        }
-        return try database.allTerms(prefix: field.prefix).map {
-            FacetValue(value: String($0.term.dropFirst(field.prefix.count)), count: $0.frequency)
-        }
-    }
 }
 
 /// A search the user must fix.
