@@ -6,6 +6,9 @@ PREFIX  ?= /usr/local
 CORPUS  ?= corpus
 DB      ?= index
 BIN     := .build/release/newsdex
+# The Swift runtime linked in: a search is one short process, and loading the shared Swift and
+# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md).
+RELEASE := -c release --static-swift-stdlib
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build index search test clean man completions install uninstall bench-stories
@@ -22,7 +25,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product newsdex
+	$(SWIFT) build $(RELEASE) --product newsdex
 
 index: build
 	$(BIN) index $(CORPUS) --db $(DB)
@@ -38,8 +41,8 @@ test: deps
 
 # Story clustering: precision and recall on a generated archive, and its indexing cost.
 bench-stories: deps
-	$(SWIFT) build -c release --product newsdex
-	$(SWIFT) build -c release --product newsdex-corpus
+	$(SWIFT) build $(RELEASE) --product newsdex
+	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 	python3 bench/stories.py --articles $(or $(STORIES),10000)
 
 # The man page, from the same declarations as --help (swift-argument-parser's generate-manual).
@@ -105,7 +108,7 @@ $(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
 	g++ -O2 -std=c++17 -o $@ $< $(XAPIAN_FLAGS)
 
 .build/release/newsdex-corpus: Package.swift $(wildcard Sources/CorpusGenerator/*.swift Sources/newsdex-corpus/*.swift)
-	$(SWIFT) build -c release --product newsdex-corpus
+	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 
 $(BENCH_OUT)/corpus-%: | .build/release/newsdex-corpus
 	@n=$$(echo $* | sed -e 's/[kK]$$/000/' -e 's/[mM]$$/000000/'); \

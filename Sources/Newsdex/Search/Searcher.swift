@@ -191,7 +191,7 @@ public final class Searcher {
         let snippet: Snippet
         if hasQuery {
             snippet = Snippet(xapianHTML: mset.snippet(
-                snippetText, length: snippetLength, stemmer: stemmer, flags: [.exhaustive]))
+                snippetText, length: snippetLength, stemmer: stemmer, flags: []))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
         }
