@@ -6,7 +6,7 @@ import Foundation
 import Newsdex
 
 let benchmarks: @Sendable () -> Void = {
-    let database = ProcessInfo.processInfo.environment["NEWSDEX_BENCH_DB"] ?? "../out/indexes-10k/newsdex"
+    let database = ProcessInfo.processInfo.environment["NEWSDEX_BENCH_DB"] ?? "../out/indexes-10k/newsdex-j2"
     let queryFile = ProcessInfo.processInfo.environment["NEWSDEX_BENCH_QUERIES"] ?? "../queries.txt"
     guard let searcher = try? Searcher(path: database),
           let text = try? String(contentsOfFile: queryFile, encoding: .utf8) else {
