@@ -687,6 +687,12 @@ def write_report(path, meta, indexing, searching, queries, big=None):
         add(f"### At {big['meta'].get('size', '100k')} ({big['meta']['docs']:,} articles, "
             f"{big['meta']['bytes'] / 1e6:.0f} MB; load average {big['meta'].get('loadavg')})")
         add("")
+        ran = [LABELS.get(k, k) for k in ("newsdex-j1", "newsdex-j2", "xapian-cpp", "xapian-py", "fts5", "tantivy")
+               if k in big["indexing"]]
+        add(f"Indexed at this size: {', '.join(ran)}; ripgrep searched the files. Engines missing here were "
+            "not run at this size (the Xapian peers index ~150 articles/s on this machine, > 11 min each), so "
+            "the C++ ratios above come from the smaller run." + (f" {big['meta']['note']}" if big["meta"].get("note") else ""))
+        add("")
         write_indexing(add, big["meta"], big["indexing"], big["search"], table_only=True)
     write_search(add, queries, searching)
     if big:
@@ -794,6 +800,9 @@ def write_search(add, queries, searching, table_only=False):
             add(f"| {c} | {fmt(nd1.get(c), 1)} | {fmt(cpp1.get(c), 1)} | {ratio(nd1, cpp1)} | "
                 f"{fmt(ndi.get(c), 3)} | {fmt(cppi.get(c), 3)} | {ratio(ndi, cppi)} | "
                 + (f"{LABELS[peer[1]]} {peer[0]:.1f}" if peer else "–") + " |")
+        add("")
+        add("In-process, the C++ reference returns each hit's stored data only; newsdex builds whole hits "
+            "(snippet, highlighted captions, entities). See the findings at the end for where the time goes.")
         add("")
         add("### Per query (p50 / p95)")
         add("")
