@@ -573,8 +573,9 @@ def evaluate_targets(run, big=None):
         nd = ix.get(f"newsdex-j{jobs}", {})
         if "docs_per_s" in nd and "docs_per_s" in cpp:
             ratio = nd["docs_per_s"] / cpp["docs_per_s"]
+            # CPU time compares work per article; it says nothing of --jobs 2's parallelism.
             cpu = (f"; by CPU time {cpp['cpu_seconds'] / nd['cpu_seconds']:.2f}×"
-                   if nd.get("cpu_seconds") and cpp.get("cpu_seconds") else "")
+                   if jobs == 1 and nd.get("cpu_seconds") and cpp.get("cpu_seconds") else "")
             rows.append((f"`index --jobs {jobs}` ≥ {goal}× C++ reference docs/s",
                          f"{nd['docs_per_s']:,.0f} vs {cpp['docs_per_s']:,.0f} articles/s = {ratio:.2f}× "
                          f"(wall){cpu}, at {size}", verdict(ratio >= goal)))
@@ -583,10 +584,19 @@ def evaluate_targets(run, big=None):
     src = big if big and "newsdex-incremental-unchanged" in big["indexing"] else run
     inc = src["indexing"].get("newsdex-incremental-unchanged", {})
     if "ratio_to_full" in inc:
-        rows.append(("incremental run over an unchanged 100k corpus ≤ 3% of a full build",
-                     f"{inc['seconds']:.2f} s vs {src['indexing'][inc['full_build']]['seconds']:.1f} s = "
-                     f"{inc['ratio_to_full'] * 100:.1f}% at {src['meta'].get('size', '')}",
-                     verdict(inc["ratio_to_full"] <= 0.03)))
+        full = src["indexing"][inc["full_build"]]
+        measured = (f"{inc['seconds']:.2f} s vs {full['seconds']:.1f} s = "
+                    f"{inc['ratio_to_full'] * 100:.1f}% at {src['meta'].get('size', '')}")
+        worst = inc["ratio_to_full"]
+        # A full build slowed by load flatters the ratio: also compare with the smaller run's rate.
+        small = ix.get(inc["full_build"], {})
+        if src is not run and small.get("docs_per_s"):
+            estimate = inc["seconds"] / (src["meta"]["docs"] / small["docs_per_s"])
+            measured += (f"; against a full build at the {size} run's rate ({small['docs_per_s']:,.0f} "
+                         f"articles/s): {estimate * 100:.1f}%")
+            worst = max(worst, estimate)
+        rows.append(("incremental run over an unchanged 100k corpus ≤ 3% of a full build", measured,
+                     verdict(worst <= 0.03)))
     nd_in = class_medians(se.get("newsdex-inprocess", {}).get("queries"), qs)
     cpp_in = class_medians(se.get("xapian-cpp-inprocess", {}).get("queries"), qs)
     ratios = {c: nd_in[c] / cpp_in[c] for c in nd_in if cpp_in.get(c)}
