@@ -700,7 +700,7 @@ def write_report(path, meta, indexing, searching, queries, big=None):
         ran = [LABELS.get(k, k) for k in ("newsdex-j1", "newsdex-j2", "xapian-cpp", "xapian-py", "fts5", "tantivy")
                if k in big["indexing"]]
         add(f"Indexed at this size: {', '.join(ran)}; ripgrep searched the files. Engines missing here were "
-            "not run at this size (the Xapian peers index ~150 articles/s on this machine, > 11 min each), so "
+            "not run at this size (the Xapian peers index 150–230 articles/s on this machine: 7–11 min each, and more as the index outgrows the cache), so "
             "the C++ ratios above come from the smaller run." + (f" {big['meta']['note']}" if big["meta"].get("note") else ""))
         add("")
         write_indexing(add, big["meta"], big["indexing"], big["search"], table_only=True)
