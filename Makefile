@@ -82,11 +82,13 @@ clean:
 
 BENCH_SIZE  ?= 10k
 BENCH_SEED  ?= 1
+# Full builds per engine (median reported): one build is too noisy on a shared machine.
+BENCH_INDEX_REPEAT ?= 3
 BENCH_OUT   := bench/out
 BENCH_BIN   := bench/bin
 XAPIAN_FLAGS = $(shell pkg-config --cflags --libs xapian-core)
 
-.PHONY: bench bench-tools bench-peers corpus-10k corpus-100k corpus-1m
+.PHONY: bench bench-tools bench-peers bench-newsdex bench-inprocess corpus-10k corpus-100k corpus-1m
 
 bench-tools: deps
 	@missing=""; \
@@ -119,10 +121,22 @@ corpus-10k: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-10k
 corpus-100k: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-100k
 corpus-1m: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-1m
 
-bench: bench-tools bench-peers .build/release/newsdex-corpus
-	@$(SWIFT) build -c release --product newsdex || echo "make: newsdex did not build; benchmarking the peers only" >&2
+# bench/InProcess is a package of its own (package-benchmark stays out of the root build); it
+# gives the in-process newsdex figures. `make bench-inprocess` also runs its package-benchmark suite.
+bench-newsdex:
+	@$(SWIFT) build $(RELEASE) --product newsdex || echo "make: newsdex did not build; benchmarking the peers only" >&2
+	@cd bench/InProcess && $(SWIFT) build -c release --product newsdex-inprocess \
+	  || echo "make: bench/InProcess did not build; no in-process newsdex figures" >&2
+
+bench: bench-tools bench-peers .build/release/newsdex-corpus bench-newsdex
 	@$(MAKE) --no-print-directory $(BENCH_OUT)/corpus-$(BENCH_SIZE)
-	BENCH_COMMAND="BENCH_SIZE=$(BENCH_SIZE) make bench" python3 bench/run.py --size $(BENCH_SIZE)
+	BENCH_COMMAND="BENCH_SIZE=$(BENCH_SIZE) make bench" python3 bench/run.py --size $(BENCH_SIZE) \
+	  --index-repeat $(BENCH_INDEX_REPEAT)
+
+bench-inprocess: bench-newsdex
+	cd bench/InProcess && NEWSDEX_BENCH_DB=$(CURDIR)/$(BENCH_OUT)/indexes-$(BENCH_SIZE)/newsdex-j2 \
+	  $(SWIFT) package --allow-writing-to-package-directory benchmark
+
 # A local example of a sharded index served by Xapian's own remote backend: `make cluster` builds
 # $(CLUSTER_DB)/ from $(CORPUS) in $(CLUSTER_SHARDS) shards, serves shard i with xapian-tcpsrv on
 # 127.0.0.1:$(CLUSTER_PORT)+i, and writes cluster.stub; `make cluster-stop` stops the servers.
