@@ -40,10 +40,13 @@ extension ArticleReader {
             }
         }
         let fileManager = FileManager.default
-        for path in paths {
+        for given in paths {
+            // A corpus folder may be a symbolic link: list what it points to (the enumerator
+            // does not descend into a link).
+            let path = given.resolvingSymlinksInPath()
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-                missing.append(path)
+                missing.append(given)
                 continue
             }
             let insideRoot = corpusRoot.map { isSame(path, $0) || pathComponents(of: path, under: $0) != nil } ?? false

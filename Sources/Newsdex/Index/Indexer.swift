@@ -157,8 +157,16 @@ public final class Indexer {
         if let existingShards, existingShards != shards { current = nil }
         summary.shards = shards
         if let current {
+            // A mistyped path, or a corpus that lists nothing, must not empty the index.
+            var removeMissing = listing.missing.isEmpty
+            if files.isEmpty && listing.missing.isEmpty {
+                removeMissing = false
+                summary.warnings.append(ReadWarning(
+                    path: options.inputs.map(\.path).joined(separator: " "),
+                    message: "no article files found; nothing was removed from the index (--rebuild empties it)"))
+            }
             try update(
-                generation: current, in: directory, files: files, removeMissing: listing.missing.isEmpty,
+                generation: current, in: directory, files: files, removeMissing: removeMissing,
                 summary: &summary, tracker: tracker)
         } else {
             try build(in: directory, shards: shards, files: files, summary: &summary, tracker: tracker)

@@ -129,6 +129,19 @@ import Xapian
         #expect(try documentCount() == 8)
     }
 
+    @Test func aSymlinkedCorpusFolderIsIndexedAndAnEmptyListingRemovesNothing() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        let link = scratch.path("linked-corpus")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: corpus)
+        let summary = try Indexer(options: IndexOptions(inputs: [link], database: scratch.path("index"), jobs: 1)).run()
+        #expect(summary.added == 2)
+        let empty = scratch.path("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let again = try Indexer(options: IndexOptions(inputs: [empty], database: scratch.path("index"), jobs: 1)).run()
+        #expect(again.removed == 0 && again.warnings.count == 1)
+        #expect(try documentCount() == 8)
+    }
+
     @Test func aDamagedIndexSaysHowToRebuild() throws {
         let corpus = Repository.copySeeds(into: scratch)
         _ = try index(corpus)
