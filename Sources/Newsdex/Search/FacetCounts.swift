@@ -34,19 +34,44 @@ struct FacetCounts {
     /// The counts of one facet's spies, merged over its slots and over case variants of a value
     /// (which are one term in the index), biggest first, then by value.
     static func counts(_ spies: [ValueCountMatchSpy], limit: Int) -> [FacetValue] {
-        var byKey: [String: (display: String, displayCount: Int, count: Int)] = [:]
+        // Values as stored are merged first, cheaply; only distinct values are then normalized.
+        var exact: [String: Int] = [:]
         for spy in spies {
             for (value, count) in spy.values() where !value.isEmpty {
-                let key = Schema.normalizedValue(value)
-                var entry = byKey[key] ?? (value, 0, 0)
-                entry.count += count
-                if count > entry.displayCount { entry.display = value; entry.displayCount = count }
-                byKey[key] = entry
+                exact[value, default: 0] += count
             }
         }
-        let sorted = byKey.values.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.display < $1.display
+        var byKey: [String: (display: String, displayCount: Int, count: Int)] = [:]
+        byKey.reserveCapacity(exact.count)
+        for (value, count) in exact {
+            let key = Schema.normalizedValue(value)
+            var entry = byKey[key] ?? (value, 0, 0)
+            entry.count += count
+            if count > entry.displayCount || (count == entry.displayCount && value < entry.display) {
+                entry.display = value
+                entry.displayCount = count
+            }
+            byKey[key] = entry
         }
-        return sorted.prefix(max(0, limit)).map { FacetValue(value: $0.display, count: $0.count) }
+        let ordered = { (a: (display: String, displayCount: Int, count: Int), b: (display: String, displayCount: Int, count: Int)) in
+            a.count != b.count ? a.count > b.count : a.display < b.display
+        }
+        let top = limit < byKey.count / 4
+            ? topN(Array(byKey.values), limit, by: ordered) : byKey.values.sorted(by: ordered).prefix(max(0, limit)).map { $0 }
+        return top.map { FacetValue(value: $0.display, count: $0.count) }
+    }
+
+    /// The first `n` elements in `order`, without sorting them all.
+    private static func topN<T>(_ items: [T], _ n: Int, by order: (T, T) -> Bool) -> [T] {
+        guard n > 0 else { return [] }
+        var best: [T] = []
+        best.reserveCapacity(n + 1)
+        for item in items {
+            if best.count == n, !order(item, best[n - 1]) { continue }
+            let position = best.firstIndex { order(item, $0) } ?? best.count
+            best.insert(item, at: position)
+            if best.count > n { best.removeLast() }
+        }
+        return best
     }
 }

@@ -9,6 +9,8 @@ public final class Searcher {
     private var database: Database
     private let slotUsage: FacetSlotUsage
     private let stemmer: Stem
+    /// Query parsers by `exact`, made once: setting one up costs more than a simple search.
+    private var parsers: [Bool: QueryParser] = [:]
 
     /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
     /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
@@ -39,6 +41,7 @@ public final class Searcher {
         } catch XapianError.databaseModified {
             // A writer committed twice while we read: reopen at the new revision, once.
             try database.reopen()
+            parsers = [:]
             return try searchOnce(request)
         } catch let error as SearchError {
             throw error
@@ -50,7 +53,8 @@ public final class Searcher {
     }
 
     private func searchOnce(_ request: SearchRequest) throws -> SearchResponse {
-        let parser = try QueryLanguage.parser(for: database, exact: request.exact)
+        let parser = try parsers[request.exact] ?? QueryLanguage.parser(for: database, exact: request.exact)
+        parsers[request.exact] = parser
         var queryText = request.query
         var parsed = try parse(queryText, with: parser)
         let correction = parser.correctedQuery
