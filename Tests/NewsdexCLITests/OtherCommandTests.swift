@@ -135,3 +135,45 @@ import Testing
         #expect(!quiet.contains("ETA"))
     }
 }
+
+@Suite struct SearchOptionTests {
+    let ws: Workspace
+
+    init() throws { ws = try Workspace().indexed() }
+
+    func ids(_ arguments: [String]) throws -> (status: Int32, ids: Set<Substring>, stderr: String) {
+        let result = try runNewsdex(["search", "--db", ws.index, "--format", "ids"] + arguments)
+        return (result.status, Set(result.stdout.split(separator: "\n")), result.stderr)
+    }
+
+    @Test func entityFiltersByTypeAndOfAnyType() throws {
+        let both = try ids(["--place", "vladivostok", "troops"])
+        #expect(both.status == 0 && both.ids.count == 2)
+        let lbcOnly = try ids(["--org", "Russian Pacific Fleet", "troops"])
+        #expect(lbcOnly.ids.count == 1 && lbcOnly.ids.first!.hasPrefix("LBC/"))
+        let afpOnly = try ids(["--entity", "mark rutte"])
+        #expect(afpOnly.ids.count == 1 && afpOnly.ids.first!.hasPrefix("AFP/"))
+        // Values of one flag are ORed.
+        #expect(try ids(["--entity", "mark rutte", "--entity", "Russian Pacific Fleet"]).ids.count == 2)
+    }
+
+    @Test func dateBoundsAsFlags() throws {
+        #expect(try ids(["--from", "2024-10-01", "--to", "2024-10-31", "troops"]).ids.count == 1)
+        #expect(try ids(["--from", "2025", "troops"]).status == 1)
+        let bad = try runNewsdex(["search", "--db", ws.index, "--from", "yesterday", "troops"])
+        #expect(bad.status == 2 && bad.stderr.contains("--from"))
+    }
+
+    @Test func exactAndCorrect() throws {
+        #expect(try ids(["deployments"]).ids.count == 2)
+        #expect(try ids(["--exact", "deployments"]).status == 1)
+        let misspelt = try ids(["satelite"])
+        #expect(misspelt.status == 1 && misspelt.stderr.contains("did you mean: satellite"))
+        #expect(try ids(["--correct", "satelite"]).ids.count == 2)
+    }
+
+    @Test func checkOfAMissingIndexExitsFour() throws {
+        let result = try runNewsdex(["check", ws.corpus, "--db", ws.url.appendingPathComponent("none").path])
+        #expect(result.status == 4 && result.stderr.contains("make index"))
+    }
+}
