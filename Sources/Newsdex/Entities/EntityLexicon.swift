@@ -110,6 +110,8 @@ enum EntityLexicon {
         "entertainment", "ventures", "consulting", "solutions", "exchange", "pharmaceuticals",
         "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
         "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
+        // Parties named by their members: "Liberal Democrats", "Social Democrats", "Greens".
+        "democrats", "republicans", "conservatives", "socialists", "liberals", "greens",
     ]
     /// First words of organization names written head first: "Institute for Far Eastern Studies",
     /// "Ministry of Defence", "University of Oxford". Also place heads: "Republic of", "Sea of".

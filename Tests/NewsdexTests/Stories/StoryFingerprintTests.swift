@@ -98,16 +98,3 @@ private func exactJaccard(_ a: [String], _ b: [String], k: Int = 3) -> Double {
     // Standard error at 128 permutations is at most 0.044.
     #expect(worst < 0.15)
 }
-
-@Test func fingerprintTiming() {
-    var corpus = StoryCorpus(seed: 11)
-    let topic = corpus.topic()
-    let articles = (0..<200).map { corpus.article(id: "\($0)", topic: topic) }
-    let bytes = articles.reduce(0) { $0 + $1.body.utf8.count }
-    let start = ContinuousClock.now
-    var hashes = 0 as UInt64
-    for article in articles { hashes ^= StoryFingerprint(article: article).contentHash }
-    let elapsed = ContinuousClock.now - start
-    let perArticle = elapsed / articles.count
-    print("StoryFingerprint: \(perArticle) per article of \(bytes / articles.count) bytes (\(hashes != 0))")
-}
