@@ -76,7 +76,7 @@ final class DocumentBuilder {
         addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc)
         addEntities(allEntities, to: doc)
         if let story, let fingerprint = prepared.fingerprint {
-            doc.addStory(story, fingerprint: fingerprint)
+            doc.addStory(story, id: article.id, fingerprint: fingerprint)
         }
         let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)
         doc.addBooleanTerm(uniqueTerm)

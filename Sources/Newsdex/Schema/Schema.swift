@@ -46,7 +46,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     case year
     /// The near-duplicate story cluster, Xapian's collapse key.
     case story
-    /// The story fingerprint (MinHash), to compare a new article with indexed candidates.
+    /// The article id and story fingerprint (MinHash), to compare a new article with indexed ones.
     case storyFingerprint
     /// The n-th value of a multi-valued facet.
     case credit(Int)
@@ -147,17 +147,14 @@ public enum Schema {
     public static let story = Field(
         queryName: "story", prefix: "XSTORY", indexing: .boolean, slot: .story, kinds: [.article],
         summary: "the near-duplicate story cluster; Xapian's collapse key")
-    public static let storyBand = Field(
-        queryName: nil, prefix: "XBAND", indexing: .boolean, slot: .storyFingerprint, kinds: [.article],
-        summary: "LSH band keys of the body's MinHash fingerprint (in the slot), to find copies")
     public static let bodyHash = Field(
-        queryName: nil, prefix: "XBODY", indexing: .boolean, slot: nil, kinds: [.article],
-        summary: "hash of the normalized body, to report exact duplicates")
+        queryName: nil, prefix: "XBODY", indexing: .boolean, slot: .storyFingerprint, kinds: [.article],
+        summary: "hash of the normalized body, to report exact duplicates; the slot keeps the id and MinHash fingerprint, to find copies")
 
     /// Every field, in the order of the README's table.
     public static let fields: [Field] = [
         uniqueID, title, author, day, month, year, source, kind, captionText, credit,
-        person, place, organization, article, file, story, storyBand, bodyHash,
+        person, place, organization, article, file, story, bodyHash,
     ]
 
     /// The field a query name such as `person` refers to.
