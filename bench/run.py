@@ -711,6 +711,14 @@ def write_report(path, meta, indexing, searching, queries, big=None):
         write_search(add, big["queries"], big["search"], table_only=True)
     write_counts(add, queries, searching)
     write_relative(add, indexing, searching)
+    # bench/stories.py keeps its own section (story clustering) in the report: carry it over.
+    if os.path.exists(path):
+        previous = open(path).read()
+        if "<!-- stories:begin -->" in previous and "<!-- stories:end -->" in previous:
+            start = previous.index("<!-- stories:begin -->")
+            end = previous.index("<!-- stories:end -->") + len("<!-- stories:end -->")
+            add(previous[start:end])
+            add("")
     findings = os.path.join(BENCH, "findings.md")
     if os.path.exists(findings):
         add(open(findings).read().rstrip())
