@@ -55,6 +55,7 @@ extension NewsdexCommand {
             request.facets = facets
             request.facetLimit = facetLimit
             request.allCopies = allCopies
+            request.snippets = format != .ids
             let response = try SearchRunner.run(request, database: database.path)
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch format {

@@ -66,12 +66,15 @@ public struct SearchRequest: Sendable {
     public var snippetLength: Int
     /// Show every copy of a story, not just its best-ranked one.
     public var allCopies: Bool
+    /// Cut highlighted snippets of bodies and captions; a caller that shows only ids need not.
+    public var snippets: Bool
 
     public init(
         query: String = "", filters: FacetFilters = .init(), from: PublicationDate? = nil,
         to: PublicationDate? = nil, kind: KindFilter = .article, exact: Bool = false, offset: Int = 0,
         limit: Int = 10, sort: HitOrder? = nil, facets: Bool = false, facetLimit: Int = 10,
-        correctSpelling: Bool = false, snippetLength: Int = 240, allCopies: Bool = false
+        correctSpelling: Bool = false, snippetLength: Int = 240, allCopies: Bool = false,
+        snippets: Bool = true
     ) {
         self.query = query
         self.filters = filters
@@ -87,6 +90,7 @@ public struct SearchRequest: Sendable {
         self.correctSpelling = correctSpelling
         self.snippetLength = snippetLength
         self.allCopies = allCopies
+        self.snippets = snippets
     }
 }
 

@@ -117,7 +117,8 @@ public final class Searcher {
 
         var hits: [SearchHit] = []
         for hit in mset.prefix(request.limit) {
-            hits.append(try makeHit(hit, mset: mset, hasQuery: parsed != nil, snippetLength: request.snippetLength))
+            hits.append(try makeHit(
+                hit, mset: mset, highlight: parsed != nil && request.snippets, snippetLength: request.snippetLength))
         }
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
@@ -188,12 +189,13 @@ public final class Searcher {
         return Query(.filter, [base, filters.count == 1 ? filters[0] : Query(.and, filters)])
     }
 
-    private func makeHit(_ hit: MatchSet.Hit, mset: MatchSet, hasQuery: Bool, snippetLength: Int) throws -> SearchHit {
+    /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
+    private func makeHit(_ hit: MatchSet.Hit, mset: MatchSet, highlight: Bool, snippetLength: Int) throws -> SearchHit {
         let document = try hit.document()
         let stored = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
         let snippetText = stored.snippetSource
         let snippet: Snippet
-        if hasQuery {
+        if highlight {
             snippet = Snippet(xapianHTML: mset.snippet(
                 snippetText, length: snippetLength, stemmer: stemmer, flags: []))
         } else {
@@ -201,7 +203,7 @@ public final class Searcher {
         }
         var captions: [CaptionHit] = []
         for caption in stored.captions {
-            if !hasQuery || stored.kind == .caption {
+            if !highlight || stored.kind == .caption {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }

@@ -111,6 +111,14 @@ import Testing
         #expect(hit.snippet.matches.map { $0.lowercased() }.contains("parade") || hit.captions.contains { $0.highlighted != nil })
     }
 
+    @Test func snippetsCanBeLeftOutForCallersThatShowOnlyIds() throws {
+        let plain = try #require(try searcher.search(SearchRequest(query: "troops", snippets: false)).hits.first)
+        #expect(plain.snippet.matches.isEmpty)
+        let marked = try #require(try searcher.search(SearchRequest(query: "troops")).hits.first)
+        #expect(!marked.snippet.matches.isEmpty)
+        #expect(plain.id == marked.id)
+    }
+
     @Test func mistypedFacetValuesGetTheNearestValues() throws {
         let response = try searcher.search(SearchRequest(query: "harbour", filters: FacetFilters(sources: ["Reuter"])))
         let unknown = try #require(response.unknownFilterValues.first)
