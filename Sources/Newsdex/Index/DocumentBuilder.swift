@@ -194,6 +194,18 @@ public struct FacetSlotUsage: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// What the index at `database` records (nothing used when it records nothing).
+    static func read(from database: Database) -> FacetSlotUsage {
+        (try? database.metadata(IndexMetadata.facetSlots)).flatMap {
+            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
+        } ?? FacetSlotUsage()
+    }
+
+    /// The form kept in the index's metadata.
+    var encoded: String {
+        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
     /// The larger of two usages, field by field.
     public func union(_ other: FacetSlotUsage) -> FacetSlotUsage {
         var result = FacetSlotUsage()

@@ -1,5 +1,6 @@
 // What the index remembers of each corpus file, in its metadata, to know what changed since.
 import Foundation
+import Xapian
 
 /// The state of one corpus file when it was indexed.
 struct FileRecord: Sendable, Hashable {
@@ -19,6 +20,11 @@ struct FileRecord: Sendable, Hashable {
     }
 
     var encoded: String { "\(hash.hex) \(size) \(modified)" }
+
+    /// The record the index keeps for the file at `path`, if any.
+    static func read(from database: Database, path: String) -> FileRecord? {
+        (try? database.metadata(key(forPath: path))).flatMap(FileRecord.init(encoded:))
+    }
 
     init(hash: ContentHash, size: Int, modified: Int64) {
         self.hash = hash

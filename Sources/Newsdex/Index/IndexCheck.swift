@@ -48,8 +48,7 @@ public enum IndexCheck {
         for file in files {
             let term = Schema.identifierTerm(Schema.file, file.relativePath)
             present.insert(String(term.dropFirst(prefix.count)))
-            let record = (try? database.metadata(FileRecord.key(forPath: file.relativePath)))
-                .flatMap(FileRecord.init(encoded:))
+            let record = FileRecord.read(from: database, path: file.relativePath)
             guard let record else {
                 discrepancies.append(.init(kind: .notIndexed, path: file.relativePath))
                 continue

@@ -328,19 +328,18 @@ public final class Indexer {
         try SchemaCheck.verify(existing, path: directory.url.path)
 
         // Which files changed, by size and time first and by content hash when those differ.
-        var indexedPaths = Set<String>()
+        let indexedTerms: Set<String>
         do {
-            for (term, _) in try existing.allTerms(prefix: Schema.file.prefix) {
-                indexedPaths.insert(String(term.dropFirst(Schema.file.prefix.count)))
-            }
+            indexedTerms = Set(try existing.allTerms(prefix: Schema.file.prefix).map(\.term))
         } catch {
             throw IndexError.from(error, path: directory.url.path)
         }
         var changed: [CorpusFile] = []
-        var present = Set<String>()
+        var recordsOfChanged: [String: FileRecord] = [:]
+        var presentTerms = Set<String>()
         for file in files {
-            present.insert(Schema.identifierTerm(Schema.file, file.relativePath).dropFirst(Schema.file.prefix.count).description)
-            let record = (try? existing.metadata(FileRecord.key(forPath: file.relativePath))).flatMap(FileRecord.init(encoded:))
+            presentTerms.insert(Schema.identifierTerm(Schema.file, file.relativePath))
+            let record = FileRecord.read(from: existing, path: file.relativePath)
             if let record, let status = FileStatus(path: file.url.path), status.size == record.size,
                 status.modified == record.modified
             {
@@ -348,18 +347,18 @@ public final class Indexer {
                 tracker.advance(files: 1, documents: 0)
             } else {
                 changed.append(file)
+                recordsOfChanged[file.relativePath] = record
             }
         }
-        let removed = removeMissing ? indexedPaths.subtracting(present).sorted() : []
-        if changed.isEmpty && removed.isEmpty { return }
+        let removedTerms = removeMissing ? indexedTerms.subtracting(presentTerms).sorted() : []
+        if changed.isEmpty && removedTerms.isEmpty { return }
 
         // Parse what may have changed, in parallel; then write, in one place.
         let prepared = prepareAll(changed)
         var toWrite: [PreparedFile] = []
         var retouched: [PreparedFile] = []
         for item in prepared {
-            let key = FileRecord.key(forPath: item.file.relativePath)
-            let old = (try? existing.metadata(key)).flatMap(FileRecord.init(encoded:))
+            let old = recordsOfChanged[item.file.relativePath]
             if let old, let new = item.record, old.hash == new.hash, item.rejected.isEmpty {
                 // Touched, not changed: remember the new time so it is not read again.
                 summary.unchanged += 1
@@ -369,17 +368,14 @@ public final class Indexer {
                 toWrite.append(item)
             }
         }
-        let slotsBefore = (try? existing.metadata(IndexMetadata.facetSlots)).flatMap {
-            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
-        }
+        let slotsBefore = FacetSlotUsage.read(from: existing)
         let shards = ShardLayout.count(of: existing)
-        try? existing.close()
-        if toWrite.isEmpty && removed.isEmpty && retouched.isEmpty { return }
+        if toWrite.isEmpty && removedTerms.isEmpty && retouched.isEmpty { return }
 
         // Shards cannot share a transaction, and a run killed between two shards' commits would
         // leave them out of step: a sharded index is always updated in a copy, which costs a
         // copy of the whole index per run that changes anything.
-        let inPlace = shards == 1 && toWrite.count + removed.count <= options.inPlaceLimit
+        let inPlace = shards == 1 && toWrite.count + removedTerms.count <= options.inPlaceLimit
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
         if !inPlace {
@@ -391,8 +387,7 @@ public final class Indexer {
         }
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
-        let stories = StoryIndexing(
-            options: options.stories ?? .init(), existing: options.stories == nil ? nil : try? Database(path: url.path))
+        let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
         do {
             let writers = try ShardWriters(
                 urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
@@ -400,9 +395,9 @@ public final class Indexer {
             // In place, one transaction: a reader sees the whole update or none of it, and a
             // kill leaves the index as it was.
             if inPlace { try writers.beginTransaction() }
-            for path in removed {
-                try writers.deleteDocuments(ofFileTerm: Schema.file.prefix + path)
-                try writers.setRecord(path: path, "")
+            for term in removedTerms {
+                try writers.deleteDocuments(ofFileTerm: term)
+                try writers.setRecord(path: String(term.dropFirst(Schema.file.prefix.count)), "")
                 summary.removed += 1
             }
             for item in retouched {
@@ -412,7 +407,7 @@ public final class Indexer {
             }
             for item in toWrite {
                 let term = Schema.identifierTerm(Schema.file, item.file.relativePath)
-                let wasIndexed = indexedPaths.contains(String(term.dropFirst(Schema.file.prefix.count)))
+                let wasIndexed = indexedTerms.contains(term)
                 try writers.deleteDocuments(ofFileTerm: term)
                 try writers.setRecord(path: item.file.relativePath, "")
                 let written = try write(item, to: writers, stories: stories, outcome: &outcome)
@@ -424,7 +419,7 @@ public final class Indexer {
                 tracker.advance(files: 1, documents: written)
             }
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore ?? FacetSlotUsage()))
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
             if inPlace { try writers.commitTransaction() }
             try writers.close()
         } catch {

@@ -173,8 +173,7 @@ final class ShardWriters: @unchecked Sendable {
             try setMetadata(IndexMetadata.shardIndex, String(index), in: index)
         }
         try setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()), in: 0)
-        let encoded = (try? JSONEncoder().encode(slots)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        try setMetadata(IndexMetadata.facetSlots, encoded, in: 0)
+        try setMetadata(IndexMetadata.facetSlots, slots.encoded, in: 0)
     }
 
     /// Starts a transaction; only a generation of one database is updated in place, so only it

@@ -24,9 +24,7 @@ public final class Searcher {
             throw IndexError.from(error, path: path)
         }
         try SchemaCheck.verify(database, path: path)
-        slotUsage = (try? database.metadata(IndexMetadata.facetSlots)).flatMap {
-            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
-        } ?? FacetSlotUsage()
+        slotUsage = FacetSlotUsage.read(from: database)
     }
 
     /// Documents in the index, articles and captions.
