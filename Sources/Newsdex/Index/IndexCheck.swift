@@ -67,7 +67,7 @@ public enum IndexCheck {
             for (term, frequency) in try database.allTerms(prefix: Schema.bodyHash.prefix) where frequency > 1 {
                 var ids: [String] = []
                 for docid in try database.postings(term) {
-                    let stored = try? JSONDecoder().decode(StoredDocument.self, from: Data(try database.document(docid).dataBytes))
+                    let stored = try? StoredDocument(of: database.document(docid))
                     if let id = stored?.id { ids.append(id) }
                 }
                 duplicates.append(ids.sorted())

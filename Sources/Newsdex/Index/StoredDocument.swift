@@ -1,5 +1,7 @@
 // What each Xapian document keeps as its data: enough to show a hit, a caption or a whole
 // article without going back to the corpus.
+import Foundation
+import Xapian
 
 /// An entity as stored with a document and shown in results: name and type.
 public struct EntityRef: Sendable, Hashable, Codable {
@@ -46,5 +48,14 @@ public struct StoredDocument: Sendable, Hashable, Codable {
         case .article: return paragraphs.joined(separator: " ")
         case .caption: return captions.first?.text ?? ""
         }
+    }
+}
+
+extension StoredDocument {
+    /// Reads the data the indexer stored in `document` (JSON; DocumentBuilder writes it). In an
+    /// extension, so that the memberwise initializer stays.
+    /// - Throws: `DecodingError` when the data is not a stored document.
+    init(of document: Document) throws {
+        self = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
     }
 }

@@ -190,7 +190,7 @@ public final class Searcher {
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
     private func makeHit(_ hit: MatchSet.Hit, mset: MatchSet, highlight: Bool, snippetLength: Int) throws -> SearchHit {
         let document = try hit.document()
-        let stored = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+        let stored = try StoredDocument(of: document)
         let snippetText = stored.snippetSource
         let snippet: Snippet
         if highlight {
@@ -237,7 +237,7 @@ public final class Searcher {
         dated.sort { $0.date < $1.date }
         var copies: [StoryCopy] = []
         for (_, document) in dated where copies.count < limit {
-            let other = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+            let other = try StoredDocument(of: document)
             if other.id != stored.id {
                 copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
             }
@@ -252,7 +252,7 @@ public final class Searcher {
         do {
             var result: [(StoredDocument, StoryDiff)] = []
             for docid in try database.postings(Schema.story.prefix + story.lowercased()) {
-                let other = try JSONDecoder().decode(StoredDocument.self, from: Data(try database.document(docid).dataBytes))
+                let other = try StoredDocument(of: database.document(docid))
                 if other.id != stored.id {
                     result.append((other, StoryDiff(from: stored.asArticle, to: other.asArticle)))
                 }
@@ -305,7 +305,7 @@ public final class Searcher {
                 return nil
             }
             let document = try database.document(docid)
-            return try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+            return try StoredDocument(of: document)
         } catch let error as DecodingError {
             throw IndexError(.corrupt, "the stored data of \(id) cannot be read (\(error)): rebuild with `newsdex index --rebuild`")
         } catch let error as IndexError {
