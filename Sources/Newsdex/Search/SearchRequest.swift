@@ -27,6 +27,17 @@ public struct FacetFilters: Sendable, Hashable {
         sources.isEmpty && persons.isEmpty && places.isEmpty && organizations.isEmpty
             && entities.isEmpty && credits.isEmpty
     }
+
+    /// Each flag's values, with the facet it filters (nil for `entities`, which spans three
+    /// facets) and the fields its values are terms of.
+    var flags: [(facet: Facet?, fields: [Field], values: [String])] {
+        [
+            (.source, [Schema.source], sources), (.person, [Schema.person], persons),
+            (.place, [Schema.place], places), (.organization, [Schema.organization], organizations),
+            (.credit, [Schema.credit], credits),
+            (nil, [Schema.person, Schema.place, Schema.organization], entities),
+        ]
+    }
 }
 
 /// Which kinds of document a search returns.

@@ -151,16 +151,8 @@ public final class Searcher {
             return terms.count == 1 ? terms[0] : Query(.or, terms)
         }
         var result: [FilterQuery] = []
-        let f = request.filters
-        if !f.sources.isEmpty { result.append(.init(facet: .source, query: anyOf([Schema.source], f.sources))) }
-        if !f.persons.isEmpty { result.append(.init(facet: .person, query: anyOf([Schema.person], f.persons))) }
-        if !f.places.isEmpty { result.append(.init(facet: .place, query: anyOf([Schema.place], f.places))) }
-        if !f.organizations.isEmpty {
-            result.append(.init(facet: .organization, query: anyOf([Schema.organization], f.organizations)))
-        }
-        if !f.credits.isEmpty { result.append(.init(facet: .credit, query: anyOf([Schema.credit], f.credits))) }
-        if !f.entities.isEmpty {
-            result.append(.init(facet: nil, query: anyOf([Schema.person, Schema.place, Schema.organization], f.entities)))
+        for flag in request.filters.flags where !flag.values.isEmpty {
+            result.append(.init(facet: flag.facet, query: anyOf(flag.fields, flag.values)))
         }
         switch request.kind {
         case .article: result.append(.init(facet: nil, query: Query(term: Schema.term(Schema.kind, "article"))))
@@ -266,16 +258,11 @@ public final class Searcher {
     /// Filter values that match no document, with the nearest values the index has.
     private func unknownValues(_ filters: FacetFilters) -> [UnknownFilterValue] {
         var result: [UnknownFilterValue] = []
-        let checks: [(Facet, [Field], [String])] = [
-            (.source, [Schema.source], filters.sources), (.person, [Schema.person], filters.persons),
-            (.place, [Schema.place], filters.places), (.organization, [Schema.organization], filters.organizations),
-            (.credit, [Schema.credit], filters.credits),
-            (.person, [Schema.person, Schema.place, Schema.organization], filters.entities),
-        ]
-        for (facet, fields, values) in checks {
+        for (facet, fields, values) in filters.flags {
             for value in values where !fields.contains(where: { database.termExists(Schema.term($0, value)) }) {
+                // An --entity value is reported under person, the first of the facets it spans.
                 result.append(UnknownFilterValue(
-                    facet: facet, value: value, suggestions: nearestValues(to: value, in: fields)))
+                    facet: facet ?? .person, value: value, suggestions: nearestValues(to: value, in: fields)))
             }
         }
         return result
