@@ -137,8 +137,13 @@ enum SearchText {
     }
 
     static func printFacet(_ facet: Facet, _ values: [FacetValue], style: TextStyle) {
+        printCounts(heading: facet.rawValue, values, style: style)
+    }
+
+    /// A heading, then each value with its count right-aligned, as facets and stats show them.
+    static func printCounts(heading: String, _ values: [FacetValue], style: TextStyle) {
         Swift.print()
-        Swift.print(style.heading(facet.rawValue))
+        Swift.print(style.heading(heading))
         if values.isEmpty { Swift.print("  (none)") }
         let width = values.map { String($0.count).count }.max() ?? 1
         for value in values {

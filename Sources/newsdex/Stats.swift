@@ -32,14 +32,7 @@ extension NewsdexCommand {
                 ("sources", stats.sources), ("persons", stats.persons), ("places", stats.places),
                 ("organizations", stats.organizations), ("credits", stats.credits),
             ] {
-                print()
-                print(style.heading(name))
-                let width = values.map { String($0.count).count }.max() ?? 1
-                for value in values {
-                    let count = String(value.count)
-                    print("  " + String(repeating: " ", count: width - count.count) + count + "  " + value.value)
-                }
-                if values.isEmpty { print("  (none)") }
+                SearchText.printCounts(heading: name, values, style: style)
             }
         }
     }
