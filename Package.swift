@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "NewsdexTests",
-            dependencies: ["Newsdex", "TestSupport"],
+            dependencies: ["Newsdex", "TestSupport", "CorpusGenerator"],
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.

@@ -1,4 +1,5 @@
 // Temporary corpora and indexes for tests: each test gets folders of its own.
+import CorpusGenerator
 import Foundation
 @testable import Newsdex
 
@@ -70,6 +71,6 @@ func plainArticle(title: String, date: String, author: String, paragraphs: [Stri
 /// A paragraph of words of its own, so that test articles that otherwise say the same thing are
 /// not taken for copies of one story (which collapse into one hit).
 func distinctParagraph(seed: UInt64) -> String {
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     return (0..<40).map { _ in "w\(random.next() % 5000)" }.joined(separator: " ") + "."
 }

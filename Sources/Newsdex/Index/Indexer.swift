@@ -108,16 +108,6 @@ public struct IndexSummary: Sendable, Encodable {
     }
 }
 
-/// Metadata keys the indexer keeps besides the schema version and file records.
-enum IndexMetadata {
-    static let indexedAt = "newsdex.indexed-at"
-    static let facetSlots = "newsdex.facet-slots"
-    /// How many shards the index has ("1" or absent: one database); in every shard.
-    static let shardCount = "newsdex.shards"
-    /// Which shard this database is, from 0; in every shard.
-    static let shardIndex = "newsdex.shard"
-}
-
 /// Indexes a corpus. One Indexer runs at a time per index directory: `run` takes the index's
 /// writer lock and fails at once when another process has it.
 public final class Indexer {

@@ -23,12 +23,7 @@ enum ShardKey {
     /// an article where it already is.
     static func shard(ofArticle id: String, count: Int) -> Int {
         guard count > 1 else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return Int(hash % UInt64(count))
+        return Int(FNV1a.hash(id) % UInt64(count))
     }
 }
 
@@ -147,7 +142,7 @@ final class ShardWriters: @unchecked Sendable {
 
     /// Stores (or, with "", removes) a file's record, in shard 0.
     func setRecord(path: String, _ value: String) throws {
-        try setMetadata(FileRecord.key(forPath: path), value, in: 0)
+        try setMetadata(IndexMetadata.fileRecordKey(path: path), value, in: 0)
     }
 
     /// Deletes a file's documents: from every shard, since a file of several articles (JSON
@@ -168,7 +163,7 @@ final class ShardWriters: @unchecked Sendable {
     /// database find them.
     func recordMetadata(slots: FacetSlotUsage) throws {
         for index in shards.indices {
-            try setMetadata(Schema.versionKey, Schema.version, in: index)
+            try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
             try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
             try setMetadata(IndexMetadata.shardIndex, String(index), in: index)
         }

@@ -89,29 +89,3 @@ private final class IndexedStories: @unchecked Sendable {
         return all
     }
 }
-
-/// The story-fingerprint slot's value: the article id, a tab, the encoded fingerprint.
-enum StoredFingerprint {
-    static func encode(id: String, _ fingerprint: StoryFingerprint) -> String {
-        id + "\t" + fingerprint.encoded
-    }
-
-    static func decode(_ value: String) -> (String, StoryFingerprint)? {
-        guard let tab = value.lastIndex(of: "\t"),
-            let fingerprint = StoryFingerprint(encoded: String(value[value.index(after: tab)...]))
-        else { return nil }
-        return (String(value[..<tab]), fingerprint)
-    }
-}
-
-extension Document {
-    /// Adds an article's story: its cluster (term and collapse slot), and its fingerprint, so
-    /// that later copies can find it.
-    func addStory(_ assignment: StoryAssignment, id: String, fingerprint: StoryFingerprint) {
-        addBooleanTerm(Schema.story.prefix + assignment.cluster.lowercased())
-        setValue(assignment.cluster, slot: Slot.story.number)
-        guard !fingerprint.isEmpty else { return }
-        addBooleanTerm(Schema.bodyHash.prefix + fingerprint.contentKey)
-        setValue(StoredFingerprint.encode(id: id, fingerprint), slot: Slot.storyFingerprint.number)
-    }
-}

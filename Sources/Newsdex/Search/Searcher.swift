@@ -6,7 +6,8 @@ import Xapian
 /// Searches one index. Not thread-safe (Xapian databases are not): one Searcher per thread.
 public final class Searcher {
     public let path: String
-    private var database: Database
+    /// The open index; IndexStats reads its counts and metadata through it.
+    private(set) var database: Database
     private let slotUsage: FacetSlotUsage
     private let stemmer: Stem
     /// Query parsers by `exact`, made once: setting one up costs more than a simple search.
@@ -217,7 +218,7 @@ public final class Searcher {
     /// first), and how many there are.
     private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
         guard let story = stored.story else { return ([], 0) }
-        let members = try database.postings(Schema.story.prefix + story.lowercased())
+        let members = try database.postings(Schema.term(Schema.story, story))
         guard members.count > 1 else { return ([], 0) }
         // Order by the date slot, and decode the stored data of only the copies listed.
         var dated: [(date: String, document: Document)] = []
@@ -243,7 +244,7 @@ public final class Searcher {
         guard let stored = try document(id: id), let story = stored.story else { return [] }
         do {
             var result: [(StoredDocument, StoryDiff)] = []
-            for docid in try database.postings(Schema.story.prefix + story.lowercased()) {
+            for docid in try database.postings(Schema.term(Schema.story, story)) {
                 let other = try StoredDocument(of: database.document(docid))
                 if other.id != stored.id {
                     result.append((other, StoryDiff(from: stored.asArticle, to: other.asArticle)))

@@ -141,7 +141,7 @@ public final class StoryClusterer: @unchecked Sendable {
 
     /// The cluster id an article founds: 16 hex digits of a stable hash of its id.
     public static func clusterID(founder id: String) -> String {
-        StoryHashing.hex(StoryHashing.mix(StoryHashing.fnv1a(id)), digits: 16)
+        StoryHashing.hex(StoryHashing.mix(FNV1a.hash(id)), digits: 16)
     }
 
     // MARK: The in-memory table (callers hold `lock`)
@@ -222,7 +222,7 @@ public final class StoryClusterer: @unchecked Sendable {
            StoryHashing.hex(code, digits: 16) == cluster {
             return code
         }
-        let code = StoryHashing.mix(StoryHashing.fnv1a(cluster) ^ 0x666F_7265_6967_6E21)
+        let code = StoryHashing.mix(FNV1a.hash(cluster) ^ 0x666F_7265_6967_6E21)
         foreignClusters[code] = cluster
         return code
     }

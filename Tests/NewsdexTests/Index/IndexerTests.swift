@@ -166,7 +166,7 @@ import Xapian
         _ = try index(corpus)
         let generation = IndexDirectory(url: scratch.path("index")).currentGeneration()!
         let db = try WritableDatabase(path: scratch.path("index/\(generation)").path, mode: .open)
-        try db.setMetadata(Schema.versionKey, "0")
+        try db.setMetadata(IndexMetadata.schemaVersion, "0")
         try db.close()
         #expect { try Searcher(path: self.scratch.path("index").path) } throws: {
             ($0 as? IndexError)?.code == .schemaMismatch && "\($0)".contains("--rebuild")

@@ -33,7 +33,7 @@ public struct IndexStats: Sendable, Codable {
     /// - Throws: `IndexError` when it cannot be opened.
     public static func read(database path: String, top: Int = 10) throws -> IndexStats {
         let searcher = try Searcher(path: path)
-        let database = try IndexOpener.open(path)
+        let database = searcher.database
         let facets = try searcher.search(SearchRequest(
             filters: FacetFilters(), kind: .article, limit: 0, facets: true, facetLimit: top))
         func facet(_ f: Facet) -> [FacetValue] { facets.facets.first { $0.facet == f }?.values ?? [] }
@@ -56,7 +56,7 @@ public struct IndexStats: Sendable, Codable {
             lastDate: iso(days.last { $0.count == Schema.day.prefix.count + 8 }),
             sizeOnDisk: diskUsage(of: URL(fileURLWithPath: path)),
             lastIndexed: (try? database.metadata(IndexMetadata.indexedAt)).flatMap { $0.isEmpty ? nil : $0 },
-            schemaVersion: (try? database.metadata(Schema.versionKey)) ?? "")
+            schemaVersion: (try? database.metadata(IndexMetadata.schemaVersion)) ?? "")
     }
 
     /// Bytes of the files under `url` that the current index uses: for an index directory, its

@@ -6,7 +6,7 @@ enum SchemaCheck {
     static func verify(_ database: Database, path: String) throws {
         let found: String
         do {
-            found = try database.metadata(Schema.versionKey)
+            found = try database.metadata(IndexMetadata.schemaVersion)
         } catch {
             throw IndexError.from(error, path: path)
         }
