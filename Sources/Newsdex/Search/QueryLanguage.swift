@@ -83,6 +83,18 @@ struct QueryLanguage {
 }
 
 extension QueryLanguage {
+    /// The parsed query, or nil for an empty one.
+    /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
+    static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
+        let normalized = normalize(text)
+        guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do {
+            return try parser.parse(normalized, flags: flags)
+        } catch let error as XapianError where error.code == .queryParser {
+            throw SearchError.query(text, error.message, errorLocation(in: text, parser: parser))
+        }
+    }
+
     /// Where a query that does not parse goes wrong: the word from which every longer start of
     /// the query fails to parse too (in "troops AND", the "AND"), as character offsets.
     static func errorLocation(in query: String, parser: QueryParser) -> Range<Int>? {
