@@ -41,12 +41,12 @@ extension Indexer {
                 let shards = try Database(shards: try shardURLs.map { try Database(path: $0.path) })
                 try shards.compact(to: target.path)
             } catch {
-                throw IndexError.from(error, path: target.path)
+                throw IndexError.from(error, index: indexPath)
             }
             for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
         }
         if shards == 1 {
-            let writers = try ShardWriters(urls: [target], mode: .open, batchSize: nil)
+            let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
             try writers.recordMetadata(slots: outcome.slots)
             try writers.close()
         }
@@ -64,7 +64,8 @@ extension Indexer {
     private func buildShard(
         files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, tracker: ProgressTracker
     ) throws -> BuildOutcome {
-        let writers = try ShardWriters(urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
+        let writers = try ShardWriters(
+            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
         var outcome = BuildOutcome()
         while let index = next.take() {
             let written = try write(prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
@@ -84,10 +85,10 @@ extension Indexer {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw IndexError(.unwritable, "cannot create \(target.path): \(error.localizedDescription)")
+            throw IndexError(.unwritable, index: indexPath, part: target.path, detail: error.localizedDescription)
         }
         let writers = try ShardWriters(
-            urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
+            index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
             batchSize: options.batchSize)
         let queue = WorkQueue(count: files.count)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)

@@ -18,15 +18,15 @@ extension Indexer {
         do {
             existing = try Database(path: url.path)
         } catch {
-            throw IndexError.from(error, path: index)
+            throw IndexError.from(error, index: index)
         }
-        try SchemaCheck.verify(existing, path: index)
+        try SchemaCheck.verify(existing, index: index)
 
         let changes: ChangeSet
         do {
             changes = try ChangeSet.detect(files: files, in: existing, removeMissing: removeMissing)
         } catch {
-            throw IndexError.from(error, path: index)
+            throw IndexError.from(error, index: index)
         }
         summary.unchanged += changes.unchanged
         tracker.advance(files: changes.unchanged, documents: 0)
@@ -50,7 +50,7 @@ extension Indexer {
             do {
                 try FileManager.default.copyItem(at: url, to: target)
             } catch {
-                throw IndexError(.unwritable, "cannot copy the index to \(target.path): \(error.localizedDescription)")
+                throw IndexError(.unwritable, index: index, part: target.path, detail: error.localizedDescription)
             }
         }
         var outcome = BuildOutcome()
@@ -58,7 +58,7 @@ extension Indexer {
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
         do {
             let writers = try ShardWriters(
-                urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
+                index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
                 batchSize: inPlace ? nil : options.batchSize)
             // In place, one transaction: a reader sees the whole update or none of it, and a
             // kill leaves the index as it was.
@@ -92,7 +92,7 @@ extension Indexer {
             if inPlace { try writers.commitTransaction() }
             try writers.close()
         } catch {
-            throw IndexError.from(error, path: index)
+            throw IndexError.from(error, index: index)
         }
         if !inPlace { try directory.switchTo(generation: targetGeneration) }
         summary.documentsWritten = outcome.documents

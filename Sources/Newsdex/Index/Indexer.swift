@@ -20,6 +20,9 @@ public final class Indexer: Sendable {
         self.extractor = EntityExtractor()
     }
 
+    /// The index directory's path, as errors name it.
+    var indexPath: String { IndexDirectory(url: options.database).url.path }
+
     /// Brings the index up to date with the corpus.
     /// - Parameter progress: called as files are done, from any thread, one call at a time and
     ///   in order.
@@ -52,9 +55,7 @@ public final class Indexer: Sendable {
             var removeMissing = listing.missing.isEmpty
             if files.isEmpty && listing.missing.isEmpty {
                 removeMissing = false
-                summary.warnings.append(ReadWarning(
-                    path: options.inputs.map(\.path).joined(separator: " "),
-                    message: "no article files found; nothing was removed from the index"))
+                summary.nothingListed = true
             }
             try update(
                 generation: current, in: directory, files: files, removeMissing: removeMissing,

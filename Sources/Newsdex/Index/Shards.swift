@@ -43,7 +43,9 @@ enum ShardLayout {
         do {
             try Data(text.utf8).write(to: generation.appendingPathComponent("XAPIANDB"), options: .atomic)
         } catch {
-            throw IndexError(.unwritable, "cannot write the shard stub in \(generation.path): \(error.localizedDescription)")
+            throw IndexError(
+                .unwritable, index: generation.deletingLastPathComponent().path,
+                part: generation.appendingPathComponent("XAPIANDB").path, detail: error.localizedDescription)
         }
     }
 
@@ -63,17 +65,17 @@ extension ShardLayout {
         guard count > 1, let generation = directory.currentGeneration() else { return }
         for (index, url) in urls(generation: directory.generationURL(generation), count: count).enumerated() {
             let shard: Database
+            let part = name(index)
             do {
                 shard = try Database(path: url.path)
             } catch {
-                throw IndexError.from(error, path: url.path)
+                throw IndexError.from(error, index: directory.url.path, part: part)
             }
-            try SchemaCheck.verify(shard, path: url.path)
+            try SchemaCheck.verify(shard, index: directory.url.path, part: part)
             let place = (try? shard.metadata(IndexMetadata.shardIndex)).flatMap { Int($0) }
             guard place == index, ShardLayout.count(of: shard) == count else {
                 throw IndexError(
-                    .corrupt,
-                    "\(url.path) is not shard \(index) of \(count): rebuild with `newsdex index --rebuild --db \(directory.url.path)`")
+                    .shardOutOfPlace(expected: index, count: count), index: directory.url.path, part: part)
             }
         }
     }
@@ -102,22 +104,25 @@ final class ShardWriters: @unchecked Sendable {
     }
 
     private let shards: [Shard]
+    /// The index directory, as errors name it.
+    private let index: String
     /// Documents a shard takes between commits; nil never commits before `close()` (a
     /// transaction, or a generation small enough to hold).
     private let batchSize: Int?
 
     var count: Int { shards.count }
 
-    init(urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
+    init(index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
         var shards: [Shard] = []
         for url in urls {
             do {
                 let database = try WritableDatabase(path: url.path, mode: mode)
                 shards.append(Shard(database: database, builder: try DocumentBuilder(database: database), url: url))
             } catch {
-                throw IndexError.from(error, path: url.path)
+                throw IndexError.from(error, index: index, part: urls.count > 1 ? url.lastPathComponent : nil)
             }
         }
+        self.index = index
         self.shards = shards
         self.batchSize = batchSize
     }
@@ -194,12 +199,12 @@ final class ShardWriters: @unchecked Sendable {
         try shard.lock.withLock { try writing(shard) { try shard.database.setMetadata(key, value) } }
     }
 
-    /// Runs `body`, naming the shard in any Xapian error.
+    /// Runs `body`, naming the shard (when there are several) in any Xapian error.
     private func writing<T>(_ shard: Shard, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {
-            throw IndexError.from(error, path: shard.url.path)
+            throw IndexError.from(error, index: index, part: shards.count > 1 ? shard.url.lastPathComponent : nil)
         }
     }
 }

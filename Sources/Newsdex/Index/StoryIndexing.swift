@@ -8,11 +8,9 @@ import Foundation
 import Xapian
 
 /// An id whose body is the same, normalized, as another's.
-public struct ExactDuplicate: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct ExactDuplicate: Sendable, Hashable, CustomStringConvertible {
     public var id: String
     public var sameAs: String
-
-    enum CodingKeys: String, CodingKey { case id, sameAs = "same_as" }
 
     public var description: String { "\(id) has the same text as \(sameAs)" }
 }

@@ -38,20 +38,29 @@ public struct PublicationDate: Sendable, Hashable {
         }
     }
 
-    /// Reads "YYYYMMDD" or "YYYY-MM-DD" (also "YYYY-MM" or "YYYY", taking the first day), as users
-    /// type in `--from` and `--to`.
-    public init?(userInput: String) {
+    /// Reads "YYYYMMDD" or "YYYY-MM-DD", or a whole month ("YYYY-MM", "YYYYMM") or year
+    /// ("YYYY"), as users type in `--from` and `--to`: a month or year means its first day, or
+    /// with `roundingUp` its last (`--to 2024-10` runs to the end of October).
+    public init?(userInput: String, roundingUp: Bool = false) {
         let digits = userInput.filter { $0 != "-" }
-        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
-        let padded: String
-        switch digits.count {
-        case 4: padded = digits + "0101"
-        case 6: padded = digits + "01"
-        case 8: padded = digits
-        default: return nil
+        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+            [4, 6, 8].contains(digits.count), let year = Int(digits.prefix(4))
+        else { return nil }
+        let chars = Array(digits)
+        let month = digits.count >= 6 ? Int(String(chars[4..<6]))! : (roundingUp ? 12 : 1)
+        guard (1...12).contains(month) else { return nil }
+        let day = digits.count == 8
+            ? Int(String(chars[6..<8]))! : (roundingUp ? Self.days(inMonth: month, of: year) : 1)
+        self.init(iso: "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))")
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
         }
-        let chars = Array(padded)
-        self.init(iso: "\(String(chars[0..<4]))-\(String(chars[4..<6]))-\(String(chars[6..<8]))")
     }
 
     public var yyyy: String { pad(year, 4) }
@@ -63,7 +72,9 @@ public struct PublicationDate: Sendable, Hashable {
         return time.map { "\(date)T\($0)" } ?? date
     }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
+    private func pad(_ value: Int, _ width: Int) -> String { Self.pad(value, width) }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }

@@ -2,8 +2,7 @@
 import Foundation
 import Xapian
 
-public struct IndexStats: Sendable, Codable {
-    public var formatVersion = 1
+public struct IndexStats: Sendable {
     public var path: String
     public var documents: Int
     public var articles: Int
@@ -22,12 +21,6 @@ public struct IndexStats: Sendable, Codable {
     public var sizeOnDisk: Int
     public var lastIndexed: String?
     public var schemaVersion: String
-
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", path, documents, articles, captions, sources, persons
-        case places, organizations, credits, firstDate = "first_date", lastDate = "last_date"
-        case sizeOnDisk = "size_on_disk", lastIndexed = "last_indexed", schemaVersion = "schema_version"
-    }
 
     /// Reads the statistics of the index at `path`.
     /// - Throws: `IndexError` when it cannot be opened.

@@ -22,9 +22,9 @@ public final class Searcher {
         do {
             stemmer = try Stem(language: "english")
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: path)
         }
-        try SchemaCheck.verify(database, path: path)
+        try SchemaCheck.verify(database, index: path)
         slotUsage = FacetSlotUsage.read(from: database)
     }
 
@@ -36,18 +36,18 @@ public final class Searcher {
     ///   index fails underneath (a shard down, a damaged table).
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         do {
-            return try searchOnce(request)
-        } catch XapianError.databaseModified {
-            // A writer committed twice while we read: reopen at the new revision, once.
-            try database.reopen()
-            parsers = [:]
-            return try searchOnce(request)
+            do {
+                return try searchOnce(request)
+            } catch XapianError.databaseModified {
+                // A writer committed twice while we read: reopen at the new revision, once.
+                try database.reopen()
+                parsers = [:]
+                return try searchOnce(request)
+            }
         } catch let error as SearchError {
             throw error
-        } catch let error as IndexError {
-            throw error
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: path)
         }
     }
 
@@ -109,7 +109,7 @@ public final class Searcher {
             }
             return result.sorted { ($0.0.date ?? "~", $0.0.id) < ($1.0.date ?? "~", $1.0.id) }
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: path)
         }
     }
 
@@ -123,25 +123,9 @@ public final class Searcher {
             let document = try database.document(docid)
             return try StoredDocument(of: document)
         } catch let error as DecodingError {
-            throw IndexError(.corrupt, "the stored data of \(id) cannot be read (\(error)): rebuild with `newsdex index --rebuild`")
-        } catch let error as IndexError {
-            throw error
+            throw IndexError(.unreadableDocument, index: path, part: id, detail: "\(error)")
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: path)
         }
     }
 }
-
-/// A search the user must fix.
-public enum SearchError: Error, CustomStringConvertible, Sendable {
-    /// The query cannot be parsed: the query, Xapian's explanation, and the word where it goes
-    /// wrong (character offsets), when that can be told.
-    case query(String, String, Range<Int>?)
-
-    public var description: String {
-        switch self {
-        case .query(let query, let message, _): return "cannot parse the query \(query.debugDescription): \(message)"
-        }
-    }
-}
-

@@ -60,9 +60,13 @@ public struct IndexDirectory: Sendable {
     func switchTo(generation: String) throws {
         let previous = currentGeneration()
         let temporary = url.appendingPathComponent("XAPIANDB.tmp")
-        try Data("auto \(generation)\n".utf8).write(to: temporary)
+        do {
+            try Data("auto \(generation)\n".utf8).write(to: temporary)
+        } catch {
+            throw IndexError(.unwritable, index: url.path, part: temporary.path, detail: error.localizedDescription)
+        }
         guard rename(temporary.path, stubURL.path) == 0 else {
-            throw IndexError(.unwritable, "cannot switch \(url.path) to the new index: \(String(cString: strerror(errno)))")
+            throw IndexError(.unwritable, index: url.path, part: stubURL.path, detail: String(cString: strerror(errno)))
         }
         removeGenerations(keeping: [generation, previous].compactMap { $0 })
     }
@@ -77,15 +81,18 @@ public struct IndexDirectory: Sendable {
 
     /// Takes the index's writer lock, or fails at once if another process holds it.
     func lock() throws -> IndexLock {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError(.unwritable, index: url.path, detail: error.localizedDescription)
+        }
         let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw IndexError(.unwritable, "cannot write to \(url.path): \(String(cString: strerror(errno)))")
+            throw IndexError(.unwritable, index: url.path, part: lockURL.path, detail: String(cString: strerror(errno)))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw IndexError(
-                .locked, "the index at \(url.path) is locked: another `newsdex index` is running; wait for it to finish")
+            throw IndexError(.locked, index: url.path)
         }
         return IndexLock(fd: fd)
     }

@@ -2,19 +2,17 @@
 import Xapian
 
 enum SchemaCheck {
-    /// Throws when the index was built with another schema version, saying how to rebuild.
-    static func verify(_ database: Database, path: String) throws {
+    /// Throws `.schemaMismatch` when `database` (the index `index`, or its `part`) was built with
+    /// another schema version, with the version found (nil when it records none).
+    static func verify(_ database: Database, index: String, part: String? = nil) throws {
         let found: String
         do {
             found = try database.metadata(IndexMetadata.schemaVersion)
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: index, part: part)
         }
         guard found == Schema.version else {
-            let what = found.isEmpty ? "is not a newsdex index (no schema version)" : "was built with schema version \(found)"
-            throw IndexError(
-                .schemaMismatch,
-                "the index at \(path) \(what); this newsdex uses version \(Schema.version): rebuild it with `newsdex index --rebuild --db \(path)`")
+            throw IndexError(.schemaMismatch, index: index, part: part, detail: found.isEmpty ? nil : found)
         }
     }
 }
