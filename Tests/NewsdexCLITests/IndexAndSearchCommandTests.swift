@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,15 +9,12 @@ import Testing
 /// A temporary folder with a copy of the seed corpus, removed afterwards.
 final class Workspace {
     let url: URL
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     init(seeds: Bool = true) {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("newsdex-cli-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         if seeds {
-            try! FileManager.default.copyItem(
-                at: Self.repository.appendingPathComponent("corpus"), to: url.appendingPathComponent("corpus"))
+            try! FileManager.default.copyItem(at: Seeds.corpus, to: url.appendingPathComponent("corpus"))
         }
     }
 

@@ -1,6 +1,7 @@
 // Temporary corpora and indexes for tests: each test gets folders of its own.
 import CorpusGenerator
 import Foundation
+import TestSupport
 @testable import Newsdex
 
 /// A temporary folder, removed when the value is released.
@@ -43,16 +44,16 @@ final class TemporaryDirectory {
     }
 }
 
-/// The repository's own files, such as the seed corpus.
+/// The seed articles (TestSupport's fixtures), copied where a test indexes them.
 enum Repository {
+    /// The repository, for the README that SchemaTests checks.
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("corpus")
 
     /// Copies the seed corpus into `directory/corpus` and returns that folder.
     static func copySeeds(into directory: TemporaryDirectory) -> URL {
         let target = directory.path("corpus")
-        try! FileManager.default.copyItem(at: corpus, to: target)
+        try! FileManager.default.copyItem(at: Seeds.corpus, to: target)
         return target
     }
 }

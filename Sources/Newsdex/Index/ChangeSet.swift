@@ -3,7 +3,7 @@
 // matches both is not even read. A file whose size or time differ is read and hashed, and is
 // only "touched" when its content hash is the one recorded.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// What changed between the corpus and an index.
 struct ChangeSet {

@@ -1,7 +1,7 @@
 // Turns an article and its entities into Xapian documents, as the schema says: one document for
 // the article and one for each of its captions.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// An article ready to index: parsed, with its entities extracted.
 public struct PreparedArticle: Sendable {

@@ -1,6 +1,6 @@
 // What the index remembers of each corpus file, in its metadata, to know what changed since.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// The state of one corpus file when it was indexed.
 struct FileRecord: Sendable, Hashable {

@@ -3,7 +3,7 @@
 // its share into a database of its own, and these are merged with Xapian's compaction; a
 // sharded index routes each article to its shard instead (see Shards.swift).
 import Foundation
-import Xapian
+internal import Xapian
 
 extension Indexer {
     /// Builds a new generation from every file, then switches to it.

@@ -3,7 +3,7 @@
 // of it that then replaces it, as does any change to a sharded index, since Xapian has no
 // transaction across databases.
 import Foundation
-import Xapian
+internal import Xapian
 
 extension Indexer {
     /// Brings `generation` up to date with `files`.

@@ -1,6 +1,6 @@
 // `check`: does the index match the corpus? What CI runs after a rebuild.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// A difference between the corpus and the index.
 public struct IndexDiscrepancy: Sendable, Hashable, CustomStringConvertible {

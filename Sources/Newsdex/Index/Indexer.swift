@@ -5,7 +5,7 @@
 // only that (IncrementalUpdate.swift). Files are read and parsed on several threads
 // (FilePreparation.swift, ParallelWork.swift).
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Indexes a corpus. One Indexer runs at a time per index directory: `run` takes the index's
 /// writer lock and fails at once when another process has it.

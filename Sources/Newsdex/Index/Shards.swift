@@ -14,7 +14,7 @@
 // (file records, facet slots, time of indexing) lives in shard 0; the schema version and the
 // shard's place (i of N) are in every shard, so each can be checked and served alone.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Which shard an article, and its captions, belong to.
 enum ShardKey {
@@ -87,6 +87,8 @@ extension ShardLayout {
 /// write in parallel; Xapian databases are not thread-safe, and this class is their one owner.
 /// Shard 0 also takes the file records.
 final class ShardWriters: @unchecked Sendable {
+    // Safe: each shard's database, builder and count are used only under that shard's lock, and
+    // the rest is immutable.
     /// One shard, used only under its lock.
     private final class Shard {
         let lock = NSLock()
@@ -180,11 +182,13 @@ final class ShardWriters: @unchecked Sendable {
     /// takes one (Xapian has no transaction across databases).
     func beginTransaction() throws {
         precondition(shards.count == 1, "transactions cannot span shards")
-        try writing(shards[0]) { try shards[0].database.beginTransaction() }
+        let shard = shards[0]
+        try shard.lock.withLock { try writing(shard) { try shard.database.beginTransaction() } }
     }
 
     func commitTransaction() throws {
-        try writing(shards[0]) { try shards[0].database.commitTransaction() }
+        let shard = shards[0]
+        try shard.lock.withLock { try writing(shard) { try shard.database.commitTransaction() } }
     }
 
     /// Commits and closes every shard.

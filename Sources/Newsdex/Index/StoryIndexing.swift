@@ -5,7 +5,7 @@
 // (each is a posting list of its own). An incremental run instead reads the stored fingerprints
 // back, once, into an in-memory table of band keys, and only when it has articles to cluster.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// An id whose body is the same, normalized, as another's.
 public struct ExactDuplicate: Sendable, Hashable, CustomStringConvertible {
@@ -25,8 +25,12 @@ final class StoryIndexing: Sendable {
     ///   nil for a fresh build.
     init(options: StoryOptions, existing: Database?) {
         self.options = options
-        let lookup = existing.map { IndexedStories(database: $0, options: options) }
-        clusterer = StoryClusterer(options: options, lookup: lookup.map { lookup in { lookup.members(sharing: $0) } })
+        var lookup: (@Sendable ([String]) -> [StoryMember])?
+        if let existing {
+            let stories = IndexedStories(database: existing, options: options)
+            lookup = { @Sendable keys in stories.members(sharing: keys) }
+        }
+        clusterer = StoryClusterer(options: options, lookup: lookup)
     }
 
     func assign(_ article: PreparedArticle) -> StoryAssignment? {
@@ -39,6 +43,7 @@ final class StoryIndexing: Sendable {
 /// the index the first time it is asked. Its one read-only Database is used under a lock, since
 /// Xapian objects are not thread-safe and workers ask at once.
 private final class IndexedStories: @unchecked Sendable {
+    // Safe: the Database and the table are used only under `lock`.
     private let lock = NSLock()
     private let existing: Database
     private let options: StoryOptions

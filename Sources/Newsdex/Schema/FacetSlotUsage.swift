@@ -1,7 +1,7 @@
 // How many value slots each multi-valued facet uses: the indexer records it in the index's
 // metadata, and searches count only the slots that hold something.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// How many slots of each multi-valued facet hold values somewhere in an index.
 public struct FacetSlotUsage: Sendable, Hashable, Codable {

@@ -2,7 +2,7 @@
 // value slot. This list is the only place that knows them; the README's table is checked
 // against it by SchemaTests.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// How a field is indexed.
 public enum FieldIndexing: String, Sendable, Codable {
@@ -65,7 +65,8 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     /// searches count only slots that hold something.
     public static let multiValueCapacity = 64
 
-    public var number: ValueSlot {
+    /// The Xapian value slot (internal: Xapian types stay out of the public API).
+    var number: ValueSlot {
         switch self {
         case .date: return 0
         case .sortableDate: return 1

@@ -1,7 +1,7 @@
 // How an article's story is kept in its document: the cluster as a term and as the collapse
 // slot, the body's content key as a term, and the id and fingerprint in a slot, read back by
 // the next index run to find earlier copies and by searches to list a story's copies.
-import Xapian
+internal import Xapian
 
 extension Document {
     /// Adds an article's story: its cluster (term and collapse slot), and its fingerprint, so

@@ -9,7 +9,7 @@
 // used, so counting also works through a stub of remote shards served by xapian-tcpsrv, where
 // Xapian serialises the spies to each server and merges their counts.
 import Foundation
-import Xapian
+internal import Xapian
 
 struct FacetCounts {
     /// How many slots of each multi-valued facet the index uses (from its metadata).

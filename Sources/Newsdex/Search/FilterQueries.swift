@@ -1,6 +1,6 @@
 // A search's filters as Xapian queries: one per filter flag (its values ORed), the kind, and the
 // date range; filters match without weighting.
-import Xapian
+internal import Xapian
 
 /// One filter of a search, with the facet it filters (for multi-select counting).
 struct FilterQuery {

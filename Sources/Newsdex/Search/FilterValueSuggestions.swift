@@ -1,6 +1,6 @@
 // Filter values that are nowhere in the index, and the nearest values that are, so that a
 // mistyped `--person` value gets "did you mean".
-import Xapian
+internal import Xapian
 
 extension Searcher {
     /// Filter values that match no document, with the nearest values the index has.

@@ -1,6 +1,6 @@
 // Hits as shown: a match's stored document, its snippet with the query's words marked, the
 // captions that match, and the other copies of its story.
-import Xapian
+internal import Xapian
 
 /// Builds the hits of one match set.
 struct HitBuilder {

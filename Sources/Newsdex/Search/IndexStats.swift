@@ -1,6 +1,6 @@
 // `stats`: what is in an index.
 import Foundation
-import Xapian
+internal import Xapian
 
 public struct IndexStats: Sendable {
     public var path: String

@@ -1,6 +1,6 @@
 // The query language: Xapian's QueryParser, with the schema's fields as prefixes.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Parses users' queries against the schema.
 struct QueryLanguage {

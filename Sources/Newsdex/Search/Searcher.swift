@@ -1,7 +1,7 @@
 // Answers searches: the query language, filters, exact multi-select facets, snippets and
 // spelling suggestions, over one index directory, a stub file, or a stub of remote shards.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Searches one index. Not thread-safe (Xapian databases are not): one Searcher per thread.
 public final class Searcher {

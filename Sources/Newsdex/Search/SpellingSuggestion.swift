@@ -1,7 +1,7 @@
 // "Did you mean": Xapian's QueryParser proposes a correction when a word is not in the index but
 // close to one that is (from the spelling data the indexer writes). The correction is offered,
 // or with `correctSpelling` searched instead.
-import Xapian
+internal import Xapian
 
 /// A user's query, parsed, with the spelling correction offered or applied.
 struct SpelledQuery {

@@ -9,7 +9,7 @@
 // just open index/. A new generation is built beside the live one and switched over with one
 // rename of the stub: a reader sees the old index or the new one, never a mix.
 import Foundation
-import Xapian
+internal import Xapian
 
 #if canImport(Glibc)
     import Glibc

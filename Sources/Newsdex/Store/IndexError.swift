@@ -2,7 +2,7 @@
 // remote shards, opening it for reading, the schema check every opener makes, and the errors of
 // all of these. Indexing (which writes it) and searching (which reads it) both need this and
 // neither owns it, so it sits beside Schema/ and Index/ and Search/ each use it.
-import Xapian
+internal import Xapian
 
 /// Why an index cannot be used. It carries what a message needs, not the message: the CLI words
 /// it (and says what to do) in Sources/newsdex/Output/ErrorMessages.swift, and exits 4 for all.

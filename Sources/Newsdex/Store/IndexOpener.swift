@@ -6,7 +6,7 @@
 // remote backend (`Xapian::Remote::open`, with timeouts), local lines with `Database(path:)`, and
 // all combined with `Database(shards:)`. A shard that cannot be reached is then named in the error.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// How long a reader waits for a remote shard.
 public struct RemoteTimeouts: Sendable, Hashable {
@@ -110,12 +110,12 @@ struct StubFile: Sendable {
 }
 
 /// Opens indexes for reading.
-public enum IndexOpener {
+enum IndexOpener {
     /// Opens the index at `path`: an index directory, a database, or a stub file whose
     /// `remote HOST:PORT` lines are opened with `timeouts`.
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
     ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, stub errors.
-    public static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
+    static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
         try open(path, index: path, timeouts: timeouts)
     }
 

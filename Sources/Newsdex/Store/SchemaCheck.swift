@@ -1,5 +1,5 @@
 // The schema version check every reader and writer makes on open.
-import Xapian
+internal import Xapian
 
 enum SchemaCheck {
     /// Throws `.schemaMismatch` when `database` (the index `index`, or its `part`) was built with

@@ -50,6 +50,7 @@ public struct StoryAssignment: Sendable, Hashable, Codable {
 /// permutation and the id's bytes, kept in flat arrays rather than per-article objects, so a fresh
 /// build of 1M articles holds under 1 GB.
 public final class StoryClusterer: @unchecked Sendable {
+    // Safe: the table below is read and written only under `lock`; the rest is immutable.
     public let options: StoryOptions
     private let lookup: (@Sendable ([String]) -> [StoryMember])?
     private let lock = NSLock()

@@ -50,6 +50,8 @@ import Testing
         let reader = ArticleReader(options: .init(maxFileSize: 4096))
         let deadline = Date().addingTimeInterval(20)
         var cases = 0
+        var articlesSeen = 0
+        var rejectionsSeen = 0
         while cases < 2_000 && Date() < deadline {
             cases += 1
             let bytes = Bool.random(using: &rng) ? Self.randomBytes(&rng) : Self.randomLines(&rng)
@@ -60,6 +62,18 @@ import Testing
 
             let context = Comment(rawValue: "case \(cases): \(path) \(bytes)")
             #expect(!result.articles.isEmpty || !result.rejections.isEmpty, context)
+            articlesSeen += result.articles.count
+            rejectionsSeen += result.rejections.count
+            // Ids are unique within a file (and so in the index, with the path in them).
+            #expect(Set(result.articles.map(\.id)).count == result.articles.count, context)
+            // Only JSON Lines holds several articles; every other file is one article or none.
+            if ext != "jsonl" { #expect(result.articles.count <= 1, context) }
+            // What no parser can read is rejected whole, with the reason.
+            if bytes.contains(0) {
+                #expect(result.articles.isEmpty && result.rejections.map(\.reason) == ["binary file (contains NUL bytes)"], context)
+            } else if bytes.allSatisfy({ [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20].contains($0) }) {
+                #expect(result.articles.isEmpty && result.rejections.map(\.reason) == ["empty file"], context)
+            }
             for article in result.articles {
                 #expect(!article.id.isEmpty && !article.source.isEmpty, context)
                 #expect(article.path == path, context)
@@ -76,6 +90,8 @@ import Testing
             #expect(result.warnings.allSatisfy { $0.path == path }, context)
         }
         #expect(cases >= 500)
+        // The generator reaches both outcomes, so the promises above were tested on each.
+        #expect(articlesSeen > cases / 4 && rejectionsSeen > cases / 20, "\(articlesSeen) articles, \(rejectionsSeen) rejections")
     }
 
     @Test func dateAndLineParsersSurviveRandomLines() {
