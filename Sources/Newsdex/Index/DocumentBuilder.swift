@@ -56,20 +56,23 @@ final class DocumentBuilder {
         let doc = Document()
         termGenerator.document = doc
         termGenerator.termPosition = 0
-        termGenerator.indexText(Schema.foldDiacritics(article.title), prefix: Schema.title.prefix)
-        termGenerator.indexText(Schema.foldDiacritics(article.title))
+        // Free text is folded (accents, possessives) as the query language folds what users type.
+        let title = Schema.foldText(article.title)
+        termGenerator.indexText(title, prefix: Schema.title.prefix)
+        termGenerator.indexText(title)
         termGenerator.increaseTermPosition()
         for paragraph in article.paragraphs {
-            termGenerator.indexText(Schema.foldDiacritics(paragraph))
+            termGenerator.indexText(Schema.foldText(paragraph))
             termGenerator.increaseTermPosition()
         }
         for caption in article.captions {
-            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(Schema.foldDiacritics(caption.text))
+            let text = Schema.foldText(caption.text)
+            termGenerator.indexText(text, prefix: Schema.captionText.prefix)
+            termGenerator.indexText(text)
             termGenerator.increaseTermPosition()
         }
         for author in article.authors {
-            termGenerator.indexTextWithoutPositions(Schema.foldDiacritics(author), prefix: Schema.author.prefix)
+            termGenerator.indexTextWithoutPositions(Schema.foldText(author), prefix: Schema.author.prefix)
         }
         addCommonTerms(to: doc, article: article, kind: .article, file: file)
         let credits = uniqueCredits(article.captions)
@@ -96,8 +99,9 @@ final class DocumentBuilder {
             let captionDoc = Document()
             termGenerator.document = captionDoc
             termGenerator.termPosition = 0
-            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(Schema.foldDiacritics(caption.text))
+            let text = Schema.foldText(caption.text)
+            termGenerator.indexText(text, prefix: Schema.captionText.prefix)
+            termGenerator.indexText(text)
             addCommonTerms(to: captionDoc, article: article, kind: .caption, file: file)
             captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
             addMultiValued(

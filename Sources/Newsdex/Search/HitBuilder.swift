@@ -19,8 +19,7 @@ struct HitBuilder {
         let snippetText = stored.snippetSource
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: mset.snippet(
-                snippetText, length: snippetLength, stemmer: stemmer, flags: []))
+            snippet = Snippet(xapianHTML: marked(snippetText, length: snippetLength, flags: []))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
         }
@@ -30,11 +29,9 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
-            let marked = mset.snippet(
-                caption.text, length: caption.text.utf8.count + 16, stemmer: stemmer,
-                flags: [.exhaustive, .emptyWithoutMatch])
-            if !marked.isEmpty {
-                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: marked)))
+            let html = marked(caption.text, length: caption.text.utf8.count + 16, flags: [.exhaustive, .emptyWithoutMatch])
+            if !html.isEmpty {
+                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: html)))
             }
         }
         let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
@@ -44,6 +41,14 @@ struct HitBuilder {
             url: stored.url, path: stored.path, snippet: snippet, captions: captions,
             entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
             copyCount: copyCount)
+    }
+
+    /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
+    /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
+    /// that ends in one is marked too.
+    private func marked(_ text: String, length: Int, flags: SnippetFlags) -> String {
+        Schema.unmarkPossessives(
+            mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
