@@ -48,12 +48,11 @@ struct QueryLanguage {
         return parser
     }
 
-    static let flags: QueryParser.Flags = [
-        .boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .spellingCorrection,
-    ]
+    /// Spelling is checked apart, by `SpelledQuery`.
+    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot]
 
     /// Lowercases and folds the value after each boolean field (`person:"Vladimir Putin"`), so it
-    /// names the term the indexer wrote; folds accents everywhere else.
+    /// names the term the indexer wrote; the rest is free text, see `freeText`.
     static func normalize(_ query: String) -> String {
         var result = ""
         var rest = Substring(Schema.foldDiacritics(query))
@@ -65,7 +64,7 @@ struct QueryLanguage {
                 nameStart = before
             }
             let name = rest[nameStart..<colon].lowercased()
-            result += rest[..<rest.index(after: colon)]
+            result += freeText(rest[..<rest.index(after: colon)])
             rest = rest[rest.index(after: colon)...]
             guard booleanFields[name] != nil else { continue }
             let valueEnd: Substring.Index
@@ -78,7 +77,44 @@ struct QueryLanguage {
             result += rest[..<valueEnd].lowercased()
             rest = rest[valueEnd...]
         }
-        return result + rest
+        return result + freeText(rest)
+    }
+
+    /// Free text of a query, as the indexer folds it (`Schema.foldText`: possessives dropped) and
+    /// lowercased, so that every word is stemmed whatever its case: Xapian's parser leaves a
+    /// capitalised word unstemmed (STEM_SOME), and "Putin" would then miss "Putins'". Phrases
+    /// are not stemmed in any case. Acronyms with dots ("U.S.") keep their capitals, by which
+    /// Xapian knows them.
+    static func freeText(_ text: Substring) -> String {
+        let folded = Schema.foldPossessives(String(text))
+        guard folded.contains(where: \.isUppercase) else { return folded }
+        var result = ""
+        var word = ""
+        func flush() {
+            result += isAcronym(word) ? word : word.lowercased()
+            word = ""
+        }
+        for character in folded {
+            if character.isWhitespace {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// "U.S.", "U.N.": a capital, a dot and a capital.
+    private static func isAcronym(_ word: String) -> Bool {
+        let characters = Array(word)
+        guard characters.count >= 3 else { return false }
+        for i in 0..<(characters.count - 2)
+        where characters[i].isUppercase && characters[i + 1] == "." && characters[i + 2].isUppercase {
+            return true
+        }
+        return false
     }
 }
 
