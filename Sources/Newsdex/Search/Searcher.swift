@@ -8,7 +8,8 @@ public final class Searcher {
     public let path: String
     /// The open index; IndexStats reads its counts and metadata through it.
     private(set) var database: Database
-    private let slotUsage: FacetSlotUsage
+    /// How many slots each multi-valued facet uses (from the index's metadata).
+    let slotUsage: FacetSlotUsage
     private let stemmer: Stem
     /// Query parsers by `exact`, made once: setting one up costs more than a simple search.
     private var parsers: [Bool: QueryParser] = [:]
@@ -54,8 +55,12 @@ public final class Searcher {
     private func searchOnce(_ request: SearchRequest) throws -> SearchResponse {
         let parser = try parsers[request.exact] ?? QueryLanguage.parser(for: database, exact: request.exact)
         parsers[request.exact] = parser
-        let spelled = try SpelledQuery(request.query, parser: parser, correct: request.correctSpelling)
+        var spelled = try SpelledQuery(request.query, parser: parser)
         let filters = FilterQuery.all(for: request)
+        // `correctSpelling` searches the correction only when the query as typed finds nothing.
+        if request.correctSpelling, spelled.suggestion != nil, try !matchesAnything(spelled.query, filters) {
+            try spelled.applyCorrection(with: parser)
+        }
 
         let enquire = Enquire(database: database)
         enquire.query = FilterQuery.combine(spelled.query, filters: filters.map(\.query))
@@ -70,9 +75,10 @@ public final class Searcher {
         }
         let facetCounts = FacetCounts(slotUsage: slotUsage)
         let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
-        // Facets need every match. Otherwise looking at a thousand more than are shown makes the
-        // total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets ? database.documentCount : request.offset + request.limit + 1000
+        // Facets and exact totals need every match. Otherwise looking at a thousand more than are
+        // shown makes the total exact for most searches, at little cost, as Omega does.
+        let checkAtLeast = request.facets || request.exactTotal
+            ? database.documentCount + 1 : request.offset + request.limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let mset = try enquire.matchSet(
             offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
@@ -91,8 +97,16 @@ public final class Searcher {
         return SearchResponse(
             query: request.query, correctedQuery: spelled.corrected,
             total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact,
+            totalBounds: exact ? mset.lowerBound...mset.lowerBound : mset.lowerBound...max(mset.lowerBound, mset.upperBound),
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
             suggestion: spelled.suggestion, unknownFilterValues: unknownValues(request.filters))
+    }
+
+    /// Whether `query` with `filters` matches at least one document.
+    private func matchesAnything(_ query: Query?, _ filters: [FilterQuery]) throws -> Bool {
+        let enquire = Enquire(database: database)
+        enquire.query = FilterQuery.combine(query, filters: filters.map(\.query))
+        return try !enquire.matchSet(limit: 1).isEmpty
     }
 
     /// Every other copy of the story of the document `id`, with how it differs from it.
