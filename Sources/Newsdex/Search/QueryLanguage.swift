@@ -91,7 +91,9 @@ struct QueryLanguage {
         var result = ""
         var word = ""
         func flush() {
-            result += isAcronym(word) ? word : word.lowercased()
+            // Operators are read in any case; they are kept as typed only to read well.
+            let keep = isAcronym(word) || operators.contains(word.lowercased()) && word == word.uppercased()
+            result += keep ? word : word.lowercased()
             word = ""
         }
         for character in folded {
