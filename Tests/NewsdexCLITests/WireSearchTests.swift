@@ -207,4 +207,20 @@ import Testing
         #expect(try corpus.ids("militants") == ["ABC/one-line-story.txt"])
         #expect(try corpus.ids("title:militants").isEmpty)
     }
+
+    @Test func anIndexOfTheSchemaBeforePossessivesAsksForARebuild() throws {
+        // An index written before possessives were folded: it says version 2.
+        let generation = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: corpus.ws.index).first { $0.hasPrefix("gen-") })
+        let tool = Process()
+        tool.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tool.arguments = ["xapian-metadata", "set", corpus.ws.index + "/" + generation, "newsdex.schema", "2"]
+        try tool.run()
+        tool.waitUntilExit()
+        try #require(tool.terminationStatus == 0, "xapian-metadata (xapian-tools) is needed")
+        let result = try corpus.run(["search", "Arafat"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("schema version 2"))
+        #expect(result.stderr.contains("newsdex index --rebuild --db \(corpus.ws.index)"))
+    }
 }
