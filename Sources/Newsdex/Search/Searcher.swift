@@ -57,9 +57,14 @@ public final class Searcher {
         parsers[request.exact] = parser
         var spelled = try SpelledQuery(request.query, parser: parser)
         let filters = FilterQuery.all(for: request)
-        // `correctSpelling` searches the correction only when the query as typed finds nothing.
-        if request.correctSpelling, spelled.suggestion != nil, try !matchesAnything(spelled.query, filters) {
-            try spelled.applyCorrection(with: parser)
+        // A correction is offered only when it finds something, and searched instead
+        // (`correctSpelling`) only when the query as typed finds nothing.
+        if spelled.suggestion != nil {
+            if try !matchesAnything(spelled.suggestedQuery, filters) {
+                spelled.dropSuggestion()
+            } else if request.correctSpelling, try !matchesAnything(spelled.query, filters) {
+                spelled.applyCorrection()
+            }
         }
 
         let enquire = Enquire(database: database)

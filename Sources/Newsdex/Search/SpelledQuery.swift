@@ -11,6 +11,8 @@ struct SpelledQuery {
     /// A correction to offer: the query with each word that matches nothing replaced by the
     /// nearest word of the index; nil when every word matches or none has a near word.
     var suggestion: String?
+    /// The suggestion, parsed; nil exactly when `suggestion` is.
+    private(set) var suggestedQuery: Query?
     /// The text actually searched, once the correction was applied.
     var corrected: String?
 
@@ -18,18 +20,27 @@ struct SpelledQuery {
     /// - Throws: `SearchError.query` when the text cannot be parsed.
     init(_ text: String, parser: QueryParser) throws {
         query = try QueryLanguage.parse(text, with: parser)
-        if let database = parser.database {
-            suggestion = Self.correction(of: text, in: database, stemmer: parser.stemmer, stopper: parser.stopper)
+        if let database = parser.database,
+            let fix = Self.correction(of: text, in: database, stemmer: parser.stemmer, stopper: parser.stopper),
+            let parsed = try? QueryLanguage.parse(fix, with: parser)
+        {
+            suggestion = fix
+            suggestedQuery = parsed
         }
     }
 
-    /// Searches the suggestion instead of the query as typed.
-    /// - Throws: `SearchError.query` when the suggestion cannot be parsed.
-    mutating func applyCorrection(with parser: QueryParser) throws {
-        guard let fix = suggestion else { return }
-        query = try QueryLanguage.parse(fix, with: parser)
-        corrected = fix
+    /// Offers no correction (one that would find nothing, say).
+    mutating func dropSuggestion() {
         suggestion = nil
+        suggestedQuery = nil
+    }
+
+    /// Searches the suggestion instead of the query as typed.
+    mutating func applyCorrection() {
+        guard let fix = suggestion else { return }
+        query = suggestedQuery
+        corrected = fix
+        dropSuggestion()
     }
 
     /// `text` with each word that matches nothing replaced by its nearest word in `database`'s

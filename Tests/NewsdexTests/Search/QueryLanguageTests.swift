@@ -6,7 +6,7 @@ import Testing
         // Boolean fields' values are lowercased, quoted or not, so they name the indexed term.
         ("source:AFP troops", "source:afp troops"),
         ("person:\"Vladimir Putin\" said", "person:\"vladimir putin\" said"),
-        ("ENTITY:NATO OR org:UN", "ENTITY:nato OR org:un"),
+        ("ENTITY:NATO OR org:UN", "entity:nato OR org:un"),
         ("(source:AFP)", "(source:afp)"),
         ("year:2024 kind:Caption", "year:2024 kind:caption"),
         // Free text is lowercased, so the parser stems every word (it leaves capitalised words
