@@ -134,6 +134,14 @@ import Testing
         #expect(json["suggestion"] as? String == "\"yasser Arafat\"")
     }
 
+    @Test func aCorrectionThatWouldFindNothingIsNotOffered() throws {
+        // "arafat" and "handed" are in no article together.
+        #expect(corpus.bruteForce(WireCorpus.word("arafat")).isDisjoint(with: corpus.bruteForce(WireCorpus.word("handed"))))
+        let result = try corpus.run(["search", "--correct", "Arafatt handed"])
+        #expect(result.status == 1)
+        #expect(!result.stderr.contains("did you mean") && !result.stderr.contains("searched for"))
+    }
+
     @Test func aNameTwoEditsFromAnotherIsNotCorrectedIntoIt() throws {
         // "Hansen" is in no article; "Hayden" is, two edits away: another name, not a typo.
         let result = try corpus.run(["search", "--correct", "Hansen"])
