@@ -99,10 +99,10 @@ public final class Searcher {
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
         let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
+        let bounds = exact ? mset.lowerBound...mset.lowerBound : mset.lowerBound...max(mset.lowerBound, mset.upperBound)
         return SearchResponse(
             query: request.query, correctedQuery: spelled.corrected,
-            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact,
-            totalBounds: exact ? mset.lowerBound...mset.lowerBound : mset.lowerBound...max(mset.lowerBound, mset.upperBound),
+            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact, totalBounds: bounds,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
             suggestion: spelled.suggestion, unknownFilterValues: unknownValues(request.filters))
     }
