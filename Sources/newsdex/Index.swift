@@ -68,7 +68,7 @@ extension NewsdexCommand {
             do {
                 defer { bar?.finish() }
                 summary = try Indexer(options: options).run(progress: bar.map { bar in
-                    { @Sendable in bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
+                    { @Sendable in bar.update($0) }
                 })
             }
             let warnings = warnings(of: summary)
