@@ -103,7 +103,8 @@ enum SearchText {
             var meta = [hit.source]
             if let date = hit.date { meta.append(date) }
             meta.append(hit.path ?? hit.id)
-            if hit.kind == .caption { meta.append("in \(hit.article ?? "?")") }
+            // A picture's article is usually its file: named once.
+            if hit.kind == .caption, let article = hit.article, article != meta.last { meta.append("in \(article)") }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))
             if hit.copyCount > 0 {
                 let places = hit.copies.map { copy in copy.source + (copy.date.map { " (\(String($0.prefix(10))))" } ?? "") }
