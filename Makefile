@@ -37,7 +37,7 @@ index: build
 export Q
 search: deps
 	@$(SWIFT) build $(RELEASE) --product newsdex --quiet
-	@$(BIN) search --db $(DB) -- "$$Q"
+	@$(BIN) search --db $(DB) -- "$$Q" || [ $$? -eq 1 ]
 
 test: deps
 	$(SWIFT) build --build-tests
