@@ -26,7 +26,65 @@ enum EntityLexicon {
         "detective", "inspector", "coach", "supreme", "acting", "former", "late", "opposition",
         "envoy", "counsel", "attorney", "chair", "chairperson", "executive", "officer", "ceo",
         "cfo", "coo", "founder", "treasurer", "commissioner", "director-general",
-        "secretary-general", "vice-president", "president-elect",
+        "secretary-general", "vice-president", "president-elect", "attorney-general",
+        "governor-general", "solicitor-general", "inspector-general", "lieutenant-general",
+        "major-general", "brigadier", "superintendent", "constable", "reverend", "rev", "father",
+        "shadow", "backbencher", "skipper", "mayor-elect", "senator-elect", "speaker",
+    ]
+    /// Titles that also open organization names ("General Motors", "Supreme Court", "Crown
+    /// Resorts"): a run opening with one may still end with an organization or place word.
+    static let titlesOpeningNames: Set<String> = [
+        "general", "chief", "supreme", "crown", "foreign", "defence", "defense", "interior",
+        "finance", "executive", "opposition", "prime", "vice", "deputy", "acting", "former", "late",
+        "leader", "chair", "officer", "justice", "king", "queen", "prince", "princess", "lady",
+        "lord", "sir", "father",
+    ]
+    /// Short words title case leaves in lowercase ("Troops Deployed in Russia").
+    static let headlineMinorWords: Set<String> = [
+        "a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or",
+    ]
+    /// Particles that open a personal name written without its given name: "bin Laden",
+    /// "von der Leyen", "de Villepin". A lowercase one of these before a capital starts a name.
+    static let leadingNameParticles: Set<String> = ["bin", "ibn", "bint", "van", "von", "de", "der", "den"]
+    /// Given names (generated from census lists, see GivenNamesData.swift): two to four
+    /// capitalized words opening with one are a person ("Shane Warne").
+    static let givenNames: Set<String> = Set(
+        givenNamesData.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.lowercased() })
+    /// First words of place names: "Mount Everest", "Lake Eyre", "Cape Town".
+    static let placeOpeners: Set<String> = ["mount", "mt", "lake", "port", "fort", "cape"]
+    /// Heads before a connector that make a place rather than an organization: "Republic of".
+    static let placeHeadsBeforeConnector: Set<String> = [
+        "republic", "kingdom", "state", "states", "sea", "gulf", "strait", "bay", "isle", "island",
+        "islands",
+    ]
+    /// Heads that open an organization only before "for": "People for the Ethical Treatment of
+    /// Animals", "Campaign for Nuclear Disarmament" ("People of Australia" is no organization).
+    static let headsBeforeFor: Set<String> = [
+        "people", "campaign", "friends", "citizens", "doctors", "reporters", "physicians",
+        "coalition", "alliance", "movement", "council", "centre", "center", "committee", "fund",
+        "partnership", "network",
+    ]
+    /// Words before "to" that make it no place preposition: "according to", "due to".
+    static let notPlaceBeforeTo: Set<String> = ["according", "due", "thanks", "next", "close", "prior"]
+    /// Articles of an apposition after a name: "Lim Eul-chul, a professor".
+    static let appositionArticles: Set<String> = ["a", "an", "the"]
+    /// Prepositions between a role and an organization: "economist at Wells Fargo".
+    static let affiliationPrepositions: Set<String> = ["at", "of", "with", "for"]
+    /// Surname prefixes whose inner capital is not a brand's: "McDonald", "DeSantis".
+    static let surnamePrefixes: [String] = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von", "Fitz", "St"]
+    /// Words before an acronym that make it act as an organization: "the FDA", "told NPR".
+    static let acronymCuesBefore: Set<String> = ["the", "told", "at", "by", "from", "with", "joined", "against"]
+    /// Acronyms that name no organization: units, times, titles, diseases, measures.
+    static let nonOrganizationAcronyms: Set<String> = [
+        "AM", "PM", "GMT", "UTC", "AEDT", "AEST", "ACST", "ACDT", "AWST", "EST", "EDT", "PST", "PDT",
+        "CET", "BST", "CEO", "CFO", "COO", "CTO", "MP", "MPS", "PM", "VIP", "TV", "DVD", "CD", "PC",
+        "IT", "AI", "ID", "OK", "FM", "GDP", "GST", "VAT", "CPI", "IPO", "DNA", "RNA", "HIV", "AIDS",
+        "SARS", "COVID", "MRI", "CT", "ICU", "ER", "KM", "KG", "MW", "GW", "KW", "MPH", "FAQ",
+        "PDF", "USB", "SMS", "GPS", "PR", "HR", "QC", "QLD", "VIC", "WA", "SA", "NT", "TAS", "II",
+        "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NSW", "OBE", "MBE", "CBE", "AO", "AC",
+        "AM", "PHD", "MBA", "BA", "MA", "LGBT", "LGBTQ", "RIP", "ASAP", "DIY", "ETA", "WMD", "POW",
+        "POWS", "MIA", "UFO", "NYSE", "ASX", "FTSE", "NASDAQ", "AGM", "ATM", "LNG", "CO2", "URL",
+        "APP", "VR", "EV", "OPINION", "UPDATE", "VIDEO", "WATCH", "LIVE",
     ]
     /// Abbreviations whose period does not end a sentence: "Apple Inc. said", "Mr. Kim".
     static let abbreviations: Set<String> = [
@@ -44,7 +102,8 @@ enum EntityLexicon {
         "hill", "hills", "province", "region", "district", "county", "oblast", "city", "town",
         "village", "camp", "peninsula", "desert", "canal", "coast", "plateau", "heights", "strait",
         "sea", "ocean", "gulf", "bay", "krai", "governorate", "prefecture", "territory",
-        "stadium", "arena",
+        "stadium", "arena", "highway", "freeway", "motorway", "expressway", "range", "ranges",
+        "reef", "creek",
     ]
     /// Lowercase words right after a name that make it a place: "the Kerem Shalom crossing".
     static let placeNounsAfter: Set<String> = [
@@ -109,6 +168,7 @@ enum EntityLexicon {
         "research", "capital", "partners", "securities", "insurance", "labs", "media",
         "entertainment", "ventures", "consulting", "solutions", "exchange", "pharmaceuticals",
         "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
+        "government", "airline", "airlines", "tribunal", "taskforce", "commissions",
         "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
         // Parties named by their members: "Liberal Democrats", "Social Democrats", "Greens".
         "democrats", "republicans", "conservatives", "socialists", "liberals", "greens",
