@@ -161,7 +161,7 @@ enum EntityLexicon {
         "assembly", "department", "office", "bureau", "police", "guard", "command", "center",
         "centre", "college", "school", "academy", "authority", "board", "network", "alliance",
         "front", "movement", "league", "club", "church", "hospital", "airlines", "airways",
-        "brigade", "battalion", "regiment", "division", "coalition", "cabinet", "senate",
+        "brigade", "brigades", "battalion", "regiment", "division", "coalition", "cabinet", "senate",
         "congress", "administration", "directorate", "society", "institution", "trust", "fund",
         "times", "post", "news", "press", "television", "tv", "radio", "studios", "systems",
         "industries", "holdings", "technologies", "motors", "energy", "review", "journal",

@@ -214,7 +214,10 @@ struct EntityScanner {
         var skippedBy = false
         while start <= last && !(particleLed && start == run.lowerBound) {
             let token = tokens[start]
-            let skippable = (token.startsSentence || inHeadline[start]) && isCommon(token)
+            // "People for the Ethical Treatment of Animals" opening a sentence is still a name.
+            let opensName = start < last && tokens[start + 1].isConnector
+                && (EntityLexicon.headsBeforeFor.contains(token.lower) || EntityLexicon.headsBeforeConnector.contains(token.lower))
+            let skippable = (token.startsSentence || inHeadline[start]) && isCommon(token) && !opensName
             guard EntityLexicon.never.contains(token.lower) || token.isConnector || skippable,
                 gazetteerMatch(at: start, through: last) == nil
             else { break }
@@ -378,6 +381,9 @@ struct EntityScanner {
             return !token.isCapitalized && EntityLexicon.nameParticles.contains(token.lower) && index < range.upperBound
         }) {
             return Decision(rule: .nameParticle, type: .person, cue: tokens[particle].text)
+        }
+        if range.count >= 2, last.hasLowercaseInitialLetter, last.lower.hasPrefix("al-") || last.lower.hasPrefix("el-") {
+            return Decision(rule: .nameParticle, type: .person, cue: last.text)  // "Sultan al-Jaber"
         }
         if let titleCue {
             return Decision(rule: .personCueBefore, type: .person, cue: titleCue)
