@@ -16,6 +16,7 @@ Scoring is per article and per facet value, as a reader of the facets would judg
   entity's mentions, or, leniently, when one is a run of whole words of the other ("Daryl
   Williams" in "Attorney-General Daryl Williams"). Each spaCy entity is matched once: a second
   value for it ("Wales" beside "New South Wales", "Bush" beside "George W. Bush") is a false one.
+- Titles spaCy sometimes keeps in a person's name ("Ms Goodin") are dropped, as OntoNotes does.
 - Mentions spaCy finds in lowercase only ("the government") are common nouns, not names: left out.
 - Types: PERSON is person; GPE and LOC are place; ORG is organization. FAC (buildings, roads,
   airports) is optional: a place or organization value matching it counts neither way. NORP
@@ -92,6 +93,10 @@ def gold_entities(spans):
         if not re.search(r"[A-Z]", text):
             continue  # "the government", "the state": common nouns, never a facet value
         name = normalize(text)
+        if label == "PERSON":
+            # OntoNotes leaves titles out of names; spaCy sometimes keeps one ("Ms Goodin").
+            name = re.sub(r"^(?:(?:mr|mrs|ms|dr|sir|dame|prof|professor|sergeant|sgt|senator|"
+                          r"president|minister|judge|justice|captain|capt|general|gen|detective)\.? )+", "", name)
         if not name or not re.search(r"[a-z]", name):
             continue
         if name in by_name:

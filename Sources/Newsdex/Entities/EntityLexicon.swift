@@ -64,6 +64,9 @@ enum EntityLexicon {
         "coalition", "alliance", "movement", "council", "centre", "center", "committee", "fund",
         "partnership", "network",
     ]
+    /// First words of organization names written with their name after: "Channel Nine", "Radio
+    /// National", "Team New Zealand".
+    static let organizationOpeners: Set<String> = ["channel", "radio", "team", "club", "network"]
     /// Words before "to" that make it no place preposition: "according to", "due to".
     static let notPlaceBeforeTo: Set<String> = ["according", "due", "thanks", "next", "close", "prior"]
     /// Articles of an apposition after a name: "Lim Eul-chul, a professor".
@@ -168,7 +171,7 @@ enum EntityLexicon {
         "research", "capital", "partners", "securities", "insurance", "labs", "media",
         "entertainment", "ventures", "consulting", "solutions", "exchange", "pharmaceuticals",
         "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
-        "government", "airline", "airlines", "tribunal", "taskforce", "commissions",
+        "government", "airline", "airlines", "tribunal", "taskforce", "commissions", "force",
         "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
         // Parties named by their members: "Liberal Democrats", "Social Democrats", "Greens".
         "democrats", "republicans", "conservatives", "socialists", "liberals", "greens",
@@ -190,6 +193,10 @@ enum EntityLexicon {
         "elections", "prize", "awards", "award", "act", "treaty", "accords",
         "agreement", "protocol", "doctrine",
     ]
+    /// Compass words: alone never a name ("North"), but they open names ("Northern Alliance").
+    static let compassWords: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    ]
     /// Capitalized words that never name an entity of our three types.
     static let never: Set<String> = [
         "i", "january", "february", "march", "april", "may", "june", "july", "august",
@@ -199,6 +206,7 @@ enum EntityLexicon {
         "christmas", "easter", "ramadan", "internet", "covid", "covid-19", "am", "pm", "gmt",
         "utc", "tv", "ok", "ceo", "gdp", "picture", "photo", "image", "images", "video", "watch",
         "read", "more", "listen", "loading", "advertisement", "getty", "copyright", "mp",
+        "i'm", "i've", "i'll", "i'd",
     ]
     /// Words common enough that, capitalized at a sentence start or in a headline, they are
     /// just words. Texts add their own: any word they also write in lowercase.

@@ -77,7 +77,12 @@ struct EntityResolver: Sendable {
         if wordCount == 1, let name = surnames[lower] { return name.isEmpty ? nil : name }
         let suffix = " " + lower
         let longer = persons.filter { $0.lowercased().hasSuffix(suffix) }
-        return longer.count == 1 ? longer[0] : nil
+        if longer.count == 1 { return longer[0] }
+        // "Osama", "Kieren": a given name alone is the one person of the text who has it.
+        guard wordCount == 1, EntityLexicon.givenNames.contains(lower) else { return nil }
+        let prefix = lower + " "
+        let named = persons.filter { $0.lowercased().hasPrefix(prefix) }
+        return named.count == 1 ? named[0] : nil
     }
 
     /// The entity a candidate names and the rule that made it, or nil when nothing confirms it.

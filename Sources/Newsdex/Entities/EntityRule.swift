@@ -13,7 +13,8 @@ public enum EntityRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// A nationality word ("Israeli", "Palestinians"): a mention of its country only when the
     /// text names the country itself; alone it is no entity (a nationality is not a place).
     case nationality
-    /// Ends with an organization word: "Reserve Bank", "Labor Party", "Liberal Democrats".
+    /// Ends with an organization word ("Reserve Bank", "Labor Party", "Liberal Democrats"), or
+    /// opens with one that goes before a name ("Channel Nine", "Team New Zealand").
     case organizationHead
     /// Ends with a place word: "Hume Highway", "Wall Street" (not after a title or given name:
     /// "Senator Hill", "Robert Hill").
@@ -60,7 +61,7 @@ public enum EntityRule: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .gazetteer: "a name in the gazetteer"
         case .nationality: "a nationality word of a country the text names"
-        case .organizationHead: "ends with an organization word"
+        case .organizationHead: "an organization word ends or opens it"
         case .placeHead: "ends with a place word"
         case .headBeforeConnector: "an organization or place word opening the name"
         case .acronymDefined: "an acronym the text spells out"

@@ -212,8 +212,13 @@ struct EntityScanner {
         let last = run.upperBound
         // A capitalized common word opening a sentence or a headline word is just a word.
         var skippedBy = false
+        // "the Northern Alliance", "Western Australia Police": a compass word opening a name
+        // that ends with an organization or place word is part of it.
+        let headed = last > start && (EntityLexicon.organizationHeads.contains(tokens[last].lower)
+            || EntityLexicon.placeHeads.contains(tokens[last].lower))
         while start <= last && !(particleLed && start == run.lowerBound) {
             let token = tokens[start]
+            if headed && start < last && EntityLexicon.compassWords.contains(token.lower) { break }
             // "People for the Ethical Treatment of Animals" opening a sentence is still a name.
             let opensName = start < last && tokens[start + 1].isConnector
                 && (EntityLexicon.headsBeforeFor.contains(token.lower) || EntityLexicon.headsBeforeConnector.contains(token.lower))
@@ -266,6 +271,11 @@ struct EntityScanner {
         let first = tokens[whole.lowerBound], last = tokens[whole.upperBound]
         if whole.count >= 2 && EntityLexicon.organizationHeads.contains(last.lower) && !last.isAllCaps {
             return Decision(rule: .organizationHead, type: .organization, cue: last.text)
+        }
+        if whole.count >= 2 && EntityLexicon.organizationOpeners.contains(first.lower)
+            && !whole.dropFirst().contains(where: { isCommon(tokens[$0]) })
+        {
+            return Decision(rule: .organizationHead, type: .organization, cue: first.text)
         }
         let personLike = whole.count <= 3 && isGivenName(first)
         if whole.count >= 2 && !personLike && EntityLexicon.placeHeads.contains(last.lower) {
