@@ -121,7 +121,8 @@ enum EntityLexicon {
         "executives", "staff", "spokesman", "spokeswoman", "spokesperson", "researchers",
         "lawyers", "shareholders", "investors", "subsidiary", "affiliate", "headquarters",
         "chief", "board", "boss", "founder", "officials", "official", "fighters", "militants",
-        "lawmakers", "members", "leader", "leaders", "ceo",
+        "lawmakers", "members", "leader", "leaders", "ceo", "officers", "agents", "director",
+        "chairman", "workers", "management", "customers", "pilots", "fleet",
     ]
     /// Lowercase roles right before a name: "Kremlin spokesman Dmitry Peskov", "NATO chief Mark Rutte".
     static let roles: Set<String> = [

@@ -273,7 +273,7 @@ struct EntityScanner {
             return Decision(rule: .organizationHead, type: .organization, cue: last.text)
         }
         if whole.count >= 2 && EntityLexicon.organizationOpeners.contains(first.lower)
-            && !whole.dropFirst().contains(where: { isCommon(tokens[$0]) })
+            && !whole.dropFirst().contains(where: { isPersonalTitle(tokens[$0]) })
         {
             return Decision(rule: .organizationHead, type: .organization, cue: first.text)
         }
