@@ -122,7 +122,7 @@ enum EntityLexicon {
         "lawyers", "shareholders", "investors", "subsidiary", "affiliate", "headquarters",
         "chief", "board", "boss", "founder", "officials", "official", "fighters", "militants",
         "lawmakers", "members", "leader", "leaders", "ceo", "officers", "agents", "director",
-        "chairman", "workers", "management", "customers", "pilots", "fleet",
+        "chairman", "workers", "management", "customers", "pilots", "fleet", "sources",
     ]
     /// Lowercase roles right before a name: "Kremlin spokesman Dmitry Peskov", "NATO chief Mark Rutte".
     static let roles: Set<String> = [
@@ -150,6 +150,12 @@ enum EntityLexicon {
         "asked", "replied", "confirmed", "suggested", "urged", "acknowledged", "admitted",
         "declared", "remarked", "recalled", "believes", "thinks", "stressed", "emphasised",
         "emphasized", "cautioned", "continued", "concluded", "pointed", "spoke", "speaks",
+    ]
+    /// Verbs of speech that also come before the speaker ("said Lim Eul-chul", "told Reuters");
+    /// the others only follow one ("X believes", never "believes X" of a speaker).
+    static let speechBefore: Set<String> = [
+        "said", "says", "told", "added", "wrote", "asked", "explained", "noted", "warned",
+        "argued", "insisted", "replied", "recalled", "stressed", "continued",
     ]
     /// Words before a name that make it a place: "in Ussuriysk", "near Chongjin".
     static let placePrepositions: Set<String> = [
@@ -192,7 +198,13 @@ enum EntityLexicon {
         "war", "wars", "games", "olympics", "cup", "championship", "championships", "festival",
         "summit", "revolution", "crisis", "day", "week", "conference", "expo", "election",
         "elections", "prize", "awards", "award", "act", "treaty", "accords",
-        "agreement", "protocol", "doctrine",
+        "agreement", "protocol", "doctrine", "trophy", "test", "open", "classic", "prix",
+        "marathon", "regatta", "race", "derby",
+    ]
+    /// Lowercase words after a hyphenated place pair that make it an event: "the Sydney-Hobart race".
+    static let eventNounsAfter: Set<String> = [
+        "race", "match", "series", "derby", "final", "game", "clash", "marathon", "regatta",
+        "classic", "rally", "tour", "summit", "talks", "test",
     ]
     /// Compass words: alone never a name ("North"), but they open names ("Northern Alliance").
     static let compassWords: Set<String> = [
@@ -207,7 +219,7 @@ enum EntityLexicon {
         "christmas", "easter", "ramadan", "internet", "covid", "covid-19", "am", "pm", "gmt",
         "utc", "tv", "ok", "ceo", "gdp", "picture", "photo", "image", "images", "video", "watch",
         "read", "more", "listen", "loading", "advertisement", "getty", "copyright", "mp",
-        "i'm", "i've", "i'll", "i'd",
+        "i'm", "i've", "i'll", "i'd", "test",
     ]
     /// Words common enough that, capitalized at a sentence start or in a headline, they are
     /// just words. Texts add their own: any word they also write in lowercase.

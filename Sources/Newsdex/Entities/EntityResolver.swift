@@ -13,6 +13,8 @@ struct EntityResolver: Sendable {
     private var acronyms: [String: String] = [:]
     /// Organization names of two words or more, for shortened mentions.
     private var organizations: [String] = []
+    /// Names in `confirmed` typed only by a weak rule so far.
+    private var weakConfirmations: Set<String> = []
     /// Countries the text names itself, not only by a nationality word.
     private var namedCountries: Set<String> = []
 
@@ -44,7 +46,15 @@ struct EntityResolver: Sendable {
             default:
                 break
             }
-            if confirmed[lower] == nil { confirmed[lower] = EntityKey(type: type, name: name) }
+            // A strong cue beats a weak one: "Mitsubishi sources" over "to Mitsubishi".
+            if confirmed[lower] == nil || (weakConfirmations.contains(lower) && !Self.weakRules.contains(candidate.rule)) {
+                confirmed[lower] = EntityKey(type: type, name: name)
+                if Self.weakRules.contains(candidate.rule) {
+                    weakConfirmations.insert(lower)
+                } else {
+                    weakConfirmations.remove(lower)
+                }
+            }
         }
         for (acronym, name) in definedAcronyms { acronyms[acronym] = name }
     }
@@ -98,7 +108,7 @@ struct EntityResolver: Sendable {
             if let person, candidate.type == .person || Self.weakRules.contains(candidate.rule) {
                 return (EntityKey(type: .person, name: person), .surname, person)
             }
-            if Self.weakRules.contains(candidate.rule), let known = confirmed[lower], known.type == .person {
+            if Self.weakRules.contains(candidate.rule), let known = confirmed[lower], known.type != candidate.type {
                 return (known, .confirmed, known.name)  // "Robert Hill" is the person named so elsewhere
             }
             if candidate.type == .organization, let longer = longerOrganization(candidate.surface) {

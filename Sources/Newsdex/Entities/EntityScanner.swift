@@ -244,6 +244,11 @@ struct EntityScanner {
             }
         }
         let whole = start...last
+        // "America's Cup", "Melbourne's Boxing Day Test": a name owning an event names none.
+        if tokens[last].isPossessive, last + 1 < tokens.count, tokens[last + 1].isCapitalized {
+            let eventEnd = runEnd(from: last + 1)
+            if EntityLexicon.eventHeads.contains(tokens[eventEnd].lower) { return }
+        }
 
         if let entry = gazetteer.entry(for: tokens[whole]) {
             emitGazetteer(whole, entry)
@@ -339,10 +344,12 @@ struct EntityScanner {
     // MARK: Chunk rules
 
     private mutating func chunk(_ range: ClosedRange<Int>, runStart: Int, titleCue: String?, atRunEnd: Bool) {
-        if range.count == 1 && tokens[range.lowerBound].text.contains("-"), !tokens[range.lowerBound].isAllCaps,
-            emitCompound(range.lowerBound)
-        {
-            return
+        if range.count == 1 && tokens[range.lowerBound].text.contains("-"), !tokens[range.lowerBound].isAllCaps {
+            let next = range.upperBound + 1
+            if next < tokens.count, tokens[next].gapBefore == .space, EntityLexicon.eventNounsAfter.contains(tokens[next].lower) {
+                return  // "the Sydney-Hobart race": an event
+            }
+            if emitCompound(range.lowerBound) { return }
         }
         guard let decision = chunkRule(range, runStart: runStart, titleCue: titleCue, atRunEnd: atRunEnd) else {
             return
@@ -468,7 +475,7 @@ struct EntityScanner {
     private func personCueBefore(_ start: Int) -> String? {
         guard start > 0, tokens[start].gapBefore == .space else { return nil }
         let previous = tokens[start - 1]
-        if EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speech.contains(previous.lower) {
+        if EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speechBefore.contains(previous.lower) {
             return previous.text
         }
         return nil
