@@ -115,7 +115,9 @@ struct EntityScanner {
             {
                 probe += 1
             }
-            guard probe < tokens.count, tokens[probe].isCapitalized, tokens[probe].gapBefore == .space
+            // "the West Bank on Monday": a connector never joins a day or a month to a name.
+            guard probe < tokens.count, tokens[probe].isCapitalized, tokens[probe].gapBefore == .space,
+                !EntityLexicon.never.contains(tokens[probe].lower)
             else { break }
             last = probe
             next = probe + 1
