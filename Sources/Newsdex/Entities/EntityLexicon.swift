@@ -5,7 +5,7 @@ enum EntityLexicon {
     /// Lowercase words that may sit inside a name: "Institute for Far Eastern Studies",
     /// "Mohammed bin Salman", "Ursula von der Leyen".
     static let connectors: Set<String> = [
-        "of", "for", "and", "&", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
+        "of", "for", "and", "&", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn", "bint",
         "von", "van", "der", "den",
     ]
     /// Particles of personal names: they join capitalized words whatever comes before.

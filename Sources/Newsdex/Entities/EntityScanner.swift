@@ -82,7 +82,9 @@ struct EntityScanner {
 
     /// "bin Laden", "von der Leyen": a lowercase particle, not inside a run, before a capital.
     private func opensParticleName(at index: Int) -> Bool {
-        guard EntityLexicon.leadingNameParticles.contains(tokens[index].lower), !tokens[index].isCapitalized
+        // Cheap tests first: this runs on every word of every article.
+        guard tokens[index].isConnector, index + 1 < tokens.count, !tokens[index].isCapitalized,
+            EntityLexicon.leadingNameParticles.contains(tokens[index].lower)
         else { return false }
         var next = index + 1
         while next < tokens.count, tokens[next].gapBefore == .space,
@@ -532,11 +534,27 @@ struct EntityScanner {
     /// A capital after a lowercase letter, or capitals then lowercase ("PayPal", "JPMorgan"), but
     /// not a surname prefix ("McDonald", "DeSantis", "MacArthur").
     static func isCamelCase(_ word: String) -> Bool {
+        var sawLower = false
+        var leadingCapitals = 0
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, most words: bytes, no Unicode property lookups.
+            for byte in word.utf8 {
+                let upper = byte >= 0x41 && byte <= 0x5A, lower = byte >= 0x61 && byte <= 0x7A
+                if upper {
+                    if sawLower { return !EntityLexicon.surnamePrefixes.contains { word.hasPrefix($0) } }
+                    leadingCapitals += 1
+                } else if lower {
+                    if leadingCapitals >= 2 { return !EntityLexicon.surnamePrefixes.contains { word.hasPrefix($0) } }
+                    sawLower = true
+                } else {
+                    return false
+                }
+            }
+            return false
+        }
         for prefix in EntityLexicon.surnamePrefixes where word.hasPrefix(prefix) {
             return false
         }
-        var sawLower = false
-        var leadingCapitals = 0
         for scalar in word.unicodeScalars {
             if scalar.properties.isUppercase {
                 if sawLower { return true }
