@@ -36,18 +36,7 @@ extension Schema {
     /// "Yasser Arafat" could not find "Yasser Arafat's"; its stemmer would drop the 's, but
     /// phrases match words as written. Apostrophes inside a word ("O'Brien", "don't") stay.
     public static func foldPossessives(_ text: String) -> String {
-        let endings = possessiveEndings(in: text)
-        guard !endings.isEmpty else { return text }
-        var result = String.UnicodeScalarView()
-        var skip = Set<Int>()
-        for ending in endings {
-            skip.insert(ending.apostrophe)
-            if ending.withS { skip.insert(ending.apostrophe + 1) }
-        }
-        for (offset, scalar) in text.unicodeScalars.enumerated() where !skip.contains(offset) {
-            result.append(scalar)
-        }
-        return String(result)
+        rewritePossessives(text) { _ in nil }
     }
 
     /// Text for Xapian's snippet highlighter: the apostrophe of each possessive ending replaced
@@ -55,17 +44,9 @@ extension Schema {
     /// "Arafat", as it was indexed, and highlighted for a phrase as for a stem.
     /// `unmarkPossessives` puts the apostrophes back.
     static func markPossessives(_ text: String) -> String {
-        let endings = possessiveEndings(in: text)
         // Text that already holds the marks is left alone: unmarking could not tell them apart.
-        guard !endings.isEmpty, !text.unicodeScalars.contains(where: possessiveMarks.contains) else { return text }
-        var scalars = Array(text.unicodeScalars)
-        for ending in endings {
-            let index = apostrophes.firstIndex(of: scalars[ending.apostrophe])!
-            scalars[ending.apostrophe] = possessiveMarks[index]
-        }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        guard !text.unicodeScalars.contains(where: possessiveMarks.contains) else { return text }
+        return rewritePossessives(text) { Array(String(possessiveMarks[$0.kind]).utf8) }
     }
 
     /// Puts back the apostrophes `markPossessives` replaced.
@@ -85,25 +66,91 @@ extension Schema {
     /// One private-use character for each apostrophe, in the same order.
     private static let possessiveMarks: [Unicode.Scalar] = (0..<5).map { Unicode.Scalar(0xE000 + $0)! }
 
-    /// Each possessive ending in `text`: the offset (in Unicode scalars) of its apostrophe, and
-    /// whether an "s" follows it. An ending is an apostrophe after a letter or digit that ends
-    /// the word, alone ("Putins'") or with an s ("Arafat's").
-    private static func possessiveEndings(in text: String) -> [(apostrophe: Int, withS: Bool)] {
-        // ASCII text without an apostrophe, most of it, costs one pass over its bytes.
-        guard text.utf8.contains(where: { $0 == 0x27 || $0 >= 0x80 }) else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        var result: [(Int, Bool)] = []
-        for (i, scalar) in scalars.enumerated() where i > 0 && apostrophes.contains(scalar) {
-            guard isWordCharacter(scalars[i - 1]) else { continue }
-            if i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
-                i + 2 == scalars.count || !isWordCharacter(scalars[i + 2])
+    /// The apostrophes as UTF-8, in the order of `apostrophes`.
+    private static let apostropheBytes: [[UInt8]] = apostrophes.map { Array(String($0).utf8) }
+
+    /// A possessive ending: an apostrophe after a letter or digit that ends the word, alone
+    /// ("Putins'") or with an s ("Arafat's"). Offsets are in UTF-8 bytes.
+    private struct PossessiveEnding {
+        var apostrophe: Range<Int>
+        /// Which of `apostrophes`.
+        var kind: Int
+        var withS: Bool
+    }
+
+    /// `text` with each possessive ending rewritten: `replacement` gives the bytes that take the
+    /// apostrophe's place (the s is then kept), or nil to drop the whole ending.
+    private static func rewritePossessives(
+        _ text: String, _ replacement: (PossessiveEnding) -> [UInt8]?
+    ) -> String {
+        // Most text has no apostrophe-like byte at all: one pass over its bytes.
+        guard text.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 || $0 == 0xCA || $0 == 0xEF }) else {
+            return text
+        }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var i = 0
+        while i < bytes.count {
+            guard let (kind, length) = apostrophe(in: bytes, at: i) else {
+                i += 1
+                continue
+            }
+            let after = i + length
+            defer { i = after }
+            guard i > 0, isWordCharacter(scalarEnding(at: i, in: bytes)) else { continue }
+            let ending: PossessiveEnding
+            if after < bytes.count, bytes[after] == UInt8(ascii: "s") || bytes[after] == UInt8(ascii: "S"),
+                after + 1 == bytes.count || !isWordCharacter(scalarStarting(at: after + 1, in: bytes))
             {
-                result.append((i, true))
-            } else if i + 1 == scalars.count || !isWordCharacter(scalars[i + 1]) {
-                result.append((i, false))
+                ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: true)
+            } else if after == bytes.count || !isWordCharacter(scalarStarting(at: after, in: bytes)) {
+                ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: false)
+            } else {
+                continue
+            }
+            if result.isEmpty { result.reserveCapacity(bytes.count) }
+            result += bytes[copied..<i]
+            if let bytes = replacement(ending) {
+                result += bytes
+                copied = after
+            } else {
+                copied = after + (ending.withS ? 1 : 0)
             }
         }
-        return result
+        guard copied > 0 else { return text }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The apostrophe starting at byte `i`, if one does: its index in `apostrophes` and length.
+    private static func apostrophe(in bytes: [UInt8], at i: Int) -> (Int, Int)? {
+        let byte = bytes[i]
+        if byte == 0x27 { return (0, 1) }
+        guard byte == 0xE2 || byte == 0xCA || byte == 0xEF else { return nil }
+        for (kind, pattern) in apostropheBytes.enumerated() where pattern.count > 1 && pattern[0] == byte {
+            if i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                return (kind, pattern.count)
+            }
+        }
+        return nil
+    }
+
+    /// The scalar whose UTF-8 starts at byte `i` (of valid UTF-8, as a String's bytes are).
+    private static func scalarStarting(at i: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+        let lead = bytes[i]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for j in (i + 1)..<min(i + length, bytes.count) { value = value << 6 | UInt32(bytes[j] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// The scalar whose UTF-8 ends just before byte `i`.
+    private static func scalarEnding(at i: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+        var start = i - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalarStarting(at: start, in: bytes)
     }
 
     /// Letters, marks and digits: what Xapian takes for the inside of a word.

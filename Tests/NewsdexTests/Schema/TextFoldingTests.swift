@@ -22,6 +22,9 @@ import Testing
         ("the 'quoted' word", "the 'quoted word"),
         ("Arafat'sx", "Arafat'sx"),
         ("1990's", "1990"),
+        // After a letter beyond ASCII, and after punctuation beyond it.
+        ("Müller’s team, Ерёменко’s aide", "Müller team, Ерёменко aide"),
+        ("«Arafat»'s", "«Arafat»'s"),
         ("no apostrophe at all", "no apostrophe at all"),
         ("", ""),
     ])
