@@ -11,6 +11,11 @@ public struct ArticleLanguages: Sendable, Hashable, Codable {
     /// Whether `article` is the one the input stated.
     public var isStated: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case article, captions
+        case isStated = "stated"
+    }
+
     public init(article: Language, captions: [Language] = [], isStated: Bool = false) {
         self.article = article
         self.captions = captions
