@@ -90,21 +90,28 @@ public struct CorpusWriter {
         var failure: CorpusWriteError?
     }
 
+    /// The results of a batch, shared by its workers.
+    private struct Slots: @unchecked Sendable {
+        // Safe: worker w writes only offsets w, w + workers, …, so no slot is written by two
+        // threads, and the buffer outlives concurrentPerform, which returns when all are done.
+        let buffer: UnsafeMutableBufferPointer<Written>
+    }
+
     private func writeBatch(_ range: Range<Int>, directory: String, workers: Int, wantJSON: Bool) throws -> [Written] {
         var results = [Written](repeating: Written(), count: range.count)
         let generator = self.generator
         results.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
+            let slots = Slots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var offset = worker
-                while offset < slots.count {
+                while offset < slots.buffer.count {
                     let article = generator.article(at: range.lowerBound + offset)
                     var text = article.renderText()
                     let path = directory + "/" + article.path
                     var result = Written(bytes: text.utf8.count, duplicate: article.duplicate != nil)
                     if let failure = CorpusWriter.writeFile(path, &text) { result.failure = failure }
                     if wantJSON { result.json = article.renderJSONLine() }
-                    slots[offset] = result
+                    slots.buffer[offset] = result
                     offset += workers
                 }
             }

@@ -3,7 +3,7 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Index: ParsableCommand {
+    struct Index: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
@@ -66,25 +66,30 @@ extension NewsdexCommand {
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
             let summary: IndexSummary
             do {
+                defer { bar?.finish() }
                 summary = try Indexer(options: options).run(progress: bar.map { bar in
-                    { bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
+                    { @Sendable in bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
                 })
-            } catch let error as IndexError {
-                bar?.finish()
-                printError(error.description)
-                throw ExitCode.indexUnavailable
             }
-            bar?.finish()
+            let warnings = warnings(of: summary)
             switch format {
             case .json:
-                try printJSON(summary)
+                try printJSON(IndexSummaryJSON(summary: summary, warnings: warnings))
             case .text:
                 for rejected in summary.rejected { printError("rejected \(rejected)") }
-                for warning in summary.warnings { printError("warning: \(warning)") }
+                for warning in warnings { printError("warning: \(warning)") }
                 for duplicate in summary.duplicates { printError("duplicate: \(duplicate)") }
                 if !quiet { Terminal.writeError(Self.describe(summary) + "\n") }
             }
             if !summary.rejected.isEmpty { throw ExitCode.rejectedInputs }
+        }
+
+        /// The run's warnings, and the CLI's own when the inputs listed nothing.
+        func warnings(of summary: IndexSummary) -> [ReadWarning] {
+            guard summary.nothingListed else { return summary.warnings }
+            return summary.warnings + [ReadWarning(
+                path: paths.joined(separator: " "),
+                message: "no article files found; nothing was removed from the index (`--rebuild` empties it)")]
         }
 
         static func describe(_ s: IndexSummary) -> String {

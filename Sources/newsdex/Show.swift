@@ -3,7 +3,7 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Show: ParsableCommand {
+    struct Show: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Show an indexed article (or picture) with its captions, credits, entities and source.")
 
@@ -14,16 +14,9 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func run() throws {
-            let stored: StoredDocument?
-            var copies: [(copy: StoredDocument, diff: StoryDiff)] = []
-            do {
-                let searcher = try Searcher(path: database.path)
-                stored = try searcher.document(id: id)
-                copies = try searcher.copies(of: id)
-            } catch let error as IndexError {
-                printError(error.description)
-                throw ExitCode.indexUnavailable
-            }
+            let searcher = try Searcher(path: database.path)
+            let stored = try searcher.document(id: id)
+            let copies = try searcher.copies(of: id)
             guard let stored else {
                 printError("no document \(id.debugDescription) in the index (ids are as `newsdex search --format ids` prints them)")
                 throw ExitCode.noMatch

@@ -1,7 +1,7 @@
 // What each Xapian document keeps as its data: enough to show a hit, a caption or a whole
 // article without going back to the corpus.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// An entity as stored with a document and shown in results: name and type.
 public struct EntityRef: Sendable, Hashable, Codable {

@@ -1,21 +1,22 @@
-// A content fingerprint for incremental indexing: two 64-bit FNV-1a hashes with different
-// offsets, so a file is indexed again exactly when its bytes change. Not cryptographic: it
-// detects edits, it does not resist an adversary who controls the corpus.
+// A content fingerprint for incremental indexing, 128 bits: FNV-1a (64) and a second 64-bit hash
+// of FNV-1a's form with another start (mixed with the length) and a constant added at each step,
+// so a file is indexed again exactly when its bytes change. Not cryptographic: it detects edits,
+// it does not resist an adversary who controls the corpus. Stored in file records and in long
+// identifier terms: changing either half changes indexes.
 
 public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     public let high: UInt64
     public let low: UInt64
 
     public init(bytes: [UInt8]) {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        // Not FNV-1a: the added constant makes it a different function of the bytes than `high`.
         var b: UInt64 = 0x8422_2325_cbf2_9ce4 ^ UInt64(bytes.count)
-        bytes.withUnsafeBufferPointer { buffer in
+        high = bytes.withUnsafeBufferPointer { buffer in
             for byte in buffer {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+                b = (b ^ UInt64(byte)) &* FNV1a.prime &+ 0x9e37_79b9
             }
+            return FNV1a.hash(buffer)
         }
-        high = a
         low = b
     }
 
