@@ -43,7 +43,10 @@ extension NewsdexCommand {
                 for warning in result.warnings { printError("warning: \(path): \(warning.message)") }
                 for article in result.articles {
                     let label = result.articles.count > 1 ? "\(path)#\(article.id)" : path
-                    reports.append(FileEntities(path: label, entities: extractor.entities(of: article).all))
+                    // As the indexer does: English rules for English, the gazetteer's places otherwise.
+                    let language = ArticleLanguages(of: article).article
+                    reports.append(FileEntities(
+                        path: label, entities: extractor.entities(of: article, language: language).all))
                 }
             }
             switch format {

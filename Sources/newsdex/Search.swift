@@ -92,6 +92,8 @@ enum SearchText {
             Swift.print("\(hit.rank). \(label)\(style.bold(hit.title))")
             var meta = [hit.source]
             if let date = hit.date { meta.append(date) }
+            // English is the default a reader assumes; any other language is said.
+            if hit.language != .english { meta.append(hit.language.code) }
             meta.append(hit.path ?? hit.id)
             if hit.kind == .caption { meta.append("in \(hit.article ?? "?")") }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))

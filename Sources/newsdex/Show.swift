@@ -26,6 +26,7 @@ extension NewsdexCommand {
             print(style.bold(stored.title))
             var meta = [stored.source]
             if let date = stored.date { meta.append(date) }
+            if let language = stored.language, language != .english { meta.append(language.name) }
             if !stored.authors.isEmpty { meta.append("by " + stored.authors.joined(separator: ", ")) }
             print(style.dim(meta.joined(separator: " · ")))
             print(style.dim(([stored.id] + [stored.path, stored.url].compactMap { $0 }).joined(separator: " · ")))

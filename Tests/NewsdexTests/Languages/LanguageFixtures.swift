@@ -1,20 +1,13 @@
-// The multilingual fixture corpus (Fixtures/Languages, see its README), read as the indexer reads it.
+// The multilingual fixture corpus (TestSupport's Fixtures/Languages), read as the indexer reads it.
 import Foundation
+import TestSupport
 @testable import Newsdex
 
 enum LanguageFixtures {
-    /// Fixtures/Languages as copied into the test bundle: a corpus root whose source is World/.
-    static var corpusRoot: URL {
-        ArticleFixtures.fixturesRoot.appendingPathComponent("Languages")
-    }
+    static var corpusRoot: URL { LanguageCorpus.corpus }
 
     /// The language each fixture file is written in.
-    static let expected: [String: String] = [
-        "World/en-border.txt": "en", "World/es-oposicion.txt": "es", "World/fr-incendie.txt": "fr",
-        "World/de-unfall.txt": "de", "World/ru-obrashchenie.txt": "ru", "World/ar-hukuma.txt": "ar",
-        "World/zh-dizhen.txt": "zh", "World/zh-jingji.txt": "zh", "World/ja-jishin.txt": "ja",
-        "World/ko-jutaek.txt": "ko", "World/pt-seguranca.md": "pt",
-    ]
+    static var expected: [String: String] { LanguageCorpus.expected }
 
     /// Every fixture article, by path.
     static func articles() -> [String: Article] {
