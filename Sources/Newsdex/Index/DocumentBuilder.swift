@@ -30,6 +30,7 @@ final class DocumentBuilder {
     private let termGenerator = TermGenerator()
     /// The language the term generator is set up for, and the stemmers made so far, by name.
     private var analysedLanguage: Language?
+    private var analysis = TextAnalysis(.english)
     private var stemmers: [String: Stem] = [:]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -55,7 +56,8 @@ final class DocumentBuilder {
     /// has no stemmer for it.
     private func analyse(_ language: Language) throws {
         guard language != analysedLanguage else { return }
-        if let name = TextAnalysis(language).stemmer {
+        analysis = TextAnalysis(language)
+        if let name = analysis.stemmer {
             let stemmer = try stemmers[name] ?? Stem(language: name)
             stemmers[name] = stemmer
             termGenerator.stemmer = stemmer
@@ -65,6 +67,11 @@ final class DocumentBuilder {
             termGenerator.stemmingStrategy = .none
         }
         analysedLanguage = language
+    }
+
+    /// Free text as it is indexed: accents folded, elisions dropped in the current language.
+    private func indexable(_ text: String) -> String {
+        analysis.prepared(Schema.foldDiacritics(text))
     }
 
     /// The documents of one article: (unique term, document) pairs, the article first.
@@ -88,20 +95,20 @@ final class DocumentBuilder {
         let doc = Document()
         termGenerator.document = doc
         termGenerator.termPosition = 0
-        termGenerator.indexText(Schema.foldDiacritics(article.title), prefix: Schema.title.prefix)
-        termGenerator.indexText(Schema.foldDiacritics(article.title))
+        termGenerator.indexText(indexable(article.title), prefix: Schema.title.prefix)
+        termGenerator.indexText(indexable(article.title))
         termGenerator.increaseTermPosition()
         for paragraph in article.paragraphs {
-            termGenerator.indexText(Schema.foldDiacritics(paragraph))
+            termGenerator.indexText(indexable(paragraph))
             termGenerator.increaseTermPosition()
         }
         for caption in article.captions {
-            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(Schema.foldDiacritics(caption.text))
+            termGenerator.indexText(indexable(caption.text), prefix: Schema.captionText.prefix)
+            termGenerator.indexText(indexable(caption.text))
             termGenerator.increaseTermPosition()
         }
         for author in article.authors {
-            termGenerator.indexTextWithoutPositions(Schema.foldDiacritics(author), prefix: Schema.author.prefix)
+            termGenerator.indexTextWithoutPositions(indexable(author), prefix: Schema.author.prefix)
         }
         addCommonTerms(to: doc, article: article, kind: .article, language: languages.article, file: file)
         let credits = uniqueCredits(article.captions)
@@ -130,8 +137,8 @@ final class DocumentBuilder {
             let captionDoc = Document()
             termGenerator.document = captionDoc
             termGenerator.termPosition = 0
-            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(Schema.foldDiacritics(caption.text))
+            termGenerator.indexText(indexable(caption.text), prefix: Schema.captionText.prefix)
+            termGenerator.indexText(indexable(caption.text))
             addCommonTerms(to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file)
             captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
             addMultiValued(

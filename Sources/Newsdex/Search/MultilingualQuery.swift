@@ -10,6 +10,7 @@ struct MultilingualQueryParser {
     /// One parse of the query: the parser of one analysis, and the languages it is for.
     struct Group {
         var languages: [Language]
+        var analysis: TextAnalysis
         var parser: QueryParser
     }
 
@@ -39,7 +40,7 @@ struct MultilingualQueryParser {
         }
         let size = { (analysis: TextAnalysis) in members[analysis]!.reduce(0) { $0 + (documents[$1] ?? 0) } }
         order.sort { size($0) > size($1) }
-        groups = try order.map { Group(languages: members[$0]!, parser: try parser($0)) }
+        groups = try order.map { Group(languages: members[$0]!, analysis: $0, parser: try parser($0)) }
     }
 
     /// The spelling correction Xapian proposes for the last text parsed ("" when none).
@@ -52,7 +53,9 @@ struct MultilingualQueryParser {
     func parse(_ text: String) throws -> Query? {
         var parses: [(description: String, query: Query, languages: [Language])] = []
         for group in groups.reversed() {
-            guard let query = try QueryLanguage.parse(text, with: group.parser) else { return nil }
+            guard let query = try QueryLanguage.parse(group.analysis.prepared(text), with: group.parser) else {
+                return nil
+            }
             let description = query.description
             if let same = parses.firstIndex(where: { $0.description == description }) {
                 parses[same].languages += group.languages

@@ -35,4 +35,14 @@ import Xapian
         #expect(english.count == 174)
         #expect(english.allSatisfy(stopper.contains))
     }
+
+    @Test func frenchAndItalianElisionsAreDroppedBeforeStemming() throws {
+        let french = TextAnalysis(try #require(Language(code: "fr")))
+        #expect(french.prepared("Un début d'incendie, l’État et qu'il; aujourd'hui source:l'express")
+            == "Un début incendie, État et il; aujourd'hui source:l'express")
+        let italian = TextAnalysis(try #require(Language(code: "it")))
+        #expect(italian.prepared("dell'Italia e l'anno") == "Italia e anno")
+        // Not in English: "don't" and "O'Brien" are words.
+        #expect(TextAnalysis(.english).prepared("don't d'Artagnan") == "don't d'Artagnan")
+    }
 }

@@ -24,6 +24,7 @@ import Testing
     @Test(arguments: [
         ("perfilar", "World/es-oposicion.txt"),  // the text says "perfilando"
         ("blessé", "World/fr-incendie.txt"),  // "blessés"
+        ("interventions", "World/fr-incendie.txt"),  // "l'intervention"
         ("verletzten", "World/de-unfall.txt"),  // "Verletzte", "verletzt"
         ("обращение", "World/ru-obrashchenie.txt"),  // "обращением", "обращения"
         ("новый", "World/ru-obrashchenie.txt"),  // "новых": й must survive folding
