@@ -52,10 +52,11 @@ struct MultilingualQueryParser {
     /// - Throws: `SearchError.query` when the text cannot be parsed.
     func parse(_ text: String) throws -> Query? {
         var parses: [(description: String, query: Query, languages: [Language])] = []
-        for group in groups.reversed() {
-            guard let query = try QueryLanguage.parse(group.analysis.prepared(text), with: group.parser) else {
-                return nil
-            }
+        for (index, group) in groups.enumerated().reversed() {
+            // Only the largest group's parse looks for a spelling correction: it is the one offered.
+            let parsed = try QueryLanguage.parse(
+                group.analysis.prepared(text), with: group.parser, spelling: index == 0)
+            guard let query = parsed else { return nil }
             let description = query.description
             if let same = parses.firstIndex(where: { $0.description == description }) {
                 parses[same].languages += group.languages
@@ -63,13 +64,26 @@ struct MultilingualQueryParser {
                 parses.append((description, query, group.languages))
             }
         }
-        // The largest group was parsed last, so `correctedQuery` is its parser's.
-        if parses.count == 1, present.isSubset(of: parses[0].languages) {
+        // The largest group was parsed last, so `correctedQuery` is its parser's; its parse
+        // goes first.
+        if let largest = groups.first?.languages.first,
+            let index = parses.firstIndex(where: { $0.languages.contains(largest) })
+        {
+            parses.insert(parses.remove(at: index), at: 0)
+        }
+        let covered = Set(parses.flatMap(\.languages))
+        if parses.count == 1, present.isSubset(of: covered) {
             return parses[0].query
         }
-        let restricted = parses.reversed().map { parse in
-            let terms = parse.languages.map { Query(term: Schema.term(Schema.language, $0.code)) }
-            return Query(.filter, [parse.query, terms.count == 1 ? terms[0] : Query(.or, terms)])
+        func terms(_ languages: [Language]) -> Query {
+            let terms = languages.map { Query(term: Schema.term(Schema.language, $0.code)) }
+            return terms.count == 1 ? terms[0] : Query(.or, terms)
+        }
+        var restricted = parses.map { Query(.filter, [$0.query, terms($0.languages)]) }
+        if present.isSubset(of: covered) {
+            // The largest parse takes every document not in another parse's languages: excluding
+            // the few documents of the others costs less than filtering by its own many.
+            restricted[0] = Query(.andNot, [parses[0].query, terms(parses.dropFirst().flatMap(\.languages))])
         }
         return restricted.count == 1 ? restricted[0] : Query(.or, restricted)
     }

@@ -112,11 +112,13 @@ extension QueryLanguage {
 
     /// The parsed query, or nil for an empty one.
     /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
-    static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
+    /// - Parameter spelling: look for a spelling correction (`parser.correctedQuery`); it reads
+    ///   the spelling table for every word, the dearest part of a parse.
+    static func parse(_ text: String, with parser: QueryParser, spelling: Bool = true) throws -> Query? {
         let normalized = normalize(text)
         guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         do {
-            return try parser.parse(normalized, flags: flags)
+            return try parser.parse(normalized, flags: spelling ? flags : flags.subtracting(.spellingCorrection))
         } catch let error as XapianError where error.code == .queryParser {
             throw SearchError.query(text, error.message, errorLocation(in: text, parser: parser))
         }
