@@ -6,7 +6,8 @@ public struct ArticleLanguages: Sendable, Hashable, Codable {
     /// else undetermined (too short, mixed, or not a language CLD2 names with an ISO 639-1 code).
     public var article: Language
     /// One per caption, in order: the caption's own language when the detector is sure it differs
-    /// from the article's, else the article's (captions are short, and mostly share it).
+    /// from the article's and the text bears it out, else the article's (captions are short, and
+    /// mostly share it; a wrong guess would cost every search one more parse).
     public var captions: [Language]
     /// Whether `article` is the one the input stated.
     public var isStated: Bool
@@ -33,10 +34,35 @@ public struct ArticleLanguages: Sendable, Hashable, Codable {
             isStated = false
         }
         let articleLanguage = self.article
+        let articleIsLatin = Self.isMostlyLatin(article.title + " " + (article.paragraphs.first ?? ""))
         captions = article.captions.map { caption in
             let guess = LanguageDetector.guess(caption.text)
-            return guess.isReliable && guess.language != articleLanguage ? guess.language : articleLanguage
+            guard guess.isReliable, guess.language != articleLanguage else { return articleLanguage }
+            // CLD2 is sure of short texts too easily: a caption of names and rare words ("Rio de
+            // Janeiro", a made-up word) reads as Portuguese. Believe it when the caption is in
+            // another script than the article, or holds two of the language's own stopwords.
+            let confirmed = Self.isMostlyLatin(caption.text) != articleIsLatin
+                || Self.stopwordCount(in: caption.text, of: guess.language) >= 2
+            return confirmed ? guess.language : articleLanguage
         }
+    }
+
+    /// Whether most letters of `text` are Latin (ASCII or Latin-1 to Latin Extended-B).
+    static func isMostlyLatin(_ text: String) -> Bool {
+        var latin = 0, other = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.value < 0x250 { latin += 1 } else { other += 1 }
+        }
+        return latin >= other
+    }
+
+    /// How many distinct stopwords of `language` `text` holds (0 when it has no list).
+    static func stopwordCount(in text: String, of language: Language) -> Int {
+        guard let words = Stopwords.words(for: language) else { return 0 }
+        let stopwords = Set(words)
+        let folded = Schema.foldDiacritics(text).lowercased()
+        let tokens = folded.split { !$0.isLetter && $0 != "'" }.map(String.init)
+        return Set(tokens.filter(stopwords.contains)).count
     }
 
     /// The title and the start of the body: what the detector reads.

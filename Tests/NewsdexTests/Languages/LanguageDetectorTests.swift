@@ -42,6 +42,17 @@ import Testing
         #expect(ArticleLanguages(of: withShortCaption).captions.map(\.code) == ["fr", "en"])
     }
 
+    @Test func aCaptionOfNamesAndRareWordsKeepsTheArticlesLanguage() throws {
+        // CLD2 reads this as Portuguese, reliably; it has one Portuguese stopword ("de").
+        #expect(LanguageDetector.guess("Plislail might tespleaspai Rio de Janeiro know now nysidro.").language.code == "pt")
+        var article = try #require(LanguageFixtures.articles()["World/en-border.txt"])
+        article.captions = [
+            Caption(text: "Plislail might tespleaspai Rio de Janeiro know now nysidro."),
+            Caption(text: "北京的天安门广场上，游客们在国庆节期间排队参观。"),  // another script
+        ]
+        #expect(ArticleLanguages(of: article).captions.map(\.code) == ["en", "zh"])
+    }
+
     @Test func looksAtAPrefixCutAtACharacterBoundary() {
         let text = String(repeating: "é", count: 3000)  // two bytes each
         let head = LanguageDetector.prefix(of: text, bytes: 2047)
