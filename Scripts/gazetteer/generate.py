@@ -150,6 +150,9 @@ POSITION_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "middle", "north-west", "north-east", "south-west", "south-east", "far",
     "greater", "coast", "region", "province", "state", "capital", "national", "territory",
+    # The same in the languages of ISO 3166-2's names: Portugal's "Norte", Cameroon's "Sud".
+    "norte", "sur", "sul", "nord", "sud", "est", "ouest", "oeste", "este", "centro", "centre",
+    "centrale", "oriental", "occidental", "litoral", "septentrional", "meridional",
 }
 # Debian's wamerican and wbritish: what they write in lowercase is a word.
 WORD_LISTS = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
@@ -280,9 +283,12 @@ def subdivision_names():
         lower = name.lower().split()
         if len(lower) == 1 and (lower[0] in words or lower[0] in given):
             continue
-        if all(word in POSITION_WORDS or word in words for word in lower) and len(lower) > 1 and all(
-                word in POSITION_WORDS for word in lower[:1]):
-            continue  # "North East", "Upper West", "Western Province"
+        parts = re.split(r"[ -]", name.lower())
+        if all(part in POSITION_WORDS for part in parts):
+            continue  # "Central", "South-West", "Norte", "North East"
+        if len(lower) > 1 and lower[0] in POSITION_WORDS and all(
+                word in POSITION_WORDS or word in words for word in lower):
+            continue  # "Upper West", "Western Province"
         aliases = []
         if sub.type == "County" and sub.country_code == "IE":
             aliases = [f"County {name}", f"Co {name}", f"Co. {name}"]  # "Co Kildare"

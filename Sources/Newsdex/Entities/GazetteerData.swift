@@ -912,11 +912,6 @@ R	Central Darfur
 R	Central Equatoria
 R	Central Luzon
 R	Central Visayas
-R	Centrale
-R	Centre-Est
-R	Centre-Nord
-R	Centre-Ouest
-R	Centre-Sud
 R	Centre-Val de Loire
 R	Ceredigion
 R	Cerro Largo
@@ -1904,10 +1899,7 @@ R	Nong Khai
 R	Nonthaburi
 R	Noord-Brabant
 R	Noord-Holland
-R	Nord
-R	Nord-Est
 R	Nord-Kivu
-R	Nord-Ouest
 R	Nord-Ubangi
 R	Nordjylland
 R	Nordland
@@ -1915,7 +1907,6 @@ R	Nordrhein-Westfalen
 R	Norfolk
 R	Normandie
 R	Norrbottens lan
-R	Norte
 R	Norte de Santander
 R	North America
 R	North Ayrshire
@@ -1930,8 +1921,6 @@ R	North Lincolnshire
 R	North Northamptonshire
 R	North Somerset
 R	North Yorkshire
-R	North-West
-R	North-Western
 R	Northern Bahr el Ghazal
 R	Northern Ireland
 R	Northern Mindanao
@@ -2018,7 +2007,6 @@ R	Ouaka
 R	Ouargla
 R	Oudomxai
 R	Oueme
-R	Ouest
 R	Ouham
 R	Ouham-Pende
 R	Ouled Djellal
@@ -2380,7 +2368,6 @@ R	South Darfur
 R	South Gloucestershire
 R	South Kordofan
 R	South Lanarkshire
-R	South-West
 R	Southampton
 R	Southeast Asia
 R	Southend-on-Sea
@@ -2401,10 +2388,7 @@ R	Sub-Saharan Africa
 R	Suceava
 R	Suchitepequez
 R	Sucumbios
-R	Sud
-R	Sud-Est
 R	Sud-Kivu
-R	Sud-Ouest
 R	Sud-Ubangi
 R	Sudurpashchim
 R	Suffolk
@@ -2412,7 +2396,6 @@ R	Sughd
 R	Suhaj
 R	Suhbaatar
 R	Sukhothai
-R	Sul
 R	Sulawesi Barat
 R	Sulawesi Selatan
 R	Sulawesi Tengah
