@@ -534,7 +534,8 @@ struct EntityScanner {
 
     /// "Kremlin spokesman X", "said X": the cue word, or nil.
     private func personCueBefore(_ start: Int) -> String? {
-        guard start > 0, tokens[start].gapBefore == .space else { return nil }
+        // "the King's Speech": a role owning the name is no cue ("Kremlin spokesman X" is).
+        guard start > 0, tokens[start].gapBefore == .space, !tokens[start - 1].isPossessive else { return nil }
         let previous = tokens[start - 1]
         if EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speechBefore.contains(previous.lower) {
             return previous.text
