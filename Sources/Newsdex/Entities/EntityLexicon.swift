@@ -34,7 +34,7 @@ enum EntityLexicon {
         // "Engr. X", "Shaikh Mohammed", "Datuk Seri Anwar", "Ruler of Dubai".
         "shaikh", "sheik", "alhaji", "alhaja", "hajiya", "mallam", "engr", "barr", "hon", "rt",
         "otunba", "pastor", "apostle", "evangelist", "prophet", "datuk", "dato", "datin", "tun",
-        "maulana", "mufti", "ayatollah", "sultan", "ruler", "monarch", "magistrate", "advocate",
+        "maulana", "mufti", "ayatollah", "ruler", "monarch", "magistrate", "advocate",
         "ex-president", "ex-minister", "ex-governor",
     ]
     /// Titles that also open organization names ("General Motors", "Supreme Court", "Crown
@@ -43,7 +43,7 @@ enum EntityLexicon {
         "general", "chief", "supreme", "crown", "foreign", "defence", "defense", "interior",
         "finance", "executive", "opposition", "prime", "vice", "deputy", "acting", "former", "late",
         "leader", "chair", "officer", "justice", "king", "queen", "prince", "princess", "lady",
-        "lord", "sir", "father", "premier", "sultan",
+        "lord", "sir", "father", "premier",
     ]
     /// Lines longer than this (in words) are never taken for a title-case headline.
     static let headlineMaxWords = 30
