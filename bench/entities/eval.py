@@ -44,6 +44,7 @@ SPLITS = [
     ("held out: US, UK, Korean, Nigerian outlets", "other/"),
     ("tuning: international pages, half A", "pages-en/A/"),
     ("held out: international pages, half B", "pages-en/B/"),
+    ("international pages, both halves", "pages-en/"),
 ]
 PAGES_SPLIT_SEED = 3  # chosen, before any scoring, as the first seed giving 75 articles a half
 

@@ -540,6 +540,12 @@ struct EntityScanner {
         if EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speechBefore.contains(previous.lower) {
             return previous.text
         }
+        // "leg-spinner Mitchell X", "co-founder Y", "ex-minister Z": a role after a hyphen.
+        if previous.hasLowercaseInitialLetter, let hyphen = previous.lower.lastIndex(of: "-"),
+            EntityLexicon.roles.contains(String(previous.lower[previous.lower.index(after: hyphen)...]))
+        {
+            return previous.text
+        }
         return nil
     }
 
