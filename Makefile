@@ -196,6 +196,9 @@ cluster-stop:
 # re-upload; spaCy's own download host is unreachable), and scores `newsdex entities` against it.
 ENTITIES_VENV ?= /work/venv-spacy
 DEVSET_EN     := bench/out/devsets/english
+# A local-only set of international news pages (<site>/<n>.txt, never committed), scored in two
+# halves by site when present.
+PAGES_EN      ?= /work/devsets/pages-en
 
 .PHONY: eval-entities
 
@@ -207,4 +210,4 @@ eval-entities: build
 	fi
 	PYTHON=$(ENTITIES_VENV)/bin/python Scripts/devsets/english/fetch.sh $(DEVSET_EN)
 	$(ENTITIES_VENV)/bin/python bench/entities/eval.py --bin $(BIN) --devset $(DEVSET_EN) \
-	  --report bench/out/entities-eval.md
+	  $(if $(wildcard $(PAGES_EN)),--pages $(PAGES_EN)) --report bench/out/entities-eval.md
