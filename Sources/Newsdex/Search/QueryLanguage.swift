@@ -25,16 +25,19 @@ struct QueryLanguage {
         return result
     }()
 
-    /// The parser, configured for `database`: English stemming unless `exact`, English stopwords
-    /// outside phrases, AND as the default operator, and every field of the schema.
-    static func parser(for database: Database, exact: Bool) throws -> QueryParser {
+    /// The parser for queries in one language's analysis, configured for `database`: its
+    /// stemmer (none for `--exact` or a language Xapian cannot stem), its stopwords outside
+    /// phrases, AND as the default operator, and every field of the schema.
+    static func parser(for database: Database, analysis: TextAnalysis) throws -> QueryParser {
         let parser = QueryParser()
         parser.database = database
-        if !exact {
-            parser.stemmer = try Stem(language: "english")
+        if let stemmer = analysis.stemmer {
+            parser.stemmer = try Stem(language: stemmer)
             parser.stemmingStrategy = .some
         }
-        parser.stopper = SimpleStopper.english
+        if let language = analysis.stopwords, let words = Stopwords.words(for: language) {
+            parser.stopper = SimpleStopper(words: words)
+        }
         parser.defaultOperator = .and
         for (name, field) in freeTextFields {
             parser.addPrefix(name, field.prefix)
@@ -48,8 +51,10 @@ struct QueryLanguage {
         return parser
     }
 
-    /// Spelling is checked apart, by `SpelledQuery`.
-    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot]
+    /// CJK n-grams are on for every query: they change only runs of Chinese, Japanese or Korean
+    /// characters, which the indexer n-grams in every document. Spelling is checked apart, by
+    /// `SpelledQuery`.
+    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .cjkNgram]
 
     /// Lowercases and folds the value after each boolean field (`person:"Vladimir Putin"`), so it
     /// names the term the indexer wrote; the rest is free text, see `freeText`.
@@ -74,7 +79,12 @@ struct QueryLanguage {
             } else {
                 valueEnd = rest.firstIndex(where: { $0.isWhitespace || $0 == ")" }) ?? rest.endIndex
             }
-            result += rest[..<valueEnd].lowercased()
+            let value = rest[..<valueEnd]
+            if name == Schema.language.queryName, let language = Language(stated: value.trimmingCharacters(in: ["\""])) {
+                result += language.code  // lang:Spanish, lang:es-MX: the code the index has
+            } else {
+                result += value.lowercased()
+            }
             rest = rest[valueEnd...]
         }
         return result + freeText(rest)
@@ -121,6 +131,23 @@ struct QueryLanguage {
 }
 
 extension QueryLanguage {
+    /// The languages a query asks for with `lang:` (not those it excludes with `-lang:` or
+    /// `NOT lang:`): its words are then analysed in those languages only.
+    static func statedLanguages(in query: String) -> [Language] {
+        var result: [Language] = []
+        let words = query.split(whereSeparator: \.isWhitespace)
+        for (index, token) in words.enumerated() {
+            let excluded = token.first == "-" || (index > 0 && words[index - 1].uppercased() == "NOT")
+            let word = token.drop { "(+-".contains($0) }
+            guard !excluded, word.lowercased().hasPrefix("lang:") else { continue }
+            let value = word.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: "\")"))
+            if let language = Language(stated: value), !result.contains(language) {
+                result.append(language)
+            }
+        }
+        return result
+    }
+
     /// The parsed query, or nil for an empty one.
     /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
     static func parse(_ text: String, with parser: QueryParser) throws -> Query? {

@@ -16,13 +16,14 @@ struct SpelledQuery {
     /// The text actually searched, once the correction was applied.
     var corrected: String?
 
-    /// Parses `text` with `parser` and looks up its words in the parser's database.
+    /// Parses `text` with `parser` and looks up its words in the parser's database, in the
+    /// analysis of each of its languages.
     /// - Throws: `SearchError.query` when the text cannot be parsed.
-    init(_ text: String, parser: QueryParser) throws {
-        query = try QueryLanguage.parse(text, with: parser)
-        if let database = parser.database,
-            let fix = Self.correction(of: text, in: database, stemmer: parser.stemmer, stopper: parser.stopper),
-            let parsed = try? QueryLanguage.parse(fix, with: parser)
+    init(_ text: String, parser: MultilingualQueryParser) throws {
+        query = try parser.parse(text)
+        if let database = parser.groups.first?.parser.database,
+            let fix = Self.correction(of: text, in: database, groups: parser.groups),
+            let parsed = try? parser.parse(fix)
         {
             suggestion = fix
             suggestedQuery = parsed
@@ -44,16 +45,25 @@ struct SpelledQuery {
     }
 
     /// `text` with each word that matches nothing replaced by its nearest word in `database`'s
-    /// spelling data, or nil when nothing was replaced.
-    static func correction(of text: String, in database: Database, stemmer: Stem?, stopper: SimpleStopper?) -> String? {
+    /// spelling data, or nil when nothing was replaced. A word matches when its term or its stem
+    /// is in the index, in the analysis (elisions, stemmer) of one of `groups`; a stopword of one
+    /// of them, or a word of Chinese, Japanese or Korean (indexed as n-grams), is left alone.
+    static func correction(
+        of text: String, in database: Database, groups: [MultilingualQueryParser.Group]
+    ) -> String? {
         var result = text
         var changed = false
         // From the end, so the ranges of earlier words stay valid.
         for word in QueryLanguage.words(in: text).reversed() {
             let folded = Schema.foldText(String(text[word.range])).lowercased()
-            guard folded.contains(where: \.isLetter), stopper?.contains(folded) != true else { continue }
-            let matches = database.termExists(word.prefix + folded)
-                || stemmer.map { database.termExists("Z" + word.prefix + $0(folded)) } == true
+            guard folded.contains(where: \.isLetter), !folded.unicodeScalars.contains(where: isCJK),
+                !groups.contains(where: { $0.parser.stopper?.contains(folded) == true })
+            else { continue }
+            let matches = groups.contains { group in
+                let prepared = group.analysis.prepared(folded)
+                return database.termExists(word.prefix + prepared)
+                    || group.parser.stemmer.map { database.termExists("Z" + word.prefix + $0(prepared)) } == true
+            }
             guard !matches else { continue }
             let edits = maxEdits(forLength: folded.count)
             guard edits > 0, let near = database.spellingSuggestion(for: folded, maxEditDistance: edits) else {
@@ -63,6 +73,16 @@ struct SpelledQuery {
             changed = true
         }
         return changed ? result : nil
+    }
+
+    /// Chinese, Japanese and Korean scripts, which the index holds as character n-grams.
+    private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x2FFFF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// How far a correction may be from the word typed, in edits (Xapian counts a swap of two
