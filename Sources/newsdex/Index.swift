@@ -33,6 +33,18 @@ extension NewsdexCommand {
             valueName: "n"))
         var shards: Int?
 
+        @Option(
+            help: ArgumentHelp(
+                "Build only shard I of N (0 ≤ I < N) into this index: the articles that route to it, for N machines each building and serving one shard of the same corpus (README: Beyond one machine). Remembered by the index.",
+                valueName: "I/N"),
+            transform: { text in
+                guard let selection = ShardSelection(text) else {
+                    throw ValidationError("--shard takes I/N with N at least 2 and I from 0 to N-1, such as 0/3")
+                }
+                return selection
+            })
+        var shard: ShardSelection?
+
         @Option(help: ArgumentHelp("Documents written between commits in a full build; bounds memory.", valueName: "n"))
         var batchSize: Int = 2000
 
@@ -56,6 +68,9 @@ extension NewsdexCommand {
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard shards.map({ $0 >= 1 }) ?? true else { throw ValidationError("--shards must be at least 1") }
+            guard shard == nil || shards == nil else {
+                throw ValidationError("--shard builds one shard of a whole alone; --shards splits this index: give one of them")
+            }
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
             guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
             guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
@@ -64,7 +79,7 @@ extension NewsdexCommand {
         func run() throws {
             let options = IndexOptions(
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
-                rebuild: rebuild, jobs: jobs, shards: shards, batchSize: batchSize,
+                rebuild: rebuild, jobs: jobs, shards: shards, shard: shard, batchSize: batchSize,
                 reader: ArticleReader.Options(maxFileSize: maxFileSize),
                 stories: noStories ? nil : StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
@@ -102,6 +117,7 @@ extension NewsdexCommand {
                 + "\(s.removed) removed, \(s.rejected.count) rejected; \(s.documentsWritten) documents written "
                 + "(\(s.documentsTotal) in the index) in \(String(format: "%.2f", s.seconds)) s, \(rate) docs/s"
                 + (s.rebuilt ? " (new build)" : "")
+                + (s.shard.map { " (shard \($0.index) of \($0.count))" } ?? "")
         }
     }
 }

@@ -2,35 +2,36 @@
 // stub switches readers to it. With several jobs, each worker thread parses, extracts and indexes
 // its share into a database of its own, and these are merged with Xapian's compaction; a
 // sharded index routes each article to its shard instead (see Shards.swift).
+//
+// Files are read and parsed in parallel, but story clusters are assigned in the corpus's order
+// (one file's turn after another's, `Turns`), so that the same corpus always gets the same
+// clusters: on one machine whatever the jobs, and on N machines each building one shard.
 import Foundation
 internal import Xapian
 
 extension Indexer {
     /// Builds a new generation from every file, then switches to it.
     func build(
-        in directory: IndexDirectory, shards: Int, files: [CorpusFile], summary: inout IndexSummary,
-        tracker: ProgressTracker
+        in directory: IndexDirectory, shards: Int, selection: ShardSelection?, files: [CorpusFile],
+        summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        let work = OrderedWork(files: files, selection: selection, stories: stories)
         tracker.enter(.indexing, files: files)
         let outcome: BuildOutcome
         if shards > 1 {
-            outcome = try buildSharded(
-                files: files, workers: workers, shards: shards, at: target, stories: stories, tracker: tracker)
+            outcome = try buildSharded(work: work, workers: workers, shards: shards, at: target, tracker: tracker)
         } else if workers == 1 {
-            outcome = try buildShard(
-                files: files, next: WorkQueue(count: files.count), at: target, stories: stories, tracker: tracker)
+            outcome = try buildShard(work: work, at: target, tracker: tracker)
         } else {
-            let queue = WorkQueue(count: files.count)
             let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
             let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
-                    try self.buildShard(
-                        files: files, next: queue, at: shardURLs[worker], stories: stories, tracker: tracker)
+                    try self.buildShard(work: work, at: shardURLs[worker], tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -49,7 +50,7 @@ extension Indexer {
         }
         if shards == 1 {
             let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
-            try writers.recordMetadata(slots: outcome.slots)
+            try writers.recordMetadata(slots: outcome.slots, selection: selection)
             try writers.close()
         }
         tracker.enter(.switching)
@@ -62,16 +63,13 @@ extension Indexer {
         summary.rebuilt = true
     }
 
-    /// One worker of a full build: takes files from `next` until none are left and indexes them
+    /// One worker of a full build: takes files from `work` until none are left and indexes them
     /// into its own database at `url`, committing every `batchSize` documents.
-    private func buildShard(
-        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, tracker: ProgressTracker
-    ) throws -> BuildOutcome {
+    private func buildShard(work: OrderedWork, at url: URL, tracker: ProgressTracker) throws -> BuildOutcome {
         let writers = try ShardWriters(
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
         var outcome = BuildOutcome()
-        while let index = next.take() {
-            let prepared = prepare(files[index])
+        while let (prepared, stories) = work.next(self) {
             try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
             tracker.advance(file: prepared.file)
         }
@@ -85,8 +83,7 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        files: [CorpusFile], workers: Int, shards: Int, at target: URL, stories: StoryIndexing,
-        tracker: ProgressTracker
+        work: OrderedWork, workers: Int, shards: Int, at target: URL, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -96,13 +93,11 @@ extension Indexer {
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
             batchSize: options.batchSize)
-        let queue = WorkQueue(count: files.count)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker] = Result {
                 var outcome = BuildOutcome()
-                while let index = queue.take() {
-                    let prepared = self.prepare(files[index])
+                while let (prepared, stories) = work.next(self) {
                     try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                     tracker.advance(file: prepared.file)
                 }
@@ -119,17 +114,42 @@ extension Indexer {
         return outcome
     }
 
-    /// Writes one prepared file's documents, each article to its shard, and the file's record,
-    /// counting each article written in `tracker`.
+    /// Assigns the stories of a prepared file's articles, in the file's order, its other shards'
+    /// articles among them; returns its own articles' assignments.
+    func assignStories(_ prepared: PreparedFile, stories: StoryIndexing) -> [StoryAssignment?] {
+        var others = prepared.otherShards[...]
+        var assigned: [StoryAssignment?] = []
+        for item in prepared.articles {
+            while let other = others.first, other.position <= assigned.count {
+                stories.assign(other)
+                others = others.dropFirst()
+            }
+            assigned.append(stories.assign(item))
+        }
+        for other in others { stories.assign(other) }
+        return assigned
+    }
+
+    /// Assigns stories to a prepared file's articles and writes them: see below.
     func write(
         _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
         tracker: ProgressTracker? = nil
     ) throws {
+        try write(
+            prepared, to: writers, stories: assignStories(prepared, stories: stories), outcome: &outcome,
+            tracker: tracker)
+    }
+
+    /// Writes one prepared file's documents, each article to its shard with its story, and the
+    /// file's record, counting each article written in `tracker`.
+    func write(
+        _ prepared: PreparedFile, to writers: ShardWriters, stories: [StoryAssignment?],
+        outcome: inout BuildOutcome, tracker: ProgressTracker? = nil
+    ) throws {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
         var written = 0
-        for item in prepared.articles {
-            let story = stories.assign(item)
+        for (item, story) in zip(prepared.articles, stories) {
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
@@ -165,5 +185,32 @@ struct BuildOutcome: Sendable {
         warnings += other.warnings
         duplicates += other.duplicates
         slots = slots.union(other.slots)
+    }
+}
+
+/// The files of a full build, handed to worker threads: each file is prepared on the thread that
+/// takes it, then its stories are assigned in the corpus's order (`Turns`), so that story ids do
+/// not depend on which thread was faster. A thread holding a finished file waits for the files
+/// before it; with files of similar size, that is short.
+final class OrderedWork: Sendable {
+    let files: [CorpusFile]
+    let selection: ShardSelection?
+    let stories: StoryIndexing
+    private let queue: WorkQueue
+    private let turns = Turns()
+
+    init(files: [CorpusFile], selection: ShardSelection?, stories: StoryIndexing) {
+        self.files = files
+        self.selection = selection
+        self.stories = stories
+        queue = WorkQueue(count: files.count)
+    }
+
+    /// The next file, prepared, with its own articles' stories; nil when every file is taken.
+    func next(_ indexer: Indexer) -> (PreparedFile, [StoryAssignment?])? {
+        guard let index = queue.take() else { return nil }
+        let prepared = indexer.prepare(files[index], selection: selection)
+        let stories = turns.inTurn(index) { indexer.assignStories(prepared, stories: self.stories) }
+        return (prepared, stories)
     }
 }

@@ -10,7 +10,7 @@ extension Indexer {
     /// - Parameter removeMissing: whether indexed files that are not in `files` are removed.
     func update(
         generation: String, in directory: IndexDirectory, files: [CorpusFile], removeMissing: Bool,
-        summary: inout IndexSummary, tracker: ProgressTracker
+        selection: ShardSelection?, summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let index = directory.url.path
         let url = directory.generationURL(generation)
@@ -34,7 +34,7 @@ extension Indexer {
 
         // Parse what may have changed, in parallel; then write, in one place.
         tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
-        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, tracker: tracker))
+        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, selection: selection, tracker: tracker))
         summary.unchanged += touched.count
         let slotsBefore = FacetSlotUsage.read(from: existing)
         let shards = ShardLayout.count(of: existing)
@@ -91,7 +91,7 @@ extension Indexer {
             }
             tracker.enter(.committing)
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), selection: selection)
             if inPlace { try writers.commitTransaction() }
             try writers.close()
         } catch {

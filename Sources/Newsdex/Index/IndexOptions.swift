@@ -14,6 +14,9 @@ public struct IndexOptions: Sendable {
     /// Databases the index is split into; nil keeps the index's count (1 for a new index). A
     /// count other than the index's rebuilds it.
     public var shards: Int?
+    /// Build only this shard of the whole, alone (`--shard I/N`); nil keeps what the index was
+    /// built as. Not with `shards`, which asks for a whole index.
+    public var shard: ShardSelection?
     /// Documents between commits when building a new generation; bounds memory.
     public var batchSize: Int
     /// Above this many changed files, an incremental run updates a copy of the index rather than
@@ -26,7 +29,8 @@ public struct IndexOptions: Sendable {
 
     public init(
         inputs: [URL], database: URL, rebuild: Bool = false,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, batchSize: Int = 2000,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, shard: ShardSelection? = nil,
+        batchSize: Int = 2000,
         inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions? = .init()
     ) {
         self.inputs = inputs
@@ -34,6 +38,7 @@ public struct IndexOptions: Sendable {
         self.rebuild = rebuild
         self.jobs = max(1, jobs)
         self.shards = shards.map { max(1, $0) }
+        self.shard = shard
         self.batchSize = max(1, batchSize)
         self.inPlaceLimit = inPlaceLimit
         self.reader = reader

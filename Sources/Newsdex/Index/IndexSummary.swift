@@ -58,6 +58,8 @@ public struct IndexSummary: Sendable {
     public var nothingListed = false
     /// Databases the index is split into.
     public var shards = 1
+    /// The shard of a whole this index was built as alone (`--shard I/N`), if it is one.
+    public var shard: ShardSelection?
     public var seconds = 0.0
 
     public var documentsPerSecond: Double { seconds > 0 ? Double(documentsWritten) / seconds : 0 }

@@ -42,14 +42,18 @@ public final class Indexer: Sendable {
         let tracker = ProgressTracker(start: start, report: progress)
 
         var current = options.rebuild ? nil : directory.currentGeneration()
-        // The index remembers its shard count; asking for another one implies a rebuild, since
-        // every article's shard depends on the count.
-        let existingShards = current.flatMap { generation in
-            (try? Database(path: directory.generationURL(generation).path)).map(ShardLayout.count(of:))
+        // The index remembers its shard count, and whether it is one shard built alone; asking
+        // for another layout implies a rebuild, since every article's shard depends on it.
+        let existing = current.flatMap { generation in
+            (try? Database(path: directory.generationURL(generation).path)).map {
+                (shards: ShardLayout.count(of: $0), selection: ShardSelection.recorded(in: $0))
+            }
         }
-        let shards = options.shards ?? existingShards ?? 1
-        if let existingShards, existingShards != shards { current = nil }
+        let selection = options.shards != nil ? nil : (options.shard ?? existing?.selection)
+        let shards = selection != nil ? 1 : (options.shards ?? existing?.shards ?? 1)
+        if let existing, existing.shards != shards || existing.selection != selection { current = nil }
         summary.shards = shards
+        summary.shard = selection
         if let current {
             // A mistyped path, or a corpus that lists nothing, must not empty the index.
             var removeMissing = listing.missing.isEmpty
@@ -58,10 +62,12 @@ public final class Indexer: Sendable {
                 summary.nothingListed = true
             }
             try update(
-                generation: current, in: directory, files: files, removeMissing: removeMissing,
+                generation: current, in: directory, files: files, removeMissing: removeMissing, selection: selection,
                 summary: &summary, tracker: tracker)
         } else {
-            try build(in: directory, shards: shards, files: files, summary: &summary, tracker: tracker)
+            try build(
+                in: directory, shards: shards, selection: selection, files: files, summary: &summary,
+                tracker: tracker)
         }
         summary.documentsTotal = (try? Database(path: directory.url.path).documentCount) ?? 0
         summary.seconds = Date().timeIntervalSince(start)

@@ -49,9 +49,11 @@ enum ShardLayout {
         }
     }
 
-    /// The shard count an opened index records; 1 for an index built before shards.
+    /// The shard databases an opened generation has; 1 for an index built before shards, and
+    /// for one shard built alone (`--shard I/N`), which records the count of the whole.
     static func count(of database: Database) -> Int {
-        ((try? database.metadata(IndexMetadata.shardCount)).flatMap { Int($0) }).map { max(1, $0) } ?? 1
+        if ShardSelection.recorded(in: database) != nil { return 1 }
+        return ((try? database.metadata(IndexMetadata.shardCount)).flatMap { Int($0) }).map { max(1, $0) } ?? 1
     }
 }
 
@@ -167,12 +169,14 @@ final class ShardWriters: @unchecked Sendable {
 
     /// Records what a generation says about itself: the schema version and the shard's place in
     /// every shard; the time and the facet slots in shard 0, where readers of the combined
-    /// database find them.
-    func recordMetadata(slots: FacetSlotUsage) throws {
+    /// database find them. A shard built alone (`selection`) records its place in the whole.
+    func recordMetadata(slots: FacetSlotUsage, selection: ShardSelection? = nil) throws {
         for index in shards.indices {
             try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
-            try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
-            try setMetadata(IndexMetadata.shardIndex, String(index), in: index)
+            try setMetadata(IndexMetadata.shardCount, String(selection?.count ?? shards.count), in: index)
+            try setMetadata(IndexMetadata.shardIndex, String(selection?.index ?? index), in: index)
+            // "" removes the key.
+            try setMetadata(IndexMetadata.standaloneShard, selection?.description ?? "", in: index)
         }
         try setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()), in: 0)
         try setMetadata(IndexMetadata.facetSlots, slots.encoded, in: 0)

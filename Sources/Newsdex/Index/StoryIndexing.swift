@@ -37,6 +37,11 @@ final class StoryIndexing: Sendable {
         guard let fingerprint = article.fingerprint else { return nil }
         return clusterer.assign(id: article.article.id, fingerprint: fingerprint)
     }
+
+    /// Assigns an article that another shard indexes (its cluster is decided, not written).
+    func assign(_ article: OtherShardArticle) {
+        _ = clusterer.assign(id: article.id, fingerprint: article.fingerprint)
+    }
 }
 
 /// Finds indexed articles by story band keys, from a table built from the fingerprints stored in

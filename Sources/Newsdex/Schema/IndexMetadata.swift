@@ -14,6 +14,9 @@ public enum IndexMetadata {
     public static let shardCount = "newsdex.shards"
     /// Which shard this database is, from 0; in every shard.
     public static let shardIndex = "newsdex.shard"
+    /// "I/N" in an index built alone as shard I of N (`--shard I/N`, one database whose shard
+    /// count and place say I of N); absent otherwise.
+    public static let standaloneShard = "newsdex.standalone-shard"
 
     /// The start of every file record's key.
     static let fileRecordPrefix = "file:"

@@ -69,7 +69,10 @@ struct HitBuilder {
             let date = document.stringValue(slot: Slot.sortableDate.number)
             dated.append((date.isEmpty ? "~" : date, document))
         }
-        dated.sort { $0.date < $1.date }
+        // Copies of one date by id, not by document number: shards built apart number them
+        // otherwise, and a stub of them must list what one index lists.
+        func id(_ document: Document) -> String { (try? StoredDocument(of: document).id) ?? "" }
+        dated.sort { $0.date != $1.date ? $0.date < $1.date : id($0.document) < id($1.document) }
         var copies: [StoryCopy] = []
         for (_, document) in dated where copies.count < limit {
             let other = try StoredDocument(of: document)

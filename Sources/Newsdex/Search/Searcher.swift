@@ -8,7 +8,7 @@ public final class Searcher {
     public let path: String
     /// The open index; IndexStats reads its counts and metadata through it.
     private(set) var database: Database
-    /// How many slots each multi-valued facet uses (from the index's metadata).
+    /// How many slots each multi-valued facet uses (from the metadata of each of its databases).
     let slotUsage: FacetSlotUsage
     private let snippetStemmers = SnippetStemmers()
     /// Query parsers by analysis, made once: setting one up costs more than a simple search.
@@ -21,9 +21,8 @@ public final class Searcher {
     /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
     public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
         self.path = path
-        database = try IndexOpener.open(path, timeouts: remoteTimeouts)
+        (database, slotUsage) = try IndexOpener.openWithSlotUsage(path, timeouts: remoteTimeouts)
         try SchemaCheck.verify(database, index: path)
-        slotUsage = FacetSlotUsage.read(from: database)
     }
 
     /// Documents in the index, articles and captions.

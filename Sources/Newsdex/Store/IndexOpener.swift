@@ -116,25 +116,40 @@ enum IndexOpener {
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
     ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, stub errors.
     static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
+        try open(path, index: path, timeouts: timeouts).database
+    }
+
+    /// Opens the index at `path` as `open` does, with the facet slots its databases use: a
+    /// combined database reads metadata from its first shard only, and shards built on separate
+    /// machines (`--shard I/N`) each know only their own.
+    static func openWithSlotUsage(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws
+        -> (database: Database, slots: FacetSlotUsage)
+    {
         try open(path, index: path, timeouts: timeouts)
     }
 
     /// Opens `path`, a part of the index `index` (the index itself at the top).
-    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws -> Database {
+    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws
+        -> (database: Database, slots: FacetSlotUsage)
+    {
         let part = path == index ? nil : path
         guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
             do {
-                return try Database(path: path)
+                let database = try Database(path: path)
+                return (database, FacetSlotUsage.read(from: database))
             } catch {
                 throw IndexError.from(error, index: index, part: part)
             }
         }
         var opened: [(entry: StubEntry, database: Database)] = []
+        var slots = FacetSlotUsage()
         for (line, entry) in stub.entries {
             let database: Database
             switch entry {
             case .local(let local):
-                database = try open(local, index: index, timeouts: timeouts)
+                let (local, localSlots) = try open(local, index: index, timeouts: timeouts)
+                database = local
+                slots = slots.union(localSlots)
             case .remote(let host, let port):
                 do {
                     database = try Database.remote(
@@ -150,11 +165,12 @@ enum IndexOpener {
             // Each shard says its schema version and its place, so a wrong or stale server is
             // named here rather than mixed silently into results.
             try SchemaCheck.verify(database, index: index, part: entry.name)
+            if case .remote = entry { slots = slots.union(FacetSlotUsage.read(from: database)) }
             opened.append((entry, database))
         }
         let ordered = try inShardOrder(opened, stub: stub.path, index: index)
         do {
-            return try Database(shards: ordered)
+            return (try Database(shards: ordered), slots)
         } catch {
             throw IndexError.from(error, index: index, part: part)
         }
