@@ -21,7 +21,7 @@ import Testing
         let process = Process()
         process.executableURL = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
         // Copies of stories (30%) spread over every shard, since articles route by id.
-        process.arguments = ["--articles", "240", "--seed", "5", "--duplicates", "0.3", "--out", ws.corpus]
+        process.arguments = ["--articles", "150", "--seed", "5", "--duplicates", "0.3", "--out", ws.corpus]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -34,9 +34,11 @@ import Testing
         let single = try runNewsdex(["index", ws.corpus, "--db", whole, "--quiet"])
         #expect(single.status == 0, "\(single.stderr)")
         let results = ResultSlots(count: 3)
+        let corpus = ws.corpus
+        let shards = (0..<3).map(shard)
         DispatchQueue.concurrentPerform(iterations: 3) { i in
             results[i] = try? runNewsdex(
-                ["index", ws.corpus, "--db", shard(i), "--shard", "\(i)/3", "--jobs", "1", "--format", "json"])
+                ["index", corpus, "--db", shards[i], "--shard", "\(i)/3", "--jobs", "1", "--format", "json"])
         }
         return (0..<3).map { results[$0] ?? RunResult(status: -1, stdout: "", stderr: "did not run") }
     }
@@ -127,12 +129,17 @@ import Testing
         #expect(again.status == 0 && again.stdout.contains("\"documents_written\" : 0") && again.stdout.contains("\"shard\" : \"1/3\""))
     }
 
+}
+
+@Suite struct IndexShardOptionTests {
     @Test func shardTakesIOfNAndNotWithShards() throws {
+        let ws = Workspace(seeds: false)
+        let db = ws.url.appendingPathComponent("shard").path
         for bad in ["3/3", "1/1", "-1/3", "1", "a/b"] {
-            let result = try runNewsdex(["index", ws.corpus, "--db", shard(0), "--shard", bad])
+            let result = try runNewsdex(["index", ws.corpus, "--db", db, "--shard", bad])
             #expect(result.status == 2 && result.stderr.contains("--shard"), "\(bad)")
         }
-        let both = try runNewsdex(["index", ws.corpus, "--db", shard(0), "--shard", "0/2", "--shards", "2"])
+        let both = try runNewsdex(["index", ws.corpus, "--db", db, "--shard", "0/2", "--shards", "2"])
         #expect(both.status == 2 && both.stderr.contains("--shards"))
     }
 }
