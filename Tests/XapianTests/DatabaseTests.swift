@@ -13,11 +13,11 @@ import Xapian
         try withTemporaryDirectory { dir in
             let db = try makeDatabase(at: dir + "/db", texts: ["the quick fox", "a lazy dog", "fox and dog"])
             let reader = try Database(path: dir + "/db")
-            #expect(reader.documentCount == 3)
-            #expect(reader.lastDocumentID == 3)
-            #expect(reader.termFrequency("fox") == 2)
-            #expect(reader.termExists("dog"))
-            #expect(!reader.termExists("cat"))
+            #expect(try reader.documentCount == 3)
+            #expect(try reader.lastDocumentID == 3)
+            #expect(try reader.termFrequency("fox") == 2)
+            #expect(try reader.termExists("dog"))
+            #expect(try !reader.termExists("cat"))
             #expect(try reader.postings("dog") == [2, 3])
             #expect(try reader.postings("cat") == [])
             let zTerms = try reader.allTerms(prefix: "Zd")
@@ -35,9 +35,9 @@ import Xapian
             let reader = try Database(path: dir + "/db")
             try writer.add(Document())
             try writer.commit()
-            #expect(reader.documentCount == 1)
+            #expect(try reader.documentCount == 1)
             #expect(try reader.reopen())
-            #expect(reader.documentCount == 2)
+            #expect(try reader.documentCount == 2)
         }
     }
 
@@ -49,8 +49,8 @@ import Xapian
             try "auto \(dir)/a\nauto \(dir)/b\n".write(toFile: stub, atomically: true, encoding: .utf8)
             #expect(try Database(path: stub).documentCount == 3)
             let combined = try Database(shards: [try Database(path: dir + "/a"), try Database(path: dir + "/b")])
-            #expect(combined.documentCount == 3)
-            #expect(combined.termFrequency("gamma") == 1)
+            #expect(try combined.documentCount == 3)
+            #expect(try combined.termFrequency("gamma") == 1)
         }
     }
 
@@ -75,9 +75,9 @@ import Xapian
             try db.add(generator.document)
             try db.addSpelling("parliament")
             try db.commit()
-            #expect(db.spellingSuggestion(for: "goverment") == "government")
-            #expect(db.spellingSuggestion(for: "parliment") == "parliament")
-            #expect(db.spellingSuggestion(for: "zzzzzz") == nil)
+            #expect(try db.spellingSuggestion(for: "goverment") == "government")
+            #expect(try db.spellingSuggestion(for: "parliment") == "parliament")
+            #expect(try db.spellingSuggestion(for: "zzzzzz") == nil)
         }
     }
 

@@ -39,11 +39,11 @@ import Xapian
             enquire.query = try newsParser(db).parse("budget")
             let matches = try enquire.matchSet(limit: 10)
             let text = articles[0].text
-            let snippet = matches.snippet(text, length: 100, stemmer: stem)
+            let snippet = try matches.snippet(text, length: 100, stemmer: stem)
             #expect(snippet.contains("<b>budget</b>"))
-            let custom = matches.snippet(text, stemmer: stem, highlightStart: "[", highlightEnd: "]")
+            let custom = try matches.snippet(text, stemmer: stem, highlightStart: "[", highlightEnd: "]")
             #expect(custom.contains("[budget]"))
-            #expect(matches.snippet("nothing relevant here", stemmer: stem, flags: [.emptyWithoutMatch]) == "")
+            #expect(try matches.snippet("nothing relevant here", stemmer: stem, flags: [.emptyWithoutMatch]) == "")
         }
     }
 }

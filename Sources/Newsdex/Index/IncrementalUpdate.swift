@@ -6,25 +6,24 @@ import Foundation
 internal import Xapian
 
 extension Indexer {
-    /// Brings `generation` up to date with `files`.
-    /// - Parameter removeMissing: whether indexed files that are not in `files` are removed.
+    /// Brings `generation` (open for reading as `existing`) up to date with `files`.
+    /// - Parameters:
+    ///   - removal: the part of the corpus under which indexed files missing from `files` are
+    ///     removed; nil to remove none.
+    ///   - root: the corpus root, as the index records it.
     func update(
-        generation: String, in directory: IndexDirectory, files: [CorpusFile], removeMissing: Bool,
-        summary: inout IndexSummary, tracker: ProgressTracker
+        generation: String, existing: Database, in directory: IndexDirectory, files: [CorpusFile],
+        removal: CorpusScope?, root: String, summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let index = directory.url.path
         let url = directory.generationURL(generation)
-        let existing: Database
-        do {
-            existing = try Database(path: url.path)
-        } catch {
-            throw IndexError.from(error, index: index)
-        }
-        try SchemaCheck.verify(existing, index: index)
-
         let changes: ChangeSet
+        let slotsBefore: FacetSlotUsage
+        let shards: Int
         do {
-            changes = try ChangeSet.detect(files: files, in: existing, removeMissing: removeMissing)
+            changes = try ChangeSet.detect(files: files, in: existing, removal: removal)
+            slotsBefore = try FacetSlotUsage.read(from: existing)
+            shards = try ShardLayout.count(of: existing)
         } catch {
             throw IndexError.from(error, index: index)
         }
@@ -36,8 +35,6 @@ extension Indexer {
         let (toWrite, touched) = changes.sort(prepareAll(changes.candidates))
         summary.unchanged += touched.count
         tracker.advance(files: touched.count, documents: 0)
-        let slotsBefore = FacetSlotUsage.read(from: existing)
-        let shards = ShardLayout.count(of: existing)
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty { return }
 
         // Shards cannot share a transaction, and a run killed between two shards' commits would
@@ -46,11 +43,14 @@ extension Indexer {
         let inPlace = shards == 1 && toWrite.count + changes.removed.count <= options.inPlaceLimit
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
+        // On a full disk, the space wanted: the copy, and the new text.
+        let changedText = toWrite.reduce(Int64(0)) { $0 + Int64($1.record?.size ?? 0) }
+        let needed = (inPlace ? 0 : directory.size(ofGeneration: generation)) + spaceNeeded(bytes: changedText)
         if !inPlace {
             do {
                 try FileManager.default.copyItem(at: url, to: target)
             } catch {
-                throw IndexError(.unwritable, index: index, part: target.path, detail: error.localizedDescription)
+                throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
             }
         }
         var outcome = BuildOutcome()
@@ -88,11 +88,11 @@ extension Indexer {
                 tracker.advance(files: 1, documents: written)
             }
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root)
             if inPlace { try writers.commitTransaction() }
             try writers.close()
         } catch {
-            throw IndexError.from(error, index: index)
+            throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
         }
         if !inPlace { try directory.switchTo(generation: targetGeneration) }
         summary.documentsWritten = outcome.documents

@@ -4,25 +4,26 @@ internal import Xapian
 
 extension Searcher {
     /// Filter values that match no document, with the nearest values the index has.
-    func unknownValues(_ filters: FacetFilters) -> [UnknownFilterValue] {
+    /// - Throws: what reading the index throws.
+    func unknownValues(_ filters: FacetFilters) throws -> [UnknownFilterValue] {
         var result: [UnknownFilterValue] = []
         for (facet, fields, values) in filters.flags {
-            for value in values where !fields.contains(where: { database.termExists(Schema.term($0, value)) }) {
+            for value in values where !(try fields.contains(where: { try database.termExists(Schema.term($0, value)) })) {
                 // An --entity value is reported under person, the first of the facets it spans.
                 result.append(UnknownFilterValue(
-                    facet: facet ?? .person, value: value, suggestions: nearestValues(to: value, in: fields)))
+                    facet: facet ?? .person, value: value, suggestions: try nearestValues(to: value, in: fields)))
             }
         }
         return result
     }
 
     /// Up to three indexed values closest to `value` by edit distance (or containing it).
-    public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) -> [String] {
+    /// - Throws: what reading the index throws.
+    public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) throws -> [String] {
         let wanted = Schema.normalizedValue(value)
         var scored: [(Int, String)] = []
         for field in fields {
-            guard let terms = try? database.allTerms(prefix: field.prefix) else { continue }
-            for (term, _) in terms {
+            for (term, _) in try database.allTerms(prefix: field.prefix) {
                 let candidate = String(term.dropFirst(field.prefix.count))
                 let distance = candidate.contains(wanted) && !wanted.isEmpty
                     ? 0 : EditDistance.levenshtein(wanted, candidate)

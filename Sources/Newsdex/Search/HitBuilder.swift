@@ -19,7 +19,7 @@ struct HitBuilder {
         let snippetText = stored.snippetSource
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: mset.snippet(
+            snippet = Snippet(xapianHTML: try mset.snippet(
                 snippetText, length: snippetLength, stemmer: stemmer, flags: []))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
@@ -30,7 +30,7 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
-            let marked = mset.snippet(
+            let marked = try mset.snippet(
                 caption.text, length: caption.text.utf8.count + 16, stemmer: stemmer,
                 flags: [.exhaustive, .emptyWithoutMatch])
             if !marked.isEmpty {
@@ -56,7 +56,7 @@ struct HitBuilder {
         var dated: [(date: String, document: Document)] = []
         for docid in members {
             let document = try database.document(docid)
-            let date = document.stringValue(slot: Slot.sortableDate.number)
+            let date = try document.stringValue(slot: Slot.sortableDate.number)
             dated.append((date.isEmpty ? "~" : date, document))
         }
         dated.sort { $0.date < $1.date }

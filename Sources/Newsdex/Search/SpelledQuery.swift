@@ -16,7 +16,7 @@ struct SpelledQuery {
     /// - Throws: `SearchError.query` when the text cannot be parsed.
     init(_ text: String, parser: QueryParser, correct: Bool) throws {
         query = try QueryLanguage.parse(text, with: parser)
-        let correction = parser.correctedQuery
+        let correction = try parser.correctedQuery
         suggestion = correction.isEmpty ? nil : correction
         if correct, let fix = suggestion {
             query = try QueryLanguage.parse(fix, with: parser)

@@ -157,7 +157,7 @@ import Xapian
     @Test func aSecondWriterFailsAtOnceWithLocked() throws {
         let corpus = Repository.copySeeds(into: scratch)
         let held = try IndexDirectory(url: scratch.path("index")).lock()
-        #expect { try index(corpus) } throws: { ($0 as? IndexError)?.code == .locked }
+        #expect { try index(corpus) } throws: { ($0 as? IndexError)?.code == .locked(pid: getpid()) }
         withExtendedLifetime(held) {}
     }
 

@@ -47,7 +47,7 @@ import Testing
 
     @Test func aSecondLockFailsAtOnceAndTheFirstIsReleasedWithItsOwner() throws {
         var held: IndexLock? = try directory.lock()
-        #expect { try directory.lock() } throws: { ($0 as? IndexError)?.code == .locked }
+        #expect { try directory.lock() } throws: { ($0 as? IndexError)?.code == .locked(pid: getpid()) }
         withExtendedLifetime(held) {}
         held = nil
         _ = try directory.lock()
