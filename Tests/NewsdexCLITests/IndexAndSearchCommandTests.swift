@@ -7,7 +7,7 @@ import Testing
 #endif
 
 /// A temporary folder with a copy of the seed corpus, removed afterwards.
-final class Workspace {
+final class Workspace: Sendable {
     let url: URL
 
     init(seeds: Bool = true) {
