@@ -352,6 +352,12 @@ cx_status cx_database_postlist(const cx_database *db, const char *term, size_t t
     CX_CATCH
 }
 
+cx_status cx_database_revision(const cx_database *db, uint64_t *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.get_revision();
+    CX_CATCH
+}
+
 cx_status cx_database_reopen(cx_database *db, int *changed, cx_error **err) noexcept {
     CX_TRY
     *changed = db->db.reopen() ? 1 : 0;

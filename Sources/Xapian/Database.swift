@@ -171,6 +171,19 @@ public class Database {
         return Array(UnsafeBufferPointer(start: ids, count: count))
     }
 
+    /// The revision this database reads: it increases with each commit.
+    ///
+    /// - Throws: `XapianError` `.invalidOperation` for several shards or a remote database.
+    ///
+    /// Wraps `Xapian::Database::get_revision` (experimental in Xapian 1.4).
+    public var revision: UInt64 {
+        get throws {
+            var revision: UInt64 = 0
+            try check { cx_database_revision(handle, &revision, $0) }
+            return revision
+        }
+    }
+
     /// Moves to the latest committed revision; returns whether anything may have changed.
     ///
     /// - Throws: `XapianError` (e.g. `.databaseOpening` if the database has gone).

@@ -150,6 +150,10 @@ cx_status cx_database_allterms(const cx_database *db, const char *prefix, size_t
  * when there are none) is owned by the caller (cx_docids_free). */
 cx_status cx_database_postlist(const cx_database *db, const char *term, size_t term_len,
                                cx_docid **out, size_t *out_count, cx_error **err) CX_NOEXCEPT;
+/* The revision of a database of one glass (or chert) shard: it increases with each commit
+ * (Xapian::Database::get_revision). Statuses: CX_INVALID_OPERATION for several shards or a
+ * remote one, ... */
+cx_status cx_database_revision(const cx_database *db, uint64_t *out, cx_error **err) CX_NOEXCEPT;
 /* Reopens at the latest revision; `*changed` is 1 when it may have changed
  * (Xapian::Database::reopen). */
 cx_status cx_database_reopen(cx_database *db, int *changed, cx_error **err) CX_NOEXCEPT;

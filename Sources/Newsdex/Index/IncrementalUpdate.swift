@@ -56,7 +56,15 @@ extension Indexer {
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
+        let before: GenerationFiles?
         do {
+            before = inPlace ? try GenerationFiles(folder: url, database: existing) : nil
+        } catch {
+            throw IndexError.from(error, index: index)
+        }
+        /// Writes every change; the writers are released (and Xapian's lock with them) when it
+        /// returns or throws.
+        func write(_ summary: inout IndexSummary) throws {
             let writers = try ShardWriters(
                 index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
                 batchSize: inPlace ? nil : options.batchSize)
@@ -79,7 +87,7 @@ extension Indexer {
                 let wasIndexed = changes.indexed.contains(term)
                 try writers.deleteDocuments(ofFileTerm: term)
                 try writers.setRecord(path: item.file.relativePath, "")
-                let written = try write(item, to: writers, stories: stories, outcome: &outcome)
+                let written = try self.write(item, to: writers, stories: stories, outcome: &outcome)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
@@ -91,7 +99,11 @@ extension Indexer {
             try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root)
             if inPlace { try writers.commitTransaction() }
             try writers.close()
+        }
+        do {
+            try write(&summary)
         } catch {
+            before?.cutBackIfUncommitted()
             throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
         }
         if !inPlace { try directory.switchTo(generation: targetGeneration) }

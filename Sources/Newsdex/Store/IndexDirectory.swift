@@ -153,6 +153,41 @@ public struct IndexDirectory: Sendable {
     }
 }
 
+/// A generation's files as they were before an update in place, to undo what a failed one left.
+///
+/// A Xapian transaction that fails (on a full disk, most often) leaves the blocks it wrote at the
+/// ends of the table files; the revision the generation still reads does not use them, but on a
+/// full disk they are what keeps it full, and every later run, a rebuild included, would fail.
+/// They are cut off again, only while the generation is still at the revision it was at.
+struct GenerationFiles {
+    let folder: URL
+    let revision: UInt64
+    let sizes: [String: Int64]
+
+    /// - Throws: what reading the revision of `database` (the generation at `folder`) throws.
+    init(folder: URL, database: Database) throws {
+        self.folder = folder
+        revision = try database.revision
+        var sizes: [String: Int64] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            var info = stat()
+            if stat(folder.appendingPathComponent(name).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                sizes[name] = Int64(info.st_size)
+            }
+        }
+        self.sizes = sizes
+    }
+
+    /// Cuts each file back to the size it had, if the generation still reads the same revision
+    /// (the update did not commit); nothing otherwise.
+    func cutBackIfUncommitted() {
+        guard let now = try? Database(path: folder.path).revision, now == revision else { return }
+        for (name, size) in sizes {
+            _ = truncate(folder.appendingPathComponent(name).path, off_t(size))
+        }
+    }
+}
+
 /// The writer lock of an index directory; released when this is deinitialized.
 final class IndexLock {
     private let fd: Int32

@@ -8,6 +8,12 @@
 import Foundation
 internal import Xapian
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How long a reader waits for a remote shard.
 public struct RemoteTimeouts: Sendable, Hashable {
     /// Seconds an exchange with a connected shard may take.
@@ -168,6 +174,10 @@ enum IndexOpener {
             do {
                 return try Database(path: path)
             } catch {
+                // Xapian says "not found" for a folder it may not read: say what it is.
+                if let denied = unreadable([path, directory.stubURL.path] + (generation.map { [directory.generationURL($0).path] } ?? [])) {
+                    throw IndexError(.permissionDenied, index: index, part: part, detail: denied)
+                }
                 attempts += 1
                 let now = directory.currentGeneration()
                 if let now, now != generation, attempts < 5 { continue }
@@ -218,6 +228,14 @@ enum IndexOpener {
         }
         try visit(path, name: "", depth: 0)
         return (local, remote)
+    }
+
+    /// What the system says of the first of `paths` that exists but this user may not read.
+    private static func unreadable(_ paths: [String]) -> String? {
+        for path in paths where access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) {
+            return "\(path): \(String(cString: strerror(errno)))"
+        }
+        return nil
     }
 
     /// The remote shard of the stub at `path` that does not answer now, for naming the shard
