@@ -175,7 +175,7 @@ public final class XapianTCPServers {
     }
 
     /// Whether something accepts connections on the port.
-    static func accepts(port: Int) -> Bool {
+    public static func accepts(port: Int) -> Bool {
         let fd = tcpSocket()
         defer { close(fd) }
         var address = loopback(port: port)

@@ -46,4 +46,18 @@ import Xapian
             #expect(try matches.snippet("nothing relevant here", stemmer: stem, flags: [.emptyWithoutMatch]) == "")
         }
     }
+
+    @Test func aSnippetNeedingTheDatabaseThrowsWhenItIsGone() throws {
+        try withTemporaryDirectory { dir in
+            let db = try makeNewsDatabase(at: dir + "/db")
+            let enquire = Enquire(database: db)
+            enquire.query = try newsParser(db).parse("budget")
+            let matches = try enquire.matchSet(limit: 10)
+            try db.close()
+            // The background model weighs fragments by term frequencies, read from the database.
+            #expect {
+                try matches.snippet(articles[0].text, length: 100, stemmer: try Stem(language: "english"), flags: [.backgroundModel])
+            } throws: { ($0 as? XapianError)?.code == .database }
+        }
+    }
 }
