@@ -16,6 +16,7 @@ extension Indexer {
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        tracker.enter(.indexing, files: files)
         let outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
@@ -39,6 +40,7 @@ extension Indexer {
                 merged.merge(try result!.get())
             }
             outcome = merged
+            tracker.enter(.merging(databases: workers))
             do {
                 let shards = try Database(shards: try shardURLs.map { try Database(path: $0.path) })
                 try shards.compact(to: target.path)
@@ -52,6 +54,7 @@ extension Indexer {
             try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
             try writers.close()
         }
+        tracker.enter(.switching)
         try directory.switchTo(generation: generation)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
@@ -70,9 +73,12 @@ extension Indexer {
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
         var outcome = BuildOutcome()
         while let index = next.take() {
-            let written = try write(prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
-            tracker.advance(files: 1, documents: written)
+            let prepared = prepare(files[index])
+            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+            tracker.advance(file: prepared.file)
         }
+        // Every file is taken: what is left of the build is this and the other threads' commits.
+        tracker.enter(.committing)
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
         try writers.close()
         return outcome
@@ -98,13 +104,14 @@ extension Indexer {
             results[worker] = Result {
                 var outcome = BuildOutcome()
                 while let index = queue.take() {
-                    let written = try self.write(
-                        self.prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
-                    tracker.advance(files: 1, documents: written)
+                    let prepared = self.prepare(files[index])
+                    try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+                    tracker.advance(file: prepared.file)
                 }
                 return outcome
             }
         }
+        tracker.enter(.committing)
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
@@ -114,11 +121,12 @@ extension Indexer {
         return outcome
     }
 
-    /// Writes one prepared file's documents, each article to its shard, and the file's record;
-    /// returns how many documents it wrote.
+    /// Writes one prepared file's documents, each article to its shard, and the file's record,
+    /// counting each article written in `tracker`.
     func write(
-        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome
-    ) throws -> Int {
+        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
+        tracker: ProgressTracker? = nil
+    ) throws {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
         var written = 0
@@ -127,7 +135,9 @@ extension Indexer {
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
-            written += try writers.add(item, file: prepared.file.relativePath, story: story)
+            let documents = try writers.add(item, file: prepared.file.relativePath, story: story)
+            tracker?.advance(articles: 1, documents: documents)
+            written += documents
         }
         if let record = prepared.record {
             // A file with rejected parts is not recorded as done, so the next run reads it again
@@ -138,7 +148,6 @@ extension Indexer {
             if !prepared.articles.isEmpty { outcome.filesIndexed += 1 }
         }
         outcome.documents += written
-        return written
     }
 }
 

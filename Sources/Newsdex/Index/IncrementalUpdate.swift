@@ -17,6 +17,7 @@ extension Indexer {
     ) throws {
         let index = directory.url.path
         let url = directory.generationURL(generation)
+        tracker.enter(.comparing(files: files.count))
         let changes: ChangeSet
         let slotsBefore: FacetSlotUsage
         let shards: Int
@@ -28,13 +29,12 @@ extension Indexer {
             throw IndexError.from(error, index: index)
         }
         summary.unchanged += changes.unchanged
-        tracker.advance(files: changes.unchanged, documents: 0)
         if changes.isEmpty { return }
 
         // Parse what may have changed, in parallel; then write, in one place.
-        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates))
+        tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
+        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, tracker: tracker))
         summary.unchanged += touched.count
-        tracker.advance(files: touched.count, documents: 0)
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty { return }
 
         // Shards cannot share a transaction, and a run killed between two shards' commits would
@@ -47,6 +47,7 @@ extension Indexer {
         let changedText = toWrite.reduce(Int64(0)) { $0 + Int64($1.record?.size ?? 0) }
         let needed = (inPlace ? 0 : directory.size(ofGeneration: generation)) + spaceNeeded(bytes: changedText)
         if !inPlace {
+            tracker.enter(.copying)
             do {
                 try FileManager.default.copyItem(at: url, to: target)
             } catch {
@@ -56,6 +57,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
+        tracker.enter(.indexing, files: toWrite.map(\.file))
         let before: GenerationFiles?
         do {
             before = inPlace ? try GenerationFiles(folder: url, database: existing) : nil
@@ -87,14 +89,15 @@ extension Indexer {
                 let wasIndexed = changes.indexed.contains(term)
                 try writers.deleteDocuments(ofFileTerm: term)
                 try writers.setRecord(path: item.file.relativePath, "")
-                let written = try self.write(item, to: writers, stories: stories, outcome: &outcome)
+                try self.write(item, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
                     summary.removed += 1
                 }
-                tracker.advance(files: 1, documents: written)
+                tracker.advance(file: item.file)
             }
+            tracker.enter(.committing)
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
             try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root)
             if inPlace { try writers.commitTransaction() }
@@ -106,7 +109,10 @@ extension Indexer {
             before?.cutBackIfUncommitted()
             throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
         }
-        if !inPlace { try directory.switchTo(generation: targetGeneration) }
+        if !inPlace {
+            tracker.enter(.switching)
+            try directory.switchTo(generation: targetGeneration)
+        }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings

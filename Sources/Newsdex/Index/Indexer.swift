@@ -30,8 +30,8 @@ public final class Indexer: Sendable {
     /// that are gone are removed. A rebuild from part of the corpus is refused unless
     /// `options.force`, when it would drop indexed files. What killed runs left is removed once
     /// the lock is taken, and what this run wrote is removed if it fails.
-    /// - Parameter progress: called as files are done, from any thread, one call at a time and
-    ///   in order.
+    /// - Parameter progress: called as files are done and as the run enters each phase, from
+    ///   any thread, one call at a time and in order.
     /// - Throws: `CorpusError` when the paths cannot be indexed as asked (nothing is done);
     ///   `IndexError` when the index cannot be locked, opened or written.
     public func run(progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexSummary {
@@ -74,7 +74,7 @@ public final class Indexer: Sendable {
         let files = ArticleReader.articleFiles(under: scope.inputs, corpusRoot: scope.root).files
         var summary = IndexSummary(database: directory.url.path)
         summary.shards = shards
-        let tracker = ProgressTracker(total: files.count, start: start, report: progress)
+        let tracker = ProgressTracker(start: start, report: progress)
         let root = CorpusScope.storedRoot(scope.root, index: directory.url)
         do {
             if !rebuild, let current, let existing {
