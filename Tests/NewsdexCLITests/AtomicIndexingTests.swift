@@ -145,6 +145,7 @@ import Testing
         // shards and on two threads (part folders): each killed while it runs, the last once it
         // has begun its generation, so that something is surely left behind.
         var landed = 0
+        var trace: [String] = []
         let runs: [([String], String)] = [
             ([], "beta"), (["--rebuild", "--shards", "2"], "alpha"), (["--rebuild", "--jobs", "2"], "beta"),
         ]
@@ -154,15 +155,19 @@ import Testing
             var midRun = false
             var delay = last ? 0.05 : 0.2
             for _ in 0..<4 where !midRun {
-                midRun = try indexAndKill(ws, after: delay, extra: extra, until: last ? { (try? self.folders(ws).count) ?? 0 > 1 } : nil)
+                // The last waits for a folder of its own (an earlier kill's are removed first).
+                let before = Set(try folders(ws))
+                let begun = { !Set((try? self.folders(ws)) ?? []).subtracting(before).isEmpty }
+                midRun = try indexAndKill(ws, after: delay, extra: extra, until: last ? begun : nil)
                 delay /= 2
             }
             if midRun { landed += 1 }
+            trace.append("\(extra): \(midRun ? "killed mid-run" : "not killed mid-run"), left \(try folders(ws))")
             try expectConsistent(ws)
         }
         #expect(landed >= 2, "too few kills landed while a run held the lock")
         // The kills left generations behind, and the lock file of a process that is gone.
-        #expect(try folders(ws).count > 1, "the killed runs left nothing: the test proves nothing")
+        #expect(try folders(ws).count > 1, "the killed runs left nothing, the test proves nothing: \(trace)")
         #expect(FileManager.default.fileExists(atPath: ws.index + "/.lock"))
 
         writeCorpus(ws, word: "gamma")
