@@ -24,8 +24,7 @@ import Testing
     func broken(_ name: String, _ breaking: (String) throws -> Void) throws -> String {
         let copy = ws.url.appendingPathComponent(name).path
         try FileManager.default.copyItem(atPath: ws.index, toPath: copy)
-        let stub = try String(contentsOfFile: copy + "/XAPIANDB", encoding: .utf8)
-        try breaking(copy + "/" + stub.dropFirst("auto ".count).trimmingCharacters(in: .whitespacesAndNewlines))
+        try breaking(try Workspace.generation(ofIndex: copy))
         return copy
     }
 

@@ -29,6 +29,14 @@ final class Workspace: Sendable {
         try! Data(bytes).write(to: file)
     }
 
+    /// The folder of the live generation of the index directory `index`: the one its stub's
+    /// `auto` line names (the stub also holds a comment).
+    static func generation(ofIndex index: String) throws -> String {
+        let stub = try String(contentsOfFile: index + "/XAPIANDB", encoding: .utf8)
+        let line = try #require(stub.split(separator: "\n").first { $0.hasPrefix("auto ") })
+        return index + "/" + line.dropFirst("auto ".count)
+    }
+
     func indexed() throws -> Workspace {
         let result = try runNewsdex(["index", corpus, "--db", index, "--quiet"])
         precondition(result.status == 0, result.stderr)
@@ -174,7 +182,8 @@ final class Workspace: Sendable {
         let result = try runNewsdex(["search", "--db", "index", "troops"], currentDirectory: ws.url)
         #expect(result.status == 4)
         #expect(result.stderr.hasPrefix("newsdex: the index at index is damaged ("))
-        #expect(result.stderr.hasSuffix("): rebuild it with `newsdex index --rebuild --db index`\n"))
+        // The corpus the index was built from, as the stub records it, relative to where we are.
+        #expect(result.stderr.hasSuffix("): rebuild it with `newsdex index --rebuild --db index corpus`\n"))
         #expect(!result.stderr.contains("gen-"))
     }
 

@@ -36,13 +36,14 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension Indexer {
     /// The corpus root the index at `path` (an index directory) recorded, if it can be read; for
-    /// messages that give the command which rebuilds it.
+    /// messages that give the command which rebuilds it. Read from the index's stub when it
+    /// names it there, which needs no table of the index (one may be damaged), else from the
+    /// index's metadata.
     public static func recordedCorpusRoot(ofIndex path: String) -> URL? {
         let url = URL(fileURLWithPath: path)
-        guard let database = try? Database(path: path),
-            let stored = try? database.metadata(IndexMetadata.corpusRoot)
-        else { return nil }
-        return CorpusScope.recordedRoot(stored, index: url)
+        let stored = IndexDirectory(url: url).corpusRootComment()
+            ?? (try? Database(path: path)).flatMap { try? $0.metadata(IndexMetadata.corpusRoot) }
+        return stored.flatMap { CorpusScope.recordedRoot($0, index: url) }
     }
 }
 

@@ -55,7 +55,7 @@ extension Indexer {
             try writers.close()
         }
         tracker.enter(.switching)
-        try directory.switchTo(generation: generation)
+        try directory.switchTo(generation: generation, corpusRoot: root)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected

@@ -111,7 +111,7 @@ extension Indexer {
         }
         if !inPlace {
             tracker.enter(.switching)
-            try directory.switchTo(generation: targetGeneration)
+            try directory.switchTo(generation: targetGeneration, corpusRoot: root)
         }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected

@@ -59,14 +59,28 @@ public struct IndexDirectory: Sendable {
         return "gen-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
+    /// The start of the stub's comment line that names the corpus root (as the index's metadata
+    /// records it), so that it can be read, for the command that rebuilds the index, when the
+    /// generation cannot be opened. Xapian skips comment lines of stubs.
+    static let corpusRootComment = "# newsdex corpus root: "
+
+    /// The corpus root the stub's comment names, if it names one.
+    public func corpusRootComment() -> String? {
+        guard let text = try? String(contentsOf: stubURL, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first { $0.hasPrefix(Self.corpusRootComment) }
+            .map { String($0.dropFirst(Self.corpusRootComment.count)) }
+    }
+
     /// Points the stub at `generation` with one atomic rename, then removes every other
     /// generation. A reader that opened the old one keeps its open files (and so its index) until
     /// it is done; one that read the old stub but had not yet opened the generation reads the
     /// stub again (IndexOpener), so nothing is kept for it.
-    func switchTo(generation: String) throws {
+    /// - Parameter corpusRoot: the corpus root the generation records, for the stub's comment.
+    func switchTo(generation: String, corpusRoot: String? = nil) throws {
         let temporary = url.appendingPathComponent("XAPIANDB.tmp")
+        let comment = corpusRoot.flatMap { $0.contains("\n") ? nil : Self.corpusRootComment + $0 + "\n" } ?? ""
         do {
-            try Data("auto \(generation)\n".utf8).write(to: temporary)
+            try Data((comment + "auto \(generation)\n").utf8).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw IndexError.from(error, index: url.path)

@@ -41,6 +41,16 @@ import Testing
         #expect(onDisk == ["XAPIANDB", "gen-000003"])
     }
 
+    @Test func theStubNamesTheCorpusRootInAComment() throws {
+        try makeGeneration("gen-000001")
+        try directory.switchTo(generation: "gen-000001", corpusRoot: "../corpus")
+        #expect(stub == "# newsdex corpus root: ../corpus\nauto gen-000001\n")
+        #expect(directory.corpusRootComment() == "../corpus")
+        #expect(directory.currentGeneration() == "gen-000001")
+        try directory.switchTo(generation: "gen-000001")
+        #expect(directory.corpusRootComment() == nil)
+    }
+
     @Test func leftoversGoAndTheCurrentGenerationStays() throws {
         try makeGeneration("gen-000001")
         try directory.switchTo(generation: "gen-000001")
