@@ -102,6 +102,8 @@ enum SearchText {
             Swift.print("\(hit.rank). \(label)\(style.bold(hit.title))")
             var meta = [hit.source]
             if let date = hit.date { meta.append(date) }
+            // English is the default a reader assumes; any other language is said.
+            if hit.language != .english { meta.append(hit.language.code) }
             meta.append(hit.path ?? hit.id)
             // A picture's article is usually its file: named once.
             if hit.kind == .caption, let article = hit.article, article != meta.last { meta.append("in \(article)") }

@@ -34,6 +34,8 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     public var article: String?
     /// An article's near-duplicate story cluster.
     public var story: String?
+    /// The language the document was indexed in (a caption's may differ from its article's).
+    public var language: Language? = nil
 
     /// The article this document holds, for comparing copies of a story.
     public var asArticle: Article {

@@ -25,16 +25,19 @@ struct QueryLanguage {
         return result
     }()
 
-    /// The parser, configured for `database`: English stemming unless `exact`, English stopwords
-    /// outside phrases, AND as the default operator, and every field of the schema.
-    static func parser(for database: Database, exact: Bool) throws -> QueryParser {
+    /// The parser for queries in one language's analysis, configured for `database`: its
+    /// stemmer (none for `--exact` or a language Xapian cannot stem), its stopwords outside
+    /// phrases, AND as the default operator, and every field of the schema.
+    static func parser(for database: Database, analysis: TextAnalysis) throws -> QueryParser {
         let parser = QueryParser()
         parser.database = database
-        if !exact {
-            parser.stemmer = try Stem(language: "english")
+        if let stemmer = analysis.stemmer {
+            parser.stemmer = try Stem(language: stemmer)
             parser.stemmingStrategy = .some
         }
-        parser.stopper = SimpleStopper.english
+        if let language = analysis.stopwords, let words = Stopwords.words(for: language) {
+            parser.stopper = SimpleStopper(words: words)
+        }
         parser.defaultOperator = .and
         for (name, field) in freeTextFields {
             parser.addPrefix(name, field.prefix)
@@ -48,8 +51,10 @@ struct QueryLanguage {
         return parser
     }
 
+    /// CJK n-grams are on for every query: they change only runs of Chinese, Japanese or Korean
+    /// characters, which the indexer n-grams in every document.
     static let flags: QueryParser.Flags = [
-        .boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .spellingCorrection,
+        .boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .spellingCorrection, .cjkNgram,
     ]
 
     /// Lowercases and folds the value after each boolean field (`person:"Vladimir Putin"`), so it
@@ -75,7 +80,12 @@ struct QueryLanguage {
             } else {
                 valueEnd = rest.firstIndex(where: { $0.isWhitespace || $0 == ")" }) ?? rest.endIndex
             }
-            result += rest[..<valueEnd].lowercased()
+            let value = rest[..<valueEnd]
+            if name == Schema.language.queryName, let language = Language(stated: value.trimmingCharacters(in: ["\""])) {
+                result += language.code  // lang:Spanish, lang:es-MX: the code the index has
+            } else {
+                result += value.lowercased()
+            }
             rest = rest[valueEnd...]
         }
         return result + rest
@@ -83,13 +93,32 @@ struct QueryLanguage {
 }
 
 extension QueryLanguage {
+    /// The languages a query asks for with `lang:` (not those it excludes with `-lang:` or
+    /// `NOT lang:`): its words are then analysed in those languages only.
+    static func statedLanguages(in query: String) -> [Language] {
+        var result: [Language] = []
+        let words = query.split(whereSeparator: \.isWhitespace)
+        for (index, token) in words.enumerated() {
+            let excluded = token.first == "-" || (index > 0 && words[index - 1].uppercased() == "NOT")
+            let word = token.drop { "(+-".contains($0) }
+            guard !excluded, word.lowercased().hasPrefix("lang:") else { continue }
+            let value = word.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: "\")"))
+            if let language = Language(stated: value), !result.contains(language) {
+                result.append(language)
+            }
+        }
+        return result
+    }
+
     /// The parsed query, or nil for an empty one.
     /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
-    static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
+    /// - Parameter spelling: look for a spelling correction (`parser.correctedQuery`); it reads
+    ///   the spelling table for every word, the dearest part of a parse.
+    static func parse(_ text: String, with parser: QueryParser, spelling: Bool = true) throws -> Query? {
         let normalized = normalize(text)
         guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         do {
-            return try parser.parse(normalized, flags: flags)
+            return try parser.parse(normalized, flags: spelling ? flags : flags.subtracting(.spellingCorrection))
         } catch let error as XapianError where error.code == .queryParser {
             throw SearchError.query(text, error.message, errorLocation(in: text, parser: parser))
         }

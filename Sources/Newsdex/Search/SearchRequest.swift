@@ -10,10 +10,14 @@ public struct FacetFilters: Sendable, Hashable {
     /// Entities of any type.
     public var entities: [String] = []
     public var credits: [String] = []
+    /// Languages, as ISO 639-1 codes ("es", "und") or names ("Spanish"); the query is then
+    /// analysed in these languages only.
+    public var languages: [String] = []
 
     public init(
         sources: [String] = [], persons: [String] = [], places: [String] = [],
-        organizations: [String] = [], entities: [String] = [], credits: [String] = []
+        organizations: [String] = [], entities: [String] = [], credits: [String] = [],
+        languages: [String] = []
     ) {
         self.sources = sources
         self.persons = persons
@@ -21,11 +25,17 @@ public struct FacetFilters: Sendable, Hashable {
         self.organizations = organizations
         self.entities = entities
         self.credits = credits
+        self.languages = languages
     }
 
     public var isEmpty: Bool {
         sources.isEmpty && persons.isEmpty && places.isEmpty && organizations.isEmpty
-            && entities.isEmpty && credits.isEmpty
+            && entities.isEmpty && credits.isEmpty && languages.isEmpty
+    }
+
+    /// The languages asked for that name one (codes or names), as stored.
+    var languageCodes: [String] {
+        languages.map { Language(stated: $0)?.code ?? $0 }
     }
 
     /// Each flag's values, with the facet it filters (nil for `entities`, which spans three
@@ -36,6 +46,7 @@ public struct FacetFilters: Sendable, Hashable {
             (.place, [Schema.place], places), (.organization, [Schema.organization], organizations),
             (.credit, [Schema.credit], credits),
             (nil, Schema.entity.fields, entities),
+            (.language, [Schema.language], languageCodes),
         ]
     }
 }
@@ -52,7 +63,7 @@ public enum HitOrder: String, Sendable, CaseIterable, Codable {
 
 /// A facet: a field whose values are counted over the whole match set.
 public enum Facet: String, Sendable, CaseIterable, Codable, Hashable {
-    case source, person, place, organization, credit, year
+    case source, person, place, organization, credit, year, language
 }
 
 public struct SearchRequest: Sendable {
@@ -150,6 +161,9 @@ public struct SearchHit: Sendable {
     public var copies: [StoryCopy]
     /// How many other copies the story has in the index.
     public var copyCount: Int
+
+    /// The language the document was indexed in.
+    public var language: Language = .undetermined
 
     /// How many other copies a hit lists.
     public static let copiesListed = 10

@@ -9,9 +9,11 @@ public final class Searcher {
     /// The open index; IndexStats reads its counts and metadata through it.
     private(set) var database: Database
     private let slotUsage: FacetSlotUsage
-    private let stemmer: Stem
-    /// Query parsers by `exact`, made once: setting one up costs more than a simple search.
-    private var parsers: [Bool: QueryParser] = [:]
+    private let snippetStemmers = SnippetStemmers()
+    /// Query parsers by analysis, made once: setting one up costs more than a simple search.
+    private var parsers: [TextAnalysis: QueryParser] = [:]
+    /// How many documents the index has in each language (its `L` terms), read once.
+    private var languageCounts: [Language: Int]?
 
     /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
     /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
@@ -20,9 +22,8 @@ public final class Searcher {
         self.path = path
         self.remoteTimeouts = remoteTimeouts
         database = try IndexOpener.open(path, timeouts: remoteTimeouts)
+        try SchemaCheck.verify(database, index: path)
         do {
-            stemmer = try Stem(language: "english")
-            try SchemaCheck.verify(database, index: path)
             slotUsage = try FacetSlotUsage.read(from: database)
         } catch {
             throw IndexError.from(error, index: path)
@@ -54,6 +55,7 @@ public final class Searcher {
             reopen: {
                 try database.reopen()
                 parsers = [:]
+                languageCounts = nil
             },
             classify: { error in
                 var failure = IndexError.from(error, index: path)
@@ -94,8 +96,11 @@ public final class Searcher {
     }
 
     private func searchOnce(_ request: SearchRequest) throws -> SearchResponse {
-        let parser = try parsers[request.exact] ?? QueryLanguage.parser(for: database, exact: request.exact)
-        parsers[request.exact] = parser
+        // The query is analysed in the languages it asks for (`--lang`, `lang:`), else in every
+        // language of the index.
+        let stated = QueryLanguage.statedLanguages(in: request.query)
+        let asked = request.filters.languageCodes.compactMap { Language(code: $0) }
+        let parser = try queryParser(languages: Array(Set(asked + stated)), exact: request.exact)
         let spelled = try SpelledQuery(request.query, parser: parser, correct: request.correctSpelling)
         let filters = FilterQuery.all(for: request)
 
@@ -119,12 +124,20 @@ public final class Searcher {
         let mset = try enquire.matchSet(
             offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
 
+        // The language facet, multi-select like the others, is counted as if `--lang` were off:
+        // with the query analysed as it then would be.
+        var unfiltered: [Facet: Query?] = [:]
+        if request.facets && !asked.isEmpty {
+            let withoutLang = try queryParser(languages: stated, exact: request.exact)
+            unfiltered[.language] = try withoutLang.parse(spelled.corrected ?? request.query)
+        }
         let facets = request.facets
             ? try facetCounts.count(
-                main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit)
+                main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
+                unfilteredQueries: unfiltered)
             : []
         let builder = HitBuilder(
-            database: database, mset: mset, stemmer: stemmer,
+            database: database, mset: mset, stemmers: snippetStemmers,
             highlight: spelled.query != nil && request.snippets, snippetLength: request.snippetLength)
         let hits = try mset.prefix(request.limit).map(builder.hit)
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
@@ -135,6 +148,29 @@ public final class Searcher {
             total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
             suggestion: spelled.suggestion, unknownFilterValues: try unknownValues(request.filters))
+    }
+
+    /// The parser of a query for `languages` (every language of the index when empty).
+    private func queryParser(languages: [Language], exact: Bool) throws -> MultilingualQueryParser {
+        let counts = try languageCounts ?? Self.languageCounts(in: database)
+        languageCounts = counts
+        return try MultilingualQueryParser(languages: languages, documents: counts, exact: exact) { analysis in
+            if let parser = parsers[analysis] { return parser }
+            let parser = try QueryLanguage.parser(for: database, analysis: analysis)
+            parsers[analysis] = parser
+            return parser
+        }
+    }
+
+    /// The languages of the index's documents and how many each has, from the `L` terms.
+    static func languageCounts(in database: Database) throws -> [Language: Int] {
+        var counts: [Language: Int] = [:]
+        for (term, frequency) in try database.allTerms(prefix: Schema.language.prefix) {
+            if let language = Language(code: String(term.dropFirst(Schema.language.prefix.count))) {
+                counts[language] = frequency
+            }
+        }
+        return counts
     }
 
     /// Every other copy of the story of the document `id`, with how it differs from it.

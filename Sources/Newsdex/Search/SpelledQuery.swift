@@ -14,12 +14,12 @@ struct SpelledQuery {
 
     /// Parses `text`, and when `correct` and there is a correction, parses that instead.
     /// - Throws: `SearchError.query` when the text cannot be parsed.
-    init(_ text: String, parser: QueryParser, correct: Bool) throws {
-        query = try QueryLanguage.parse(text, with: parser)
+    init(_ text: String, parser: MultilingualQueryParser, correct: Bool) throws {
+        query = try parser.parse(text)
         let correction = try parser.correctedQuery
         suggestion = correction.isEmpty ? nil : correction
         if correct, let fix = suggestion {
-            query = try QueryLanguage.parse(fix, with: parser)
+            query = try parser.parse(fix)
             corrected = fix
             suggestion = nil
         }

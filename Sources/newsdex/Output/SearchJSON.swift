@@ -24,6 +24,7 @@ struct SearchJSON: Encodable {
         var story: String?
         var copies: [String]
         var copyCount: Int
+        var language: String
 
         init(_ hit: SearchHit) {
             id = hit.id
@@ -44,11 +45,12 @@ struct SearchJSON: Encodable {
             story = hit.story
             copies = hit.copies.map(\.id)
             copyCount = hit.copyCount
+            language = hit.language.code
         }
 
         enum CodingKeys: String, CodingKey {
             case id, kind, rank, score, title, source, date, authors, path, url, snippet, highlights
-            case captions, entities, article, story, copies, copyCount = "copy_count"
+            case captions, entities, article, story, copies, copyCount = "copy_count", language
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -71,6 +73,7 @@ struct SearchJSON: Encodable {
             try c.encode(story, forKey: .story)
             try c.encode(copies, forKey: .copies)
             try c.encode(copyCount, forKey: .copyCount)
+            try c.encode(language, forKey: .language)
         }
     }
 

@@ -18,6 +18,8 @@ struct SearchOptions: ParsableArguments {
     var entities: [String] = []
     @Option(name: .customLong("credit"), help: ArgumentHelp("Only pictures (or articles with pictures) credited to this; repeatable.", valueName: "name"), completion: FacetCompletion.values(of: .credit))
     var credits: [String] = []
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Only documents in this language (ISO 639-1 code such as es, zh, or und; or a name); the query is then analysed in it; repeatable.", valueName: "code"), completion: FacetCompletion.values(of: .language))
+    var languages: [String] = []
 
     @Option(help: ArgumentHelp("Published on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "date"))
     var from: String?
@@ -38,7 +40,7 @@ struct SearchOptions: ParsableArguments {
     var filters: FacetFilters {
         FacetFilters(
             sources: sources, persons: persons, places: places, organizations: organizations,
-            entities: entities, credits: credits)
+            entities: entities, credits: credits, languages: languages)
     }
 
     func validate() throws {
@@ -47,6 +49,10 @@ struct SearchOptions: ParsableArguments {
         }
         if let to, PublicationDate(userInput: to) == nil {
             throw ValidationError("--to \(to.debugDescription) is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+        for language in languages where Language(stated: language) == nil {
+            throw ValidationError(
+                "--lang \(language.debugDescription) is not a language: use an ISO 639-1 code (es, zh, und) or a name (Spanish)")
         }
     }
 

@@ -144,6 +144,7 @@ import Xapian
                 case .source: values = [article.source]
                 case .year: if let date = article.date { values = [String(date.prefix(4))] }
                 case .credit: values = Set(article.captions.compactMap(\.credit))
+                case .language: values = [ArticleLanguages(of: article).article.code]
                 case .person, .place, .organization:
                     let type: EntityType = facet == .person ? .person : facet == .place ? .place : .organization
                     values = Set((entities.text + entities.captions.flatMap { $0 }).filter { $0.type == type }.map(\.name))
