@@ -69,9 +69,10 @@ final class DocumentBuilder {
         analysedLanguage = language
     }
 
-    /// Free text as it is indexed: accents folded, elisions dropped in the current language.
+    /// Free text as it is indexed: accents and possessives folded (`Schema.foldText`, as the
+    /// query language folds what users type), elisions dropped in the current language.
     private func indexable(_ text: String) -> String {
-        analysis.prepared(Schema.foldDiacritics(text))
+        analysis.prepared(Schema.foldText(text))
     }
 
     /// The documents of one article: (unique term, document) pairs, the article first.

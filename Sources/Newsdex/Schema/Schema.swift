@@ -106,7 +106,9 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
 public enum Schema {
     /// Bumped whenever a change to the schema (this folder) changes what is in the index; kept in
     /// every index under `IndexMetadata.schemaVersion`.
-    public static let version = "3"
+    /// 3: languages (the `L` field, each language's stemmer); 4: free text is indexed with
+    /// possessive endings dropped (`Schema.foldText`).
+    public static let version = "4"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],

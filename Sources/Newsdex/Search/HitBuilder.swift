@@ -22,8 +22,7 @@ struct HitBuilder {
         let stemmer = stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: try mset.snippet(
-                snippetText, length: snippetLength, stemmer: stemmer, flags: [.cjkNgram]))
+            snippet = Snippet(xapianHTML: try marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
         }
@@ -33,11 +32,11 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
-            let marked = try mset.snippet(
-                caption.text, length: caption.text.utf8.count + 16, stemmer: stemmer,
+            let html = try marked(
+                caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
                 flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
-            if !marked.isEmpty {
-                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: marked)))
+            if !html.isEmpty {
+                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: html)))
             }
         }
         let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
@@ -47,6 +46,14 @@ struct HitBuilder {
             url: stored.url, path: stored.path, snippet: snippet, captions: captions,
             entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
             copyCount: copyCount, language: stored.language ?? .undetermined)
+    }
+
+    /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
+    /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
+    /// that ends in one is marked too.
+    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) throws -> String {
+        Schema.unmarkPossessives(
+            try mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran

@@ -14,7 +14,7 @@ struct MultilingualQueryParser {
         var parser: QueryParser
     }
 
-    /// Largest group (by documents) first: its parser offers the spelling correction.
+    /// Largest group (by documents) first.
     let groups: [Group]
     /// Every language the index holds.
     let present: Set<Language>
@@ -43,22 +43,14 @@ struct MultilingualQueryParser {
         groups = try order.map { Group(languages: members[$0]!, analysis: $0, parser: try parser($0)) }
     }
 
-    /// The spelling correction Xapian proposes for the last text parsed ("" when none).
-    /// - Throws: what reading it from the parser throws.
-    var correctedQuery: String {
-        get throws { try groups.first?.parser.correctedQuery ?? "" }
-    }
-
     /// `text` parsed for every group: one parse when they all read it alike (a phrase, a name,
     /// a filter, or an index of one language), else each group's parse restricted to the
     /// documents of its languages, ORed. Nil for an empty query.
     /// - Throws: `SearchError.query` when the text cannot be parsed.
     func parse(_ text: String) throws -> Query? {
         var parses: [(description: String, query: Query, languages: [Language])] = []
-        for (index, group) in groups.enumerated().reversed() {
-            // Only the largest group's parse looks for a spelling correction: it is the one offered.
-            let parsed = try QueryLanguage.parse(
-                group.analysis.prepared(text), with: group.parser, spelling: index == 0)
+        for group in groups.reversed() {
+            let parsed = try QueryLanguage.parse(group.analysis.prepared(text), with: group.parser)
             guard let query = parsed else { return nil }
             let description = query.description
             if let same = parses.firstIndex(where: { $0.description == description }) {
@@ -67,8 +59,7 @@ struct MultilingualQueryParser {
                 parses.append((description, query, group.languages))
             }
         }
-        // The largest group was parsed last, so `correctedQuery` is its parser's; its parse
-        // goes first.
+        // The largest group's parse goes first.
         if let largest = groups.first?.languages.first,
             let index = parses.firstIndex(where: { $0.languages.contains(largest) })
         {

@@ -52,13 +52,12 @@ struct QueryLanguage {
     }
 
     /// CJK n-grams are on for every query: they change only runs of Chinese, Japanese or Korean
-    /// characters, which the indexer n-grams in every document.
-    static let flags: QueryParser.Flags = [
-        .boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .spellingCorrection, .cjkNgram,
-    ]
+    /// characters, which the indexer n-grams in every document. Spelling is checked apart, by
+    /// `SpelledQuery`.
+    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .cjkNgram]
 
     /// Lowercases and folds the value after each boolean field (`person:"Vladimir Putin"`), so it
-    /// names the term the indexer wrote; folds accents everywhere else.
+    /// names the term the indexer wrote; the rest is free text, see `freeText`.
     static func normalize(_ query: String) -> String {
         var result = ""
         var rest = Substring(Schema.foldDiacritics(query))
@@ -70,7 +69,7 @@ struct QueryLanguage {
                 nameStart = before
             }
             let name = rest[nameStart..<colon].lowercased()
-            result += rest[..<rest.index(after: colon)]
+            result += freeText(rest[..<rest.index(after: colon)])
             rest = rest[rest.index(after: colon)...]
             guard booleanFields[name] != nil else { continue }
             let valueEnd: Substring.Index
@@ -88,7 +87,46 @@ struct QueryLanguage {
             }
             rest = rest[valueEnd...]
         }
-        return result + rest
+        return result + freeText(rest)
+    }
+
+    /// Free text of a query, as the indexer folds it (`Schema.foldText`: possessives dropped) and
+    /// lowercased, so that every word is stemmed whatever its case: Xapian's parser leaves a
+    /// capitalised word unstemmed (STEM_SOME), and "Putin" would then miss "Putins'". Phrases
+    /// are not stemmed in any case. Acronyms with dots ("U.S.") keep their capitals, by which
+    /// Xapian knows them.
+    static func freeText(_ text: Substring) -> String {
+        let folded = Schema.foldPossessives(String(text))
+        guard folded.contains(where: \.isUppercase) else { return folded }
+        var result = ""
+        var word = ""
+        func flush() {
+            // Operators are read in any case; they are kept as typed only to read well.
+            let keep = isAcronym(word) || operators.contains(word.lowercased()) && word == word.uppercased()
+            result += keep ? word : word.lowercased()
+            word = ""
+        }
+        for character in folded {
+            if character.isWhitespace {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// "U.S.", "U.N.": a capital, a dot and a capital.
+    private static func isAcronym(_ word: String) -> Bool {
+        let characters = Array(word)
+        guard characters.count >= 3 else { return false }
+        for i in 0..<(characters.count - 2)
+        where characters[i].isUppercase && characters[i + 1] == "." && characters[i + 2].isUppercase {
+            return true
+        }
+        return false
     }
 }
 
@@ -112,13 +150,11 @@ extension QueryLanguage {
 
     /// The parsed query, or nil for an empty one.
     /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
-    /// - Parameter spelling: look for a spelling correction (`parser.correctedQuery`); it reads
-    ///   the spelling table for every word, the dearest part of a parse.
-    static func parse(_ text: String, with parser: QueryParser, spelling: Bool = true) throws -> Query? {
+    static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
         let normalized = normalize(text)
         guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         do {
-            return try parser.parse(normalized, flags: spelling ? flags : flags.subtracting(.spellingCorrection))
+            return try parser.parse(normalized, flags: flags)
         } catch let error as XapianError where error.code == .queryParser {
             throw SearchError.query(text, error.message, errorLocation(in: text, parser: parser))
         }

@@ -90,13 +90,16 @@ public struct SearchRequest: Sendable {
     public var allCopies: Bool
     /// Cut highlighted snippets of bodies and captions; a caller that shows only ids need not.
     public var snippets: Bool
+    /// Count every match, so that `total` is exact (as facets do); otherwise Xapian may estimate
+    /// it when there are more than about a thousand beyond the page.
+    public var exactTotal: Bool
 
     public init(
         query: String = "", filters: FacetFilters = .init(), from: PublicationDate? = nil,
         to: PublicationDate? = nil, kind: KindFilter = .article, exact: Bool = false, offset: Int = 0,
         limit: Int = 10, sort: HitOrder? = nil, facets: Bool = false, facetLimit: Int = 10,
         correctSpelling: Bool = false, snippetLength: Int = 240, allCopies: Bool = false,
-        snippets: Bool = true
+        snippets: Bool = true, exactTotal: Bool = false
     ) {
         self.query = query
         self.filters = filters
@@ -113,6 +116,7 @@ public struct SearchRequest: Sendable {
         self.snippetLength = snippetLength
         self.allCopies = allCopies
         self.snippets = snippets
+        self.exactTotal = exactTotal
     }
 }
 
@@ -193,8 +197,11 @@ public struct SearchResponse: Sendable {
     public var query: String
     /// The query actually run, when spelling correction changed it.
     public var correctedQuery: String?
+    /// The number of matches (of stories, when copies are collapsed), or Xapian's estimate of it.
     public var total: Int
     public var totalIsExact: Bool
+    /// Bounds on the number of matches: Xapian's, or the total twice when it is exact.
+    public var totalBounds: ClosedRange<Int>
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]

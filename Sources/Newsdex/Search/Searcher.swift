@@ -8,7 +8,8 @@ public final class Searcher {
     public let path: String
     /// The open index; IndexStats reads its counts and metadata through it.
     private(set) var database: Database
-    private let slotUsage: FacetSlotUsage
+    /// How many slots each multi-valued facet uses (from the index's metadata).
+    let slotUsage: FacetSlotUsage
     private let snippetStemmers = SnippetStemmers()
     /// Query parsers by analysis, made once: setting one up costs more than a simple search.
     private var parsers: [TextAnalysis: QueryParser] = [:]
@@ -101,8 +102,17 @@ public final class Searcher {
         let stated = QueryLanguage.statedLanguages(in: request.query)
         let asked = request.filters.languageCodes.compactMap { Language(code: $0) }
         let parser = try queryParser(languages: Array(Set(asked + stated)), exact: request.exact)
-        let spelled = try SpelledQuery(request.query, parser: parser, correct: request.correctSpelling)
+        var spelled = try SpelledQuery(request.query, parser: parser)
         let filters = FilterQuery.all(for: request)
+        // A correction is offered only when it finds something, and searched instead
+        // (`correctSpelling`) only when the query as typed finds nothing.
+        if spelled.suggestion != nil {
+            if try !matchesAnything(spelled.suggestedQuery, filters) {
+                spelled.dropSuggestion()
+            } else if request.correctSpelling, try !matchesAnything(spelled.query, filters) {
+                spelled.applyCorrection()
+            }
+        }
 
         let enquire = Enquire(database: database)
         enquire.query = FilterQuery.combine(spelled.query, filters: filters.map(\.query))
@@ -117,9 +127,10 @@ public final class Searcher {
         }
         let facetCounts = FacetCounts(slotUsage: slotUsage)
         let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
-        // Facets need every match. Otherwise looking at a thousand more than are shown makes the
-        // total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets ? try database.documentCount : request.offset + request.limit + 1000
+        // Facets and exact totals need every match. Otherwise looking at a thousand more than are
+        // shown makes the total exact for most searches, at little cost, as Omega does.
+        let checkAtLeast = request.facets || request.exactTotal
+            ? try database.documentCount + 1 : request.offset + request.limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let mset = try enquire.matchSet(
             offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
@@ -143,11 +154,19 @@ public final class Searcher {
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
         let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
+        let bounds = exact ? mset.lowerBound...mset.lowerBound : mset.lowerBound...max(mset.lowerBound, mset.upperBound)
         return SearchResponse(
             query: request.query, correctedQuery: spelled.corrected,
-            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact,
+            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact, totalBounds: bounds,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
             suggestion: spelled.suggestion, unknownFilterValues: try unknownValues(request.filters))
+    }
+
+    /// Whether `query` with `filters` matches at least one document.
+    private func matchesAnything(_ query: Query?, _ filters: [FilterQuery]) throws -> Bool {
+        let enquire = Enquire(database: database)
+        enquire.query = FilterQuery.combine(query, filters: filters.map(\.query))
+        return try !enquire.matchSet(limit: 1).isEmpty
     }
 
     /// The parser of a query for `languages` (every language of the index when empty).

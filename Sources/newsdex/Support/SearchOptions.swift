@@ -43,6 +43,26 @@ struct SearchOptions: ParsableArguments {
             entities: entities, credits: credits, languages: languages)
     }
 
+    /// The filters as flags, as a user would type them again: `--source AFP --from 2024-10`.
+    var filterDescription: String {
+        var words: [String] = []
+        func add(_ flag: String, _ values: [String]) {
+            for value in values {
+                let shown = value.contains(where: { $0.isWhitespace || $0 == "\"" }) ? value.debugDescription : value
+                words.append("--\(flag) \(shown)")
+            }
+        }
+        add("source", sources)
+        add("person", persons)
+        add("place", places)
+        add("org", organizations)
+        add("entity", entities)
+        add("credit", credits)
+        add("from", from.map { [$0] } ?? [])
+        add("to", to.map { [$0] } ?? [])
+        return words.joined(separator: " ")
+    }
+
     func validate() throws {
         if let from, PublicationDate(userInput: from) == nil {
             throw ValidationError("--from \(from.debugDescription) is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
@@ -67,6 +87,15 @@ struct SearchOptions: ParsableArguments {
 }
 
 extension KindFilter: ExpressibleByArgument {
+    /// What documents of this kind are called in messages.
+    var plural: String {
+        switch self {
+        case .article: return "articles"
+        case .caption: return "pictures"
+        case .all: return "documents"
+        }
+    }
+
     /// What help says of each value.
     public var defaultValueDescription: String {
         switch self {

@@ -123,7 +123,7 @@ import Xapian
     @Test func mistypedFacetValuesGetTheNearestValues() throws {
         let response = try searcher.search(SearchRequest(query: "harbour", filters: FacetFilters(sources: ["Reuter"])))
         let unknown = try #require(response.unknownFilterValues.first)
-        #expect(unknown.facet == .source && unknown.suggestions.contains("reuters"))
+        #expect(unknown.facet == .source && unknown.suggestions.contains("Reuters"))
     }
 
     /// Facet counts against a brute-force count over the parsed articles of the corpus.
