@@ -11,8 +11,9 @@ internal import Xapian
 
 extension Indexer {
     /// Builds a new generation from every file, then switches to it.
+    /// - Parameter root: the corpus root, as the index records it (see CorpusScope).
     func build(
-        in directory: IndexDirectory, shards: Int, selection: ShardSelection?, files: [CorpusFile],
+        in directory: IndexDirectory, shards: Int, selection: ShardSelection?, files: [CorpusFile], root: String,
         summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
@@ -23,7 +24,7 @@ extension Indexer {
         tracker.enter(.indexing, files: files)
         let outcome: BuildOutcome
         if shards > 1 {
-            outcome = try buildSharded(work: work, workers: workers, shards: shards, at: target, tracker: tracker)
+            outcome = try buildSharded(work: work, workers: workers, shards: shards, at: target, root: root, tracker: tracker)
         } else if workers == 1 {
             outcome = try buildShard(work: work, at: target, tracker: tracker)
         } else {
@@ -50,11 +51,11 @@ extension Indexer {
         }
         if shards == 1 {
             let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
-            try writers.recordMetadata(slots: outcome.slots, selection: selection)
+            try writers.recordMetadata(slots: outcome.slots, corpusRoot: root, selection: selection)
             try writers.close()
         }
         tracker.enter(.switching)
-        try directory.switchTo(generation: generation)
+        try directory.switchTo(generation: generation, corpusRoot: root)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
@@ -69,7 +70,7 @@ extension Indexer {
         let writers = try ShardWriters(
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
         var outcome = BuildOutcome()
-        while let (prepared, stories) = work.next(self) {
+        while let (prepared, stories) = try work.next(self) {
             try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
             tracker.advance(file: prepared.file)
         }
@@ -83,12 +84,12 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        work: OrderedWork, workers: Int, shards: Int, at target: URL, tracker: ProgressTracker
+        work: OrderedWork, workers: Int, shards: Int, at target: URL, root: String, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw IndexError(.unwritable, index: indexPath, part: target.path, detail: error.localizedDescription)
+            throw IndexError.from(error, index: indexPath)
         }
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
@@ -97,7 +98,7 @@ extension Indexer {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker] = Result {
                 var outcome = BuildOutcome()
-                while let (prepared, stories) = work.next(self) {
+                while let (prepared, stories) = try work.next(self) {
                     try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                     tracker.advance(file: prepared.file)
                 }
@@ -108,7 +109,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-        try writers.recordMetadata(slots: outcome.slots)
+        try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
@@ -116,17 +117,17 @@ extension Indexer {
 
     /// Assigns the stories of a prepared file's articles, in the file's order, its other shards'
     /// articles among them; returns its own articles' assignments.
-    func assignStories(_ prepared: PreparedFile, stories: StoryIndexing) -> [StoryAssignment?] {
+    func assignStories(_ prepared: PreparedFile, stories: StoryIndexing) throws -> [StoryAssignment?] {
         var others = prepared.otherShards[...]
         var assigned: [StoryAssignment?] = []
         for item in prepared.articles {
             while let other = others.first, other.position <= assigned.count {
-                stories.assign(other)
+                try stories.assign(other)
                 others = others.dropFirst()
             }
-            assigned.append(stories.assign(item))
+            assigned.append(try stories.assign(item))
         }
-        for other in others { stories.assign(other) }
+        for other in others { try stories.assign(other) }
         return assigned
     }
 
@@ -136,7 +137,7 @@ extension Indexer {
         tracker: ProgressTracker? = nil
     ) throws {
         try write(
-            prepared, to: writers, stories: assignStories(prepared, stories: stories), outcome: &outcome,
+            prepared, to: writers, stories: try assignStories(prepared, stories: stories), outcome: &outcome,
             tracker: tracker)
     }
 
@@ -207,10 +208,11 @@ final class OrderedWork: Sendable {
     }
 
     /// The next file, prepared, with its own articles' stories; nil when every file is taken.
-    func next(_ indexer: Indexer) -> (PreparedFile, [StoryAssignment?])? {
+    /// - Throws: what looking up earlier copies throws (the turn still passes on).
+    func next(_ indexer: Indexer) throws -> (PreparedFile, [StoryAssignment?])? {
         guard let index = queue.take() else { return nil }
         let prepared = indexer.prepare(files[index], selection: selection)
-        let stories = turns.inTurn(index) { indexer.assignStories(prepared, stories: self.stories) }
+        let stories = try turns.inTurn(index) { try indexer.assignStories(prepared, stories: self.stories) }
         return (prepared, stories)
     }
 }

@@ -37,8 +37,9 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
 
     /// The selection an index's database was built with; nil for a whole index, or the shards of
     /// one generation built together (`--shards`).
-    static func recorded(in database: Database) -> ShardSelection? {
-        (try? database.metadata(IndexMetadata.standaloneShard)).flatMap { ShardSelection($0) }
+    /// - Throws: what reading its metadata throws.
+    static func recorded(in database: Database) throws -> ShardSelection? {
+        ShardSelection(try database.metadata(IndexMetadata.standaloneShard))
     }
 }
 

@@ -17,6 +17,9 @@ public enum IndexMetadata {
     /// "I/N" in an index built alone as shard I of N (`--shard I/N`, one database whose shard
     /// count and place say I of N); absent otherwise.
     public static let standaloneShard = "newsdex.standalone-shard"
+    /// The corpus root, as a path relative to the index directory ("../corpus"); in shard 0.
+    /// Absent in an index built before it was recorded.
+    public static let corpusRoot = "newsdex.corpus-root"
 
     /// The start of every file record's key.
     static let fileRecordPrefix = "file:"
