@@ -53,6 +53,12 @@ extension Indexer {
             let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
             try writers.recordMetadata(slots: outcome.slots, corpusRoot: root, selection: selection)
             try writers.close()
+            // What later updates are measured against (Recompaction.swift).
+            do {
+                try CompactedSize.record(at: target)
+            } catch {
+                throw IndexError.from(error, index: indexPath)
+            }
         }
         tracker.enter(.switching)
         try directory.switchTo(generation: generation, corpusRoot: root)

@@ -22,10 +22,12 @@ extension Indexer {
         let changes: ChangeSet
         let slotsBefore: FacetSlotUsage
         let shards: Int
+        let reference: CompactedSize?
         do {
             changes = try ChangeSet.detect(files: files, in: existing, removal: removal)
             slotsBefore = try FacetSlotUsage.read(from: existing)
             shards = try ShardLayout.count(of: existing)
+            reference = try CompactedSize.recorded(in: existing)
         } catch {
             throw IndexError.from(error, index: index)
         }
@@ -113,6 +115,10 @@ extension Indexer {
         if !inPlace {
             tracker.enter(.switching)
             try directory.switchTo(generation: targetGeneration, corpusRoot: root)
+        }
+        if shards == 1 {
+            summary.recompacted = try recompactIfGrown(
+                targetGeneration, in: directory, reference: reference, root: root, tracker: tracker)
         }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected

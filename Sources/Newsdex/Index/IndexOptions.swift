@@ -24,6 +24,9 @@ public struct IndexOptions: Sendable {
     /// Above this many changed files, an incremental run updates a copy of the index rather than
     /// the live one in a single transaction (which holds every change in memory).
     public var inPlaceLimit: Int
+    /// How much an update may grow a one-database generation over its size when last built or
+    /// compacted (scaled by its documents) before it is compacted into the next generation.
+    public var growthLimit: Double = 1.1
     public var reader: ArticleReader.Options
     /// How copies of one story are recognised (thresholds in StoryOptions); nil to not group
     /// copies at all.

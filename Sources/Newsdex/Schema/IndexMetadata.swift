@@ -21,6 +21,11 @@ public enum IndexMetadata {
     /// Absent in an index built before it was recorded.
     public static let corpusRoot = "newsdex.corpus-root"
 
+    /// "BYTES DOCUMENTS": the size of a one-database generation on disk and its documents when
+    /// it was last built or compacted; an update that grows it well past that compacts it
+    /// again (Index/Recompaction.swift).
+    public static let compactedSize = "newsdex.compacted-size"
+
     /// The start of every file record's key.
     static let fileRecordPrefix = "file:"
 

@@ -70,9 +70,14 @@ struct HitBuilder {
             dated.append((date.isEmpty ? "~" : date, document))
         }
         // Copies of one date by id, not by document number: shards built apart number them
-        // otherwise, and a stub of them must list what one index lists.
-        func id(_ document: Document) -> String { (try? StoredDocument(of: document).id) ?? "" }
-        dated.sort { $0.date != $1.date ? $0.date < $1.date : id($0.document) < id($1.document) }
+        // otherwise, and a stub of them must list what one index lists. Ids are decoded once,
+        // and only for dates that more than one copy has.
+        var perDate: [String: Int] = [:]
+        for item in dated { perDate[item.date, default: 0] += 1 }
+        let keyed = try dated.map { item in
+            (item, perDate[item.date]! > 1 ? try StoredDocument(of: item.document).id : "")
+        }
+        dated = keyed.sorted { $0.0.date != $1.0.date ? $0.0.date < $1.0.date : $0.1 < $1.1 }.map(\.0)
         var copies: [StoryCopy] = []
         for (_, document) in dated where copies.count < limit {
             let other = try StoredDocument(of: document)

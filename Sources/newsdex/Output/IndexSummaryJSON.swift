@@ -19,7 +19,7 @@ struct IndexSummaryJSON: Encodable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", database, added, updated, unchanged, removed
         case rejected, warnings, duplicates, documentsWritten = "documents_written"
-        case documentsTotal = "documents_total", rebuilt, shards, shard, seconds
+        case documentsTotal = "documents_total", rebuilt, recompacted, shards, shard, seconds
         case documentsPerSecond = "documents_per_second"
     }
 
@@ -37,6 +37,7 @@ struct IndexSummaryJSON: Encodable {
         try c.encode(summary.documentsWritten, forKey: .documentsWritten)
         try c.encode(summary.documentsTotal, forKey: .documentsTotal)
         try c.encode(summary.rebuilt, forKey: .rebuilt)
+        try c.encode(summary.recompacted, forKey: .recompacted)
         try c.encode(summary.shards, forKey: .shards)
         // Only in an index built as one shard of a whole (`--shard I/N`).
         try c.encodeIfPresent(summary.shard?.description, forKey: .shard)
