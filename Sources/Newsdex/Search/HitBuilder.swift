@@ -69,13 +69,14 @@ struct HitBuilder {
             let date = try document.stringValue(slot: Slot.sortableDate.number)
             dated.append((date.isEmpty ? "~" : date, document))
         }
-        // Copies of one date by id, not by document number: shards built apart number them
-        // otherwise, and a stub of them must list what one index lists. Ids are decoded once,
+        // Copies of one date in an order of their own, not by document number: shards built
+        // apart number them otherwise, and a stub of them must list what one index lists. The
+        // story fingerprint's value (the id, then the MinHash) is that order: read, not decoded,
         // and only for dates that more than one copy has.
         var perDate: [String: Int] = [:]
         for item in dated { perDate[item.date, default: 0] += 1 }
         let keyed = try dated.map { item in
-            (item, perDate[item.date]! > 1 ? try StoredDocument(of: item.document).id : "")
+            (item, perDate[item.date]! > 1 ? try item.document.stringValue(slot: Slot.storyFingerprint.number) : "")
         }
         dated = keyed.sorted { $0.0.date != $1.0.date ? $0.0.date < $1.0.date : $0.1 < $1.1 }.map(\.0)
         var copies: [StoryCopy] = []
