@@ -37,9 +37,9 @@ extension NewsdexCommand {
         var noColor = false
 
         func validate() throws {
-            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
-            guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
-            guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more") }
+            try OptionRanges.check(limit, OptionRanges.limit, "--limit")
+            try OptionRanges.check(offset, OptionRanges.offset, "--offset")
+            try OptionRanges.check(facetLimit, OptionRanges.facetValues, "--facet-limit")
             if search.queryText.trimmingCharacters(in: .whitespaces).isEmpty && search.filters.isEmpty
                 && search.from == nil && search.to == nil
             {
@@ -64,12 +64,17 @@ extension NewsdexCommand {
             case .jsonl:
                 for hit in response.hits { try printJSON(SearchJSON.Hit(hit), pretty: false) }
             case .ids:
-                print(response.hits.map(\.id).joined(separator: "\n"), terminator: response.hits.isEmpty ? "" : "\n")
+                // One id a line, whatever it holds: escaped as LineEscaping says.
+                print(response.hits.map { LineEscaping.escape($0.id) }.joined(separator: "\n"), terminator: response.hits.isEmpty ? "" : "\n")
             case .text:
                 SearchText.print(response, style: style)
             }
             if format != .text && format != .json {
                 SearchText.printNotes(response)
+            }
+            if response.hits.isEmpty && response.total > 0 && offset >= response.total && limit > 0 {
+                printError("--offset \(offset) is past the last hit: the search has \(response.totalIsExact ? "" : "about ")\(response.total) hits")
+                throw ExitCode.noMatch
             }
             if response.hits.isEmpty && response.total == 0 { throw ExitCode.noMatch }
         }
@@ -92,7 +97,7 @@ enum SearchText {
             Swift.print("\(hit.rank). \(label)\(style.bold(hit.title))")
             var meta = [hit.source]
             if let date = hit.date { meta.append(date) }
-            meta.append(hit.path ?? hit.id)
+            meta.append(LineEscaping.escape(hit.path ?? hit.id))
             if hit.kind == .caption { meta.append("in \(hit.article ?? "?")") }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))
             if hit.copyCount > 0 {

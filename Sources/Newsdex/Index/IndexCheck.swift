@@ -23,6 +23,10 @@ public struct IndexCheckReport: Sendable {
     public var discrepancies: [IndexDiscrepancy]
     /// Groups of article ids whose bodies are the same text: reported, not a discrepancy.
     public var duplicates: [[String]]
+    /// What the corpus holds that is named like an article but was not read (a FIFO, a broken
+    /// link, a name that is not UTF-8): counted and listed, not a discrepancy, since indexing
+    /// again cannot change it.
+    public var skipped: [SkippedFile] = []
     public var isConsistent: Bool { discrepancies.isEmpty }
 }
 
@@ -36,7 +40,8 @@ public enum IndexCheck {
         let database = try IndexOpener.open(path)
         try SchemaCheck.verify(database, index: path)
         try ShardLayout.verifyShards(of: IndexDirectory(url: URL(fileURLWithPath: path)), count: ShardLayout.count(of: database))
-        let files = ArticleReader.articleFiles(under: inputs).files
+        let listing = ArticleReader.listing(under: inputs)
+        let files = listing.files
         var discrepancies: [IndexDiscrepancy] = []
         var present = Set<String>()
         let prefix = Schema.file.prefix
@@ -48,7 +53,8 @@ public enum IndexCheck {
                 discrepancies.append(.init(kind: .notIndexed, path: file.relativePath))
                 continue
             }
-            let bytes = FileManager.default.contents(atPath: file.url.path).map { [UInt8]($0) }
+            // Read as the indexer reads: a regular file only, without blocking.
+            let bytes = try? RegularFile.read(file.url.path, maxBytes: Int.max).get().bytes
             if bytes.map({ ContentHash(bytes: $0) }) != record.hash {
                 discrepancies.append(.init(kind: .stale, path: file.relativePath))
             }
@@ -70,6 +76,7 @@ public enum IndexCheck {
         } catch {
             throw IndexError.from(error, index: path)
         }
-        return IndexCheckReport(filesChecked: files.count, discrepancies: discrepancies, duplicates: duplicates)
+        return IndexCheckReport(
+            filesChecked: files.count, discrepancies: discrepancies, duplicates: duplicates, skipped: listing.skipped)
     }
 }

@@ -33,15 +33,25 @@ public final class Indexer: Sendable {
         let lock = try directory.lock()
         defer { withExtendedLifetime(lock) {} }
 
-        let listing = ArticleReader.articleFiles(under: options.inputs)
+        let listing = ArticleReader.listing(under: options.inputs)
         var summary = IndexSummary(database: directory.url.path)
         for missing in listing.missing {
             summary.rejected.append(Rejection(path: missing.path, reason: "no such file or directory"))
+        }
+        // What the corpus holds but cannot be read is reported, never left out without a word.
+        for skipped in listing.skipped {
+            if skipped.isRejection {
+                summary.rejected.append(Rejection(path: skipped.path, reason: skipped.explanation))
+            } else {
+                summary.warnings.append(ReadWarning(path: skipped.path, message: skipped.explanation))
+            }
         }
         let files = listing.files
         let tracker = ProgressTracker(total: files.count, start: start, report: progress)
 
         var current = options.rebuild ? nil : directory.currentGeneration()
+        // Xapian recurses without end through a stub that names itself: check before it opens one.
+        if current != nil { try StubGraph.validate(directory.url.path, index: directory.url.path) }
         // The index remembers its shard count; asking for another one implies a rebuild, since
         // every article's shard depends on the count.
         let existingShards = current.flatMap { generation in

@@ -14,9 +14,11 @@ public final class Searcher {
     private var parsers: [Bool: QueryParser] = [:]
 
     /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
-    /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
-    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
-    public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
+    /// remote shards are opened with `remoteTimeouts`, by default those of the environment; see
+    /// `IndexOpener`).
+    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema;
+    ///   `SettingError` when the environment's timeouts are not valid.
+    public init(path: String, remoteTimeouts: RemoteTimeouts? = nil) throws {
         self.path = path
         database = try IndexOpener.open(path, timeouts: remoteTimeouts)
         do {
@@ -35,6 +37,7 @@ public final class Searcher {
     /// - Throws: `SearchError.query` for a query Xapian cannot parse, `IndexError` when the
     ///   index fails underneath (a shard down, a damaged table).
     public func search(_ request: SearchRequest) throws -> SearchResponse {
+        try SearchLimits.check(query: request.query, filters: request.filters)
         do {
             do {
                 return try searchOnce(request)
@@ -70,12 +73,16 @@ public final class Searcher {
         }
         let facetCounts = FacetCounts(slotUsage: slotUsage)
         let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
+        // No page goes past the last document: an offset or a limit beyond it is the same as
+        // one at it, and the sums below then never overflow, whatever the request says.
+        let documents = database.documentCount
+        let offset = min(max(0, request.offset), documents)
+        let limit = min(max(0, request.limit), documents)
         // Facets need every match. Otherwise looking at a thousand more than are shown makes the
         // total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets ? database.documentCount : request.offset + request.limit + 1000
+        let checkAtLeast = request.facets ? documents : offset + limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
-        let mset = try enquire.matchSet(
-            offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
+        let mset = try enquire.matchSet(offset: offset, limit: max(limit, 1), checkAtLeast: checkAtLeast)
 
         let facets = request.facets
             ? try facetCounts.count(
@@ -84,7 +91,7 @@ public final class Searcher {
         let builder = HitBuilder(
             database: database, mset: mset, stemmer: stemmer,
             highlight: spelled.query != nil && request.snippets, snippetLength: request.snippetLength)
-        let hits = try mset.prefix(request.limit).map(builder.hit)
+        let hits = try mset.prefix(limit).map(builder.hit)
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
         let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
