@@ -191,7 +191,7 @@ enum JSONLinesParser {
     }
 
     /// The JSON types a field may have, as JSONSerialization gives them.
-    private enum JSONType: Hashable {
+    private enum JSONType: Equatable {
         case string, number, boolean, array, object, null
 
         init(_ value: Any) {
@@ -225,11 +225,11 @@ enum JSONLinesParser {
 
     /// The types each known field may have (null always means absent). Numbers are read as
     /// text where a value is text (ids are often numbers).
-    private static let fieldTypes: [(String, Set<JSONType>)] = [
+    /// `body` checks its own, with its elements.
+    private static let fieldTypes: [(String, [JSONType])] = [
         ("id", [.string, .number]), ("title", [.string, .number]), ("source", [.string]),
         ("date", [.string]), ("author", [.string, .array]), ("authors", [.string, .array]), ("url", [.string]),
-        ("body", [.string, .array]), ("paragraphs", [.string, .array]), ("captions", [.array]),
-        ("tags", [.string, .array]),
+        ("captions", [.array]), ("tags", [.string, .array]),
     ]
 
     private static func kind(of value: Any) -> String { JSONType(value).name }

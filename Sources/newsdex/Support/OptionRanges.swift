@@ -9,8 +9,9 @@ enum OptionRanges {
     static let limit = 0...10_000
     /// Hits skipped: any number; past the last hit the search exits 1 and says how many there are.
     static let offset = 0...Int.max
-    /// Values listed per facet (`--facet-limit`, `stats --top`).
-    static let facetValues = 0...10_000
+    /// Values listed per facet (`--facet-limit`, `stats --top`): every value is counted anyway,
+    /// so this bounds only the output; a million lists all of any index.
+    static let facetValues = 0...1_000_000
     static let jobs = 1...256
     static let shards = 1...256
     static let batchSize = 1...1_000_000
