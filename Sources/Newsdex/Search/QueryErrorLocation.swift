@@ -31,7 +31,7 @@ extension QueryLanguage {
         return culprit
     }
 
-    /// A word, its text without the brackets around it, and its character offsets.
+    /// A word, its text without the brackets around it, and the character offsets of that text.
     struct CharacterWord {
         var text: Substring
         var range: Range<Int>
@@ -65,7 +65,9 @@ extension QueryLanguage {
             var opens = 0, closes = 0
             while text.first == "(" { text = text.dropFirst(); opens += 1 }
             while text.last == ")" { text = text.dropLast(); closes += 1 }
-            result.append(CharacterWord(text: text, range: start..<(start + length), opens: opens, closes: closes))
+            // The range of the word without its brackets: the caret goes under the operator.
+            result.append(CharacterWord(
+                text: text, range: (start + opens)..<(start + length - closes), opens: opens, closes: closes))
         }
         return result
     }

@@ -73,12 +73,21 @@ public final class StoryClusterer: @unchecked Sendable {
     private var firstWithContent: [UInt64: UInt32] = [:]
     /// Cluster ids from `lookup` that are not 16 hex digits, by the code standing for them.
     private var foreignClusters: [UInt64: String] = [:]
+    /// Sketches compared so far: the work of clustering, which tests hold to near-linear.
+    private var comparisons = 0
 
     /// `lookup` finds already-indexed articles sharing any of the band keys (the indexer answers
     /// it from Xapian by band terms); nil in a fresh build.
     public init(options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil) {
         self.options = options
         self.lookup = lookup
+    }
+
+    /// Sketches compared with those of earlier articles so far.
+    var sketchComparisons: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return comparisons
     }
 
     /// The number of articles in the in-memory table.
@@ -136,6 +145,7 @@ public final class StoryClusterer: @unchecked Sendable {
         // made each assignment cost one comparison per earlier copy, and the build quadratic.
         if duplicate == nil && own == nil {
             for member in memoryCandidates(bandHashes) {
+                comparisons += 1
                 consider(id: memberID(member), cluster: clusterString(clusterCodes[member]),
                          similarity: sketchSimilarity(fingerprint, member), sameContent: false)
             }
