@@ -53,8 +53,9 @@ public enum IndexCheck {
                 discrepancies.append(.init(kind: .notIndexed, path: file.relativePath))
                 continue
             }
-            // Read as the indexer reads: a regular file only, without blocking.
-            let bytes = try? RegularFile.read(file.url.path, maxBytes: Int.max).get().bytes
+            // Read as the indexer reads: a regular file only, without blocking, and no larger
+            // than the indexer may read (a file grown past that is stale).
+            let bytes = try? RegularFile.read(file.url.path, maxBytes: 1 << 30).get().bytes
             if bytes.map({ ContentHash(bytes: $0) }) != record.hash {
                 discrepancies.append(.init(kind: .stale, path: file.relativePath))
             }

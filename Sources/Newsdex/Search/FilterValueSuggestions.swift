@@ -22,11 +22,15 @@ extension Searcher {
         var scored: [(Int, String)] = []
         for field in fields {
             guard let terms = try? database.allTerms(prefix: field.prefix) else { continue }
+            let allowed = max(2, wanted.count / 3)
             for (term, _) in terms {
                 let candidate = String(term.dropFirst(field.prefix.count))
-                let distance = candidate.contains(wanted) && !wanted.isEmpty
-                    ? 0 : EditDistance.levenshtein(wanted, candidate)
-                if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate)) }
+                let contains = candidate.contains(wanted) && !wanted.isEmpty
+                // Lengths further apart than the distance allowed cannot be near: skip the
+                // quadratic comparison (a long value against every indexed one was seconds).
+                if !contains && abs(candidate.unicodeScalars.count - wanted.unicodeScalars.count) > allowed { continue }
+                let distance = contains ? 0 : EditDistance.levenshtein(wanted, candidate)
+                if distance <= allowed { scored.append((distance, candidate)) }
             }
         }
         return scored.sorted { $0 < $1 }.prefix(limit).map(\.1)
