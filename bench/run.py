@@ -711,14 +711,17 @@ def write_report(path, meta, indexing, searching, queries, big=None):
         write_search(add, big["queries"], big["search"], table_only=True)
     write_counts(add, queries, searching)
     write_relative(add, indexing, searching)
-    # bench/stories.py keeps its own section (story clustering) in the report: carry it over.
+    # bench/stories.py (story clustering) and `make eval-entities` (entities on real news) keep
+    # their own sections in the report: carry them over.
     if os.path.exists(path):
         previous = open(path).read()
-        if "<!-- stories:begin -->" in previous and "<!-- stories:end -->" in previous:
-            start = previous.index("<!-- stories:begin -->")
-            end = previous.index("<!-- stories:end -->") + len("<!-- stories:end -->")
-            add(previous[start:end])
-            add("")
+        for section in ("stories", "entities"):
+            begin, finish = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
+            if begin in previous and finish in previous:
+                start = previous.index(begin)
+                end = previous.index(finish) + len(finish)
+                add(previous[start:end])
+                add("")
     findings = os.path.join(BENCH, "findings.md")
     if os.path.exists(findings):
         add(open(findings).read().rstrip())

@@ -16,6 +16,7 @@ extension Indexer {
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
         let writtenIDs = WrittenIDs()
+        tracker.enter(.indexing, files: files)
         var outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
@@ -41,6 +42,7 @@ extension Indexer {
                 merged.merge(try result!.get())
             }
             outcome = merged
+            tracker.enter(.merging(databases: workers))
             do {
                 let shards = try Database(shards: try shardURLs.map { try Database(path: $0.path) })
                 try shards.compact(to: target.path)
@@ -57,6 +59,7 @@ extension Indexer {
             try writers.recordMetadata(slots: outcome.slots)
             try writers.close()
         }
+        tracker.enter(.switching)
         try directory.switchTo(generation: generation)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
@@ -77,9 +80,12 @@ extension Indexer {
             writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
         while let index = next.take() {
-            let written = try write(prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
-            tracker.advance(files: 1, documents: written)
+            let prepared = prepare(files[index])
+            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+            tracker.advance(file: prepared.file)
         }
+        // Every file is taken: what is left of the build is this and the other threads' commits.
+        tracker.enter(.committing)
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
         try writers.close()
         return outcome
@@ -105,13 +111,14 @@ extension Indexer {
             results[worker] = Result {
                 var outcome = BuildOutcome()
                 while let index = queue.take() {
-                    let written = try self.write(
-                        self.prepare(files[index]), to: writers, stories: stories, outcome: &outcome)
-                    tracker.advance(files: 1, documents: written)
+                    let prepared = self.prepare(files[index])
+                    try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+                    tracker.advance(file: prepared.file)
                 }
                 return outcome
             }
         }
+        tracker.enter(.committing)
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
@@ -123,11 +130,12 @@ extension Indexer {
         return outcome
     }
 
-    /// Writes one prepared file's documents, each article to its shard, and the file's record;
-    /// returns how many documents it wrote.
+    /// Writes one prepared file's documents, each article to its shard, and the file's record,
+    /// counting each article written in `tracker`.
     func write(
-        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome
-    ) throws -> Int {
+        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
+        tracker: ProgressTracker? = nil
+    ) throws {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
         var written = 0
@@ -136,7 +144,9 @@ extension Indexer {
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
-            written += try writers.add(item, file: prepared.file.relativePath, story: story)
+            let documents = try writers.add(item, file: prepared.file.relativePath, story: story)
+            tracker?.advance(articles: 1, documents: documents)
+            written += documents
         }
         if let record = prepared.record {
             // A file with rejected parts is not recorded as done, so the next run reads it again
@@ -147,7 +157,6 @@ extension Indexer {
             if !prepared.articles.isEmpty { outcome.filesIndexed += 1 }
         }
         outcome.documents += written
-        return written
     }
 }
 

@@ -22,6 +22,7 @@ extension Indexer {
         }
         try SchemaCheck.verify(existing, index: index)
 
+        tracker.enter(.comparing(files: files.count))
         let changes: ChangeSet
         do {
             changes = try ChangeSet.detect(files: files, in: existing, removeMissing: removeMissing)
@@ -29,13 +30,12 @@ extension Indexer {
             throw IndexError.from(error, index: index)
         }
         summary.unchanged += changes.unchanged
-        tracker.advance(files: changes.unchanged, documents: 0)
         if changes.isEmpty { return }
 
         // Parse what may have changed, in parallel; then write, in one place.
-        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates))
+        tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
+        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, tracker: tracker))
         summary.unchanged += touched.count
-        tracker.advance(files: touched.count, documents: 0)
         let slotsBefore = FacetSlotUsage.read(from: existing)
         let shards = ShardLayout.count(of: existing)
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty { return }
@@ -47,6 +47,7 @@ extension Indexer {
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
         if !inPlace {
+            tracker.enter(.copying)
             do {
                 try FileManager.default.copyItem(at: url, to: target)
             } catch {
@@ -56,6 +57,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
+        tracker.enter(.indexing, files: toWrite.map(\.file))
         do {
             let writers = try ShardWriters(
                 index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
@@ -79,14 +81,15 @@ extension Indexer {
                 let wasIndexed = changes.indexed.contains(term)
                 try writers.deleteDocuments(ofFileTerm: term)
                 try writers.setRecord(path: item.file.relativePath, "")
-                let written = try write(item, to: writers, stories: stories, outcome: &outcome)
+                try write(item, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
                     summary.removed += 1
                 }
-                tracker.advance(files: 1, documents: written)
+                tracker.advance(file: item.file)
             }
+            tracker.enter(.committing)
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
             // An id this run wrote that another file already gives: the first file keeps it.
             outcome.drop(try writers.resolveDuplicates(writers.writtenIDs.possibleDuplicates))
@@ -96,7 +99,10 @@ extension Indexer {
         } catch {
             throw IndexError.from(error, index: index)
         }
-        if !inPlace { try directory.switchTo(generation: targetGeneration) }
+        if !inPlace {
+            tracker.enter(.switching)
+            try directory.switchTo(generation: targetGeneration)
+        }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings

@@ -24,8 +24,8 @@ public final class Indexer: Sendable {
     var indexPath: String { IndexDirectory(url: options.database).url.path }
 
     /// Brings the index up to date with the corpus.
-    /// - Parameter progress: called as files are done, from any thread, one call at a time and
-    ///   in order.
+    /// - Parameter progress: called as files are done and as the run enters each phase, from
+    ///   any thread, one call at a time and in order.
     /// - Throws: `IndexError` when the index cannot be locked, opened or written.
     public func run(progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexSummary {
         let start = Date()
@@ -47,7 +47,7 @@ public final class Indexer: Sendable {
             }
         }
         let files = listing.files
-        let tracker = ProgressTracker(total: files.count, start: start, report: progress)
+        let tracker = ProgressTracker(start: start, report: progress)
 
         var current = options.rebuild ? nil : directory.currentGeneration()
         // Xapian recurses without end through a stub that names itself: check before it opens one.
