@@ -24,7 +24,7 @@ public struct RemoteTimeouts: Sendable, Hashable {
     /// mean no timeout at all, so a silent server would hang the search) to an hour.
     public static let allowedSeconds: ClosedRange<Double> = 0.01...3600
 
-    /// The environment variables read, with the default each stands for.
+    /// The environment variables read (the man page's ENVIRONMENT lists them).
     public static let activeVariable = "NEWSDEX_REMOTE_TIMEOUT"
     public static let connectVariable = "NEWSDEX_REMOTE_CONNECT_TIMEOUT"
 
@@ -37,13 +37,17 @@ public struct RemoteTimeouts: Sendable, Hashable {
         throws -> RemoteTimeouts
     {
         var timeouts = RemoteTimeouts()
-        if let value = try seconds(activeVariable, in: environment) { timeouts.active = value }
-        if let value = try seconds(connectVariable, in: environment) { timeouts.connect = value }
+        if let value = try seconds(environment["NEWSDEX_REMOTE_TIMEOUT"], named: activeVariable) {
+            timeouts.active = value
+        }
+        if let value = try seconds(environment["NEWSDEX_REMOTE_CONNECT_TIMEOUT"], named: connectVariable) {
+            timeouts.connect = value
+        }
         return timeouts
     }
 
-    private static func seconds(_ name: String, in environment: [String: String]) throws -> Double? {
-        guard let text = environment[name], !text.isEmpty else { return nil }
+    private static func seconds(_ text: String?, named name: String) throws -> Double? {
+        guard let text, !text.isEmpty else { return nil }
         guard let value = Double(text), allowedSeconds.contains(value) else {
             throw SettingError(name: name, value: text, allowed: allowedSeconds)
         }
