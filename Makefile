@@ -1,5 +1,5 @@
 # newsdex: `make index` builds and indexes corpus/ into index/; `make test` runs every test.
-# Both install libxapian-dev (and xapian-tools) with apt-get when they are missing.
+# Both install libxapian-dev, xapian-tools and libcld2-dev with apt-get when they are missing.
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
@@ -16,13 +16,18 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: index
 
-# Debian's libxapian-dev gives <xapian.h> and libxapian; xapian-tools gives xapian-tcpsrv.
+# Debian's libxapian-dev gives <xapian.h> and libxapian; xapian-tools gives xapian-tcpsrv;
+# libcld2-dev gives the language detector (CLD2 has no pkg-config file: its header is looked for).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xapian-core \
-	    || ! command -v xapian-tcpsrv >/dev/null 2>&1; then \
-	  echo "make: Xapian is missing; installing libxapian-dev, xapian-tools and pkg-config with apt-get" >&2; \
+	@missing=""; \
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xapian-core; then \
+	  missing="$$missing libxapian-dev pkg-config"; fi; \
+	command -v xapian-tcpsrv >/dev/null 2>&1 || missing="$$missing xapian-tools"; \
+	[ -f /usr/include/cld2/public/compact_lang_det.h ] || missing="$$missing libcld2-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing with apt-get" >&2; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxapian-dev xapian-tools pkg-config >&2; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >&2; \
 	fi
 
 # Every target that needs newsdex builds it this one way, so none of them rebuilds another's work.
@@ -174,12 +179,16 @@ CLUSTER_RUN    ?= .cluster
 
 .PHONY: cluster cluster-stop
 
+# Each server runs under setsid, in a session and process group of its own: xapian-tcpsrv stops
+# by sending SIGTERM to its whole process group, so servers sharing one (with each other, or with
+# the shell that started them) would all stop when one is stopped. A background job of make's
+# shell is not a group leader, so setsid does not fork and $$! is the server's PID.
 cluster: build cluster-stop
 	$(BIN) index $(CORPUS) --db $(CLUSTER_DB) --shards $(CLUSTER_SHARDS) --quiet
 	@mkdir -p $(CLUSTER_RUN); gen=$$(sed -n 's/^auto //p' $(CLUSTER_DB)/XAPIANDB); : > cluster.stub.tmp; \
 	for i in $$(seq 0 $$(($(CLUSTER_SHARDS) - 1))); do \
 	  port=$$(($(CLUSTER_PORT) + i)); \
-	  xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
+	  setsid xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
 	    $(CLUSTER_DB)/$$gen/shard-$$i >$(CLUSTER_RUN)/shard-$$i.log 2>&1 & \
 	  echo $$! > $(CLUSTER_RUN)/shard-$$i.pid; \
 	  echo "remote 127.0.0.1:$$port" >> cluster.stub.tmp; \
@@ -199,6 +208,9 @@ cluster-stop:
 # re-upload; spaCy's own download host is unreachable), and scores `newsdex entities` against it.
 ENTITIES_VENV ?= /work/venv-spacy
 DEVSET_EN     := bench/out/devsets/english
+# A local-only set of international news pages (<site>/<n>.txt, never committed), scored in two
+# halves by site when present.
+PAGES_EN      ?= /work/devsets/pages-en
 
 .PHONY: eval-entities
 
@@ -210,4 +222,4 @@ eval-entities: build
 	fi
 	PYTHON=$(ENTITIES_VENV)/bin/python Scripts/devsets/english/fetch.sh $(DEVSET_EN)
 	$(ENTITIES_VENV)/bin/python bench/entities/eval.py --bin $(BIN) --devset $(DEVSET_EN) \
-	  --report bench/out/entities-eval.md
+	  $(if $(wildcard $(PAGES_EN)),--pages $(PAGES_EN)) --report bench/out/entities-eval.md

@@ -24,8 +24,11 @@ let package = Package(
         ),
         // An idiomatic Swift binding of Xapian; it could be published alone.
         .target(name: "Xapian", dependencies: ["CXapian"]),
+        // The Compact Language Detector 2 (Debian's libcld2) as one C function: the only code
+        // that includes its C++ headers.
+        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
         // The news domain: articles, captions, entities, the schema, indexing and searching.
-        .target(name: "Newsdex", dependencies: ["Xapian"]),
+        .target(name: "Newsdex", dependencies: ["Xapian", "CCLD2"]),
         // The command line: parses flags, calls Newsdex, prints.
         .executableTarget(
             name: "newsdex",
@@ -54,7 +57,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.
-        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport"]),
+        // Xapian: to damage a stored record the way only a writer can.
+        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport", "Xapian"]),
     ],
     cxxLanguageStandard: .cxx17
 )

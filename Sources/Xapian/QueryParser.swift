@@ -33,6 +33,9 @@ public final class QueryParser {
         public static let synonym = Flags(rawValue: UInt32(CX_QP_FLAG_SYNONYM))
         /// Automatic synonyms for every word (needs `database`).
         public static let autoSynonyms = Flags(rawValue: UInt32(CX_QP_FLAG_AUTO_SYNONYMS))
+        /// Chinese, Japanese and Korean text as character n-grams, as `TermGenerator.cjkNgrams`
+        /// indexes it.
+        public static let cjkNgram = Flags(rawValue: UInt32(CX_QP_FLAG_CJK_NGRAM))
         /// Xapian's default: `[.boolean, .phrase, .loveHate]`.
         public static let `default`: Flags = [.boolean, .phrase, .loveHate]
     }
@@ -207,8 +210,10 @@ public final class QueryParser {
     /// The query text with spelling corrections applied by the last `parse` (with
     /// `.spellingCorrection`), or "" when nothing was corrected.
     ///
+    /// - Throws: `XapianError` on failure.
+    ///
     /// Wraps `Xapian::QueryParser::get_corrected_query_string`.
     public var correctedQuery: String {
-        String(xapianBytes: (try? checkBytes { cx_queryparser_corrected_query(handle, $0, $1, $2) }) ?? [])
+        get throws { String(xapianBytes: try checkBytes { cx_queryparser_corrected_query(handle, $0, $1, $2) }) }
     }
 }

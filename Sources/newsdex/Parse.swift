@@ -46,7 +46,7 @@ extension NewsdexCommand {
 
             switch format {
             case .json:
-                try printJSON(report)
+                try printJSON(ParseReportJSON(report))
             case .text:
                 print(report.articles.map(describe).joined(separator: "\n"), terminator: "")
             }
@@ -56,19 +56,22 @@ extension NewsdexCommand {
         }
 
         private func describe(_ article: Article) -> String {
+            let languages = ArticleLanguages(of: article)
             var out = """
                 title:      \(article.title)
                 id:         \(article.id)
                 source:     \(article.source)
                 date:       \(article.date ?? "-")
+                language:   \(languages.article.code) (\(languages.isStated ? "stated" : "detected"))
                 authors:    \(article.authors.isEmpty ? "-" : article.authors.joined(separator: "; "))
                 url:        \(article.url ?? "-")
 
                 """
             if !article.tags.isEmpty { out += "tags:       \(article.tags.joined(separator: ", "))\n" }
             out += "captions:   \(article.captions.count)\n"
-            for caption in article.captions {
+            for (index, caption) in article.captions.enumerated() {
                 out += "  - \(caption.text)\n    credit: \(caption.credit ?? "-")\n"
+                if languages.caption(index) != languages.article { out += "    language: \(languages.caption(index))\n" }
             }
             out += "paragraphs: \(article.paragraphs.count)\n"
             for (number, paragraph) in article.paragraphs.enumerated() {
@@ -79,9 +82,36 @@ extension NewsdexCommand {
     }
 }
 
-/// What `parse --format json` prints.
-private struct ParseReport: Encodable {
+/// What the reader made of the files.
+private struct ParseReport {
     var articles: [Article] = []
     var rejections: [Rejection] = []
     var warnings: [ReadWarning] = []
+}
+
+/// What `parse --format json` prints: each article as read, with the languages it would be
+/// indexed in (`languages`: article, captions, and whether the input stated it).
+private struct ParseReportJSON: Encodable {
+    struct ArticleJSON: Encodable {
+        var article: Article
+        var languages: ArticleLanguages
+
+        enum CodingKeys: String, CodingKey { case languages }
+
+        func encode(to encoder: any Encoder) throws {
+            try article.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(languages, forKey: .languages)
+        }
+    }
+
+    var articles: [ArticleJSON]
+    var rejections: [Rejection]
+    var warnings: [ReadWarning]
+
+    init(_ report: ParseReport) {
+        articles = report.articles.map { ArticleJSON(article: $0, languages: ArticleLanguages(of: $0)) }
+        rejections = report.rejections
+        warnings = report.warnings
+    }
 }

@@ -38,6 +38,7 @@ extension NewsdexCommand {
             print(style.bold(stored.title))
             var meta = [stored.source]
             if let date = stored.date { meta.append(date) }
+            if let language = stored.language, language != .english { meta.append(language.name) }
             if !stored.authors.isEmpty { meta.append("by " + stored.authors.joined(separator: ", ")) }
             print(style.dim(meta.joined(separator: " · ")))
             // The id, then the file when it is another name (and not the picture's article, below).

@@ -24,6 +24,10 @@ public struct Article: Sendable, Hashable, Codable {
     public var tags: [String]
     /// The file it came from, relative to the corpus root; for JSON Lines, the .jsonl file.
     public var path: String?
+    /// The language the input states (front matter or JSON Lines `language`/`lang`, an HTML
+    /// page's `<html lang>`, og:locale or JSON-LD inLanguage); nil when it states none, and the
+    /// indexer then detects it. A stated language wins over a guess.
+    public var language: Language? = nil
 
     public init(
         id: String, source: String, title: String, date: String? = nil, authors: [String] = [],

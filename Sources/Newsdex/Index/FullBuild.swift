@@ -7,8 +7,9 @@ internal import Xapian
 
 extension Indexer {
     /// Builds a new generation from every file, then switches to it.
+    /// - Parameter root: the corpus root, as the index records it (see CorpusScope).
     func build(
-        in directory: IndexDirectory, shards: Int, files: [CorpusFile], summary: inout IndexSummary,
+        in directory: IndexDirectory, shards: Int, files: [CorpusFile], root: String, summary: inout IndexSummary,
         tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
@@ -20,7 +21,7 @@ extension Indexer {
         var outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
-                files: files, workers: workers, shards: shards, at: target, stories: stories, writtenIDs: writtenIDs,
+                files: files, workers: workers, shards: shards, at: target, root: root, stories: stories, writtenIDs: writtenIDs,
                 tracker: tracker)
         } else if workers == 1 {
             outcome = try buildShard(
@@ -56,11 +57,11 @@ extension Indexer {
                 index: indexPath, urls: [target], mode: .open, batchSize: nil, writtenIDs: writtenIDs)
             // After the parts are merged: two workers may each have written one of an id's articles.
             outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
-            try writers.recordMetadata(slots: outcome.slots)
+            try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
             try writers.close()
         }
         tracker.enter(.switching)
-        try directory.switchTo(generation: generation)
+        try directory.switchTo(generation: generation, corpusRoot: root)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
@@ -94,13 +95,13 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        files: [CorpusFile], workers: Int, shards: Int, at target: URL, stories: StoryIndexing,
+        files: [CorpusFile], workers: Int, shards: Int, at target: URL, root: String, stories: StoryIndexing,
         writtenIDs: WrittenIDs, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw IndexError(.unwritable, index: indexPath, part: target.path, detail: error.localizedDescription)
+            throw IndexError.from(error, index: indexPath)
         }
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
@@ -124,7 +125,7 @@ extension Indexer {
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
         // An article and its duplicate go to one shard: the shard of their id.
         outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
-        try writers.recordMetadata(slots: outcome.slots)
+        try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
@@ -140,7 +141,7 @@ extension Indexer {
         outcome.warnings += prepared.warnings
         var written = 0
         for item in prepared.articles {
-            let story = stories.assign(item)
+            let story = try stories.assign(item)
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }

@@ -8,7 +8,7 @@ import Testing
     static func parser() throws -> (QueryParser, TemporaryDirectory) {
         let directory = try TemporaryDirectory()
         let database = try WritableDatabase(path: directory.path("db").path, mode: .createOrOverwrite)
-        return (try QueryLanguage.parser(for: database, exact: false), directory)
+        return (try QueryLanguage.parser(for: database, analysis: TextAnalysis(.english)), directory)
     }
 
     /// The text under the caret for `query`, as the CLI shows it.
