@@ -92,7 +92,8 @@ extension NewsdexCommand {
                 }
             }
             if response.hits.isEmpty && response.total > 0 && offset >= response.total && response.limit > 0 {
-                printError("--offset \(offset) is past the last hit: the search has \(response.totalIsExact ? "" : "about ")\(response.total) hits")
+                // The text's first line says so already; the other formats say it on stderr.
+                if format != .text { printError("--offset \(offset) is past the last hit: the search has \(response.totalIsExact ? "" : "about ")\(response.total) hits") }
                 throw ExitCode.noMatch
             }
             if response.total == 0 { throw ExitCode.noMatch }
@@ -108,7 +109,8 @@ enum HitLimit: ExpressibleByArgument, Equatable {
     init?(argument: String) {
         if argument == "all" {
             self = .all
-        } else if let n = Int(argument), n >= 0 {
+        } else if let n = Int(argument) {
+            // Checked against its range in validate(), so the message says the range.
             self = .count(n)
         } else {
             return nil

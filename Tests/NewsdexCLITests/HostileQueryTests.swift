@@ -28,6 +28,7 @@ private func hostileWorkspace() throws -> Workspace {
             #expect(result.status == 2, "\(result.summary)")
             #expect(result.stderr.contains("--limit must be from 0 to 10000"))
         }
+        #expect(try search(["--limit", "all", "troops"]).status == 0)
         #expect(try search(["--limit", "10000", "troops"]).status == 0)
     }
 
@@ -35,7 +36,10 @@ private func hostileWorkspace() throws -> Workspace {
         for offset in ["9223372036854775807", "99999999999", "2"] {
             let result = try search(["--offset", offset, "troops", "--all-copies"])
             #expect(result.status == 1, "\(result.summary)")
-            #expect(result.stderr.contains("--offset \(offset) is past the last hit: the search has 2 hits"), "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("2 hits; --offset \(offset) is past the last"), "\(result.stdout)")
+            let ids = try search(["--offset", offset, "--format", "ids", "troops", "--all-copies"])
+            #expect(ids.status == 1)
+            #expect(ids.stderr.contains("--offset \(offset) is past the last hit: the search has 2 hits"), "\(ids.stderr)")
         }
         let json = try search(["--offset", "9223372036854775807", "--format", "json", "troops", "--all-copies"])
         #expect(json.status == 1)
