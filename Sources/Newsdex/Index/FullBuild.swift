@@ -21,18 +21,21 @@ extension Indexer {
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
         let work = OrderedWork(files: files, selection: selection, stories: stories)
+        let writtenIDs = WrittenIDs()
         tracker.enter(.indexing, files: files)
-        let outcome: BuildOutcome
+        var outcome: BuildOutcome
         if shards > 1 {
-            outcome = try buildSharded(work: work, workers: workers, shards: shards, at: target, root: root, tracker: tracker)
+            outcome = try buildSharded(
+                work: work, workers: workers, shards: shards, at: target, root: root, writtenIDs: writtenIDs,
+                tracker: tracker)
         } else if workers == 1 {
-            outcome = try buildShard(work: work, at: target, tracker: tracker)
+            outcome = try buildShard(work: work, at: target, writtenIDs: writtenIDs, tracker: tracker)
         } else {
             let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
             let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
-                    try self.buildShard(work: work, at: shardURLs[worker], tracker: tracker)
+                    try self.buildShard(work: work, at: shardURLs[worker], writtenIDs: writtenIDs, tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -50,7 +53,10 @@ extension Indexer {
             for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
         }
         if shards == 1 {
-            let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
+            let writers = try ShardWriters(
+                index: indexPath, urls: [target], mode: .open, batchSize: nil, writtenIDs: writtenIDs)
+            // After the parts are merged: two workers may each have written one of an id's articles.
+            outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
             try writers.recordMetadata(slots: outcome.slots, corpusRoot: root, selection: selection)
             try writers.close()
             // What later updates are measured against (Recompaction.swift).
@@ -72,9 +78,12 @@ extension Indexer {
 
     /// One worker of a full build: takes files from `work` until none are left and indexes them
     /// into its own database at `url`, committing every `batchSize` documents.
-    private func buildShard(work: OrderedWork, at url: URL, tracker: ProgressTracker) throws -> BuildOutcome {
+    private func buildShard(
+        work: OrderedWork, at url: URL, writtenIDs: WrittenIDs, tracker: ProgressTracker
+    ) throws -> BuildOutcome {
         let writers = try ShardWriters(
-            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
+            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
+            writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
         while let (prepared, stories) = try work.next(self) {
             try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
@@ -90,7 +99,8 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        work: OrderedWork, workers: Int, shards: Int, at target: URL, root: String, tracker: ProgressTracker
+        work: OrderedWork, workers: Int, shards: Int, at target: URL, root: String, writtenIDs: WrittenIDs,
+        tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -99,7 +109,7 @@ extension Indexer {
         }
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
-            batchSize: options.batchSize)
+            batchSize: options.batchSize, writtenIDs: writtenIDs)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker] = Result {
@@ -115,6 +125,8 @@ extension Indexer {
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+        // An article and its duplicate go to one shard: the shard of their id.
+        outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
         try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
@@ -184,6 +196,12 @@ struct BuildOutcome: Sendable {
     var warnings: [ReadWarning] = []
     var duplicates: [ExactDuplicate] = []
     var slots = FacetSlotUsage()
+
+    /// Counts the articles `resolveDuplicates` deleted as rejected, not written.
+    mutating func drop(_ resolved: (duplicates: [DuplicateID], deleted: Int)) {
+        rejected += resolved.duplicates.map(\.rejection)
+        documents -= resolved.deleted
+    }
 
     mutating func merge(_ other: BuildOutcome) {
         filesIndexed += other.filesIndexed

@@ -13,6 +13,9 @@ struct HitBuilder {
     /// query, or when the caller shows no snippets.
     let highlight: Bool
     let snippetLength: Int
+    /// Each story's members in date order, read once per search: with `--all-copies`, every hit
+    /// of a story of thousands of copies would otherwise read all of them again.
+    let storyMembers = StoryMembers()
 
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
@@ -60,33 +63,38 @@ struct HitBuilder {
     /// first), and how many there are.
     private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
         guard let story = stored.story else { return ([], 0) }
-        let members = try database.postings(Schema.term(Schema.story, story))
+        let members = try storyMembers.inDateOrder(story, in: database)
         guard members.count > 1 else { return ([], 0) }
-        // Order by the date slot, and decode the stored data of only the copies listed.
-        var dated: [(date: String, document: Document)] = []
-        for docid in members {
-            let document = try database.document(docid)
-            let date = try document.stringValue(slot: Slot.sortableDate.number)
-            dated.append((date.isEmpty ? "~" : date, document))
-        }
-        // Copies of one date in an order of their own, not by document number: shards built
-        // apart number them otherwise, and a stub of them must list what one index lists. The
-        // story fingerprint's value (the id, then the MinHash) is that order: read, not decoded,
-        // and only for dates that more than one copy has.
-        var perDate: [String: Int] = [:]
-        for item in dated { perDate[item.date, default: 0] += 1 }
-        let keyed = try dated.map { item in
-            (item, perDate[item.date]! > 1 ? try item.document.stringValue(slot: Slot.storyFingerprint.number) : "")
-        }
-        dated = keyed.sorted { $0.0.date != $1.0.date ? $0.0.date < $1.0.date : $0.1 < $1.1 }.map(\.0)
+        // Decode the stored data of only the copies listed.
         var copies: [StoryCopy] = []
-        for (_, document) in dated where copies.count < limit {
-            let other = try StoredDocument(of: document)
+        for docid in members where copies.count < limit {
+            let other = try StoredDocument(of: database.document(docid))
             if other.id != stored.id {
                 copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
             }
         }
         return (copies, members.count - 1)
+    }
+}
+
+/// The members of stories, in date order (the wire original usually ran first), read once.
+final class StoryMembers {
+    private var byStory: [String: [DocumentID]] = [:]
+
+    func inDateOrder(_ story: String, in database: Database) throws -> [DocumentID] {
+        if let members = byStory[story] { return members }
+        // Copies of one date in an order of their own, not by document number: shards built
+        // apart number them otherwise, and a stub of them must list what one index lists. The
+        // story fingerprint's value (the id, then the MinHash) is that order: read, not decoded.
+        var dated: [(date: String, tie: String, docid: DocumentID)] = []
+        for docid in try database.postings(Schema.term(Schema.story, story)) {
+            let document = try database.document(docid)
+            let date = try document.stringValue(slot: Slot.sortableDate.number)
+            dated.append((date.isEmpty ? "~" : date, try document.stringValue(slot: Slot.storyFingerprint.number), docid))
+        }
+        let members = dated.sorted { $0.date != $1.date ? $0.date < $1.date : $0.tie < $1.tie }.map(\.docid)
+        byStory[story] = members
+        return members
     }
 }
 
