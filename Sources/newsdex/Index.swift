@@ -40,7 +40,7 @@ extension NewsdexCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Build only shard I of N (0 ≤ I < N) into this index: the articles that route to it, for N machines each building and serving one shard of the same corpus (README: Beyond one machine). Remembered by the index.",
+                "Build only shard I of N (I from 0 to N-1) into this index: the articles that route to it, for N machines each building and serving one shard of the same corpus (README: Beyond one machine). Remembered by the index.",
                 valueName: "I/N"),
             transform: { text in
                 guard let selection = ShardSelection(text) else {

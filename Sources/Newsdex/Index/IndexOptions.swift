@@ -27,6 +27,9 @@ public struct IndexOptions: Sendable {
     /// How much an update may grow a one-database generation over its size when last built or
     /// compacted (scaled by its documents) before it is compacted into the next generation.
     public var growthLimit: Double = 1.1
+    /// Generations smaller than this are never re-compacted: their growth costs little, and
+    /// they keep their in-place updates.
+    public var recompactionMinimumBytes: Int64 = 16 << 20
     public var reader: ArticleReader.Options
     /// How copies of one story are recognised (thresholds in StoryOptions); nil to not group
     /// copies at all.

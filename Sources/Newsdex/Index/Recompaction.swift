@@ -4,7 +4,8 @@
 // has no fill factor to leave room, so instead each generation records its size when it was
 // last built or compacted, and an update that leaves it more than `IndexOptions.growthLimit`
 // times that size (scaled by its count of documents, as new articles may grow it) compacts it
-// into the next generation, switched to atomically as any other.
+// into the next generation, switched to atomically as any other. Generations under 16 MiB
+// (`IndexOptions.recompactionMinimumBytes`) are left to grow: their growth costs little.
 import Foundation
 internal import Xapian
 
@@ -58,7 +59,8 @@ extension Indexer {
         _ generation: String, in directory: IndexDirectory, reference: CompactedSize?, root: String,
         tracker: ProgressTracker
     ) throws -> Bool {
-        guard let reference else { return false }
+        // An infinite limit never compacts (and would not convert to bytes).
+        guard let reference, options.growthLimit.isFinite else { return false }
         let url = directory.generationURL(generation)
         let index = directory.url.path
         let compacted = directory.nextGenerationName()
@@ -66,7 +68,9 @@ extension Indexer {
         do {
             let database = try Database(path: url.path)
             let size = IndexDirectory.bytes(under: url)
-            guard size > reference.limit(documents: try database.documentCount, growth: options.growthLimit) else {
+            guard size >= options.recompactionMinimumBytes,
+                size > reference.limit(documents: try database.documentCount, growth: options.growthLimit)
+            else {
                 return false
             }
             tracker.enter(.compacting)
