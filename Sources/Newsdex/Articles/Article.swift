@@ -17,13 +17,19 @@ public struct Article: Sendable, Hashable, Codable {
     /// The image captions, each with its photo credit.
     public var captions: [Caption]
     public var tags: [String]
-    /// The file it came from, relative to the corpus root; for JSON Lines, the .jsonl file.
+    /// The file it came from, relative to the corpus root; for JSON Lines, the .jsonl file; for a
+    /// web archive, the .warc or .warc.gz file.
     public var path: String?
+    /// When a crawler fetched the page (WARC-Date, "2024-10-18T14:30"), for an article read from
+    /// a web archive.
+    public var crawled: String?
+    /// Whether `date` is the crawl date, because the page gives no publication date.
+    public var dateIsCrawlDate = false
 
     public init(
         id: String, source: String, title: String, date: String? = nil, authors: [String] = [],
         url: String? = nil, paragraphs: [String] = [], captions: [Caption] = [], tags: [String] = [],
-        path: String? = nil
+        path: String? = nil, crawled: String? = nil, dateIsCrawlDate: Bool = false
     ) {
         self.id = id
         self.source = source
@@ -35,6 +41,8 @@ public struct Article: Sendable, Hashable, Codable {
         self.captions = captions
         self.tags = tags
         self.path = path
+        self.crawled = crawled
+        self.dateIsCrawlDate = dateIsCrawlDate
     }
 
     /// The body as one text, paragraphs separated by blank lines.

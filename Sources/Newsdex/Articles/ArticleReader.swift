@@ -11,7 +11,7 @@ import Darwin
 #endif
 
 /// Reads article files: plain text copied from news sites (`.txt`), front matter over text or
-/// Markdown (`.txt`, `.md`) and JSON Lines (`.jsonl`). It never throws and never crashes on bad
+/// Markdown (`.txt`, `.md`), JSON Lines (`.jsonl`) and saved web pages (`.html`, `.htm`). It never throws and never crashes on bad
 /// input: what it cannot read comes back as a `Rejection` naming the file (and line).
 public struct ArticleReader: Sendable {
     public struct Options: Sendable {
@@ -30,7 +30,10 @@ public struct ArticleReader: Sendable {
     }
 
     /// The extensions read as articles, lower case.
-    public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "html", "htm"]
+
+    /// The extensions of saved web pages, lower case.
+    public static let pageExtensions: Set<String> = ["html", "htm"]
 
     // MARK: - Reading
 
@@ -49,6 +52,11 @@ public struct ArticleReader: Sendable {
             return rejected(Self.tooLargeReason(bytes.count, options.maxFileSize))
         }
         if TextDecoding.isBinary(bytes) { return rejected("binary file (contains NUL bytes)") }
+        if Self.pageExtensions.contains(Self.fileExtension(of: path)) {
+            let source = Self.folderSource(of: path)
+            return HTMLReader.read(bytes, context: PageContext(
+                id: path, path: path, folderSource: source == "unknown" ? nil : source))
+        }
         let (text, isWindows1252) = TextDecoding.decode(bytes)
         if TextDecoding.isBlank(text) { return rejected("empty file") }
 

@@ -1,0 +1,261 @@
+// A page's photo captions with their credits: each <figure>'s <figcaption> (or the caption of a
+// WordPress "wp-caption" block, or an element named as a caption next to an image), the credit
+// taken from an element inside the figure that names itself a credit (by class or itemprop:
+// credit, copyright, source, byline, photographer; or <small>, <cite> in the caption), else
+// from the caption's own words ("Photo: Jane Doe/AFP", "(Reuters)", "Getty Images").
+
+enum HTMLCaptions {
+    /// The captions of the figures on the page, in document order, outside furniture such as
+    /// related links and comments (a figure in the page header, the lead photo, is read).
+    static func captions(in analysis: PageAnalysis) -> [Caption] {
+        let page = analysis.page
+        let mask = analysis.mask(excluding: [.invisible, .structure, .named])
+        var captions: [Caption] = []
+        var node = analysis.body
+        let end = page.end(analysis.body)
+        while node < end {
+            guard !mask[node], page.isElement(node) else {
+                node += 1
+                continue
+            }
+            if isFigure(node, analysis), let caption = caption(ofFigure: node, analysis) {
+                if !captions.contains(where: { $0.text == caption.text }) { captions.append(caption) }
+                node = page.end(node)
+            } else if analysis.readings[node].isCaption, hasText(node, analysis),
+                analysis.furniture[node] != .hidden
+            {
+                // A caption outside any figure: its container is the nearest block with an image.
+                let container = imageContainer(of: node, analysis) ?? node
+                if let caption = caption(text: node, in: container, analysis),
+                    !captions.contains(where: { $0.text == caption.text })
+                {
+                    captions.append(caption)
+                }
+                node = page.end(node)
+            } else {
+                node += 1
+            }
+        }
+        return captions
+    }
+
+    private static func isFigure(_ node: Int, _ analysis: PageAnalysis) -> Bool {
+        if analysis.page.tag(node) == .figure { return true }
+        let classes = analysis.page.attribute(.class, of: node)?.lowercased() ?? ""
+        return classes.split(separator: " ").contains("wp-caption")
+    }
+
+    private static func hasText(_ node: Int, _ analysis: PageAnalysis) -> Bool {
+        !analysis.page.text(of: node).isEmpty
+    }
+
+    /// The caption of a figure: its <figcaption>, else an element inside it named as a caption.
+    private static func caption(ofFigure figure: Int, _ analysis: PageAnalysis) -> Caption? {
+        let page = analysis.page
+        let inside = (figure + 1)..<page.end(figure)
+        let captionNode = inside.first { page.isElement($0) && page.tag($0) == .figcaption }
+            ?? inside.first { page.isElement($0) && analysis.readings[$0].isCaption && page.tag($0) != .figure }
+        guard let captionNode else { return nil }
+        return caption(text: captionNode, in: figure, analysis)
+    }
+
+    /// The caption whose text is `captionNode`'s and whose credit is in `container`.
+    private static func caption(text captionNode: Int, in container: Int, _ analysis: PageAnalysis) -> Caption? {
+        let page = analysis.page
+        let credits = creditNodes(in: container, caption: captionNode, analysis)
+        let skip: (Int) -> Bool = { node in
+            page.isElement(node)
+                && (credits.contains(node) || analysis.furniture[node] == .hidden
+                    || analysis.furniture[node] == .invisible)
+        }
+        var text = page.text(of: captionNode, skip: skip)
+        var credit: String?
+        for node in credits {
+            let words = page.text(of: node, skip: { page.isElement($0) && analysis.furniture[$0] == .hidden })
+            if let cleaned = CaptionCredit.cleaned(words) {
+                credit = credit.map { $0.contains(cleaned) ? $0 : "\($0); \(cleaned)" } ?? cleaned
+            }
+        }
+        if credit == nil {
+            let split = CaptionCredit.split(text)
+            text = split.text
+            credit = split.credit
+        } else {
+            text = CaptionCredit.split(text).text
+        }
+        text = String(text.trimmedForParsing())
+        guard !text.isEmpty else { return nil }
+        return Caption(text: text, credit: credit)
+    }
+
+    /// The elements inside `container` that hold a photo credit: named so by class, id or
+    /// itemprop, or a <small> or <cite> inside the caption. Nested credit elements count once.
+    private static func creditNodes(in container: Int, caption: Int, _ analysis: PageAnalysis) -> [Int] {
+        let page = analysis.page
+        var found: [Int] = []
+        var node = container + 1
+        let end = page.end(container)
+        while node < end {
+            guard page.isElement(node) else {
+                node += 1
+                continue
+            }
+            let itemprop = page.attribute(.itemprop, of: node)?.lowercased() ?? ""
+            let named = analysis.readings[node].isCredit || itemprop.contains("copyright")
+                || itemprop.contains("credit") || itemprop == "author" || itemprop == "creator"
+            let tag = page.tag(node)
+            let inCaption = page.isInside(node, caption)
+            if (named && !analysis.readings[node].isCaption) || (inCaption && (tag == .small || tag == .cite)) {
+                found.append(node)
+                node = page.end(node)
+            } else {
+                node += 1
+            }
+        }
+        return found
+    }
+
+    /// The nearest ancestor (up to three levels up) that holds an image.
+    private static func imageContainer(of node: Int, _ analysis: PageAnalysis) -> Int? {
+        let page = analysis.page
+        var current = page.parent(node)
+        for _ in 0..<3 {
+            guard let candidate = current, candidate > analysis.body else { return nil }
+            let range = (candidate + 1)..<page.end(candidate)
+            if range.contains(where: { page.isElement($0) && [.img, .picture, .amp_img].contains(page.tag($0)) }) {
+                return candidate
+            }
+            current = page.parent(candidate)
+        }
+        return nil
+    }
+}
+
+/// Credits in the words of a caption or a credit element.
+enum CaptionCredit {
+    /// A credit element's text without its label: "Photo: Jane Doe/AFP" → "Jane Doe/AFP",
+    /// "© Reuters" → "Reuters", "Credit...Doug Mills/The New York Times" → "Doug Mills/The New
+    /// York Times", "Image source, Getty Images" → "Getty Images". Nil when nothing is left.
+    static func cleaned(_ raw: String) -> String? {
+        var text = Substring(HTMLText.collapsed(raw))
+        var changed = true
+        while changed {
+            changed = false
+            let lower = text.prefix(24).lowercased()
+            for label in labels where lower.hasPrefix(label) {
+                text = text.dropFirst(label.count).trimmedForParsing()
+                changed = true
+                break
+            }
+            while let first = text.first, ":,.|–—-…".contains(first) {
+                text = text.dropFirst().trimmedForParsing()
+                changed = true
+            }
+        }
+        if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast().trimmedForParsing() }
+        while let last = text.last, last == "." || last == "," || last == ";" { text = text.dropLast() }
+        let credit = String(text.trimmedForParsing())
+        return credit.isEmpty ? nil : credit
+    }
+
+    /// Labels that introduce a credit, lower case; longer first where one begins another.
+    static let labels = [
+        "photo credit", "image credit", "picture credit", "image source", "photo source",
+        "photographs", "photograph", "photos by", "photo by", "pictures", "picture", "photos", "photo",
+        "images", "image", "credits", "credit", "illustration", "pic", "foto", "source", "copyright",
+        "©", "(c)", "courtesy of", "courtesy",
+    ]
+
+    /// Words that make a short phrase a credit when it trails a caption without a label.
+    static let agencyWords: Set<String> = [
+        "afp", "ap", "reuters", "epa", "epa-efe", "efe", "getty", "images", "alamy", "shutterstock",
+        "pa", "wire", "bloomberg", "xinhua", "kcna", "yonhap", "ansa", "dpa", "anadolu", "sipa", "rex",
+        "istock", "istockphoto", "pool", "nurphoto", "zuma", "associated", "press", "unsplash", "handout",
+        "supplied", "photo", "photos", "ria", "novosti", "tass", "sputnik", "abaca", "aap", "imago",
+        "picture-alliance", "corbis", "wireimage", "afp/getty", "ap/shutterstock", "wikimedia", "commons",
+    ]
+
+    /// A caption's text and the credit its words carry: a labelled credit at its end ("… Photo:
+    /// Jane Doe/AFP"), a credit in parentheses ("… (Reuters)"), after a bar ("… | Getty Images"),
+    /// or a short agency phrase after the last sentence ("… on Monday. Getty Images").
+    static func split(_ caption: String) -> (text: String, credit: String?) {
+        let text = Substring(caption.trimmedForParsing())
+        // A label after a sentence or a separator.
+        if let labelled = lastLabelled(text) { return labelled }
+        // "(Reuters)", "(AP Photo/Ahn Young-joon)" at the end.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmedForParsing()
+            let before = text[..<open].trimmedForParsing()
+            if !before.isEmpty, let credit = cleaned(String(inner)), isCreditPhrase(Substring(credit)) || startsWithLabel(inner) {
+                return (String(before), credit)
+            }
+        }
+        // "… | Getty Images", "… / AFP", "… — Reuters".
+        for separator in [" | ", " / ", " — ", " – ", " - "] {
+            if let range = text.range(of: separator, options: .backwards) {
+                let tail = text[range.upperBound...].trimmedForParsing()
+                let before = text[..<range.lowerBound].trimmedForParsing()
+                if !before.isEmpty, isCreditPhrase(tail) || startsWithLabel(tail), let credit = cleaned(String(tail)) {
+                    return (String(before), credit)
+                }
+            }
+        }
+        // "… on Monday. Getty Images" / "… on Monday. © AFP".
+        if let end = text.lastIndex(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "”" }),
+            end < text.index(before: text.endIndex)
+        {
+            let tail = text[text.index(after: end)...].trimmedForParsing()
+            let before = text[...end].trimmedForParsing()
+            if !tail.isEmpty, isCreditPhrase(tail) || tail.hasPrefix("©"), let credit = cleaned(String(tail)) {
+                return (String(before), credit)
+            }
+        }
+        return (String(text), nil)
+    }
+
+    /// "… Photo: X", "… Picture: X", "… Credit: X", "… Photograph: X/Y", "… Photo by X":
+    /// the label must follow a sentence end, a separator or the start.
+    private static func lastLabelled(_ text: Substring) -> (text: String, credit: String?)? {
+        let lower = text.lowercased()
+        var best: (String.Index, String)?
+        for label in ["photo credit:", "image credit:", "photograph:", "photographs:", "photo:", "photos:",
+            "picture:", "pictures:", "image:", "images:", "credit:", "pic:", "illustration:", "foto:",
+            "photo by ", "photos by ", "image source:", "source:", "©"]
+        {
+            guard let range = lower.range(of: label, options: .backwards) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+            if best.map({ offset > lower.distance(from: lower.startIndex, to: $0.0) }) ?? true {
+                best = (range.lowerBound, label)
+            }
+        }
+        guard let (lowerIndex, _) = best else { return nil }
+        let offset = lower.distance(from: lower.startIndex, to: lowerIndex)
+        let start = text.index(text.startIndex, offsetBy: offset)
+        let before = text[..<start].trimmedForParsing()
+        // A label inside a sentence ("a photo: the moment") is not a credit: it must follow a
+        // sentence end or a separator, or open the caption.
+        if best?.1 != "©", let last = before.last, !".!?”)|–—-,;".contains(last) { return nil }
+        var beforeText = before
+        while let last = beforeText.last, "|–—-,;".contains(last) { beforeText = beforeText.dropLast().trimmedForParsing() }
+        guard let credit = cleaned(String(text[start...])) else { return nil }
+        return (String(beforeText), credit)
+    }
+
+    private static func startsWithLabel<S: StringProtocol>(_ text: S) -> Bool {
+        let lower = text.prefix(20).lowercased()
+        return labels.contains { lower.hasPrefix($0) && lower.count > $0.count }
+    }
+
+    /// A short phrase (up to six words, capitalized, not a sentence) with an agency's word:
+    /// "Getty Images", "KCNA via Reuters", "AP Photo/Ahn Young-joon", "Jane Doe/AFP".
+    static func isCreditPhrase<S: StringProtocol>(_ text: S) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber || first == "©",
+            text.utf8.count <= 80, let last = text.last, !"!?:;,".contains(last)
+        else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        guard (1...8).contains(words.count) else { return false }
+        return words.contains { word in
+            agencyWords.contains(String(word.lowercased().filter { !".,()".contains($0) }))
+        }
+    }
+}

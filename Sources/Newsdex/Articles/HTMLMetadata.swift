@@ -1,0 +1,305 @@
+// A page's metadata, in the order of trust the best extractors use: schema.org JSON-LD, then
+// OpenGraph and other <meta> tags (article:*, citation_*, Dublin Core, Parse.ly), then the page
+// itself (microdata, <h1>, <title> without the site's name, <time datetime>, a byline element).
+// Each field takes the first source that has it.
+
+struct HTMLMetadata: Sendable {
+    var title: String?
+    var date: Dateline?
+    var authors: [String] = []
+    /// The publisher's or site's name.
+    var siteName: String?
+    /// The canonical link, else og:url, else JSON-LD's url.
+    var url: String?
+    var description: String?
+    var tags: [String] = []
+    /// JSON-LD images with a caption.
+    var images: [Caption] = []
+    /// JSON-LD articleBody, for pages whose text is drawn by scripts.
+    var articleBody: String?
+    /// What the page says it is: an article (og:type article, a JSON-LD article), something
+    /// else (og:type website, a JSON-LD page type only), or nothing.
+    var declaresArticle: Bool?
+    /// Where a <meta http-equiv="refresh"> sends the reader.
+    var refreshTarget: String?
+    /// JSON-LD blocks that could not be read.
+    var unreadableLinkedData = 0
+
+    /// JSON-LD and <meta> tags: what the page says about itself in its markup for machines.
+    init(analysis: PageAnalysis) {
+        let page = analysis.page
+        var blocks: [String] = []
+        var meta: [String: [String]] = [:]
+        var canonical: String?
+        var pageTitle: String?
+        for node in 0..<page.count where page.isElement(node) {
+            switch page.tag(node) {
+            case .script:
+                guard let type = page.attribute(.type, of: node)?.lowercased(), type.contains("ld+json") else { continue }
+                blocks.append(Self.rawText(of: node, page))
+            case .meta:
+                let key = (page.attribute(.property, of: node) ?? page.attribute(.name, of: node)
+                    ?? page.attribute(.itemprop, of: node))?.lowercased()
+                if let httpEquiv = page.attribute(.httpEquiv, of: node)?.lowercased(), httpEquiv == "refresh",
+                    let content = page.attribute(.content, of: node)
+                {
+                    refreshTarget = Self.refreshURL(content)
+                }
+                guard let key, let content = page.attribute(.content, of: node) else { continue }
+                let value = HTMLText.plain(content)
+                if !value.isEmpty { meta[key, default: []].append(value) }
+            case .link:
+                if canonical == nil, let rel = page.attribute(.rel, of: node)?.lowercased(),
+                    rel.split(separator: " ").contains("canonical"), let href = page.attribute(.href, of: node),
+                    !href.isEmpty
+                {
+                    canonical = href.trimmedForParsing().description
+                }
+            case .title:
+                if pageTitle == nil, !analysis.isInside(node, furniture: [.structure]), page.ancestor(of: node, where: { page.tag($0) == .svg }) == nil {
+                    pageTitle = page.text(of: node)
+                }
+            default:
+                continue
+            }
+        }
+        let linked = LinkedData(blocks: blocks)
+        unreadableLinkedData = linked.unreadableBlocks
+        func first(_ keys: String...) -> String? {
+            for key in keys { if let value = meta[key]?.first { return value } }
+            return nil
+        }
+        func all(_ keys: String...) -> [String] { keys.flatMap { meta[$0] ?? [] } }
+
+        siteName = linked.publisher ?? first("og:site_name", "application-name", "citation_journal_title",
+            "dc.publisher", "dcterms.publisher", "twitter:site").map(Self.siteNameCleaned)
+        title = (linked.headline ?? first("og:title", "citation_title", "dc.title", "dcterms.title",
+            "parsely-title", "sailthru.title", "twitter:title", "headline")).map { Self.withoutSiteName($0, siteName) }
+        for value in [linked.datePublished] + all(
+            "article:published_time", "og:published_time", "article:published", "citation_publication_date",
+            "citation_date", "citation_online_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
+            "dcterms.date", "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
+            "publish_date", "article.published", "datepublished", "date", "og:article:published_time",
+            "article:modified_time")
+        {
+            if let value, let date = Self.date(value) {
+                self.date = date
+                break
+            }
+        }
+        authors = Self.personNames(linked.authors)
+        if authors.isEmpty {
+            let fromMeta = all("author", "article:author", "byl", "citation_author", "dc.creator", "dcterms.creator",
+                "parsely-author", "sailthru.author", "og:article:author", "article.author")
+            authors = Self.personNames(fromMeta)
+        }
+        url = canonical ?? first("og:url") ?? linked.url
+        description = first("description", "og:description", "twitter:description")
+        tags = linked.keywords.isEmpty ? all("article:tag", "news_keywords") : linked.keywords
+        if tags.count == 1, tags[0].contains(",") {
+            tags = tags[0].split(separator: ",").map { String($0.trimmedForParsing()) }.filter { !$0.isEmpty }
+        }
+        images = linked.images
+        articleBody = linked.articleBody
+        let ogType = first("og:type")?.lowercased()
+        if linked.hasArticle || ogType == "article" || ogType?.hasPrefix("article") == true {
+            declaresArticle = true
+        } else if ogType == "website" || !linked.types.isDisjoint(with: LinkedData.pageTypes) {
+            declaresArticle = false
+        }
+        self.pageTitle = pageTitle.map(HTMLText.collapsed)
+    }
+
+    /// The <title> element's text, kept for the page stage.
+    var pageTitle: String?
+
+    // MARK: - The page stage
+
+    /// Fills what the markup for machines left empty from what the page shows: microdata,
+    /// the <h1>, the <title> (without the site's name), <time datetime>, a byline element.
+    /// `root` is the article text's container, where these are looked for first.
+    mutating func complete(from analysis: PageAnalysis, root: Int?) {
+        let page = analysis.page
+        let region = Self.articleRegion(analysis, root: root)
+        let usable: (Int) -> Bool = { node in
+            !analysis.isInside(node, furniture: [.structure, .named, .invisible, .hidden])
+                || analysis.readings[node].isByline
+        }
+        if title == nil {
+            let h1 = page.elements(.h1, in: region).first(where: usable)
+                ?? page.elements(.h1, in: analysis.body..<page.end(analysis.body)).first(where: usable)
+            let h1Text = h1.map { page.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let itemHeadline = Self.itemprop("headline", in: region, analysis)
+            title = itemHeadline ?? h1Text ?? pageTitle.map { Self.titleCleaned($0, siteName: siteName, h1: h1Text) }
+            if let current = title, current.isEmpty { title = nil }
+        }
+        if date == nil {
+            if let value = Self.itemprop("datePublished", in: region, analysis) ?? Self.itemprop("datePublished", in: 0..<page.count, analysis) {
+                date = Self.date(value)
+            }
+        }
+        if date == nil {
+            let times = page.elements(.time, in: region).filter(usable) + page.elements(.time, in: analysis.body..<page.end(analysis.body)).filter(usable)
+            for time in times {
+                if let value = page.attribute(.datetime, of: time) ?? Optional(page.text(of: time)), let parsed = Self.date(value) {
+                    date = parsed
+                    break
+                }
+            }
+        }
+        if authors.isEmpty {
+            authors = Self.bylineAuthors(in: region, analysis) ?? Self.bylineAuthors(in: analysis.body..<page.end(analysis.body), analysis) ?? []
+        }
+    }
+
+    /// The part of the page that holds the article: the <article> around the text's container,
+    /// else the container's grandparent, else the body.
+    private static func articleRegion(_ analysis: PageAnalysis, root: Int?) -> Range<Int> {
+        let page = analysis.page
+        guard let root else { return analysis.body..<page.end(analysis.body) }
+        if page.tag(root) == .article { return root..<page.end(root) }
+        if let article = page.ancestor(of: root, where: { page.tag($0) == .article }) {
+            return article..<page.end(article)
+        }
+        var region = root
+        for _ in 0..<2 { if let parent = page.parent(region), parent > analysis.body { region = parent } }
+        return region..<page.end(region)
+    }
+
+    /// The value of the first microdata property `name` in `range`: its content or datetime
+    /// attribute, else its text.
+    private static func itemprop(_ name: String, in range: Range<Int>, _ analysis: PageAnalysis) -> String? {
+        let page = analysis.page
+        for node in range where page.isElement(node) {
+            guard let property = page.attribute(.itemprop, of: node),
+                property.split(separator: " ").contains(where: { $0.lowercased() == name.lowercased() })
+            else { continue }
+            let value = page.attribute(.content, of: node) ?? page.attribute(.datetime, of: node) ?? page.text(of: node)
+            let plain = HTMLText.plain(value)
+            if !plain.isEmpty { return plain }
+        }
+        return nil
+    }
+
+    /// Author names from a byline element: microdata author, rel="author", or an element named
+    /// byline or author.
+    private static func bylineAuthors(in range: Range<Int>, _ analysis: PageAnalysis) -> [String]? {
+        let page = analysis.page
+        for node in range where page.isElement(node) {
+            guard !analysis.isInside(node, furniture: [.invisible, .structure]) else { continue }
+            let property = page.attribute(.itemprop, of: node)?.lowercased() ?? ""
+            let rel = page.attribute(.rel, of: node)?.lowercased() ?? ""
+            let named = analysis.readings[node].isByline && analysis.textLength[node] < 200
+            guard property == "author" || rel == "author" || named else { continue }
+            var text: String
+            if property == "author", let name = itemprop("name", in: (node + 1)..<page.end(node), analysis) {
+                text = name
+            } else {
+                text = page.attribute(.content, of: node) ?? page.text(of: node)
+            }
+            text = HTMLText.collapsed(text)
+            let names = personNames([text]).filter(BylineParser.isPersonName)
+            if !names.isEmpty { return names }
+        }
+        return nil
+    }
+
+    // MARK: - Values
+
+    /// A date from a machine-readable or a written value.
+    static func date(_ value: String) -> Dateline? {
+        let trimmed = value.trimmedForParsing()
+        if let iso = DatelineParser.parseISO(trimmed) { return iso }
+        // "20241018" (some CMSs), "2024-10-18T14:30:00+0100" is covered above.
+        if trimmed.utf8.count == 8, trimmed.allSatisfy(\.isNumber),
+            let y = Int(trimmed.prefix(4)), let m = Int(trimmed.dropFirst(4).prefix(2)), let d = Int(trimmed.suffix(2)),
+            let date = DatelineParser.isoDate(year: y, month: m, day: d)
+        {
+            return Dateline(date: date)
+        }
+        return DatelineParser.parse(trimmed)
+    }
+
+    /// People's names from author values: "By Jane Doe and John Smith" → two names; profile
+    /// URLs, e-mail addresses and empty values dropped; duplicates once.
+    static func personNames(_ values: [String]) -> [String] {
+        var names: [String] = []
+        for value in values {
+            var text = Substring(HTMLText.collapsed(value))
+            if text.contains("://") || text.contains("@") || text.hasPrefix("www.") { continue }
+            for prefix in ["By ", "by ", "BY ", "By: ", "Written by ", "Words by "] where text.hasPrefix(prefix) {
+                text = text.dropFirst(prefix.count).trimmedForParsing()
+            }
+            // "Jane Doe | Reuters", "Jane Doe - Political Editor": the name comes first.
+            for separator in [" | ", " - ", " – ", " — "] {
+                if let range = text.range(of: separator) { text = text[..<range.lowerBound] }
+            }
+            for name in BylineParser.splitNames(text) {
+                let trimmed = name.trimmedForParsing()
+                guard !trimmed.isEmpty, trimmed.utf8.count <= 80 else { continue }
+                let name = String(trimmed)
+                if !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    /// A title without the site's name before or after it ("Title | Site", "Site - Title").
+    static func withoutSiteName(_ title: String, _ siteName: String?) -> String {
+        let title = HTMLText.collapsed(title)
+        guard let siteName, !siteName.isEmpty, title.count > siteName.count + 3 else { return title }
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", ": "] {
+            if title.hasSuffix(separator + siteName) {
+                return String(title.dropLast(separator.count + siteName.count)).trimmedForParsing().description
+            }
+            if title.hasPrefix(siteName + separator) {
+                return String(title.dropFirst(separator.count + siteName.count)).trimmedForParsing().description
+            }
+        }
+        return title
+    }
+
+    /// The <title> as a headline: the <h1> when the title begins with it, else without the site's
+    /// name, else without a short last part after a separator ("Headline | The Daily Planet").
+    static func titleCleaned(_ title: String, siteName: String?, h1: String?) -> String {
+        if let h1, !h1.isEmpty, title.hasPrefix(h1) { return h1 }
+        let cleaned = withoutSiteName(title, siteName)
+        if cleaned != title { return cleaned }
+        for separator in [" | ", " — ", " – ", " - ", " :: ", " · ", " • "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let tail = title[range.upperBound...]
+            let head = title[..<range.lowerBound]
+            if tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 {
+                return String(head.trimmedForParsing())
+            }
+        }
+        return title
+    }
+
+    /// "@TheDailyPlanet" (twitter:site) → "TheDailyPlanet"; other names as they are.
+    private static func siteNameCleaned(_ name: String) -> String {
+        name.hasPrefix("@") ? String(name.dropFirst()) : name
+    }
+
+    /// "0; url=https://example.com/next" → "https://example.com/next".
+    static func refreshURL(_ content: String) -> String? {
+        for part in content.split(separator: ";") {
+            let trimmed = part.trimmedForParsing()
+            if trimmed.lowercased().hasPrefix("url=") {
+                var url = trimmed.dropFirst(4).trimmedForParsing()
+                if let first = url.first, first == "'" || first == "\"", url.last == first, url.count >= 2 {
+                    url = url.dropFirst().dropLast()
+                }
+                return url.isEmpty ? nil : String(url)
+            }
+        }
+        return nil
+    }
+
+    /// The text of a <script> as written (its character data, not collapsed).
+    private static func rawText(of node: Int, _ page: HTMLPage) -> String {
+        var text = ""
+        for child in page.children(node) where page.isText(child) { text += page.rawText(child) }
+        return text
+    }
+}
