@@ -45,6 +45,14 @@ enum HTMLBoilerplate {
         "donation", "readmore", "teaser", "teasers", "dateline", "timestamp",
     ]
 
+    /// Stems that mark furniture inside a longer word written without separators
+    /// ("relatedstories", "sharebox", "commentlist"); "commentary" is an article, not comments.
+    static let strongStems = [
+        "related", "comment", "cookie", "share", "social", "newsletter", "promo", "advert", "sponsor",
+        "outbrain", "taboola", "disqus", "recommend", "breadcrumb", "subscribe", "popular", "trending",
+    ]
+    static let stemExceptions = ["commentary", "commentator", "shareholder"]
+
     static let strongPairs: Set<String> = [
         "read more", "see also", "also read", "most read", "more stories", "more news", "sign up",
         "author bio", "about author", "about the", "post meta", "entry meta", "article meta",
@@ -117,7 +125,7 @@ enum HTMLBoilerplate {
             let text = String(word)
             let pair = previous.isEmpty ? "" : previous + " " + text
             if bodyWords.contains(text) || bodyPairs.contains(pair) { reading.isBody = true }
-            if strong.contains(text) || strongPairs.contains(pair) {
+            if strong.contains(text) || strongPairs.contains(pair) || hasStrongStem(text) {
                 reading.strength = .strong
             } else if weak.contains(text), reading.strength == .none {
                 reading.strength = .weak
@@ -130,6 +138,11 @@ enum HTMLBoilerplate {
         }
         if reading.isBody { reading.strength = .none }
         return reading
+    }
+
+    private static func hasStrongStem(_ word: String) -> Bool {
+        guard word.utf8.count > 5, strongStems.contains(where: { word.contains($0) }) else { return false }
+        return !stemExceptions.contains { word.contains($0) }
     }
 
     /// "relatedArticles__list-item" → ["related", "articles", "list", "item"].
@@ -172,6 +185,7 @@ enum HTMLBoilerplate {
         "click here", "sign up", "subscribe", "follow us", "share this", "recommended:", "most read",
         "continue reading", "story continues", "you may also like", "we recommend", "advertisement",
         "want more", "get the latest", "download the app", "support our", "this content is",
-        "enable javascript", "please enable", "your browser", "cookies", "we use cookies",
+        "enable javascript", "please enable", "your browser", "cookies", "we use cookies", "©",
+        "copyright", "all rights reserved",
     ]
 }

@@ -105,7 +105,9 @@ enum HTMLCaptions {
                 || itemprop.contains("credit") || itemprop == "author" || itemprop == "creator"
             let tag = page.tag(node)
             let inCaption = page.isInside(node, caption)
-            if (named && !analysis.readings[node].isCaption) || (inCaption && (tag == .small || tag == .cite)) {
+            if (named && !analysis.readings[node].isCaption) || (inCaption && (tag == .small || tag == .cite))
+                || hasCreditLabel(node, analysis)
+            {
                 found.append(node)
                 node = page.end(node)
             } else {
@@ -113,6 +115,18 @@ enum HTMLCaptions {
             }
         }
         return found
+    }
+
+    /// Whether an element opens with a label for screen readers that names it a credit
+    /// (`<span><span class="visually-hidden">Credit...</span>Jane Doe/AFP</span>`).
+    private static func hasCreditLabel(_ node: Int, _ analysis: PageAnalysis) -> Bool {
+        let page = analysis.page
+        guard let first = page.children(node).first(where: { page.isElement($0) || !page.text(of: $0).isEmpty }),
+            page.isElement(first), analysis.furniture[first] == .hidden
+        else { return false }
+        let label = page.text(of: first).lowercased()
+        guard !label.contains("caption") else { return false }
+        return CaptionCredit.labels.contains { label.hasPrefix($0) && $0 != "source" } || label.hasPrefix("image source")
     }
 
     /// The nearest ancestor (up to three levels up) that holds an image.
@@ -161,10 +175,11 @@ enum CaptionCredit {
     /// Labels that introduce a credit, lower case; longer first where one begins another.
     static let labels = [
         "photo credit", "image credit", "picture credit", "image source", "photo source",
-        "photographs", "photograph", "photos by", "photo by", "pictures", "picture", "photos", "photo",
+        "photographs by", "photograph by", "photographs", "photograph", "photos by", "photo by",
+        "pictures by", "picture by", "images by", "image by", "pictures", "picture", "photos", "photo",
         "images", "image", "credits", "credit", "illustration", "pic", "foto", "source", "copyright",
         "©", "(c)", "courtesy of", "courtesy",
-    ]
+    ].sorted { $0.count > $1.count }
 
     /// Words that make a short phrase a credit when it trails a caption without a label.
     static let agencyWords: Set<String> = [

@@ -118,6 +118,9 @@ enum HTMLCharset {
         return out
     }
 
+    /// The UTF-8 of one byte 0x80–0xFF read as Windows-1252.
+    static func windows1252UTF8(_ byte: UInt8) -> [UInt8] { highBytesUTF8[Int(byte) - 0x80] }
+
     /// The UTF-8 of each byte 0x80–0xFF read as Windows-1252.
     private static let highBytesUTF8: [[UInt8]] = (0x80...0xFF).map { byte in
         Array(String(Character(TextDecoding.windows1252Scalar(UInt8(byte)))).utf8)

@@ -304,6 +304,16 @@ struct TextCollector {
             case 0xC2 where index + 1 < count && piece[index + 1] == 0xAD:  // U+00AD soft hyphen
                 index += 2
                 continue
+            case 0xC2 where index + 1 < count && (0x80...0x9F).contains(piece[index + 1]):
+                // A C1 control is never text: it is a Windows-1252 character written as a
+                // numeric reference ("&#150;"), which browsers read as Windows-1252, as here.
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(contentsOf: HTMLCharset.windows1252UTF8(piece[index + 1]))
+                index += 2
+                continue
             case 0xE2 where index + 2 < count && piece[index + 1] == 0x80
                 && (piece[index + 2] == 0x8B || piece[index + 2] == 0xAF):  // U+200B, U+202F
                 if piece[index + 2] == 0xAF { pendingSpace = !bytes.isEmpty }

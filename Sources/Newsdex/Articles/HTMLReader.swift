@@ -87,8 +87,8 @@ enum HTMLReader {
 
         // The text's head may still hold a dateline and a byline, and its paragraphs the
         // boilerplate lines the text reader knows: read them as the text reader does.
+        // A first paragraph that repeats the title is dropped; with no title, it is the title.
         var lines: [TextLine] = []
-        if let title = metadata.title { lines.append(TextLine(number: 0, text: Substring(title))) }
         for (index, paragraph) in paragraphs.enumerated() {
             lines.append(TextLine(number: index + 1, text: Substring(paragraph)))
         }

@@ -179,8 +179,8 @@ struct MainTextExtractor {
     }
 }
 
-/// Walks a subtree and cuts its text into blocks: each block element starts one, a run of two
-/// <br> ends one, inline elements flow into the block around them.
+/// Walks a subtree and cuts its text into blocks: each block element and each <br> starts one,
+/// inline elements flow into the block around them.
 private struct BlockReader {
     let page: HTMLPage
     let mask: [Bool]
@@ -191,7 +191,6 @@ private struct BlockReader {
     private var currentKind: TextBlock.Kind = .paragraph
     private var blockTags: [HTMLTag] = []
     private var linkEnd = 0
-    private var breaks = 0
 
     init(page: HTMLPage, mask: [Bool]) {
         self.page = page
@@ -208,7 +207,6 @@ private struct BlockReader {
                 return
             }
             if current.isEmpty { currentKind = Self.kind(of: blockTags.last) }
-            breaks = 0
             current.append(bytes)
             currentTotal += visible
             if node < linkEnd { currentLink += visible }
@@ -216,8 +214,9 @@ private struct BlockReader {
         }
         let tag = page.tag(node)
         if tag == .br {
-            breaks += 1
-            if breaks >= 2 { flush() } else { current.breakWord() }
+            // A line break ends a block: pages written before CSS set headlines, bylines and
+            // paragraphs apart with <br>, and the text reader reads each line by itself too.
+            flush()
             return
         }
         if tag == .a { linkEnd = max(linkEnd, page.end(node)) }
@@ -238,7 +237,6 @@ private struct BlockReader {
             current = TextCollector()
             currentLink = 0
             currentTotal = 0
-            breaks = 0
         }
         guard !current.isEmpty, currentTotal > 0 else { return }
         if blockTags.last == .h1 { return }  // the title, read as metadata

@@ -96,9 +96,13 @@ enum PlainTextParser {
             if dateline == nil, let parsed = DatelineParser.parse(text) {
                 dateline = parsed
                 consumed.insert(i)
-            } else if result.authors.isEmpty, let authors = BylineParser.authors(in: text) {
-                result.authors = authors
+            } else if result.authors.isEmpty, let byline = BylineParser.byline(in: text) {
+                result.authors = byline.authors
                 consumed.insert(i)
+                // "By Jane Doe | 2 June 2022, 5:45 pm": the date shares the byline's line.
+                if dateline == nil, let rest = byline.rest, let parsed = DatelineParser.parse(rest) {
+                    dateline = parsed
+                }
             }
             seen += 1
             cursor = nextOpen(after: i)
