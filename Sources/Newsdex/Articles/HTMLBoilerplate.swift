@@ -28,8 +28,13 @@ enum HTMLBoilerplate {
         var isCaption = false
         /// It is text only for screen readers ("sr-only", "visually-hidden").
         var isScreenReaderOnly = false
+        /// It is a comment section ("comments", "disqus", "replies"), which may hold more text
+        /// than the article and is still never article text.
+        var isComments = false
         /// It is a byline ("byline", "author-name").
         var isByline = false
+        /// It names a picture ("picbox", "photo", "image-wrapper"): with an image inside, a figure.
+        var isPicture = false
         /// Its words, for scoring (positive and negative names).
         var score = 0
     }
@@ -74,8 +79,7 @@ enum HTMLBoilerplate {
     static let bodyPairs: Set<String> = [
         "article body", "article content", "article text", "article copy", "entry content",
         "post content", "post body", "post text", "story body", "story content", "story text",
-        "body text", "content body", "text body", "body copy", "article main", "main text",
-        "field body", "rich text", "item fulltext", "article main", "body content",
+        "body text", "text body", "body copy", "field body", "item fulltext", "content body",
     ]
 
     static let creditWords: Set<String> = [
@@ -84,6 +88,15 @@ enum HTMLBoilerplate {
     ]
 
     static let captionWords: Set<String> = ["caption", "captions", "figcaption", "legend"]
+
+    static let commentWords: Set<String> = [
+        "comment", "comments", "commentlist", "disqus", "replies", "respond", "discussion", "talkback",
+    ]
+
+    static let pictureWords: Set<String> = [
+        "pic", "picture", "photo", "image", "img", "figure", "foto", "bild", "media", "picbox",
+        "imagebox", "photobox",
+    ]
 
     static let screenReaderTokens: Set<String> = [
         "sr-only", "sr-only-focusable", "visually-hidden", "visuallyhidden", "screen-reader-text",
@@ -114,7 +127,10 @@ enum HTMLBoilerplate {
                 let lower = token.lowercased()
                 if screenReaderTokens.contains(lower) { reading.isScreenReaderOnly = true }
                 if hiddenTokens.contains(lower) { reading.strength = .strong }
-                words.append(contentsOf: splitWords(token).map { Substring($0) })
+                // A BEM modifier ("Section--ads", "page--has-comments") says what a block holds
+                // or how it looks, not what it is: its words do not count.
+                let block = token.range(of: "--").map { token[..<$0.lowerBound] } ?? token
+                words.append(contentsOf: splitWords(block).map { Substring($0) })
                 words.append("")  // tokens are not pairs across their boundary
             }
         }
@@ -132,6 +148,10 @@ enum HTMLBoilerplate {
             }
             if creditWords.contains(text) || pair == "image source" || pair == "photo source" { reading.isCredit = true }
             if captionWords.contains(text) { reading.isCaption = true }
+            if commentWords.contains(text) || (text.contains("comment") && !stemExceptions.contains { text.contains($0) }) {
+                reading.isComments = true
+            }
+            if pictureWords.contains(text) { reading.isPicture = true }
             if bylineWords.contains(text) { reading.isByline = true }
             if positiveWords.contains(text) { reading.score += 25 }
             if negativeWords.contains(text) { reading.score -= 25 }

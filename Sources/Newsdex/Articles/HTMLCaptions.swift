@@ -5,14 +5,15 @@
 // from the caption's own words ("Photo: Jane Doe/AFP", "(Reuters)", "Getty Images").
 
 enum HTMLCaptions {
-    /// The captions of the figures on the page, in document order, outside furniture such as
-    /// related links and comments (a figure in the page header, the lead photo, is read).
-    static func captions(in analysis: PageAnalysis) -> [Caption] {
+    /// The captions of the figures in `region` (the article's part of the page), in document
+    /// order, outside furniture such as related links and comments (a figure in a header, the
+    /// lead photo, is read).
+    static func captions(in analysis: PageAnalysis, region: Range<Int>) -> [Caption] {
         let page = analysis.page
         let mask = analysis.mask(excluding: [.invisible, .structure, .named])
         var captions: [Caption] = []
-        var node = analysis.body
-        let end = page.end(analysis.body)
+        var node = region.lowerBound
+        let end = region.upperBound
         while node < end {
             guard !mask[node], page.isElement(node) else {
                 node += 1
@@ -40,7 +41,7 @@ enum HTMLCaptions {
     }
 
     private static func isFigure(_ node: Int, _ analysis: PageAnalysis) -> Bool {
-        if analysis.page.tag(node) == .figure { return true }
+        if analysis.page.tag(node) == .figure || analysis.isPictureBox(node) { return true }
         let classes = analysis.page.attribute(.class, of: node)?.lowercased() ?? ""
         return classes.split(separator: " ").contains("wp-caption")
     }
@@ -55,6 +56,15 @@ enum HTMLCaptions {
         let inside = (figure + 1)..<page.end(figure)
         let captionNode = inside.first { page.isElement($0) && page.tag($0) == .figcaption }
             ?? inside.first { page.isElement($0) && analysis.readings[$0].isCaption && page.tag($0) != .figure }
+        // A picture box without a caption element: its text is the caption, when it reads as
+        // one (a few words, not a button's label).
+        if captionNode == nil, page.tag(figure) != .figure {
+            guard let caption = caption(text: figure, in: figure, analysis),
+                caption.text.split(separator: " ").count >= 3,
+                !BlockReaderRules.isPrompt(caption.text)
+            else { return nil }
+            return caption
+        }
         guard let captionNode else { return nil }
         return caption(text: captionNode, in: figure, analysis)
     }
@@ -68,6 +78,8 @@ enum HTMLCaptions {
                 && (credits.contains(node) || analysis.furniture[node] == .hidden
                     || analysis.furniture[node] == .invisible)
         }
+        // A caption that is a link is a teaser for another page, not a photo's caption.
+        if analysis.linkDensity(captionNode) > 0.5 { return nil }
         var text = page.text(of: captionNode, skip: skip)
         var credit: String?
         for node in credits {
@@ -83,10 +95,23 @@ enum HTMLCaptions {
         } else {
             text = CaptionCredit.split(text).text
         }
+        if credit == nil { credit = imageCredit(in: container, analysis) }
         text = String(text.trimmedForParsing())
-        guard !text.isEmpty else { return nil }
+        guard !text.isEmpty, !isControlLabel(text) else { return nil }
         return Caption(text: text, credit: credit)
     }
+
+    /// Words a gallery or player shows where a caption would be: "Slideshow", "Zoom", "Video 03:26".
+    static func isControlLabel(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        guard let first = words.first, words.count <= 2 else { return false }
+        return controlWords.contains(String(first))
+    }
+
+    static let controlWords: Set<String> = [
+        "slideshow", "gallery", "zoom", "enlarge", "expand", "play", "video", "audio", "advertisement",
+        "anzeige", "image", "photo", "fotos", "bilder", "galerie", "vergrößern", "open", "close",
+    ]
 
     /// The elements inside `container` that hold a photo credit: named so by class, id or
     /// itemprop, or a <small> or <cite> inside the caption. Nested credit elements count once.
@@ -115,6 +140,20 @@ enum HTMLCaptions {
             }
         }
         return found
+    }
+
+    /// A credit at the end of the image's title or alt text ("Tahir Della (picture-alliance/dpa)"),
+    /// where some sites keep it.
+    private static func imageCredit(in container: Int, _ analysis: PageAnalysis) -> String? {
+        let page = analysis.page
+        for node in container..<page.end(container) where page.isElement(node) {
+            guard [.img, .amp_img].contains(page.tag(node)) else { continue }
+            for attribute in [HTMLAttribute.title, .alt] {
+                guard let value = page.attribute(attribute, of: node), !value.isEmpty else { continue }
+                if let credit = CaptionCredit.split(HTMLText.collapsed(value)).credit { return credit }
+            }
+        }
+        return nil
     }
 
     /// Whether an element opens with a label for screen readers that names it a credit
@@ -157,6 +196,9 @@ enum CaptionCredit {
             changed = false
             let lower = text.prefix(24).lowercased()
             for label in labels where lower.hasPrefix(label) {
+                // A label is a word of its own: "Picture: X", not "picture-alliance".
+                let after = text.dropFirst(label.count).first
+                if let after, after.isLetter || after == "-" || after == "/" { continue }
                 text = text.dropFirst(label.count).trimmedForParsing()
                 changed = true
                 break
@@ -228,33 +270,56 @@ enum CaptionCredit {
         return (String(text), nil)
     }
 
-    /// "… Photo: X", "… Picture: X", "… Credit: X", "… Photograph: X/Y", "… Photo by X":
-    /// the label must follow a sentence end, a separator or the start.
+    /// "… Photo: X", "… Picture: X", "… Credit: X", "… Photograph: X/Y", "… Photo by X",
+    /// "… Crédits : X", "… Foto: X": the last label in the caption; it must follow a sentence end
+    /// or a separator, or (a label with a colon) introduce a few words only.
     private static func lastLabelled(_ text: Substring) -> (text: String, credit: String?)? {
         let lower = text.lowercased()
-        var best: (String.Index, String)?
-        for label in ["photo credit:", "image credit:", "photograph:", "photographs:", "photo:", "photos:",
-            "picture:", "pictures:", "image:", "images:", "credit:", "pic:", "illustration:", "foto:",
-            "photo by ", "photos by ", "image source:", "source:", "©"]
-        {
-            guard let range = lower.range(of: label, options: .backwards) else { continue }
-            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            if best.map({ offset > lower.distance(from: lower.startIndex, to: $0.0) }) ?? true {
-                best = (range.lowerBound, label)
+        var best: (start: String.Index, end: String.Index, colon: Bool)?
+        for label in creditLabelWords {
+            var searchEnd = lower.endIndex
+            while let range = lower.range(of: label, options: .backwards, range: lower.startIndex..<searchEnd) {
+                searchEnd = range.lowerBound
+                // A word of its own, followed by a colon (French style may put a space before it),
+                // or "by"/"©" forms that need none.
+                if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter { continue }
+                var after = range.upperBound
+                while after < lower.endIndex, lower[after] == " " || lower[after] == "\u{00A0}" { after = lower.index(after: after) }
+                let colon = after < lower.endIndex && lower[after] == ":"
+                guard colon || label.hasSuffix(" by") || label == "©" else { continue }
+                let end = colon ? lower.index(after: after) : range.upperBound
+                if best.map({ range.lowerBound > $0.start }) ?? true { best = (range.lowerBound, end, colon) }
+                break
             }
         }
-        guard let (lowerIndex, _) = best else { return nil }
-        let offset = lower.distance(from: lower.startIndex, to: lowerIndex)
-        let start = text.index(text.startIndex, offsetBy: offset)
-        let before = text[..<start].trimmedForParsing()
-        // A label inside a sentence ("a photo: the moment") is not a credit: it must follow a
-        // sentence end or a separator, or open the caption.
-        if best?.1 != "©", let last = before.last, !".!?”)|–—-,;".contains(last) { return nil }
+        guard let best else { return nil }
+        let startOffset = lower.distance(from: lower.startIndex, to: best.start)
+        let endOffset = lower.distance(from: lower.startIndex, to: best.end)
+        let start = text.index(text.startIndex, offsetBy: startOffset)
+        let creditText = text[text.index(text.startIndex, offsetBy: endOffset)...]
+        var before = text[..<start].trimmedForParsing()
+        var creditWords = String(creditText)
+        if before.last == "(", creditWords.hasSuffix(")") {
+            // "… (Photo: Jane Doe)"
+            before = before.dropLast().trimmedForParsing()
+            creditWords.removeLast()
+        }
+        guard let credit = cleaned(creditWords) else { return nil }
+        let afterSentence = before.last.map { ".!?”)|–—-,;•".contains($0) } ?? true
+        guard afterSentence || best.end == best.start || text[start] == "©"
+            || (best.colon && credit.split(separator: " ").count <= 8)
+        else { return nil }
         var beforeText = before
-        while let last = beforeText.last, "|–—-,;".contains(last) { beforeText = beforeText.dropLast().trimmedForParsing() }
-        guard let credit = cleaned(String(text[start...])) else { return nil }
+        while let last = beforeText.last, "|–—-,;•".contains(last) { beforeText = beforeText.dropLast().trimmedForParsing() }
         return (String(beforeText), credit)
     }
+
+    /// Words that label a credit inside a caption, lower case.
+    static let creditLabelWords = [
+        "photo credit", "image credit", "photographs", "photograph", "photos by", "photo by", "pictures",
+        "picture", "photos", "photo", "images", "image", "credits", "credit", "crédits", "crédit", "pic",
+        "illustration", "fotos", "foto", "bild", "image source", "source", "quelle", "©",
+    ]
 
     private static func startsWithLabel<S: StringProtocol>(_ text: S) -> Bool {
         let lower = text.prefix(20).lowercased()
@@ -264,7 +329,7 @@ enum CaptionCredit {
     /// A short phrase (up to six words, capitalized, not a sentence) with an agency's word:
     /// "Getty Images", "KCNA via Reuters", "AP Photo/Ahn Young-joon", "Jane Doe/AFP".
     static func isCreditPhrase<S: StringProtocol>(_ text: S) -> Bool {
-        guard let first = text.first, first.isUppercase || first.isNumber || first == "©",
+        guard let first = text.first, first.isUppercase || first == "©",
             text.utf8.count <= 80, let last = text.last, !"!?:;,".contains(last)
         else { return false }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })

@@ -45,7 +45,11 @@ struct HTMLMetadata: Sendable {
                 {
                     refreshTarget = Self.refreshURL(content)
                 }
-                guard let key, let content = page.attribute(.content, of: node) else { continue }
+                // "dc:date" and "DC.date" are the same Dublin Core field.
+                guard var key, let content = page.attribute(.content, of: node) else { continue }
+                for prefix in ["dc:", "dcterms:"] where key.hasPrefix(prefix) {
+                    key = prefix.dropLast() + "." + key.dropFirst(prefix.count)
+                }
                 let value = HTMLText.plain(content)
                 if !value.isEmpty { meta[key, default: []].append(value) }
             case .link:
@@ -77,10 +81,10 @@ struct HTMLMetadata: Sendable {
             "parsely-title", "sailthru.title", "twitter:title", "headline")).map { Self.withoutSiteName($0, siteName) }
         for value in [linked.datePublished] + all(
             "article:published_time", "og:published_time", "article:published", "citation_publication_date",
-            "citation_date", "citation_online_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
-            "dcterms.date", "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
-            "publish_date", "article.published", "datepublished", "date", "og:article:published_time",
-            "article:modified_time")
+            "citation_date", "citation_online_date", "bepress_citation_date", "bepress_citation_online_date",
+            "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "parsely-pub-date",
+            "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "datepublished",
+            "datecreated", "date", "og:article:published_time", "article:modified_time", "last-modified")
         {
             if let value, let date = Self.date(value) {
                 self.date = date
@@ -90,7 +94,7 @@ struct HTMLMetadata: Sendable {
         authors = Self.personNames(linked.authors)
         if authors.isEmpty {
             let fromMeta = all("author", "article:author", "byl", "citation_author", "dc.creator", "dcterms.creator",
-                "parsely-author", "sailthru.author", "og:article:author", "article.author")
+                "parsely-author", "sailthru.author", "og:article:author")
             authors = Self.personNames(fromMeta)
         }
         url = canonical ?? first("og:url") ?? linked.url
@@ -120,10 +124,19 @@ struct HTMLMetadata: Sendable {
     /// `root` is the article text's container, where these are looked for first.
     mutating func complete(from analysis: PageAnalysis, root: Int?) {
         let page = analysis.page
-        let region = Self.articleRegion(analysis, root: root)
+        let region = analysis.articleRegion(root: root)
+        // Headlines, dates and bylines sit in headers and meta blocks, not in comments or teasers.
         let usable: (Int) -> Bool = { node in
             !analysis.isInside(node, furniture: [.structure, .named, .invisible, .hidden])
                 || analysis.readings[node].isByline
+        }
+        // A headline given with a suffix ("Title | DW | 19.01.2020") is the page's <h1> when it
+        // begins with it.
+        if let current = title,
+            let h1 = page.elements(.h1, in: region).first(where: usable).map({ page.text(of: $0) }),
+            h1.utf8.count >= 10, current.hasPrefix(h1), current != h1
+        {
+            title = h1
         }
         if title == nil {
             let h1 = page.elements(.h1, in: region).first(where: usable)
@@ -150,20 +163,6 @@ struct HTMLMetadata: Sendable {
         if authors.isEmpty {
             authors = Self.bylineAuthors(in: region, analysis) ?? Self.bylineAuthors(in: analysis.body..<page.end(analysis.body), analysis) ?? []
         }
-    }
-
-    /// The part of the page that holds the article: the <article> around the text's container,
-    /// else the container's grandparent, else the body.
-    private static func articleRegion(_ analysis: PageAnalysis, root: Int?) -> Range<Int> {
-        let page = analysis.page
-        guard let root else { return analysis.body..<page.end(analysis.body) }
-        if page.tag(root) == .article { return root..<page.end(root) }
-        if let article = page.ancestor(of: root, where: { page.tag($0) == .article }) {
-            return article..<page.end(article)
-        }
-        var region = root
-        for _ in 0..<2 { if let parent = page.parent(region), parent > analysis.body { region = parent } }
-        return region..<page.end(region)
     }
 
     /// The value of the first microdata property `name` in `range`: its content or datetime
@@ -210,6 +209,7 @@ struct HTMLMetadata: Sendable {
     static func date(_ value: String) -> Dateline? {
         let trimmed = value.trimmedForParsing()
         if let iso = DatelineParser.parseISO(trimmed) { return iso }
+        if let machine = machineDate(trimmed) { return machine }
         // "20241018" (some CMSs), "2024-10-18T14:30:00+0100" is covered above.
         if trimmed.utf8.count == 8, trimmed.allSatisfy(\.isNumber),
             let y = Int(trimmed.prefix(4)), let m = Int(trimmed.dropFirst(4).prefix(2)), let d = Int(trimmed.suffix(2)),
@@ -219,6 +219,55 @@ struct HTMLMetadata: Sendable {
         }
         return DatelineParser.parse(trimmed)
     }
+
+    /// Dates as servers and CMSs write them in metadata: "Tue Jan 28 15:28:56 CET 2020" (Java),
+    /// "Fri, 17 May 2019 13:38:23 GMT" (HTTP), "28.01.2020-15:49" and "15.05.2019" (day first,
+    /// with dots): a month (a name, or the middle of a dotted date), a day, a year, perhaps a
+    /// time, in any order, and nothing else but a weekday or a zone.
+    static func machineDate<S: StringProtocol>(_ value: S) -> Dateline? {
+        var day: Int?, month: Int?, year: Int?, time: String?
+        // "28.01.2020-15:49": a dotted date joined to its time.
+        let tokens = value.split(whereSeparator: { $0 == " " || $0 == "," }).flatMap { token in
+            token.contains(".") && token.contains(":") ? token.split(separator: "-") : [token]
+        }
+        for token in tokens {
+            let lower = token.lowercased()
+            let dotted = token.split(separator: ".", omittingEmptySubsequences: false)
+            let clock = token.split(separator: ":", omittingEmptySubsequences: false)
+            if dotted.count == 3, dotted.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }), dotted[2].count == 4 {
+                guard day == nil, month == nil, year == nil else { return nil }
+                (day, month, year) = (Int(dotted[0]), Int(dotted[1]), Int(dotted[2]))
+            } else if let number = months[String(lower.prefix(3))], lower.allSatisfy(\.isLetter), lower.count >= 3 {
+                guard month == nil else { return nil }
+                month = number
+            } else if !token.isEmpty, token.allSatisfy(\.isNumber), let number = Int(token) {
+                if token.count == 4, year == nil {
+                    year = number
+                } else if token.count <= 2, day == nil {
+                    day = number
+                } else {
+                    return nil
+                }
+            } else if (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }) {
+                if let hour = Int(clock[0]), let minute = Int(clock[1]), hour < 24, minute < 60 {
+                    time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+                }
+            } else if token.allSatisfy(\.isLetter) || token.first == "+" || token.first == "-" {
+                continue  // a weekday ("Tue"), a zone ("CET", "+0100"), "Uhr"
+            } else {
+                return nil
+            }
+        }
+        guard let day, let month, let year, let date = DatelineParser.isoDate(year: year, month: month, day: day) else {
+            return nil
+        }
+        return Dateline(date: date, time: time)
+    }
+
+    private static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+        "nov": 11, "dec": 12, "mai": 5, "okt": 10, "dez": 12, "mär": 3,
+    ]
 
     /// People's names from author values: "By Jane Doe and John Smith" → two names; profile
     /// URLs, e-mail addresses and empty values dropped; duplicates once.

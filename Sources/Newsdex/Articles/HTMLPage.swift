@@ -39,7 +39,7 @@ enum HTMLTag: UInt8, Sendable {
 /// The attributes the reader looks at.
 enum HTMLAttribute: Int, CaseIterable, Sendable {
     case `class`, id, itemprop, itemtype, property, name, content, href, rel, datetime, type
-    case charset, httpEquiv, role, hidden, ariaHidden, style, src, title, lang
+    case charset, httpEquiv, role, hidden, ariaHidden, style, src, title, lang, alt
 
     var name: String {
         switch self {

@@ -53,13 +53,13 @@ enum HTMLReader {
 
         let analysis = PageAnalysis(page: page)
         var metadata = HTMLMetadata(analysis: analysis)
-        let main = MainTextExtractor(analysis: analysis).extract()
+        let main = MainTextExtractor(analysis: analysis).extract(title: metadata.title)
         metadata.complete(from: analysis, root: main.root)
         if metadata.unreadableLinkedData > 0 {
             warn("unreadable JSON-LD ignored; metadata taken from the page's meta tags and text")
         }
 
-        var captions = HTMLCaptions.captions(in: analysis)
+        var captions = HTMLCaptions.captions(in: analysis, region: analysis.articleRegion(root: main.root))
         for image in metadata.images {
             let key = PlainTextParser.normalized(image.text)
             if let index = captions.firstIndex(where: { PlainTextParser.normalized($0.text) == key }) {

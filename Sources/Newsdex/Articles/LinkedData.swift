@@ -53,10 +53,32 @@ struct LinkedData: Sendable {
         hasArticle = !articles.isEmpty
         if let article = articles.first(where: { Self.string($0["headline"]) != nil }) ?? articles.first {
             read(article: article, byID: byID)
+        } else if let work = objects.first(where: { object in
+            Self.types(of: object).isDisjoint(with: Self.pageTypes)
+                && Self.string(object["headline"]) != nil && Self.string(object["datePublished"]) != nil
+        }) {
+            // Not an article by type (a RadioEpisode, a VideoObject), but a dated, headlined work.
+            read(article: work, byID: byID)
         }
-        // Captioned images anywhere (a WordPress @graph keeps its "primaryimage" apart).
+        // Captioned images anywhere (a WordPress @graph keeps its "primaryimage" apart), but not
+        // logos and portraits: the image of a person or an organization, or captioned with a name.
+        var portraitIDs = Set<String>()
+        var names = Set<String>()
+        for object in objects {
+            let types = Self.types(of: object)
+            let isParty = !types.isDisjoint(with: ["Person", "Organization", "NewsMediaOrganization", "WebSite"])
+            if isParty, let name = Self.string(object["name"]) { names.insert(name) }
+            for key in ["logo"] + (isParty ? ["image"] : []) {
+                for image in Self.values(object[key]) {
+                    if let id = (image as? [String: Any])?["@id"] as? String { portraitIDs.insert(id) }
+                }
+            }
+        }
         for object in objects where Self.types(of: object).contains("ImageObject") {
-            if let caption = Self.caption(of: object, byID: byID), !images.contains(caption) {
+            if let id = object["@id"] as? String, portraitIDs.contains(id) { continue }
+            if let caption = Self.caption(of: object, byID: byID), !names.contains(caption.text),
+                !images.contains(caption)
+            {
                 images.append(caption)
             }
         }

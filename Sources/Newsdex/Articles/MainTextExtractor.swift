@@ -44,13 +44,15 @@ struct MainTextExtractor {
         self.analysis = analysis
     }
 
-    func extract() -> MainText {
-        let mask = analysis.mask(excluding: [.invisible, .hidden, .structure, .header, .named, .figure])
-        if let marked = markedBody() {
+    /// - Parameter title: the headline the metadata gives, if any: of several articles on one
+    ///   page (a dossier, a live page), the one under that headline is the page's.
+    func extract(title: String? = nil) -> MainText {
+        let mask = analysis.mask(excluding: [.invisible, .hidden, .structure, .header, .named, .layout, .figure])
+        if let marked = markedBody(mask: mask) {
             let text = MainText(blocks: blocks(of: [marked], mask: mask), root: marked, foundBy: .bodyMarker)
             if text.characterCount >= 200 { return text }
         }
-        if let article = dominantArticle() {
+        if let article = dominantArticle(title: title) {
             let text = MainText(blocks: blocks(of: [article], mask: mask), root: article, foundBy: .articleElement)
             if text.characterCount >= 200 { return text }
         }
@@ -63,31 +65,38 @@ struct MainTextExtractor {
 
     // MARK: - Finding the container
 
-    /// The body-marked element holding the most text (nested markers: the outermost of equals).
-    private func markedBody() -> Int? {
-        var best: Int?
-        for node in analysis.body..<page.end(analysis.body)
-        where page.isElement(node) && analysis.readings[node].isBody && analysis.furniture[node] == .none {
-            let text = analysis.textLength[node] - analysis.linkLength[node]
-            if text > 0, best.map({ text > analysis.textLength[$0] - analysis.linkLength[$0] }) ?? true {
-                best = node
-            }
+    /// The body-marked element holding the most text (of nested markers, the outermost: it
+    /// holds the lead paragraph an inner "field-body" leaves out, and furniture inside it is
+    /// left out anyway).
+    private func markedBody(mask: [Bool]) -> Int? {
+        func prose(_ node: Int) -> Int32 { analysis.textLength[node] - analysis.linkLength[node] }
+        // A teaser's "entry-content" in a sidebar is not the article's.
+        let marked = (analysis.body..<page.end(analysis.body)).filter {
+            page.isElement($0) && analysis.readings[$0].isBody && !mask[$0] && prose($0) > 0
         }
-        return best
+        return marked.max(by: { prose($0) < prose($1) || (prose($0) == prose($1) && $0 > $1) })
     }
 
     /// The <article> holding most of the text in <article>s, when one does (a front page's
-    /// many teasers have none that dominates).
-    private func dominantArticle() -> Int? {
+    /// many teasers have none that dominates), or the one headed by the page's title.
+    private func dominantArticle(title: String?) -> Int? {
         let articles = page.elements(.article, in: analysis.body..<page.end(analysis.body)).filter {
-            analysis.furniture[$0] == .none && !analysis.isInside($0, furniture: [.named, .structure, .hidden])
+            analysis.furniture[$0] == .none && !analysis.isInside($0, furniture: [.named, .layout, .structure, .hidden])
         }
         // Only outermost articles compete: an article nested in another is part of it.
         let outer = articles.filter { node in !articles.contains { $0 != node && page.isInside(node, $0) } }
         func prose(_ node: Int) -> Int32 { analysis.textLength[node] - analysis.linkLength[node] }
         guard let best = outer.max(by: { prose($0) < prose($1) }), prose(best) >= 200 else { return nil }
         let total = outer.reduce(Int32(0)) { $0 + prose($1) }
-        return Double(prose(best)) >= 0.6 * Double(total) ? best : nil
+        if Double(prose(best)) >= 0.6 * Double(total) { return best }
+        guard let title, outer.count > 1 else { return nil }
+        let wanted = PlainTextParser.normalized(title)
+        return outer.first { article in
+            prose(article) >= 200 && (article..<page.end(article)).contains { node in
+                page.isElement(node) && [.h1, .h2, .h3].contains(page.tag(node))
+                    && PlainTextParser.normalized(page.text(of: node)) == wanted
+            }
+        }
     }
 
     /// The best container by Readability's score, with the siblings that belong with it.
@@ -173,9 +182,20 @@ struct MainTextExtractor {
         for root in roots { reader.read(root) }
         reader.flush()
         var blocks = reader.blocks
-        // A heading with nothing after it introduces what was left out (related links, comments).
-        while let last = blocks.last, last.kind == .heading { blocks.removeLast() }
+        // A heading with nothing after it introduces what was left out (related links, comments),
+        // and a few words without a sentence's end are a label ("Topics", "Weitere Informationen").
+        while let last = blocks.last, last.kind == .heading || (last.kind != .listItem && Self.isLabel(last.text)) {
+            blocks.removeLast()
+        }
         return blocks
+    }
+
+    /// A short line that is not a sentence: fewer than six words, not ending as a sentence or a
+    /// quotation does, or ending with a colon.
+    static func isLabel(_ text: String) -> Bool {
+        guard let last = text.last else { return true }
+        if last == ":" { return true }
+        return text.split(separator: " ").count < 6 && !".!?\"”»)…'’".contains(last)
     }
 }
 
@@ -241,9 +261,12 @@ private struct BlockReader {
         guard !current.isEmpty, currentTotal > 0 else { return }
         if blockTags.last == .h1 { return }  // the title, read as metadata
         let density = Double(currentLink) / Double(currentTotal)
-        if density > MainTextExtractor.maximumLinkDensity { return }
         let text = current.text
-        if Self.isTeaser(text, hasLink: currentLink > 0) { return }
+        if density > MainTextExtractor.maximumLinkDensity || Self.isTeaser(text, hasLink: currentLink > 0) {
+            // A heading that introduces only links ("Related posts") goes with them.
+            if blocks.last?.kind == .heading { blocks.removeLast() }
+            return
+        }
         blocks.append(TextBlock(text: text, kind: currentKind))
     }
 
@@ -260,6 +283,13 @@ private struct BlockReader {
     /// "Read more: …", "Sign up to our newsletter": a prompt, when short or carrying a link.
     static func isTeaser(_ text: String, hasLink: Bool) -> Bool {
         guard hasLink || text.utf8.count < 160 else { return false }
+        return BlockReaderRules.isPrompt(text)
+    }
+}
+
+enum BlockReaderRules {
+    /// Whether a text opens as a prompt or teaser does ("Read more", "Sign up", "©").
+    static func isPrompt(_ text: String) -> Bool {
         let head = text.prefix(40).lowercased()
         return HTMLBoilerplate.teaserOpenings.contains { head.hasPrefix($0) }
     }

@@ -15,6 +15,9 @@ enum Furniture: UInt8, Sendable {
     case header
     /// A class or id of page furniture (comments, related links, share bars, ads, …).
     case named
+    /// A class or id of page layout (a sidebar, a menu, a header or meta block): not article
+    /// text, but where a headline, byline or date may sit.
+    case layout
     /// A figure, caption or credit: read as a caption, never as body text.
     case figure
 }
@@ -35,6 +38,8 @@ final class PageAnalysis {
     private(set) var commas: [Int32]
     /// Whether an element has a block-level element among its children.
     private(set) var hasBlockChild: [Bool]
+    /// How many images (<img>, <picture>, <amp-img>) a subtree holds.
+    private(set) var images: [Int32]
 
     init(page: HTMLPage) {
         self.page = page
@@ -46,6 +51,7 @@ final class PageAnalysis {
         linkLength = Array(repeating: 0, count: count)
         commas = Array(repeating: 0, count: count)
         hasBlockChild = Array(repeating: false, count: count)
+        images = Array(repeating: 0, count: count)
         readElements()
         measure()
     }
@@ -80,6 +86,7 @@ final class PageAnalysis {
             }
             let tag = page.tag(node)
             isAnchor[node] = readings[node].isBody || tag == .h1
+            if tag == .img || tag == .amp_img || (tag == .picture) { images[node] = 1 }
             if tag.isBlock, let parent = page.parent(node) { hasBlockChild[parent] = true }
         }
         for node in stride(from: page.count - 1, through: 0, by: -1) {
@@ -87,6 +94,8 @@ final class PageAnalysis {
             if let parent = page.parent(node) {
                 rawText[parent] += rawText[node]
                 if isAnchor[node] { isAnchor[parent] = true }
+                // A <picture> counts once, not once more for its <img>.
+                if page.tag(parent) != .picture { images[parent] += images[node] }
             }
         }
         let pageText = max(1, rawText[body])
@@ -113,8 +122,10 @@ final class PageAnalysis {
         let reading = readings[node]
         if reading.isScreenReaderOnly { return .hidden }
         switch tag {
-        case .nav, .aside, .footer: return .structure
-        case .header: return .header
+        // A page that wraps its article in <header> (it happens) keeps it: a structural element
+        // around most of the page's text is a wrapper.
+        case .nav, .aside, .footer: return share >= 0.5 ? .none : .structure
+        case .header: return share >= 0.5 ? .none : .header
         case .figure, .figcaption, .picture, .img, .amp_img: return .figure
         default: break
         }
@@ -123,11 +134,40 @@ final class PageAnalysis {
         }
         if reading.isBody || tag == .main || tag == .article { return .none }
         if reading.isCaption || (reading.isCredit && !holdsAnchor && share < 0.05) { return .figure }
-        switch reading.strength {
-        case .strong where !holdsAnchor: return .named
-        case .weak where !holdsAnchor && share < 0.5: return .named
-        default: return .none
+        if isPictureBox(node) { return .figure }
+        // Furniture never holds the article: a named element around the headline or the body,
+        // or around most of the page's text, is a wrapper with an unlucky name ("share-zone"),
+        // unless it is the comments, which can outgrow a short article.
+        guard !holdsAnchor, reading.strength != .none else { return .none }
+        guard share < 0.5 || reading.isComments else { return .none }
+        return reading.strength == .strong ? .named : .layout
+    }
+
+    /// An element named as a picture that holds one image and a little text (its caption):
+    /// a figure written without <figure> (`<div class="picBox"><img><p>Caption</p></div>`).
+    func isPictureBox(_ node: Int) -> Bool {
+        readings[node].isPicture && images[node] == 1 && !page.tag(node).isHeading
+            && (page.tag(node) == .div || page.tag(node) == .span || page.tag(node) == .section || page.tag(node) == .p)
+            && rawTextBelow(node, limit: 400)
+    }
+
+    /// Whether a subtree's text is at most `limit` bytes (scripts and styles aside).
+    private func rawTextBelow(_ node: Int, limit: Int) -> Bool {
+        var total = 0
+        var index = node
+        let end = page.end(node)
+        while index < end {
+            if page.isElement(index), Self.invisibleTags.contains(page.tag(index)) {
+                index = page.end(index)
+                continue
+            }
+            if page.isText(index) {
+                total += Self.visibleBytes(page.textBytes(index))
+                if total > limit { return false }
+            }
+            index += 1
         }
+        return true
     }
 
     /// An inline style that hides its element ("display: none", "visibility:hidden").
@@ -181,6 +221,20 @@ final class PageAnalysis {
     /// The share of a subtree's text that is link text (0 when it has no text).
     func linkDensity(_ node: Int) -> Double {
         textLength[node] > 0 ? Double(linkLength[node]) / Double(textLength[node]) : 0
+    }
+
+    /// The part of the page that holds the article whose text is in `root`: the <article> around
+    /// it, else its grandparent (where the headline, byline and lead photo sit beside the
+    /// text), else the body.
+    func articleRegion(root: Int?) -> Range<Int> {
+        guard let root else { return body..<page.end(body) }
+        if page.tag(root) == .article { return root..<page.end(root) }
+        if let article = page.ancestor(of: root, where: { page.tag($0) == .article }) {
+            return article..<page.end(article)
+        }
+        var region = root
+        for _ in 0..<2 { if let parent = page.parent(region), parent > body { region = parent } }
+        return region..<page.end(region)
     }
 
     /// Whether `node` lies in a subtree whose furniture is one of `kinds` (the node itself included).
