@@ -79,7 +79,7 @@ enum HTMLCaptions {
                     || analysis.furniture[node] == .invisible)
         }
         // A caption that is a link is a teaser for another page, not a photo's caption.
-        if analysis.linkDensity(captionNode) > 0.5 { return nil }
+        if linkShare(of: captionNode, page) > 0.5 { return nil }
         var text = page.text(of: captionNode, skip: skip)
         var credit: String?
         for node in credits {
@@ -142,6 +142,20 @@ enum HTMLCaptions {
         return found
     }
 
+    /// The share of a subtree's text inside links (figures are furniture for the page's
+    /// measures, so they are measured here).
+    private static func linkShare(of node: Int, _ page: HTMLPage) -> Double {
+        var total = 0, linked = 0, linkEnd = 0
+        for index in node..<page.end(node) {
+            if page.isElement(index), page.tag(index) == .a { linkEnd = max(linkEnd, page.end(index)) }
+            guard page.isText(index) else { continue }
+            let visible = PageAnalysis.visibleBytes(page.textBytes(index))
+            total += visible
+            if index < linkEnd { linked += visible }
+        }
+        return total > 0 ? Double(linked) / Double(total) : 0
+    }
+
     /// A credit at the end of the image's title or alt text ("Tahir Della (picture-alliance/dpa)"),
     /// where some sites keep it.
     private static func imageCredit(in container: Int, _ analysis: PageAnalysis) -> String? {
@@ -191,6 +205,7 @@ enum CaptionCredit {
     /// York Times", "Image source, Getty Images" → "Getty Images". Nil when nothing is left.
     static func cleaned(_ raw: String) -> String? {
         var text = Substring(HTMLText.collapsed(raw))
+        if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast().trimmedForParsing() }
         var changed = true
         while changed {
             changed = false

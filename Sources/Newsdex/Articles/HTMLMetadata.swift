@@ -284,6 +284,8 @@ struct HTMLMetadata: Sendable {
                 if let range = text.range(of: separator) { text = text[..<range.lowerBound] }
             }
             for name in BylineParser.splitNames(text) {
+                // "Jane Doe, Political Editor": the names end where a job title begins.
+                if BylineParser.isJobTitle(name) { break }
                 let trimmed = name.trimmedForParsing()
                 guard !trimmed.isEmpty, trimmed.utf8.count <= 80 else { continue }
                 let name = String(trimmed)

@@ -82,7 +82,7 @@ enum HTMLReader {
             paragraphs = metadata.description.map { [$0] } ?? []
             warn("not an article (the page says it is a website or a list); indexed as a page with its title and description")
         } else if characters < 200, let body = metadata.articleBody, body.utf8.count > characters {
-            paragraphs = body.split(whereSeparator: \.isNewline).map { String($0.trimmedForParsing()) }.filter { !$0.isEmpty }
+            paragraphs = body.split(whereSeparator: \.isNewline).map { HTMLText.collapsed(String($0)) }.filter { !$0.isEmpty }
         }
 
         // The text's head may still hold a dateline and a byline, and its paragraphs the

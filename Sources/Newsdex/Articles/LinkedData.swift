@@ -93,7 +93,8 @@ struct LinkedData: Sendable {
         url = Self.string(article["url"])
             ?? Self.string(article["mainEntityOfPage"])
             ?? (article["mainEntityOfPage"] as? [String: Any]).flatMap { Self.string($0["@id"]) ?? Self.string($0["url"]) }
-        articleBody = Self.string(article["articleBody"])
+        // Its line breaks separate paragraphs: kept, not collapsed.
+        articleBody = (article["articleBody"] as? String).flatMap { $0.contains("<") ? Self.string($0) : $0 }
         if let keywords = article["keywords"] as? String {
             self.keywords = keywords.split(separator: ",").map { String($0.trimmedForParsing()) }.filter { !$0.isEmpty }
         } else if let keywords = article["keywords"] as? [Any] {
