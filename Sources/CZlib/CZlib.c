@@ -1,4 +1,4 @@
-/* CZlib: zlib's inflate and deflate in gzip mode (window bits 15 + 16), as CZlib.h describes. */
+/* CZlib: zlib's inflate (gzip, zlib or raw deflate) and deflate (gzip), as CZlib.h describes. */
 #include "CZlib.h"
 
 #include <stdlib.h>
@@ -12,10 +12,11 @@ struct cz_inflater {
 /* zlib counts in uInt: larger buffers are handed over in pieces of at most this many bytes. */
 static const size_t piece = 1u << 30;
 
-cz_status cz_inflater_new(cz_inflater **out) {
+cz_status cz_inflater_new(cz_format format, cz_inflater **out) {
     cz_inflater *inflater = calloc(1, sizeof *inflater);
     if (!inflater) return CZ_NO_MEMORY;
-    if (inflateInit2(&inflater->stream, 15 + 16) != Z_OK) {
+    int window_bits = format == CZ_RAW_DEFLATE ? -15 : format == CZ_ZLIB_OR_GZIP ? 15 + 32 : 15 + 16;
+    if (inflateInit2(&inflater->stream, window_bits) != Z_OK) {
         free(inflater);
         return CZ_NO_MEMORY;
     }

@@ -24,12 +24,19 @@ typedef enum cz_status {
     CZ_NO_MEMORY     /* zlib could not allocate (Z_MEM_ERROR) */
 } cz_status;
 
-/* Inflates gzip members, one after another. Not thread-safe: one thread per inflater. */
+/* What an inflater reads. */
+typedef enum cz_format {
+    CZ_GZIP = 0,          /* gzip members (RFC 1952): web archives, Content-Encoding: gzip */
+    CZ_ZLIB_OR_GZIP = 1,  /* a zlib stream (RFC 1950) or a gzip member, told by its header */
+    CZ_RAW_DEFLATE = 2    /* deflate data without a header (RFC 1951), as some servers send it */
+} cz_format;
+
+/* Inflates members of `format`, one after another. Not thread-safe: one thread per inflater. */
 typedef struct cz_inflater cz_inflater;
 
 /* A new inflater, ready for a member's first byte, in `*out` (free it with cz_inflater_free).
  * Returns CZ_OK or CZ_NO_MEMORY. */
-cz_status cz_inflater_new(cz_inflater **out);
+cz_status cz_inflater_new(cz_format format, cz_inflater **out);
 
 void cz_inflater_free(cz_inflater *inflater);
 

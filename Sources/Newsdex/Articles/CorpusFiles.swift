@@ -13,7 +13,7 @@ public struct CorpusFile: Sendable, Hashable {
 }
 
 extension ArticleReader {
-    /// The article files (*.txt, *.md, *.jsonl; skipping hidden files/dirs and README.md at the
+    /// The article files (*.txt, *.md, *.jsonl, *.html, *.htm, *.warc, *.warc.gz; skipping hidden files/dirs and README.md at the
     /// corpus root) under each path (a file or a directory), sorted by path. A directory is its
     /// own corpus root; a named file's root is its folder, so its relative path is its name (a
     /// named file is read whatever its extension: the user asked for it). Nonexistent paths are
@@ -57,8 +57,7 @@ extension ArticleReader {
             let root = insideRoot ? corpusRoot! : path
             for url in filesBelow(path) {
                 let relative = relativePath(of: url, under: root)
-                guard articleExtensions.contains(fileExtension(of: relative)),
-                    relative.lowercased() != "readme.md"
+                guard isArticleFile(relative), relative.lowercased() != "readme.md"
                 else { continue }
                 add(url, relative)
             }

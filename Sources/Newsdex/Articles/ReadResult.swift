@@ -1,15 +1,23 @@
 // What reading one file gives: its articles, and for bad input a reason naming the file.
 
-/// The articles read from one file (several for JSON Lines), the parts rejected and the warnings.
+/// The articles read from one file (several for JSON Lines and web archives), the parts
+/// rejected, the warnings, and the web archive records skipped.
 public struct ReadResult: Sendable, Hashable {
     public var articles: [Article]
     public var rejections: [Rejection]
     public var warnings: [ReadWarning]
+    /// Web archive records that are not articles, counted by kind ("request", "revisit",
+    /// "non-HTML response", …).
+    public var skipped: [String: Int]
 
-    public init(articles: [Article] = [], rejections: [Rejection] = [], warnings: [ReadWarning] = []) {
+    public init(
+        articles: [Article] = [], rejections: [Rejection] = [], warnings: [ReadWarning] = [],
+        skipped: [String: Int] = [:]
+    ) {
         self.articles = articles
         self.rejections = rejections
         self.warnings = warnings
+        self.skipped = skipped
     }
 }
 

@@ -24,6 +24,12 @@ enum ArticleFixtures {
         ArticleReader().read(bytes: Array(html.utf8), relativePath: path)
     }
 
+    /// Tests/NewsdexTests/Fixtures/WARC/<name>: web archives written by
+    /// Scripts/testdata/make-warc-fixtures.py.
+    static func archive(_ name: String) -> URL {
+        fixturesRoot.appendingPathComponent("WARC").appendingPathComponent(name)
+    }
+
     static var fixturesRoot: URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
     }
