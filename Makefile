@@ -11,17 +11,23 @@ BIN     := .build/release/newsdex
 RELEASE := -c release --static-swift-stdlib
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build index search test clean man completions install uninstall bench-stories
+.PHONY: all deps build index search test clean man completions install uninstall bench-stories bench-html
 
 all: index
 
-# Debian's libxapian-dev gives <xapian.h> and libxapian; xapian-tools gives xapian-tcpsrv.
+# Debian's libxapian-dev gives <xapian.h> and libxapian; xapian-tools gives xapian-tcpsrv;
+# libxml2-dev gives libxml2's HTML parser (saved pages); zlib1g-dev gives zlib (*.warc.gz).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xapian-core \
-	    || ! command -v xapian-tcpsrv >/dev/null 2>&1; then \
-	  echo "make: Xapian is missing; installing libxapian-dev, xapian-tools and pkg-config with apt-get" >&2; \
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists xapian-core 2>/dev/null || missing="$$missing libxapian-dev"; \
+	command -v xapian-tcpsrv >/dev/null 2>&1 || missing="$$missing xapian-tools"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing with apt-get" >&2; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxapian-dev xapian-tools pkg-config >&2; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >&2; \
 	fi
 
 build: deps
@@ -38,6 +44,13 @@ search: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Saved pages and web archives: what reading a page costs beside indexing it, how exactly
+# generated pages are read, and indexing a web archive (memory with 4x the pages).
+bench-html: deps
+	$(SWIFT) build $(RELEASE) --product newsdex
+	$(SWIFT) build $(RELEASE) --product newsdex-corpus
+	python3 bench/html.py --pages $(or $(HTML_PAGES),2000)
 
 # Story clustering: precision and recall on a generated archive, and its indexing cost.
 bench-stories: deps
@@ -132,6 +145,7 @@ bench: bench-tools bench-peers .build/release/newsdex-corpus bench-newsdex
 	@$(MAKE) --no-print-directory $(BENCH_OUT)/corpus-$(BENCH_SIZE)
 	BENCH_COMMAND="BENCH_SIZE=$(BENCH_SIZE) make bench" python3 bench/run.py --size $(BENCH_SIZE) \
 	  --index-repeat $(BENCH_INDEX_REPEAT)
+	python3 bench/html.py --pages $(or $(HTML_PAGES),2000)
 
 bench-inprocess: bench-newsdex
 	cd bench/InProcess && NEWSDEX_BENCH_DB=$(CURDIR)/$(BENCH_OUT)/indexes-$(BENCH_SIZE)/newsdex-j2 \

@@ -711,14 +711,16 @@ def write_report(path, meta, indexing, searching, queries, big=None):
         write_search(add, big["queries"], big["search"], table_only=True)
     write_counts(add, queries, searching)
     write_relative(add, indexing, searching)
-    # bench/stories.py keeps its own section (story clustering) in the report: carry it over.
+    # bench/stories.py and bench/html.py keep their own sections in the report: carry them over.
     if os.path.exists(path):
         previous = open(path).read()
-        if "<!-- stories:begin -->" in previous and "<!-- stories:end -->" in previous:
-            start = previous.index("<!-- stories:begin -->")
-            end = previous.index("<!-- stories:end -->") + len("<!-- stories:end -->")
-            add(previous[start:end])
-            add("")
+        for section in ("stories", "html"):
+            begin, end_marker = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
+            if begin in previous and end_marker in previous:
+                start = previous.index(begin)
+                end = previous.index(end_marker) + len(end_marker)
+                add(previous[start:end])
+                add("")
     findings = os.path.join(BENCH, "findings.md")
     if os.path.exists(findings):
         add(open(findings).read().rstrip())

@@ -163,6 +163,23 @@ struct HTMLMetadata: Sendable {
         if authors.isEmpty {
             authors = Self.bylineAuthors(in: region, analysis) ?? Self.bylineAuthors(in: analysis.body..<page.end(analysis.body), analysis) ?? []
         }
+        if authors.isEmpty || date == nil, let line = Self.bylineLine(in: region, analysis) {
+            // An unnamed "By Jane Doe | 7 August 2025, 13:17" beside the text.
+            if authors.isEmpty { authors = line.authors }
+            if date == nil, let rest = line.rest { date = DatelineParser.parse(rest) }
+        }
+    }
+
+    /// The first short block of `range` that reads as a byline ("By Jane Doe, Health Reporter").
+    private static func bylineLine(in range: Range<Int>, _ analysis: PageAnalysis) -> (authors: [String], rest: Substring?)? {
+        let page = analysis.page
+        for node in range where page.isElement(node) && [.p, .div, .span, .td, .address].contains(page.tag(node)) {
+            guard !analysis.hasBlockChild[node], !analysis.isInside(node, furniture: [.invisible, .structure, .named]) else { continue }
+            let text = page.text(of: node)
+            guard text.utf8.count < 160, text.hasPrefix("By ") || text.hasPrefix("BY ") else { continue }
+            if let byline = BylineParser.byline(in: text[...]) { return byline }
+        }
+        return nil
     }
 
     /// The value of the first microdata property `name` in `range`: its content or datetime
