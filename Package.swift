@@ -52,16 +52,16 @@ let package = Package(
         ),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
-        // What more than one test target needs: real xapian-tcpsrv servers on loopback.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What more than one test target needs: real xapian-tcpsrv servers on loopback, and the
+        // seed articles as fixtures.
+        .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NewsdexTests",
-            dependencies: ["Newsdex", "TestSupport"],
+            dependencies: ["Newsdex", "TestSupport", "CorpusGenerator"],
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.
         .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17
 )

@@ -108,6 +108,13 @@ public struct CorpusWriter {
         var failure: CorpusWriteError?
     }
 
+    /// The results of a batch, shared by its workers.
+    private struct Slots: @unchecked Sendable {
+        // Safe: worker w writes only offsets w, w + workers, …, so no slot is written by two
+        // threads, and the buffer outlives concurrentPerform, which returns when all are done.
+        let buffer: UnsafeMutableBufferPointer<Written>
+    }
+
     private func writeBatch(
         _ range: Range<Int>, directory: String, workers: Int, wantJSON: Bool, wantPage: Bool
     ) throws -> [Written] {
@@ -115,10 +122,10 @@ public struct CorpusWriter {
         var results = [Written](repeating: Written(), count: range.count)
         let generator = self.generator
         results.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
+            let slots = Slots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var offset = worker
-                while offset < slots.count {
+                while offset < slots.buffer.count {
                     let article = generator.article(at: range.lowerBound + offset)
                     var text = format == .html ? article.renderHTML() : article.renderText()
                     let path = directory + "/" + (format == .html ? article.pagePath : article.path)
@@ -131,7 +138,7 @@ public struct CorpusWriter {
                         let crawled = "\(article.date)T\(zeroPadded(min(hour, 23), width: 2))\(article.time.dropFirst(2)):00Z"
                         result.page = (article.url, crawled, format == .html ? text : article.renderHTML())
                     }
-                    slots[offset] = result
+                    slots.buffer[offset] = result
                     offset += workers
                 }
             }

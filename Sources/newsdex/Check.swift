@@ -3,7 +3,7 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Check: ParsableCommand {
+    struct Check: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Check that the index matches the corpus; exit 1 with a list when it does not.",
             discussion: "Every file must be indexed with its current content, and every indexed file must exist.")
@@ -15,15 +15,9 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func run() throws {
-            let report: IndexCheckReport
-            do {
-                report = try IndexCheck.run(inputs: paths.map { URL(fileURLWithPath: $0) }, database: database.path)
-            } catch let error as IndexError {
-                printError(error.description)
-                throw ExitCode.indexUnavailable
-            }
+            let report = try IndexCheck.run(inputs: paths.map { URL(fileURLWithPath: $0) }, database: database.path)
             switch format {
-            case .json: try printJSON(report)
+            case .json: try printJSON(CheckReportJSON(report: report))
             case .text:
                 for discrepancy in report.discrepancies { print(discrepancy) }
                 for group in report.duplicates {

@@ -3,7 +3,7 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Facets: ParsableCommand {
+    struct Facets: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Print only the facet counts of a search (all documents when the query is empty).")
 
@@ -21,7 +21,7 @@ extension NewsdexCommand {
             request.limit = 0
             request.facets = true
             request.facetLimit = facetLimit
-            let response = try SearchRunner.run(request, database: database.path)
+            let response = try Searcher(path: database.path).search(request)
             switch format {
             case .json:
                 var json = SearchJSON(response)

@@ -3,12 +3,13 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Index: ParsableCommand {
+    struct Index: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
-                Reads *.txt, *.md and *.jsonl under each PATH (default: corpus). Files that \
-                cannot be read are reported and skipped; the rest is indexed.
+                Reads *.txt, *.md, *.jsonl, saved web pages (*.html, *.htm) and web archives \
+                (*.warc, *.warc.gz) under each PATH (default: corpus). Files, pages and archive \
+                records that cannot be read are reported and skipped; the rest is indexed.
                 Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
                 2 usage error, 4 the index cannot be opened or written.
                 """)
@@ -32,7 +33,7 @@ extension NewsdexCommand {
         @Option(help: "Documents between commits when building; bounds memory.")
         var batchSize: Int = 2000
 
-        @Option(help: ArgumentHelp("Largest file read, in bytes.", valueName: "bytes"))
+        @Option(help: ArgumentHelp("Largest file (or web archive record) read, in bytes.", valueName: "bytes"))
         var maxFileSize: Int = 16 << 20
 
         @Option(help: ArgumentHelp(
@@ -66,25 +67,30 @@ extension NewsdexCommand {
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
             let summary: IndexSummary
             do {
+                defer { bar?.finish() }
                 summary = try Indexer(options: options).run(progress: bar.map { bar in
-                    { bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
+                    { @Sendable in bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
                 })
-            } catch let error as IndexError {
-                bar?.finish()
-                printError(error.description)
-                throw ExitCode.indexUnavailable
             }
-            bar?.finish()
+            let warnings = warnings(of: summary)
             switch format {
             case .json:
-                try printJSON(summary)
+                try printJSON(IndexSummaryJSON(summary: summary, warnings: warnings))
             case .text:
                 for rejected in summary.rejected { printError("rejected \(rejected)") }
-                for warning in summary.warnings { printError("warning: \(warning)") }
+                for warning in warnings { printError("warning: \(warning)") }
                 for duplicate in summary.duplicates { printError("duplicate: \(duplicate)") }
                 if !quiet { Terminal.writeError(Self.describe(summary) + "\n") }
             }
             if !summary.rejected.isEmpty { throw ExitCode.rejectedInputs }
+        }
+
+        /// The run's warnings, and the CLI's own when the inputs listed nothing.
+        func warnings(of summary: IndexSummary) -> [ReadWarning] {
+            guard summary.nothingListed else { return summary.warnings }
+            return summary.warnings + [ReadWarning(
+                path: paths.joined(separator: " "),
+                message: "no article files found; nothing was removed from the index (`--rebuild` empties it)")]
         }
 
         static func describe(_ s: IndexSummary) -> String {
@@ -92,7 +98,21 @@ extension NewsdexCommand {
             return "indexed \(s.database): \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
                 + "\(s.removed) removed, \(s.rejected.count) rejected; \(s.documentsWritten) documents written "
                 + "(\(s.documentsTotal) in the index) in \(String(format: "%.2f", s.seconds)) s, \(rate) docs/s"
-                + (s.rebuilt ? " (new build)" : "")
+                + (s.rebuilt ? " (new build)" : "") + describeRecords(s)
+        }
+
+        /// What the run did with web archive records, when it read any: "; web archive records:
+        /// 12 unchanged, 40 skipped (30 request, 8 non-HTML response, 2 revisit)".
+        static func describeRecords(_ s: IndexSummary) -> String {
+            let skipped = s.skippedRecords.values.reduce(0, +)
+            guard skipped + s.unchangedRecords > 0 else { return "" }
+            var parts: [String] = []
+            if s.unchangedRecords > 0 { parts.append("\(s.unchangedRecords) unchanged") }
+            if skipped > 0 {
+                let kinds = s.skippedRecords.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                parts.append("\(skipped) skipped (" + kinds.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+            }
+            return "; web archive records: " + parts.joined(separator: ", ")
         }
     }
 }

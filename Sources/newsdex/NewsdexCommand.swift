@@ -15,18 +15,37 @@ struct NewsdexCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the command, with usage errors exiting 2 as the README documents (ArgumentParser's
-    /// own default is 64).
+    /// Runs the command. This is the one place errors become words and exit codes: usage errors
+    /// exit 2 as the README documents (ArgumentParser's own default is 64), the library's errors
+    /// are worded by ErrorMessages, and a command's own exit codes pass through.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            fail(error)
+        }
+        do {
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Terminal.writeError(fullMessage(for: error) + "\n")
-                Foundation.exit(ExitCode.usage.rawValue)
-            }
+            fail(error, database: (command as? any OpensIndex)?.database.path)
+        }
+    }
+
+    private static func fail(_ error: any Error, database: String? = nil) -> Never {
+        if error is ExitCode || error is CleanExit { exit(withError: error) }
+        if exitCode(for: error) == .validationFailure {
+            Terminal.writeError(fullMessage(for: error) + "\n")
+            Foundation.exit(ExitCode.usage.rawValue)
+        }
+        if !(error is IndexError || error is SearchError), exitCode(for: error) != .failure {
+            // ArgumentParser's own errors (help requested, a completion script) exit as it says.
             exit(withError: error)
         }
+        let (lines, code) = ErrorMessages.describe(error, database: database)
+        for (number, line) in lines.enumerated() {
+            if number == 0 { printError(line) } else { Terminal.writeError(line + "\n") }
+        }
+        Foundation.exit(code.rawValue)
     }
 }

@@ -10,11 +10,13 @@ extension NewsdexCommand {
             abstract: "Show how article files are parsed: title, date, authors, captions, paragraphs.",
             discussion: """
                 Reads each FILE (or every article file under a directory) as the indexer would and \
-                prints the result. Exits 3 when any input was rejected, after printing the rest.
+                prints the result: for a web archive, each article record, and the records \
+                skipped by kind. Exits 3 when any input was rejected, after printing the rest.
                 """
         )
 
-        @Argument(help: ArgumentHelp("Article files or directories (.txt, .md, .jsonl).", valueName: "file"))
+        @Argument(help: ArgumentHelp(
+            "Article files or directories (.txt, .md, .jsonl, .html, .htm, .warc, .warc.gz).", valueName: "file"))
         var files: [String]
 
         @Option(help: "The corpus root: files under it are named (and given ids and sources) relative to it.")
@@ -35,6 +37,7 @@ extension NewsdexCommand {
                 report.articles += result.articles
                 report.rejections += result.rejections
                 report.warnings += result.warnings
+                report.skipped.merge(result.skipped, uniquingKeysWith: +)
             }
 
             switch format {
@@ -42,6 +45,10 @@ extension NewsdexCommand {
                 try printJSON(report)
             case .text:
                 print(report.articles.map(describe).joined(separator: "\n"), terminator: "")
+                if !report.skipped.isEmpty {
+                    let kinds = report.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    print("\nweb archive records skipped: " + kinds.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                }
             }
             for warning in report.warnings { printError("warning: \(warning)") }
             for rejection in report.rejections { printError("rejected: \(rejection)") }
@@ -53,11 +60,12 @@ extension NewsdexCommand {
                 title:      \(article.title)
                 id:         \(article.id)
                 source:     \(article.source)
-                date:       \(article.date ?? "-")
+                date:       \(article.date ?? "-")\(article.dateIsCrawlDate ? " (the crawl date: the page gives none)" : "")
                 authors:    \(article.authors.isEmpty ? "-" : article.authors.joined(separator: "; "))
                 url:        \(article.url ?? "-")
 
                 """
+            if let crawled = article.crawled { out += "crawled:    \(crawled)\n" }
             if !article.tags.isEmpty { out += "tags:       \(article.tags.joined(separator: ", "))\n" }
             out += "captions:   \(article.captions.count)\n"
             for caption in article.captions {
@@ -77,4 +85,6 @@ private struct ParseReport: Encodable {
     var articles: [Article] = []
     var rejections: [Rejection] = []
     var warnings: [ReadWarning] = []
+    /// Web archive records that are not articles, by kind.
+    var skipped: [String: Int] = [:]
 }

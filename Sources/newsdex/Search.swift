@@ -8,7 +8,7 @@ enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension NewsdexCommand {
-    struct Search: ParsableCommand {
+    struct Search: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Search the index.",
             discussion: """
@@ -56,7 +56,7 @@ extension NewsdexCommand {
             request.facetLimit = facetLimit
             request.allCopies = allCopies
             request.snippets = format != .ids
-            let response = try SearchRunner.run(request, database: database.path)
+            let response = try Searcher(path: database.path).search(request)
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch format {
             case .json:
@@ -72,27 +72,6 @@ extension NewsdexCommand {
                 SearchText.printNotes(response)
             }
             if response.hits.isEmpty && response.total == 0 { throw ExitCode.noMatch }
-        }
-    }
-}
-
-/// Opens the index and runs a search, turning failures into the documented exit codes.
-enum SearchRunner {
-    static func run(_ request: SearchRequest, database: String) throws -> SearchResponse {
-        do {
-            let searcher = try Searcher(path: database)
-            return try searcher.search(request)
-        } catch let error as IndexError {
-            printError(error.description)
-            throw ExitCode.indexUnavailable
-        } catch let error as SearchError {
-            printError(error.description)
-            if case .query(let query, _, let location?) = error {
-                // Point at the word, as compilers do.
-                Terminal.writeError("  \(query)\n  " + String(repeating: " ", count: location.lowerBound)
-                    + String(repeating: "^", count: max(1, location.count)) + "\n")
-            }
-            throw ExitCode.usage
         }
     }
 }

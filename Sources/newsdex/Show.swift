@@ -3,7 +3,7 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Show: ParsableCommand {
+    struct Show: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "Show an indexed article (or picture) with its captions, credits, entities and source.")
 
@@ -14,16 +14,9 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func run() throws {
-            let stored: StoredDocument?
-            var copies: [(copy: StoredDocument, diff: StoryDiff)] = []
-            do {
-                let searcher = try Searcher(path: database.path)
-                stored = try searcher.document(id: id)
-                copies = try searcher.copies(of: id)
-            } catch let error as IndexError {
-                printError(error.description)
-                throw ExitCode.indexUnavailable
-            }
+            let searcher = try Searcher(path: database.path)
+            let stored = try searcher.document(id: id)
+            let copies = try searcher.copies(of: id)
             guard let stored else {
                 printError("no document \(id.debugDescription) in the index (ids are as `newsdex search --format ids` prints them)")
                 throw ExitCode.noMatch
@@ -32,7 +25,11 @@ extension NewsdexCommand {
             let style = TextStyle(color: Terminal.useColor(disabled: false))
             print(style.bold(stored.title))
             var meta = [stored.source]
-            if let date = stored.date { meta.append(date) }
+            if let date = stored.date {
+                // A web archive's crawl date stands in when the page gives no date: say so.
+                meta.append(stored.dateIsCrawlDate == true ? "\(date) (crawled; the page gives no date)" : date)
+            }
+            if let crawled = stored.crawled, stored.dateIsCrawlDate != true { meta.append("crawled \(crawled)") }
             if !stored.authors.isEmpty { meta.append("by " + stored.authors.joined(separator: ", ")) }
             print(style.dim(meta.joined(separator: " · ")))
             print(style.dim(([stored.id] + [stored.path, stored.url].compactMap { $0 }).joined(separator: " · ")))

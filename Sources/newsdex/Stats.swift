@@ -3,7 +3,7 @@ import Foundation
 import Newsdex
 
 extension NewsdexCommand {
-    struct Stats: ParsableCommand {
+    struct Stats: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
             abstract: "What is in the index: documents, sources, top entities, credits, dates, size.")
 
@@ -14,14 +14,8 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func run() throws {
-            let stats: IndexStats
-            do {
-                stats = try IndexStats.read(database: database.path, top: top)
-            } catch let error as IndexError {
-                printError(error.description)
-                throw ExitCode.indexUnavailable
-            }
-            if format == .json { return try printJSON(stats) }
+            let stats = try IndexStats.read(database: database.path, top: top)
+            if format == .json { return try printJSON(StatsJSON(stats: stats)) }
             print("index        \(stats.path) (schema \(stats.schemaVersion))")
             print("documents    \(stats.documents): \(stats.articles) articles, \(stats.captions) pictures")
             print("dates        \(stats.firstDate ?? "?") to \(stats.lastDate ?? "?")")

@@ -1,4 +1,6 @@
 // Killing `newsdex index` at any moment, or searching while it runs, never shows half an index.
+// Each kill is checked to land while a run holds the index's lock (from /proc/locks), so the test
+// cannot pass by killing runs that had not started or had already finished.
 import Foundation
 import Testing
 
@@ -29,17 +31,42 @@ import Testing
         return json?["total"] as? Int ?? -1
     }
 
-    /// Starts `newsdex index` and kills it with SIGKILL after `delay` seconds (or lets it finish).
-    func indexAndKill(_ ws: Workspace, after delay: Double, extra: [String] = []) throws {
+    static let indexFlags = ["--quiet", "--jobs", "1", "--batch-size", "25"]
+
+    /// Whether process `pid` holds a flock on the file at `path`, read from /proc/locks (Linux)
+    /// without taking the lock, which would make the indexer fail; nil where there is no
+    /// /proc/locks (macOS), and then a kill counts as mid-run when the process was still running.
+    func holdsLock(_ pid: Int32, on path: String) -> Bool? {
+        guard let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return locks.split(separator: "\n").contains { line in
+            let fields = line.split(separator: " ")
+            return fields.count > 5 && fields[1] == "FLOCK" && fields[4] == "\(pid)"
+                && fields[5].hasSuffix(":\(info.st_ino)")
+        }
+    }
+
+    /// Starts `newsdex index`, waits until it holds the index's lock (it is inside the run), lets
+    /// it work `delay` seconds more, and kills it with SIGKILL. Returns whether the kill landed
+    /// mid-run: the lock still held just before the kill, and the process killed by it.
+    func indexAndKill(_ ws: Workspace, after delay: Double, extra: [String] = []) throws -> Bool {
         let process = Process()
         process.executableURL = newsdexExecutable()
-        process.arguments = ["index", ws.corpus, "--db", ws.index, "--quiet", "--jobs", "1", "--batch-size", "25"] + extra
+        process.arguments = ["index", ws.corpus, "--db", ws.index] + Self.indexFlags + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        let lock = ws.index + "/.lock"
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && holdsLock(process.processIdentifier, on: lock) == false && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
         Thread.sleep(forTimeInterval: delay)
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let midRun = holdsLock(process.processIdentifier, on: lock) ?? process.isRunning
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        return midRun && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     }
 
     /// Counts, in one search (one snapshot of the index), the hits that say alpha and beta.
@@ -66,15 +93,30 @@ import Testing
     func sigkillAtAnyMomentLeavesAnIndexThatAnswersAsBefore(rebuild: Bool) throws {
         let ws = Workspace(seeds: false)
         writeCorpus(ws, word: "alpha")
-        _ = try runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"])
+        // A whole run with the flags the killed runs use, to spread the kills over one.
+        let start = Date()
+        let first = try runNewsdex(["index", ws.corpus, "--db", ws.index] + Self.indexFlags)
+        let duration = Date().timeIntervalSince(start)
+        #expect(first.status == 0, "\(first.stderr)")
         #expect(try total(ws, "alpha") == Self.articles)
 
-        writeCorpus(ws, word: "beta")
-        for delay in [0.02, 0.1, 0.25, 0.5, 0.8, 1.2] {
-            try indexAndKill(ws, after: delay, extra: rebuild ? ["--rebuild"] : [])
-            try expectConsistent(ws)
+        for fraction in [0.0, 0.1, 0.2, 0.35, 0.5, 0.65] {
+            // A run slowed less than the measured one may end before its kill: then the kill is
+            // tried again sooner, so that every one of them lands while a run is writing.
+            var delay = duration * fraction
+            var midRun = false
+            for _ in 0..<5 where !midRun {
+                // The corpus always says the other word than the index, so every run has work.
+                let (alpha, _) = try counts(ws)
+                writeCorpus(ws, word: alpha > 0 ? "beta" : "alpha")
+                midRun = try indexAndKill(ws, after: delay, extra: rebuild ? ["--rebuild"] : [])
+                try expectConsistent(ws)
+                delay /= 2
+            }
+            #expect(midRun, "no kill near \(fraction) of a run (\(duration) s) landed while it ran")
         }
         // Left to finish, a run brings the index up to date.
+        writeCorpus(ws, word: "beta")
         let finished = try runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"])
         #expect(finished.status == 0)
         #expect(try total(ws, "beta") == Self.articles)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,15 +9,12 @@ import Testing
 /// A temporary folder with a copy of the seed corpus, removed afterwards.
 final class Workspace {
     let url: URL
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     init(seeds: Bool = true) {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("newsdex-cli-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         if seeds {
-            try! FileManager.default.copyItem(
-                at: Self.repository.appendingPathComponent("corpus"), to: url.appendingPathComponent("corpus"))
+            try! FileManager.default.copyItem(at: Seeds.corpus, to: url.appendingPathComponent("corpus"))
         }
     }
 
@@ -156,6 +154,28 @@ final class Workspace {
         let result = try runNewsdex(["search", "--db", ws.url.appendingPathComponent("nothing").path, "troops"])
         #expect(result.status == 4)
         #expect(result.stderr.contains("make index"))
+    }
+
+    @Test func everyCommandThatOpensAMissingIndexExitsFourNeverOne() throws {
+        let missing = ws.url.appendingPathComponent("nothing").path
+        for arguments in [["search", "troops"], ["facets"], ["show", "AFP/x.txt"], ["stats"], ["check", ws.corpus]] {
+            let result = try runNewsdex(arguments + ["--db", missing])
+            #expect(result.status == 4, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == "newsdex: no index at \(missing): build it with `make index` or `newsdex index --db \(missing)`\n")
+        }
+    }
+
+    @Test func aDamagedIndexIsNamedAsTheUserGaveItWithTheRemedy() throws {
+        _ = try runNewsdex(["index", "corpus", "--db", "index", "--quiet"], currentDirectory: ws.url)
+        let generations = try FileManager.default.contentsOfDirectory(atPath: ws.index).filter { $0.hasPrefix("gen-") }
+        let generation = try #require(generations.first)
+        try Data(repeating: 0x5A, count: 20000).write(
+            to: URL(fileURLWithPath: ws.index).appendingPathComponent("\(generation)/postlist.glass"))
+        let result = try runNewsdex(["search", "--db", "index", "troops"], currentDirectory: ws.url)
+        #expect(result.status == 4)
+        #expect(result.stderr.hasPrefix("newsdex: the index at index is damaged ("))
+        #expect(result.stderr.hasSuffix("): rebuild it with `newsdex index --rebuild --db index`\n"))
+        #expect(!result.stderr.contains("gen-"))
     }
 
     @Test func newsdexDBEnvironmentChoosesTheIndex() throws {

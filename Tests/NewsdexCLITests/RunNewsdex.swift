@@ -19,6 +19,12 @@ func newsdexExecutable() -> URL {
 
 private final class BundleLocator {}
 
+/// What a reader thread read.
+private final class ReadBox: @unchecked Sendable {
+    // Safe: written by the reader before it leaves the group, read only after waiting for it.
+    var data = Data()
+}
+
 @discardableResult
 func runNewsdex(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
@@ -45,18 +51,18 @@ func runNewsdex(
     }
     try process.run()
     // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
-    var outData = Data(), errData = Data()
+    let errData = ReadBox()
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        errData.data = err.fileHandleForReading.readDataToEndOfFile()
         group.leave()
     }
-    outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
     return RunResult(
         status: process.terminationStatus,
         stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+        stderr: String(decoding: errData.data, as: UTF8.self))
 }

@@ -1,5 +1,7 @@
 // Temporary corpora and indexes for tests: each test gets folders of its own.
+import CorpusGenerator
 import Foundation
+import TestSupport
 @testable import Newsdex
 
 /// A temporary folder, removed when the value is released.
@@ -42,16 +44,16 @@ final class TemporaryDirectory {
     }
 }
 
-/// The repository's own files, such as the seed corpus.
+/// The seed articles (TestSupport's fixtures), copied where a test indexes them.
 enum Repository {
+    /// The repository, for the README that SchemaTests checks.
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("corpus")
 
     /// Copies the seed corpus into `directory/corpus` and returns that folder.
     static func copySeeds(into directory: TemporaryDirectory) -> URL {
         let target = directory.path("corpus")
-        try! FileManager.default.copyItem(at: corpus, to: target)
+        try! FileManager.default.copyItem(at: Seeds.corpus, to: target)
         return target
     }
 }
@@ -70,6 +72,6 @@ func plainArticle(title: String, date: String, author: String, paragraphs: [Stri
 /// A paragraph of words of its own, so that test articles that otherwise say the same thing are
 /// not taken for copies of one story (which collapse into one hit).
 func distinctParagraph(seed: UInt64) -> String {
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     return (0..<40).map { _ in "w\(random.next() % 5000)" }.joined(separator: " ") + "."
 }

@@ -45,6 +45,11 @@ public struct Article: Sendable, Hashable, Codable {
         self.dateIsCrawlDate = dateIsCrawlDate
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, source, title, date, authors, url, paragraphs, captions, tags, path, crawled
+        case dateIsCrawlDate = "date_is_crawl_date"
+    }
+
     /// The body as one text, paragraphs separated by blank lines.
     public var body: String { paragraphs.joined(separator: "\n\n") }
 }

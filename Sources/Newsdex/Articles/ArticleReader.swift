@@ -65,6 +65,7 @@ public struct ArticleReader: Sendable {
         }
         if TextDecoding.isBinary(bytes) { return rejected("binary file (contains NUL bytes)") }
         if Self.pageExtensions.contains(Self.fileExtension(of: path)) {
+            if bytes.allSatisfy({ [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20].contains($0) }) { return rejected("empty file") }
             let source = Self.folderSource(of: path)
             return HTMLReader.read(bytes, context: PageContext(
                 id: path, path: path, folderSource: source == "unknown" ? nil : source))

@@ -1,7 +1,7 @@
 // Turns an article and its entities into Xapian documents, as the schema says: one document for
 // the article and one for each of its captions.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// An article ready to index: parsed, with its entities extracted.
 public struct PreparedArticle: Sendable {
@@ -76,7 +76,7 @@ final class DocumentBuilder {
         addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc)
         addEntities(allEntities, to: doc)
         if let story, let fingerprint = prepared.fingerprint {
-            doc.addStory(story, id: article.id, fingerprint: fingerprint)
+            doc.addStory(cluster: story.cluster, id: article.id, fingerprint: fingerprint)
         }
         let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)
         doc.addBooleanTerm(uniqueTerm)
@@ -86,7 +86,8 @@ final class DocumentBuilder {
                 date: article.date, authors: article.authors, url: article.url, path: article.path,
                 paragraphs: article.paragraphs, captions: article.captions,
                 entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
-                story: story?.cluster),
+                story: story?.cluster, crawled: article.crawled,
+                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate),
             of: doc)
         result.append((uniqueTerm, doc))
 
@@ -113,7 +114,8 @@ final class DocumentBuilder {
                     date: article.date, authors: article.authors, url: article.url,
                     path: article.path, paragraphs: [], captions: [caption],
                     entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
-                    article: article.id, story: nil),
+                    article: article.id, story: nil, crawled: article.crawled,
+                    dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate),
                 of: captionDoc)
             result.append((captionTerm, captionDoc))
         }
@@ -127,9 +129,9 @@ final class DocumentBuilder {
         doc.setValue(article.source, slot: Slot.source.number)
         doc.addBooleanTerm(Schema.identifierTerm(Schema.file, file))
         if let date = article.date, let day = PublicationDate(iso: date) {
-            doc.addBooleanTerm(Schema.day.prefix + day.yyyymmdd)
-            doc.addBooleanTerm(Schema.month.prefix + day.yyyymm)
-            doc.addBooleanTerm(Schema.year.prefix + day.yyyy)
+            doc.addBooleanTerm(Schema.term(Schema.day, day.yyyymmdd))
+            doc.addBooleanTerm(Schema.term(Schema.month, day.yyyymm))
+            doc.addBooleanTerm(Schema.term(Schema.year, day.yyyy))
             doc.setValue(day.yyyymmdd, slot: Slot.date.number)
             doc.setValue(day.sortable, slot: Slot.sortableDate.number)
             doc.setValue(day.yyyy, slot: Slot.year.number)
@@ -182,37 +184,5 @@ final class DocumentBuilder {
 
     private func setData(_ stored: StoredDocument, of doc: Document) throws {
         doc.dataBytes = Array(try encoder.encode(stored))
-    }
-}
-
-/// How many slots of each multi-valued facet hold values somewhere in an index.
-public struct FacetSlotUsage: Sendable, Hashable, Codable {
-    public var credit = 0
-    public var person = 0
-    public var place = 0
-    public var organization = 0
-
-    public init() {}
-
-    /// What the index at `database` records (nothing used when it records nothing).
-    static func read(from database: Database) -> FacetSlotUsage {
-        (try? database.metadata(IndexMetadata.facetSlots)).flatMap {
-            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
-        } ?? FacetSlotUsage()
-    }
-
-    /// The form kept in the index's metadata.
-    var encoded: String {
-        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    /// The larger of two usages, field by field.
-    public func union(_ other: FacetSlotUsage) -> FacetSlotUsage {
-        var result = FacetSlotUsage()
-        result.credit = max(credit, other.credit)
-        result.person = max(person, other.person)
-        result.place = max(place, other.place)
-        result.organization = max(organization, other.organization)
-        return result
     }
 }

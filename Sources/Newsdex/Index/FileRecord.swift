@@ -1,6 +1,6 @@
 // What the index remembers of each corpus file, in its metadata, to know what changed since.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// The state of one corpus file when it was indexed.
 struct FileRecord: Sendable, Hashable {
@@ -10,20 +10,11 @@ struct FileRecord: Sendable, Hashable {
     /// read again, as make and git do.
     var modified: Int64
 
-    static let keyPrefix = "file:"
-
-    /// The metadata key of a file's record; Xapian keys are bounded, so long paths are shortened.
-    static func key(forPath path: String) -> String {
-        Schema.identifierTerm(
-            Field(queryName: nil, prefix: keyPrefix, indexing: .boolean, slot: nil, kinds: [], summary: ""),
-            path)
-    }
-
     var encoded: String { "\(hash.hex) \(size) \(modified)" }
 
     /// The record the index keeps for the file at `path`, if any.
     static func read(from database: Database, path: String) -> FileRecord? {
-        (try? database.metadata(key(forPath: path))).flatMap(FileRecord.init(encoded:))
+        (try? database.metadata(IndexMetadata.fileRecordKey(path: path))).flatMap(FileRecord.init(encoded:))
     }
 
     init(hash: ContentHash, size: Int, modified: Int64) {

@@ -1,10 +1,10 @@
 // `check`: does the index match the corpus? What CI runs after a rebuild.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// A difference between the corpus and the index.
-public struct IndexDiscrepancy: Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Codable {
+public struct IndexDiscrepancy: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
         /// A corpus file with no documents in the index.
         case notIndexed = "not indexed"
         /// A corpus file whose content changed since it was indexed.
@@ -18,17 +18,12 @@ public struct IndexDiscrepancy: Sendable, Hashable, Codable, CustomStringConvert
     public var description: String { "\(path): \(kind.rawValue)" }
 }
 
-public struct IndexCheckReport: Sendable, Codable {
-    public var formatVersion = 1
+public struct IndexCheckReport: Sendable {
     public var filesChecked: Int
     public var discrepancies: [IndexDiscrepancy]
     /// Groups of article ids whose bodies are the same text: reported, not a discrepancy.
     public var duplicates: [[String]]
     public var isConsistent: Bool { discrepancies.isEmpty }
-
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies, duplicates
-    }
 }
 
 public enum IndexCheck {
@@ -39,7 +34,7 @@ public enum IndexCheck {
     /// - Throws: `IndexError` when the index cannot be opened.
     public static func run(inputs: [URL], database path: String) throws -> IndexCheckReport {
         let database = try IndexOpener.open(path)
-        try SchemaCheck.verify(database, path: path)
+        try SchemaCheck.verify(database, index: path)
         try ShardLayout.verifyShards(of: IndexDirectory(url: URL(fileURLWithPath: path)), count: ShardLayout.count(of: database))
         let files = ArticleReader.articleFiles(under: inputs).files
         var discrepancies: [IndexDiscrepancy] = []
@@ -53,8 +48,7 @@ public enum IndexCheck {
                 discrepancies.append(.init(kind: .notIndexed, path: file.relativePath))
                 continue
             }
-            let bytes = FileManager.default.contents(atPath: file.url.path).map { [UInt8]($0) }
-            if bytes.map({ ContentHash(bytes: $0) }) != record.hash {
+            if contentHash(of: file.url) != record.hash {
                 discrepancies.append(.init(kind: .stale, path: file.relativePath))
             }
         }
@@ -73,8 +67,18 @@ public enum IndexCheck {
                 duplicates.append(ids.sorted())
             }
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: path)
         }
         return IndexCheckReport(filesChecked: files.count, discrepancies: discrepancies, duplicates: duplicates)
+    }
+
+    /// A file's content hash, read as it streams (a web archive may be gigabytes); nil when the
+    /// file cannot be read.
+    private static func contentHash(of url: URL) -> ContentHash? {
+        guard let status = FileStatus(path: url.path), let file = try? FileByteSource(path: url.path) else { return nil }
+        let source = HashingByteSource(file, count: status.size)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while let count = try? buffer.withUnsafeMutableBytes({ try source.read(into: $0) }), count > 0 {}
+        return source.hash
     }
 }

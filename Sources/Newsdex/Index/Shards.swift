@@ -14,7 +14,7 @@
 // (file records, facet slots, time of indexing) lives in shard 0; the schema version and the
 // shard's place (i of N) are in every shard, so each can be checked and served alone.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Which shard an article, and its captions, belong to.
 enum ShardKey {
@@ -23,12 +23,7 @@ enum ShardKey {
     /// an article where it already is.
     static func shard(ofArticle id: String, count: Int) -> Int {
         guard count > 1 else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return Int(hash % UInt64(count))
+        return Int(FNV1a.hash(id) % UInt64(count))
     }
 }
 
@@ -48,7 +43,9 @@ enum ShardLayout {
         do {
             try Data(text.utf8).write(to: generation.appendingPathComponent("XAPIANDB"), options: .atomic)
         } catch {
-            throw IndexError(.unwritable, "cannot write the shard stub in \(generation.path): \(error.localizedDescription)")
+            throw IndexError(
+                .unwritable, index: generation.deletingLastPathComponent().path,
+                part: generation.appendingPathComponent("XAPIANDB").path, detail: error.localizedDescription)
         }
     }
 
@@ -68,17 +65,17 @@ extension ShardLayout {
         guard count > 1, let generation = directory.currentGeneration() else { return }
         for (index, url) in urls(generation: directory.generationURL(generation), count: count).enumerated() {
             let shard: Database
+            let part = name(index)
             do {
                 shard = try Database(path: url.path)
             } catch {
-                throw IndexError.from(error, path: url.path)
+                throw IndexError.from(error, index: directory.url.path, part: part)
             }
-            try SchemaCheck.verify(shard, path: url.path)
+            try SchemaCheck.verify(shard, index: directory.url.path, part: part)
             let place = (try? shard.metadata(IndexMetadata.shardIndex)).flatMap { Int($0) }
             guard place == index, ShardLayout.count(of: shard) == count else {
                 throw IndexError(
-                    .corrupt,
-                    "\(url.path) is not shard \(index) of \(count): rebuild with `newsdex index --rebuild --db \(directory.url.path)`")
+                    .shardOutOfPlace(expected: index, count: count), index: directory.url.path, part: part)
             }
         }
     }
@@ -90,6 +87,8 @@ extension ShardLayout {
 /// write in parallel; Xapian databases are not thread-safe, and this class is their one owner.
 /// Shard 0 also takes the file records.
 final class ShardWriters: @unchecked Sendable {
+    // Safe: each shard's database, builder and count are used only under that shard's lock, and
+    // the rest is immutable.
     /// One shard, used only under its lock.
     private final class Shard {
         let lock = NSLock()
@@ -107,22 +106,25 @@ final class ShardWriters: @unchecked Sendable {
     }
 
     private let shards: [Shard]
+    /// The index directory, as errors name it.
+    private let index: String
     /// Documents a shard takes between commits; nil never commits before `close()` (a
     /// transaction, or a generation small enough to hold).
     private let batchSize: Int?
 
     var count: Int { shards.count }
 
-    init(urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
+    init(index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
         var shards: [Shard] = []
         for url in urls {
             do {
                 let database = try WritableDatabase(path: url.path, mode: mode)
                 shards.append(Shard(database: database, builder: try DocumentBuilder(database: database), url: url))
             } catch {
-                throw IndexError.from(error, path: url.path)
+                throw IndexError.from(error, index: index, part: urls.count > 1 ? url.lastPathComponent : nil)
             }
         }
+        self.index = index
         self.shards = shards
         self.batchSize = batchSize
     }
@@ -147,7 +149,23 @@ final class ShardWriters: @unchecked Sendable {
 
     /// Stores (or, with "", removes) a file's record, in shard 0.
     func setRecord(path: String, _ value: String) throws {
-        try setMetadata(FileRecord.key(forPath: path), value, in: 0)
+        try setMetadata(IndexMetadata.fileRecordKey(path: path), value, in: 0)
+    }
+
+    /// Stores (or, with "", removes) the fingerprint of a web archive record, in shard 0.
+    func setArchiveRecord(path: String, id: String, _ fingerprint: String) throws {
+        try setMetadata(IndexMetadata.archiveRecordKey(path: path, id: id), fingerprint, in: 0)
+    }
+
+    /// Deletes an article and its captions, from the article's shard.
+    func deleteArticle(id: String) throws {
+        let shard = shards[ShardKey.shard(ofArticle: id, count: shards.count)]
+        try shard.lock.withLock {
+            try writing(shard) {
+                try shard.database.delete(uniqueTerm: Schema.identifierTerm(Schema.uniqueID, id))
+                try shard.database.delete(uniqueTerm: Schema.identifierTerm(Schema.article, id))
+            }
+        }
     }
 
     /// Deletes a file's documents: from every shard, since a file of several articles (JSON
@@ -168,7 +186,7 @@ final class ShardWriters: @unchecked Sendable {
     /// database find them.
     func recordMetadata(slots: FacetSlotUsage) throws {
         for index in shards.indices {
-            try setMetadata(Schema.versionKey, Schema.version, in: index)
+            try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
             try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
             try setMetadata(IndexMetadata.shardIndex, String(index), in: index)
         }
@@ -180,11 +198,13 @@ final class ShardWriters: @unchecked Sendable {
     /// takes one (Xapian has no transaction across databases).
     func beginTransaction() throws {
         precondition(shards.count == 1, "transactions cannot span shards")
-        try writing(shards[0]) { try shards[0].database.beginTransaction() }
+        let shard = shards[0]
+        try shard.lock.withLock { try writing(shard) { try shard.database.beginTransaction() } }
     }
 
     func commitTransaction() throws {
-        try writing(shards[0]) { try shards[0].database.commitTransaction() }
+        let shard = shards[0]
+        try shard.lock.withLock { try writing(shard) { try shard.database.commitTransaction() } }
     }
 
     /// Commits and closes every shard.
@@ -199,12 +219,12 @@ final class ShardWriters: @unchecked Sendable {
         try shard.lock.withLock { try writing(shard) { try shard.database.setMetadata(key, value) } }
     }
 
-    /// Runs `body`, naming the shard in any Xapian error.
+    /// Runs `body`, naming the shard (when there are several) in any Xapian error.
     private func writing<T>(_ shard: Shard, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {
-            throw IndexError.from(error, path: shard.url.path)
+            throw IndexError.from(error, index: index, part: shards.count > 1 ? shard.url.lastPathComponent : nil)
         }
     }
 }

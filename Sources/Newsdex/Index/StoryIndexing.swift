@@ -5,14 +5,12 @@
 // (each is a posting list of its own). An incremental run instead reads the stored fingerprints
 // back, once, into an in-memory table of band keys, and only when it has articles to cluster.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// An id whose body is the same, normalized, as another's.
-public struct ExactDuplicate: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct ExactDuplicate: Sendable, Hashable, CustomStringConvertible {
     public var id: String
     public var sameAs: String
-
-    enum CodingKeys: String, CodingKey { case id, sameAs = "same_as" }
 
     public var description: String { "\(id) has the same text as \(sameAs)" }
 }
@@ -27,8 +25,12 @@ final class StoryIndexing: Sendable {
     ///   nil for a fresh build.
     init(options: StoryOptions, existing: Database?) {
         self.options = options
-        let lookup = existing.map { IndexedStories(database: $0, options: options) }
-        clusterer = StoryClusterer(options: options, lookup: lookup.map { lookup in { lookup.members(sharing: $0) } })
+        var lookup: (@Sendable ([String]) -> [StoryMember])?
+        if let existing {
+            let stories = IndexedStories(database: existing, options: options)
+            lookup = { @Sendable keys in stories.members(sharing: keys) }
+        }
+        clusterer = StoryClusterer(options: options, lookup: lookup)
     }
 
     func assign(_ article: PreparedArticle) -> StoryAssignment? {
@@ -41,6 +43,7 @@ final class StoryIndexing: Sendable {
 /// the index the first time it is asked. Its one read-only Database is used under a lock, since
 /// Xapian objects are not thread-safe and workers ask at once.
 private final class IndexedStories: @unchecked Sendable {
+    // Safe: the Database and the table are used only under `lock`.
     private let lock = NSLock()
     private let existing: Database
     private let options: StoryOptions
@@ -87,31 +90,5 @@ private final class IndexedStories: @unchecked Sendable {
         }
         members = all
         return all
-    }
-}
-
-/// The story-fingerprint slot's value: the article id, a tab, the encoded fingerprint.
-enum StoredFingerprint {
-    static func encode(id: String, _ fingerprint: StoryFingerprint) -> String {
-        id + "\t" + fingerprint.encoded
-    }
-
-    static func decode(_ value: String) -> (String, StoryFingerprint)? {
-        guard let tab = value.lastIndex(of: "\t"),
-            let fingerprint = StoryFingerprint(encoded: String(value[value.index(after: tab)...]))
-        else { return nil }
-        return (String(value[..<tab]), fingerprint)
-    }
-}
-
-extension Document {
-    /// Adds an article's story: its cluster (term and collapse slot), and its fingerprint, so
-    /// that later copies can find it.
-    func addStory(_ assignment: StoryAssignment, id: String, fingerprint: StoryFingerprint) {
-        addBooleanTerm(Schema.story.prefix + assignment.cluster.lowercased())
-        setValue(assignment.cluster, slot: Slot.story.number)
-        guard !fingerprint.isEmpty else { return }
-        addBooleanTerm(Schema.bodyHash.prefix + fingerprint.contentKey)
-        setValue(StoredFingerprint.encode(id: id, fingerprint), slot: Slot.storyFingerprint.number)
     }
 }

@@ -2,7 +2,7 @@
 // value slot. This list is the only place that knows them; the README's table is checked
 // against it by SchemaTests.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// How a field is indexed.
 public enum FieldIndexing: String, Sendable, Codable {
@@ -25,6 +25,12 @@ public struct Field: Sendable, Hashable {
     /// Which documents carry it.
     public let kinds: Set<DocumentKind>
     public let summary: String
+}
+
+/// A name in queries that matches a value in any of several boolean fields.
+public struct QueryAlias: Sendable, Hashable {
+    public let name: String
+    public let fields: [Field]
 }
 
 /// Kinds of document in the index.
@@ -59,7 +65,8 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     /// searches count only slots that hold something.
     public static let multiValueCapacity = 64
 
-    public var number: ValueSlot {
+    /// The Xapian value slot (internal: Xapian types stay out of the public API).
+    var number: ValueSlot {
         switch self {
         case .date: return 0
         case .sortableDate: return 1
@@ -93,10 +100,9 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
 }
 
 public enum Schema {
-    /// Bumped whenever a change to this file changes what is in the index.
+    /// Bumped whenever a change to the schema (this folder) changes what is in the index; kept in
+    /// every index under `IndexMetadata.schemaVersion`.
     public static let version = "2"
-    /// The metadata key that records `version` in every index.
-    public static let versionKey = "newsdex.schema"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
@@ -157,6 +163,15 @@ public enum Schema {
         person, place, organization, article, file, story, bodyHash,
     ]
 
+    /// `entity:` (and `--entity`): a value of any of the three entity fields.
+    public static let entity = QueryAlias(name: "entity", fields: [person, place, organization])
+
+    /// Names in queries that span several fields.
+    public static let queryAliases: [QueryAlias] = [entity]
+
+    /// `date:A..B` in queries: a range over the day slot (the day's terms have no query name).
+    public static let dateRangeQueryName = "date"
+
     /// The field a query name such as `person` refers to.
     public static func field(named name: String) -> Field? {
         fields.first { $0.queryName == name }
@@ -176,12 +191,6 @@ public enum Schema {
     public static func term(_ field: Field, _ value: String) -> String {
         field.prefix + normalizedValue(value)
     }
-
-    /// The form in which boolean values are compared: case, accents and surrounding space do not
-    /// matter.
-    public static func normalizedValue(_ value: String) -> String {
-        foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
-    }
 }
 
 extension Schema {
@@ -191,81 +200,20 @@ extension Schema {
     /// The term for an identifier (an id or a path): exact, case kept. One too long for Xapian
     /// keeps its start and a hash of the whole, so it stays unique.
     public static func identifierTerm(_ field: Field, _ value: String) -> String {
-        let term = field.prefix + value
+        identifierTerm(prefix: field.prefix, value)
+    }
+
+    /// An identifier after any prefix, shortened as `identifierTerm(_:_:)` says; also the form of
+    /// metadata keys named by a path.
+    static func identifierTerm(prefix: String, _ value: String) -> String {
+        let term = prefix + value
         guard term.utf8.count > maxIdentifierTermBytes else { return term }
         let digest = ContentHash(bytes: Array(value.utf8)).hex
         var head = Substring(value)
-        while field.prefix.utf8.count + head.utf8.count + 1 + digest.utf8.count > maxIdentifierTermBytes {
+        while prefix.utf8.count + head.utf8.count + 1 + digest.utf8.count > maxIdentifierTermBytes {
             head = head.dropLast()
         }
-        return field.prefix + head + "#" + digest
-    }
-}
-
-/// A publication date as the index stores it.
-public struct PublicationDate: Sendable, Hashable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    /// "HH:MM" when the time is known.
-    public let time: String?
-
-    /// Reads "YYYY-MM-DD", optionally followed by "THH:MM[:SS…]"; nil for anything else.
-    public init?(iso: String) {
-        let bytes = Array(iso.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= bytes.count else { return nil }
-            var value = 0
-            for b in bytes[range] {
-                guard b >= 48 && b <= 57 else { return nil }
-                value = value * 10 + Int(b - 48)
-            }
-            return value
-        }
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-        if bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-            let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60
-        {
-            time = String(decoding: bytes[11..<16], as: UTF8.self)
-        } else {
-            time = nil
-        }
-    }
-
-    /// Reads "YYYYMMDD" or "YYYY-MM-DD" (also "YYYY-MM" or "YYYY", taking the first day), as users
-    /// type in `--from` and `--to`.
-    public init?(userInput: String) {
-        let digits = userInput.filter { $0 != "-" }
-        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
-        let padded: String
-        switch digits.count {
-        case 4: padded = digits + "0101"
-        case 6: padded = digits + "01"
-        case 8: padded = digits
-        default: return nil
-        }
-        let chars = Array(padded)
-        self.init(iso: "\(String(chars[0..<4]))-\(String(chars[4..<6]))-\(String(chars[6..<8]))")
-    }
-
-    public var yyyy: String { pad(year, 4) }
-    public var yyyymm: String { yyyy + pad(month, 2) }
-    public var yyyymmdd: String { yyyymm + pad(day, 2) }
-    /// Sorts in time order: "2024-10-18T14:30", or "2024-10-18" when the time is unknown.
-    public var sortable: String {
-        let date = "\(yyyy)-\(pad(month, 2))-\(pad(day, 2))"
-        return time.map { "\(date)T\($0)" } ?? date
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let s = String(value)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
+        return prefix + head + "#" + digest
     }
 }
 

@@ -1,11 +1,15 @@
 // Exact facet counts with Xapian's built-in ValueCountMatchSpy, one spy per value slot.
 //
+// Facets are multi-select, as in Meilisearch and Elasticsearch: a facet whose own filter is on is
+// counted in a match without that filter (so `--source AFP` still shows every other source with
+// the count it would have); the other facets ride on the main match as spies.
+//
 // Multi-valued facets (entities, credits) keep their n-th value in the n-th slot of a run, so
 // a value is counted once per document by summing the spies of the run. Only built-in spies are
 // used, so counting also works through a stub of remote shards served by xapian-tcpsrv, where
 // Xapian serialises the spies to each server and merges their counts.
 import Foundation
-import Xapian
+internal import Xapian
 
 struct FacetCounts {
     /// How many slots of each multi-valued facet the index uses (from its metadata).
@@ -29,6 +33,36 @@ struct FacetCounts {
             for spy in spies { enquire.add(spy) }
             return (facet, spies)
         }
+    }
+
+    /// Spies for the facets a search counts on its main match: those without a filter of their
+    /// own. Attach before the match; read with `count(main:…)` after it.
+    func attachUnfiltered(to enquire: Enquire, filters: [FilterQuery]) -> [(Facet, [ValueCountMatchSpy])] {
+        let filtered = Set(filters.compactMap(\.facet))
+        return attach(Facet.allCases.filter { !filtered.contains($0) }, to: enquire)
+    }
+
+    /// Every facet's counts, in `Facet.allCases` order: those of the main match's spies, and each
+    /// filtered facet counted in a match of `query` with every filter but its own.
+    /// - Throws: what matching in `database` throws.
+    func count(
+        main spies: [(Facet, [ValueCountMatchSpy])], query: Query?, filters: [FilterQuery],
+        in database: Database, limit: Int
+    ) throws -> [(facet: Facet, values: [FacetValue])] {
+        var counted: [Facet: [FacetValue]] = [:]
+        for (facet, facetSpies) in spies {
+            counted[facet] = Self.counts(facetSpies, limit: limit)
+        }
+        let filtered = Set(filters.compactMap(\.facet))
+        for facet in Facet.allCases where filtered.contains(facet) {
+            let others = filters.filter { $0.facet != facet }.map(\.query)
+            let enquire = Enquire(database: database)
+            enquire.query = FilterQuery.combine(query, filters: others)
+            let facetSpies = attach([facet], to: enquire)
+            _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: database.documentCount)
+            counted[facet] = Self.counts(facetSpies[0].1, limit: limit)
+        }
+        return Facet.allCases.map { ($0, counted[$0] ?? []) }
     }
 
     /// The counts of one facet's spies, merged over its slots and over case variants of a value

@@ -1,20 +1,29 @@
 // The query language: Xapian's QueryParser, with the schema's fields as prefixes.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Parses users' queries against the schema.
 struct QueryLanguage {
-    /// The field names whose values are boolean terms, lowercased before parsing so that
-    /// `source:AFP` and `source:afp` are the same filter.
-    static let booleanFields: [String: [Field]] = [
-        "source": [Schema.source], "person": [Schema.person], "place": [Schema.place],
-        "org": [Schema.organization], "credit": [Schema.credit], "kind": [Schema.kind],
-        "year": [Schema.year], "story": [Schema.story],
-        "entity": [Schema.person, Schema.place, Schema.organization],
-    ]
-    static let freeTextFields: [String: Field] = [
-        "title": Schema.title, "caption": Schema.captionText, "author": Schema.author,
-    ]
+    /// The query names whose values are boolean terms, lowercased before parsing so that
+    /// `source:AFP` and `source:afp` are the same filter: every boolean field with a query name,
+    /// and the aliases that span several (`entity:`).
+    static let booleanFields: [String: [Field]] = {
+        var result: [String: [Field]] = [:]
+        for field in Schema.fields where field.indexing == .boolean {
+            if let name = field.queryName { result[name] = [field] }
+        }
+        for alias in Schema.queryAliases { result[alias.name] = alias.fields }
+        return result
+    }()
+
+    /// The query names of free-text fields (`title:`, `caption:`, `author:`).
+    static let freeTextFields: [String: Field] = {
+        var result: [String: Field] = [:]
+        for field in Schema.fields where field.indexing == .freeText {
+            if let name = field.queryName { result[name] = field }
+        }
+        return result
+    }()
 
     /// The parser, configured for `database`: English stemming unless `exact`, English stopwords
     /// outside phrases, AND as the default operator, and every field of the schema.
@@ -35,7 +44,7 @@ struct QueryLanguage {
                 parser.addBooleanPrefix(name, field.prefix, grouping: name)
             }
         }
-        parser.add(.date(slot: Slot.date.number, prefix: "date:"))
+        parser.add(.date(slot: Slot.date.number, prefix: Schema.dateRangeQueryName + ":"))
         return parser
     }
 
@@ -74,6 +83,18 @@ struct QueryLanguage {
 }
 
 extension QueryLanguage {
+    /// The parsed query, or nil for an empty one.
+    /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
+    static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
+        let normalized = normalize(text)
+        guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do {
+            return try parser.parse(normalized, flags: flags)
+        } catch let error as XapianError where error.code == .queryParser {
+            throw SearchError.query(text, error.message, errorLocation(in: text, parser: parser))
+        }
+    }
+
     /// Where a query that does not parse goes wrong: the word from which every longer start of
     /// the query fails to parse too (in "troops AND", the "AND"), as character offsets.
     static func errorLocation(in query: String, parser: QueryParser) -> Range<Int>? {
@@ -95,14 +116,5 @@ extension QueryLanguage {
             culprit = word
         }
         return culprit
-    }
-}
-
-extension Schema {
-    /// Folds accents ("Zelenskyý" → "Zelenskyy"), so they do not matter to a search; ASCII text,
-    /// most of any English corpus, is returned as it is at no cost.
-    public static func foldDiacritics(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.folding(options: .diacriticInsensitive, locale: nil)
     }
 }

@@ -35,7 +35,7 @@ public struct FacetFilters: Sendable, Hashable {
             (.source, [Schema.source], sources), (.person, [Schema.person], persons),
             (.place, [Schema.place], places), (.organization, [Schema.organization], organizations),
             (.credit, [Schema.credit], credits),
-            (nil, [Schema.person, Schema.place, Schema.organization], entities),
+            (nil, Schema.entity.fields, entities),
         ]
     }
 }

@@ -50,6 +50,7 @@ public struct StoryAssignment: Sendable, Hashable, Codable {
 /// permutation and the id's bytes, kept in flat arrays rather than per-article objects, so a fresh
 /// build of 1M articles holds under 1 GB.
 public final class StoryClusterer: @unchecked Sendable {
+    // Safe: the table below is read and written only under `lock`; the rest is immutable.
     public let options: StoryOptions
     private let lookup: (@Sendable ([String]) -> [StoryMember])?
     private let lock = NSLock()
@@ -141,7 +142,7 @@ public final class StoryClusterer: @unchecked Sendable {
 
     /// The cluster id an article founds: 16 hex digits of a stable hash of its id.
     public static func clusterID(founder id: String) -> String {
-        StoryHashing.hex(StoryHashing.mix(StoryHashing.fnv1a(id)), digits: 16)
+        StoryHashing.hex(StoryHashing.mix(FNV1a.hash(id)), digits: 16)
     }
 
     // MARK: The in-memory table (callers hold `lock`)
@@ -222,7 +223,7 @@ public final class StoryClusterer: @unchecked Sendable {
            StoryHashing.hex(code, digits: 16) == cluster {
             return code
         }
-        let code = StoryHashing.mix(StoryHashing.fnv1a(cluster) ^ 0x666F_7265_6967_6E21)
+        let code = StoryHashing.mix(FNV1a.hash(cluster) ^ 0x666F_7265_6967_6E21)
         foreignClusters[code] = cluster
         return code
     }

@@ -45,15 +45,16 @@ public struct StoryFingerprint: Sendable, Hashable {
                         }
                     }
                     func shingle(endingAt end: Int, length: Int) -> UInt64 {
+                        // FNV-1a's step over the words' hashes (not bytes), from a start of its own.
                         var h: UInt64 = 0x243F_6A88_85A3_08D3
                         for j in 0..<length {
-                            h = (h ^ window[(end - length + 1 + j + k) % k]) &* 0x0000_0100_0000_01B3
+                            h = (h ^ window[(end - length + 1 + j + k) % k]) &* FNV1a.prime
                         }
                         return StoryHashing.mix(h)
                     }
                     for paragraph in paragraphs {
                         StoryText.forEachWord(in: paragraph) { bytes in
-                            let w = StoryHashing.fnv1a(bytes)
+                            let w = FNV1a.hash(bytes)
                             content = StoryHashing.mix(content ^ w)
                             let slot = words % k
                             window[slot] = w

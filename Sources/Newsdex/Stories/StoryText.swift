@@ -78,25 +78,9 @@ enum StoryText {
 }
 
 /// Hashes that are the same on every machine and run (unlike `Hasher`), since they end up in
-/// the index: shingle hashes, band keys, content hashes, cluster ids.
+/// the index: shingle hashes (FNV-1a, Schema/FNV1a.swift), band keys, cluster ids.
 enum StoryHashing {
     static let maxPermutations = 1024
-
-    /// FNV-1a, 64 bits.
-    @inline(__always)
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
-        var h = seed
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
-    }
-
-    static func fnv1a(_ string: String) -> UInt64 {
-        var s = string
-        return s.withUTF8 { fnv1a($0) }
-    }
 
     /// The SplitMix64 finaliser: spreads every input bit over every output bit.
     @inline(__always)

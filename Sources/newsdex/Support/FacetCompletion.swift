@@ -11,11 +11,12 @@ enum FacetCompletion {
     }
 
     static func complete(_ facet: Facet, arguments: [String], prefix: String) -> [String] {
-        var path = ProcessInfo.processInfo.environment["NEWSDEX_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "index"
+        var flag: String?
         for (i, argument) in arguments.enumerated() {
-            if argument == "--db", i + 1 < arguments.count { path = arguments[i + 1] }
-            if argument.hasPrefix("--db=") { path = String(argument.dropFirst(5)) }
+            if argument == "--db", i + 1 < arguments.count { flag = arguments[i + 1] }
+            if argument.hasPrefix("--db=") { flag = String(argument.dropFirst(5)) }
         }
+        let path = DatabaseOption.resolve(flag)
         guard let searcher = try? Searcher(path: path),
             let response = try? searcher.search(SearchRequest(kind: .all, limit: 0, facets: true, facetLimit: 10_000))
         else { return [] }

@@ -52,15 +52,10 @@ struct SearchOptions: ParsableArguments {
 
     /// The request these options describe; the caller sets paging, sort and facets.
     func request() -> SearchRequest {
-        var to = self.to.flatMap(PublicationDate.init(userInput:))
         // "--to 2024-10" means to the end of October.
-        if let raw = self.to, let start = to {
-            let digits = raw.filter(\.isNumber).count
-            if digits == 4 { to = PublicationDate(iso: "\(start.yyyy)-12-31") }
-            if digits == 6 { to = PublicationDate(iso: "\(start.yyyy)-\(start.yyyymm.suffix(2))-31") }
-        }
-        return SearchRequest(
-            query: queryText, filters: filters, from: from.flatMap(PublicationDate.init(userInput:)), to: to,
+        SearchRequest(
+            query: queryText, filters: filters, from: from.flatMap { PublicationDate(userInput: $0) },
+            to: to.flatMap { PublicationDate(userInput: $0, roundingUp: true) },
             kind: kind, exact: exact, correctSpelling: correct)
     }
 }

@@ -25,6 +25,7 @@ enum Terminal {
 
 /// A one-line progress bar on stderr: files done, documents per second, time left.
 final class ProgressBar: @unchecked Sendable {
+    // Safe: `shown` and every write to stderr happen only under `lock`.
     private let lock = NSLock()
     private var shown = false
 

@@ -1,5 +1,6 @@
-// Where the article tests find their inputs: fixture files in the bundle, the seed corpus in the repo.
+// Where the article tests find their inputs: fixture files in the bundle, and the seeds.
 import Foundation
+import TestSupport
 @testable import Newsdex
 
 enum ArticleFixtures {
@@ -34,15 +35,11 @@ enum ArticleFixtures {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
     }
 
-    /// The repository root: this file is Tests/NewsdexTests/Articles/ArticleFixtures.swift.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The seed articles' folder (TestSupport's fixtures).
+    static var corpusRoot: URL { Seeds.corpus }
 
-    static var corpusRoot: URL { repositoryRoot.appendingPathComponent("corpus") }
-
-    static let lbcSeedPath = "LBC/000_satellite-images-show-north-korean-special-forces-deployed-in-russia.txt"
-    static let afpSeedPath = "AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"
+    static let lbcSeedPath = Seeds.lbcPath
+    static let afpSeedPath = Seeds.afpPath
 
     /// Reads text given inline, as a file at `path` under a corpus root.
     static func read(_ text: String, as path: String = "Wire/article.txt") -> ReadResult {

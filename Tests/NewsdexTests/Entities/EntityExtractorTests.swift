@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Newsdex
@@ -135,8 +136,7 @@ struct EntityExtractorTests {
 
     @Test func extractionIsDeterministic() throws {
         let text = try String(
-            contentsOf: ReferenceScoreTests.repositoryRoot()
-                .appendingPathComponent("corpus/AFP/001_n-korea-sending-large-scale-troop-deployment-to-russia.txt"),
+            contentsOf: Seeds.corpus.appendingPathComponent(Seeds.afpPath),
             encoding: .utf8)
         let first = extractor.entities(in: text)
         let encoder = JSONEncoder()

@@ -6,6 +6,7 @@
 // "byline": Alamy, Katy Ronkin) counts neither way in the asserted score, like `optional`;
 // the strict score, which counts them as misses, is printed too.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Newsdex
@@ -113,17 +114,12 @@ struct ReferenceScoreTests {
         return scores
     }
 
-    static func repositoryRoot() -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     @Test func lbcSeedScoresAtLeastPointNine() throws {
         let url = try #require(Bundle.module.url(
             forResource: "lbc-reference", withExtension: "json", subdirectory: "Fixtures"))
         let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
         let document = try #require(reference.documents.values.first)
-        let folder = Self.repositoryRoot().appendingPathComponent("corpus/LBC")
+        let folder = Seeds.corpus.appendingPathComponent("LBC")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .sorted().first { $0.hasPrefix("000_") })
         let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

@@ -37,15 +37,4 @@ import Testing
         #expect(a != b && a.utf8.count <= 240 && b.utf8.count <= 240)
         #expect(Schema.identifierTerm(Schema.uniqueID, "AFP/x.txt") == "QAFP/x.txt")
     }
-
-    @Test func publicationDatesReadISOAndUserInput() throws {
-        let withTime = try #require(PublicationDate(iso: "2024-10-18T14:30"))
-        #expect(withTime.yyyymmdd == "20241018" && withTime.sortable == "2024-10-18T14:30")
-        #expect(PublicationDate(iso: "2024-10-18")?.sortable == "2024-10-18")
-        #expect(PublicationDate(iso: "2024-13-01") == nil)
-        #expect(PublicationDate(iso: "Friday") == nil)
-        #expect(PublicationDate(userInput: "2024-10")?.yyyymmdd == "20241001")
-        #expect(PublicationDate(userInput: "2024")?.yyyymmdd == "20240101")
-        #expect(PublicationDate(userInput: "yesterday") == nil)
-    }
 }

@@ -194,6 +194,7 @@ private func assignAll(_ articles: [Article], to clusterer: StoryClusterer) -> [
 }
 
 private final class LockedResults: @unchecked Sendable {
+    // Safe: `values` is used only under `lock`.
     private let lock = NSLock()
     private var values: [String: String] = [:]
     func set(_ key: String, _ value: String) { lock.lock(); values[key] = value; lock.unlock() }

@@ -1,4 +1,5 @@
 // A deterministic generator of news-like articles and of edited copies, for the Stories tests.
+import CorpusGenerator
 @testable import Newsdex
 
 /// Edits an outlet makes to a wire story.
@@ -28,7 +29,7 @@ struct StoryTopic {
 /// Builds articles from a vocabulary of about 3,000 words: English function words drawn often,
 /// made-up content words drawn with a skewed (Zipf-like) frequency, a few accented.
 struct StoryCorpus {
-    var rng: SeededGenerator
+    var rng: SplitMix64
     let functionWords = """
         the of and to a in that is was he for it with as his on be at by i this had not are but from \
         or have an they which one you were her all she there would their we him been has when who will \
@@ -39,7 +40,7 @@ struct StoryCorpus {
     let contentWords: [String]
 
     init(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let syllables = ["ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "an", "pe", "ri", "gu", "ne",
                          "bra", "sti", "qu", "mon", "el", "ta", "fi", "ros", "ul", "ver", "ga", "dé", "çi", "hö"]
         var words = Set<String>()

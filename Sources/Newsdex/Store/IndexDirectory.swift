@@ -9,53 +9,13 @@
 // just open index/. A new generation is built beside the live one and switched over with one
 // rename of the stub: a reader sees the old index or the new one, never a mix.
 import Foundation
-import Xapian
+internal import Xapian
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// Why an index cannot be used; the CLI exits 4 for all of these.
-public struct IndexError: Error, CustomStringConvertible, Sendable {
-    public enum Code: Sendable, Hashable {
-        case missing, locked, corrupt, schemaMismatch, unwritable, unreachable, other
-    }
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-
-    /// Classifies a Xapian error met while opening or writing the index at `path`.
-    static func from(_ error: any Error, path: String) -> IndexError {
-        guard let error = error as? XapianError else {
-            if let error = error as? IndexError { return error }
-            return IndexError(.other, "\(path): \(error)")
-        }
-        switch error.code {
-        case .databaseNotFound:
-            return IndexError(
-                .missing, "no index at \(path): build it with `make index` or `newsdex index --db \(path)`")
-        case .databaseLocked:
-            return IndexError(
-                .locked, "the index at \(path) is locked: another `newsdex index` is running; wait for it to finish")
-        case .databaseCorrupt, .databaseVersion, .database:
-            return IndexError(
-                .corrupt,
-                "the index at \(path) is damaged (\(error.message)): rebuild it with `newsdex index --rebuild --db \(path)`")
-        case .network, .networkTimeout:
-            return IndexError(.unreachable, "cannot reach a shard of \(path): \(error.message)")
-        default:
-            return IndexError(.other, "cannot open the index at \(path): \(error.message)")
-        }
-    }
-}
 
 /// An index directory: its generations, its stub and its lock.
 public struct IndexDirectory: Sendable {
@@ -100,9 +60,13 @@ public struct IndexDirectory: Sendable {
     func switchTo(generation: String) throws {
         let previous = currentGeneration()
         let temporary = url.appendingPathComponent("XAPIANDB.tmp")
-        try Data("auto \(generation)\n".utf8).write(to: temporary)
+        do {
+            try Data("auto \(generation)\n".utf8).write(to: temporary)
+        } catch {
+            throw IndexError(.unwritable, index: url.path, part: temporary.path, detail: error.localizedDescription)
+        }
         guard rename(temporary.path, stubURL.path) == 0 else {
-            throw IndexError(.unwritable, "cannot switch \(url.path) to the new index: \(String(cString: strerror(errno)))")
+            throw IndexError(.unwritable, index: url.path, part: stubURL.path, detail: String(cString: strerror(errno)))
         }
         removeGenerations(keeping: [generation, previous].compactMap { $0 })
     }
@@ -117,15 +81,18 @@ public struct IndexDirectory: Sendable {
 
     /// Takes the index's writer lock, or fails at once if another process holds it.
     func lock() throws -> IndexLock {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError(.unwritable, index: url.path, detail: error.localizedDescription)
+        }
         let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw IndexError(.unwritable, "cannot write to \(url.path): \(String(cString: strerror(errno)))")
+            throw IndexError(.unwritable, index: url.path, part: lockURL.path, detail: String(cString: strerror(errno)))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw IndexError(
-                .locked, "the index at \(url.path) is locked: another `newsdex index` is running; wait for it to finish")
+            throw IndexError(.locked, index: url.path)
         }
         return IndexLock(fd: fd)
     }

@@ -6,7 +6,7 @@ import Xapian
 
 @Suite struct StubFileTests {
     @Test func readsLinesAsXapianDoes() throws {
-        let stub = try StubFile(path: "/srv/cluster.stub", text: """
+        let stub = try StubFile(path: "/srv/cluster.stub", index: "/srv/cluster.stub", text: """
             # the cluster
             remote 10.0.0.1:7331
             remote [::1]:7332
@@ -22,10 +22,15 @@ import Xapian
         #expect(stub.entries[1].entry.name == "[::1]:7332")
     }
 
-    @Test(arguments: ["remote tcp 127.0.0.1:7331", "remote :xapian-progsrv db", "remote host", "remote host:0", "inmemory"])
-    func refusesWhatItCannotOpenNamingTheLine(_ line: String) {
-        #expect { try StubFile(path: "c.stub", text: "remote 127.0.0.1:7331\n\(line)\n") } throws: {
-            ($0 as? IndexError).map { "\($0)".hasPrefix("c.stub:2:") } == true
+    @Test(arguments: [
+        ("remote tcp 127.0.0.1:7331", IndexError.StubProblem.remoteTCPForm), ("remote :xapian-progsrv db", .remoteProgram),
+        ("remote host", .badRemote), ("remote host:0", .badRemote), ("inmemory", .unknownType), ("auto", .noPath),
+    ])
+    func refusesWhatItCannotOpenNamingTheLine(_ line: String, problem: IndexError.StubProblem) {
+        #expect { try StubFile(path: "c.stub", index: "idx", text: "remote 127.0.0.1:7331\n\(line)\n") } throws: {
+            guard let error = $0 as? IndexError else { return false }
+            return error.code == .unreadableStubLine(problem) && error.part == "c.stub" && error.line == 2
+                && error.detail == line && error.index == "idx"
         }
     }
 
@@ -68,13 +73,15 @@ import Xapian
         // Listing two of three would silently drop documents: refused.
         let partial = fixture.scratch.write("partial.stub", servers.ports.prefix(2).map { "remote 127.0.0.1:\($0)\n" }.joined())
         #expect { try Searcher(path: partial.path, remoteTimeouts: timeouts) } throws: {
-            ($0 as? IndexError)?.code == .other && "\($0)".contains("misses shard 2")
+            ($0 as? IndexError)?.code == .incompleteStub(missing: [2], count: 3)
         }
 
         servers.stop(1)
         let start = Date()
         #expect { try Searcher(path: stub.path, remoteTimeouts: timeouts) } throws: {
-            ($0 as? IndexError)?.code == .unreachable && "\($0)".contains("127.0.0.1:\(servers.ports[1])")
+            guard let error = $0 as? IndexError else { return false }
+            return error.code == .unreachable && error.part == "127.0.0.1:\(servers.ports[1])" && error.line == 3
+                && error.stub == stub.path
         }
         #expect(Date().timeIntervalSince(start) < 5)
     }

@@ -1,7 +1,7 @@
 // What each Xapian document keeps as its data: enough to show a hit, a caption or a whole
 // article without going back to the corpus.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// An entity as stored with a document and shown in results: name and type.
 public struct EntityRef: Sendable, Hashable, Codable {
@@ -34,12 +34,23 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     public var article: String?
     /// An article's near-duplicate story cluster.
     public var story: String?
+    /// When a crawler fetched the page, for an article read from a web archive.
+    public var crawled: String? = nil
+    /// Whether `date` is the crawl date, because the page gives no publication date; nil for
+    /// documents indexed before it was recorded.
+    public var dateIsCrawlDate: Bool? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case kind, id, title, source, date, authors, url, path, paragraphs, captions, entities, article, story
+        case crawled, dateIsCrawlDate = "date_is_crawl_date"
+    }
 
     /// The article this document holds, for comparing copies of a story.
     public var asArticle: Article {
         Article(
             id: id, source: source, title: title, date: date, authors: authors, url: url,
-            paragraphs: paragraphs, captions: captions, path: path)
+            paragraphs: paragraphs, captions: captions, path: path, crawled: crawled,
+            dateIsCrawlDate: dateIsCrawlDate ?? false)
     }
 
     /// The text snippets are cut from: the body of an article, the text of a caption.

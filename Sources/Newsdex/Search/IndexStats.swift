@@ -1,9 +1,8 @@
 // `stats`: what is in an index.
 import Foundation
-import Xapian
+internal import Xapian
 
-public struct IndexStats: Sendable, Codable {
-    public var formatVersion = 1
+public struct IndexStats: Sendable {
     public var path: String
     public var documents: Int
     public var articles: Int
@@ -23,17 +22,11 @@ public struct IndexStats: Sendable, Codable {
     public var lastIndexed: String?
     public var schemaVersion: String
 
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", path, documents, articles, captions, sources, persons
-        case places, organizations, credits, firstDate = "first_date", lastDate = "last_date"
-        case sizeOnDisk = "size_on_disk", lastIndexed = "last_indexed", schemaVersion = "schema_version"
-    }
-
     /// Reads the statistics of the index at `path`.
     /// - Throws: `IndexError` when it cannot be opened.
     public static func read(database path: String, top: Int = 10) throws -> IndexStats {
         let searcher = try Searcher(path: path)
-        let database = try IndexOpener.open(path)
+        let database = searcher.database
         let facets = try searcher.search(SearchRequest(
             filters: FacetFilters(), kind: .article, limit: 0, facets: true, facetLimit: top))
         func facet(_ f: Facet) -> [FacetValue] { facets.facets.first { $0.facet == f }?.values ?? [] }
@@ -56,7 +49,7 @@ public struct IndexStats: Sendable, Codable {
             lastDate: iso(days.last { $0.count == Schema.day.prefix.count + 8 }),
             sizeOnDisk: diskUsage(of: URL(fileURLWithPath: path)),
             lastIndexed: (try? database.metadata(IndexMetadata.indexedAt)).flatMap { $0.isEmpty ? nil : $0 },
-            schemaVersion: (try? database.metadata(Schema.versionKey)) ?? "")
+            schemaVersion: (try? database.metadata(IndexMetadata.schemaVersion)) ?? "")
     }
 
     /// Bytes of the files under `url` that the current index uses: for an index directory, its

@@ -6,7 +6,7 @@
 // remote backend (`Xapian::Remote::open`, with timeouts), local lines with `Database(path:)`, and
 // all combined with `Database(shards:)`. A shard that cannot be reached is then named in the error.
 import Foundation
-import Xapian
+internal import Xapian
 
 /// How long a reader waits for a remote shard.
 public struct RemoteTimeouts: Sendable, Hashable {
@@ -60,7 +60,7 @@ struct StubFile: Sendable {
     /// The stub at `path`, a stub file or a folder holding one (XAPIANDB); nil when `path` is
     /// neither, or when the stub names no remote database (Xapian then opens it alone).
     /// - Throws: `IndexError` for a line that cannot be read.
-    static func withRemoteLines(at path: String) throws -> StubFile? {
+    static func withRemoteLines(at path: String, index: String) throws -> StubFile? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         let file = isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("XAPIANDB").path : path
@@ -69,10 +69,11 @@ struct StubFile: Sendable {
             let text = String(data: data, encoding: .utf8),
             text.split(separator: "\n").contains(where: { $0.hasPrefix("remote ") })
         else { return nil }
-        return try StubFile(path: file, text: text)
+        return try StubFile(path: file, index: index, text: text)
     }
 
-    init(path: String, text: String) throws {
+    /// - Parameter index: the index as the caller named it, for errors.
+    init(path: String, index: String, text: String) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var entries: [(Int, StubEntry)] = []
@@ -82,30 +83,26 @@ struct StubFile: Sendable {
             let number = offset + 1
             let type = line.prefix { $0 != " " }
             let rest = String(line.dropFirst(type.count + 1))
-            func fail(_ why: String) -> IndexError {
-                IndexError(.other, "\(path):\(number): cannot read \(line.debugDescription): \(why)")
+            func fail(_ problem: IndexError.StubProblem) -> IndexError {
+                IndexError(.unreadableStubLine(problem), index: index, part: path, line: number, detail: line)
             }
             switch type {
             case "auto", "glass", "chert":
-                guard !rest.isEmpty else { throw fail("no path") }
+                guard !rest.isEmpty else { throw fail(.noPath) }
                 let resolved = rest.hasPrefix("/") ? rest : folder.appendingPathComponent(rest).path
                 entries.append((number, .local(resolved)))
             case "remote":
-                if rest.hasPrefix(":") {
-                    throw fail("newsdex opens remote shards over TCP only: serve it with xapian-tcpsrv and write `remote HOST:PORT`")
-                }
-                if rest.hasPrefix("tcp ") {
-                    throw fail("Xapian 1.4 stubs have no `remote tcp` form: write `remote HOST:PORT`")
-                }
+                if rest.hasPrefix(":") { throw fail(.remoteProgram) }
+                if rest.hasPrefix("tcp ") { throw fail(.remoteTCPForm) }
                 guard let colon = rest.lastIndex(of: ":"), let port = Int(rest[rest.index(after: colon)...]),
                     (1...65535).contains(port)
-                else { throw fail("expected `remote HOST:PORT`") }
+                else { throw fail(.badRemote) }
                 var host = String(rest[..<colon])
                 if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-                guard !host.isEmpty, !host.contains(" ") else { throw fail("expected `remote HOST:PORT`") }
+                guard !host.isEmpty, !host.contains(" ") else { throw fail(.badRemote) }
                 entries.append((number, .remote(host: host, port: port)))
             default:
-                throw fail("a stub line starts with auto, glass, chert or remote")
+                throw fail(.unknownType)
             }
         }
         self.entries = entries
@@ -113,17 +110,23 @@ struct StubFile: Sendable {
 }
 
 /// Opens indexes for reading.
-public enum IndexOpener {
+enum IndexOpener {
     /// Opens the index at `path`: an index directory, a database, or a stub file whose
     /// `remote HOST:PORT` lines are opened with `timeouts`.
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
-    ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, `.other`.
-    public static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
-        guard let stub = try StubFile.withRemoteLines(at: path) else {
+    ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, stub errors.
+    static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
+        try open(path, index: path, timeouts: timeouts)
+    }
+
+    /// Opens `path`, a part of the index `index` (the index itself at the top).
+    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws -> Database {
+        let part = path == index ? nil : path
+        guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
             do {
                 return try Database(path: path)
             } catch {
-                throw IndexError.from(error, path: path)
+                throw IndexError.from(error, index: index, part: part)
             }
         }
         var opened: [(entry: StubEntry, database: Database)] = []
@@ -131,37 +134,38 @@ public enum IndexOpener {
             let database: Database
             switch entry {
             case .local(let local):
-                database = try open(local, timeouts: timeouts)
+                database = try open(local, index: index, timeouts: timeouts)
             case .remote(let host, let port):
                 do {
                     database = try Database.remote(
                         host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
                 } catch let error as XapianError where error.code == .network || error.code == .networkTimeout {
                     throw IndexError(
-                        .unreachable,
-                        "cannot reach the shard at \(entry.name) (\(stub.path) line \(line)): \(error.message); "
-                            + "is its xapian-tcpsrv running?")
+                        .unreachable, index: index, part: entry.name, line: line, stub: stub.path,
+                        detail: error.message)
                 } catch {
-                    throw IndexError.from(error, path: entry.name)
+                    throw IndexError.from(error, index: index, part: entry.name)
                 }
             }
             // Each shard says its schema version and its place, so a wrong or stale server is
             // named here rather than mixed silently into results.
-            try SchemaCheck.verify(database, path: entry.name)
+            try SchemaCheck.verify(database, index: index, part: entry.name)
             opened.append((entry, database))
         }
-        let ordered = try inShardOrder(opened, stub: stub.path)
+        let ordered = try inShardOrder(opened, stub: stub.path, index: index)
         do {
             return try Database(shards: ordered)
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.from(error, index: index, part: part)
         }
     }
 
     /// The databases with shard 0 first, where a combined database reads its metadata; fails
     /// when the stub lists some shards of a sharded index but not all, which would silently
     /// leave their documents out of every search.
-    private static func inShardOrder(_ opened: [(entry: StubEntry, database: Database)], stub: String) throws
+    private static func inShardOrder(
+        _ opened: [(entry: StubEntry, database: Database)], stub: String, index: String
+    ) throws
         -> [Database]
     {
         let places = opened.map { item -> (index: Int, count: Int)? in
@@ -178,9 +182,7 @@ public enum IndexOpener {
         let indexes = places.map { $0!.index }
         let missing = Set(0..<first.count).subtracting(indexes).sorted()
         guard missing.isEmpty, indexes.count == first.count else {
-            let what = missing.isEmpty
-                ? "lists a shard twice" : "misses shard \(missing.map(String.init).joined(separator: ", "))"
-            throw IndexError(.other, "\(stub) \(what) of an index of \(first.count) shards: list each shard once")
+            throw IndexError(.incompleteStub(missing: missing, count: first.count), index: index, part: stub)
         }
         return zip(indexes, opened).sorted { $0.0 < $1.0 }.map(\.1.database)
     }

@@ -1,0 +1,118 @@
+// Applying a ChangeSet: a few changes go into the live generation in one Xapian transaction (a
+// reader sees all of them or none, and a kill leaves the index as it was); many go into a copy
+// of it that then replaces it, as does any change to a sharded index, since Xapian has no
+// transaction across databases.
+import Foundation
+internal import Xapian
+
+extension Indexer {
+    /// Brings `generation` up to date with `files`.
+    /// - Parameter removeMissing: whether indexed files that are not in `files` are removed.
+    func update(
+        generation: String, in directory: IndexDirectory, files: [CorpusFile], removeMissing: Bool,
+        summary: inout IndexSummary, tracker: ProgressTracker
+    ) throws {
+        let index = directory.url.path
+        let url = directory.generationURL(generation)
+        let existing: Database
+        do {
+            existing = try Database(path: url.path)
+        } catch {
+            throw IndexError.from(error, index: index)
+        }
+        try SchemaCheck.verify(existing, index: index)
+
+        let changes: ChangeSet
+        do {
+            changes = try ChangeSet.detect(files: files, in: existing, removeMissing: removeMissing)
+        } catch {
+            throw IndexError.from(error, index: index)
+        }
+        summary.unchanged += changes.unchanged
+        tracker.advance(files: changes.unchanged, documents: 0)
+        if changes.isEmpty { return }
+
+        // Parse what may have changed, in parallel; then write, in one place. Web archives are
+        // read as they are written, record by record.
+        let archives = changes.candidates.filter { WebArchiveReader.isWebArchive($0.relativePath) }
+        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates.filter { !WebArchiveReader.isWebArchive($0.relativePath) }))
+        summary.unchanged += touched.count
+        tracker.advance(files: touched.count, documents: 0)
+        let slotsBefore = FacetSlotUsage.read(from: existing)
+        let shards = ShardLayout.count(of: existing)
+        if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty && archives.isEmpty { return }
+
+        // Shards cannot share a transaction, and a run killed between two shards' commits would
+        // leave them out of step: a sharded index is always updated in a copy, which costs a
+        // copy of the whole index per run that changes anything. So is an index with a changed
+        // web archive: a transaction holds every change in memory, and an archive's are unbounded.
+        let inPlace = shards == 1 && archives.isEmpty && toWrite.count + changes.removed.count <= options.inPlaceLimit
+        let targetGeneration = inPlace ? generation : directory.nextGenerationName()
+        let target = directory.generationURL(targetGeneration)
+        if !inPlace {
+            do {
+                try FileManager.default.copyItem(at: url, to: target)
+            } catch {
+                throw IndexError(.unwritable, index: index, part: target.path, detail: error.localizedDescription)
+            }
+        }
+        var outcome = BuildOutcome()
+        // Earlier copies of a story are looked up in the index as it was before this run.
+        let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
+        do {
+            let writers = try ShardWriters(
+                index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
+                batchSize: inPlace ? nil : options.batchSize)
+            // In place, one transaction: a reader sees the whole update or none of it, and a
+            // kill leaves the index as it was.
+            if inPlace { try writers.beginTransaction() }
+            for term in changes.removed {
+                try writers.deleteDocuments(ofFileTerm: term)
+                try writers.setRecord(path: String(term.dropFirst(Schema.file.prefix.count)), "")
+                summary.removed += 1
+            }
+            for item in touched {
+                // Touched, not changed: remember the new time so it is not read again.
+                if let record = item.record {
+                    try writers.setRecord(path: item.file.relativePath, record.encoded)
+                }
+            }
+            for item in toWrite {
+                let term = Schema.identifierTerm(Schema.file, item.file.relativePath)
+                let wasIndexed = changes.indexed.contains(term)
+                try writers.deleteDocuments(ofFileTerm: term)
+                try writers.setRecord(path: item.file.relativePath, "")
+                let written = try write(item, to: writers, stories: stories, outcome: &outcome)
+                if !item.articles.isEmpty {
+                    if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
+                } else if wasIndexed {
+                    summary.removed += 1
+                }
+                tracker.advance(files: 1, documents: written)
+            }
+            for file in archives {
+                let wasIndexed = changes.indexed.contains(Schema.identifierTerm(Schema.file, file.relativePath))
+                let counts = try indexArchive(
+                    file, to: writers, stories: stories, existing: existing, outcome: &outcome, tracker: tracker)
+                summary.unchangedRecords += counts.unchanged
+                summary.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
+                if counts.written + counts.removed > 0 {
+                    if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
+                } else if wasIndexed {
+                    summary.unchanged += 1  // touched: its records are as they were
+                }
+            }
+            outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
+            if inPlace { try writers.commitTransaction() }
+            try writers.close()
+        } catch {
+            throw IndexError.from(error, index: index)
+        }
+        if !inPlace { try directory.switchTo(generation: targetGeneration) }
+        summary.documentsWritten = outcome.documents
+        summary.rejected += outcome.rejected
+        summary.warnings += outcome.warnings
+        summary.duplicates += outcome.duplicates
+    }
+}

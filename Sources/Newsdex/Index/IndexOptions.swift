@@ -1,0 +1,42 @@
+// What an index run is asked to do.
+import Foundation
+
+/// What `Indexer.run` is asked to do.
+public struct IndexOptions: Sendable {
+    /// Corpus roots (folders) or single files.
+    public var inputs: [URL]
+    /// The index directory.
+    public var database: URL
+    /// Build a fresh index from scratch, beside the live one.
+    public var rebuild: Bool
+    /// Threads that parse, extract and (for a full build) index in parallel.
+    public var jobs: Int
+    /// Databases the index is split into; nil keeps the index's count (1 for a new index). A
+    /// count other than the index's rebuilds it.
+    public var shards: Int?
+    /// Documents between commits when building a new generation; bounds memory.
+    public var batchSize: Int
+    /// Above this many changed files, an incremental run updates a copy of the index rather than
+    /// the live one in a single transaction (which holds every change in memory).
+    public var inPlaceLimit: Int
+    public var reader: ArticleReader.Options
+    /// How copies of one story are recognised (thresholds in StoryOptions); nil to not group
+    /// copies at all.
+    public var stories: StoryOptions?
+
+    public init(
+        inputs: [URL], database: URL, rebuild: Bool = false,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, batchSize: Int = 2000,
+        inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions? = .init()
+    ) {
+        self.inputs = inputs
+        self.database = database
+        self.rebuild = rebuild
+        self.jobs = max(1, jobs)
+        self.shards = shards.map { max(1, $0) }
+        self.batchSize = max(1, batchSize)
+        self.inPlaceLimit = inPlaceLimit
+        self.reader = reader
+        self.stories = stories
+    }
+}

@@ -1,0 +1,53 @@
+// Filter values that are nowhere in the index, and the nearest values that are, so that a
+// mistyped `--person` value gets "did you mean".
+internal import Xapian
+
+extension Searcher {
+    /// Filter values that match no document, with the nearest values the index has.
+    func unknownValues(_ filters: FacetFilters) -> [UnknownFilterValue] {
+        var result: [UnknownFilterValue] = []
+        for (facet, fields, values) in filters.flags {
+            for value in values where !fields.contains(where: { database.termExists(Schema.term($0, value)) }) {
+                // An --entity value is reported under person, the first of the facets it spans.
+                result.append(UnknownFilterValue(
+                    facet: facet ?? .person, value: value, suggestions: nearestValues(to: value, in: fields)))
+            }
+        }
+        return result
+    }
+
+    /// Up to three indexed values closest to `value` by edit distance (or containing it).
+    public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) -> [String] {
+        let wanted = Schema.normalizedValue(value)
+        var scored: [(Int, String)] = []
+        for field in fields {
+            guard let terms = try? database.allTerms(prefix: field.prefix) else { continue }
+            for (term, _) in terms {
+                let candidate = String(term.dropFirst(field.prefix.count))
+                let distance = candidate.contains(wanted) && !wanted.isEmpty
+                    ? 0 : EditDistance.levenshtein(wanted, candidate)
+                if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate)) }
+            }
+        }
+        return scored.sorted { $0 < $1 }.prefix(limit).map(\.1)
+    }
+}
+
+/// Levenshtein distance, for suggesting facet values a user may have meant.
+enum EditDistance {
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

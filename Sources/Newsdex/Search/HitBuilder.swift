@@ -1,0 +1,98 @@
+// Hits as shown: a match's stored document, its snippet with the query's words marked, the
+// captions that match, and the other copies of its story.
+internal import Xapian
+
+/// Builds the hits of one match set.
+struct HitBuilder {
+    let database: Database
+    let mset: MatchSet
+    let stemmer: Stem
+    /// Mark the query's matches in snippets and keep only matching captions; false without a
+    /// query, or when the caller shows no snippets.
+    let highlight: Bool
+    let snippetLength: Int
+
+    /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
+    func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
+        let document = try hit.document()
+        let stored = try StoredDocument(of: document)
+        let snippetText = stored.snippetSource
+        let snippet: Snippet
+        if highlight {
+            snippet = Snippet(xapianHTML: mset.snippet(
+                snippetText, length: snippetLength, stemmer: stemmer, flags: []))
+        } else {
+            snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
+        }
+        var captions: [CaptionHit] = []
+        for caption in stored.captions {
+            if !highlight || stored.kind == .caption {
+                captions.append(CaptionHit(caption: caption, highlighted: nil))
+                continue
+            }
+            let marked = mset.snippet(
+                caption.text, length: caption.text.utf8.count + 16, stemmer: stemmer,
+                flags: [.exhaustive, .emptyWithoutMatch])
+            if !marked.isEmpty {
+                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: marked)))
+            }
+        }
+        let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
+        return SearchHit(
+            id: stored.id, kind: stored.kind, rank: hit.rank + 1, score: hit.weight, percent: hit.percent,
+            title: stored.title, source: stored.source, date: stored.date, authors: stored.authors,
+            url: stored.url, path: stored.path, snippet: snippet, captions: captions,
+            entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
+            copyCount: copyCount)
+    }
+
+    /// The other copies of a document's story, oldest first (the wire original usually ran
+    /// first), and how many there are.
+    private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
+        guard let story = stored.story else { return ([], 0) }
+        let members = try database.postings(Schema.term(Schema.story, story))
+        guard members.count > 1 else { return ([], 0) }
+        // Order by the date slot, and decode the stored data of only the copies listed.
+        var dated: [(date: String, document: Document)] = []
+        for docid in members {
+            let document = try database.document(docid)
+            let date = document.stringValue(slot: Slot.sortableDate.number)
+            dated.append((date.isEmpty ? "~" : date, document))
+        }
+        dated.sort { $0.date < $1.date }
+        var copies: [StoryCopy] = []
+        for (_, document) in dated where copies.count < limit {
+            let other = try StoredDocument(of: document)
+            if other.id != stored.id {
+                copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
+            }
+        }
+        return (copies, members.count - 1)
+    }
+}
+
+extension Snippet {
+    /// Reads Xapian's snippet: HTML-escaped text with <b>…</b> around matches.
+    init(xapianHTML html: String) {
+        var segments: [SnippetSegment] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<b>") {
+            if open.lowerBound > rest.startIndex {
+                segments.append(SnippetSegment(text: Self.unescape(rest[..<open.lowerBound]), isMatch: false))
+            }
+            rest = rest[open.upperBound...]
+            let close = rest.range(of: "</b>") ?? (rest.endIndex..<rest.endIndex)
+            segments.append(SnippetSegment(text: Self.unescape(rest[..<close.lowerBound]), isMatch: true))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { segments.append(SnippetSegment(text: Self.unescape(rest), isMatch: false)) }
+        self.init(segments: segments)
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

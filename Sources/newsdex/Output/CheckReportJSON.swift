@@ -1,0 +1,27 @@
+// The JSON that `check --format json` prints. Fields may be added, never renamed or removed,
+// without a new format_version.
+import Newsdex
+
+struct CheckReportJSON: Encodable {
+    static let formatVersion = 1
+
+    let report: IndexCheckReport
+
+    struct Discrepancy: Encodable {
+        var kind: String
+        var path: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies, duplicates
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.formatVersion, forKey: .formatVersion)
+        try c.encode(report.filesChecked, forKey: .filesChecked)
+        try c.encode(
+            report.discrepancies.map { Discrepancy(kind: $0.kind.rawValue, path: $0.path) }, forKey: .discrepancies)
+        try c.encode(report.duplicates, forKey: .duplicates)
+    }
+}

@@ -1,0 +1,88 @@
+// Saved pages and web archives through the command line: parse, index, show; what is printed and
+// how each exits.
+import Foundation
+import Testing
+
+@Suite struct WebArchiveCommandTests {
+    private static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("NewsdexTests/Fixtures")
+
+    private func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newsdex-warc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent("corpus/Crawl"), withIntermediateDirectories: true)
+        return url
+    }
+
+    private struct Report: Decodable {
+        struct Article: Decodable {
+            var id: String
+            var title: String
+            var date: String?
+            var crawled: String?
+            var dateIsCrawlDate: Bool
+            enum CodingKeys: String, CodingKey { case id, title, date, crawled, dateIsCrawlDate = "date_is_crawl_date" }
+        }
+        struct Rejection: Decodable { var path: String; var offset: Int?; var reason: String }
+        var articles: [Article]
+        var rejections: [Rejection]
+        var skipped: [String: Int]
+    }
+
+    @Test func parseShowsAnArchivesArticlesAndWhatItSkipped() throws {
+        let archive = Self.fixtures.appendingPathComponent("WARC/crawl.warc.gz")
+        let json = try runNewsdex(["parse", archive.path, "--format", "json"])
+        #expect(json.status == 0)
+        let report = try JSONDecoder().decode(Report.self, from: Data(json.stdout.utf8))
+        #expect(report.articles.map(\.title) == [
+            "Harbour ferry strike ends after three weeks", "Drought forces river barges to sail half empty",
+            "Café owners fight “terrace tax”", "Night trains return to the Alpine line",
+        ])
+        #expect(report.articles[2].dateIsCrawlDate && report.articles[2].crawled == "2006-05-03T18:20")
+        #expect(report.skipped["request"] == 5)
+
+        let text = try runNewsdex(["parse", archive.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("date:       2006-05-03T18:20 (the crawl date: the page gives none)"))
+        #expect(text.stdout.contains("crawled:    2024-03-11T09:00"))
+        #expect(text.stdout.contains("web archive records skipped: 5 request, 1 HTTP 4xx response, 1 metadata, 1 non-HTML response, 1 revisit, 1 warcinfo"))
+    }
+
+    @Test func parseOfABrokenArchiveNamesTheRecordAndExits3() throws {
+        let archive = Self.fixtures.appendingPathComponent("WARC/broken-lengths.warc")
+        let result = try runNewsdex(["parse", archive.path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("rejected: broken-lengths.warc: record at byte "))
+        #expect(result.stderr.contains(": the record does not end where its Content-Length says"))
+        #expect(result.stdout.contains("title:      Night trains return to the Alpine line"))
+    }
+
+    @Test func parseOfAPage() throws {
+        let page = Self.fixtures.appendingPathComponent("HTML/wordpress.html")
+        let result = try runNewsdex(["parse", page.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("title:      Harbour ferry strike ends after three weeks"))
+        #expect(result.stdout.contains("credit: Jenna Polglase/Coastline Courier"))
+        let redirect = try runNewsdex(["parse", Self.fixtures.appendingPathComponent("HTML/redirect.html").path])
+        #expect(redirect.status == 3)
+        #expect(redirect.stderr.contains("not an article"))
+    }
+
+    @Test func indexingAnArchiveAndShowingACrawlDate() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent("WARC/broken-truncated.warc.gz"),
+            to: root.appendingPathComponent("corpus/Crawl/day.warc.gz"))
+        let db = root.appendingPathComponent("index").path
+        let index = try runNewsdex(["index", root.appendingPathComponent("corpus").path, "--db", db])
+        #expect(index.status == 3)
+        #expect(index.stderr.contains("rejected Crawl/day.warc.gz: record at byte "))
+        #expect(index.stderr.contains("web archive records: 10 skipped (5 request"))
+        let show = try runNewsdex(["show", "http://gazette-du-lac.example/terrace-tax.html", "--db", db])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("2006-05-03T18:20 (crawled; the page gives no date)"))
+        let search = try runNewsdex(["search", "barges", "--db", db, "--format", "ids"])
+        #expect(search.stdout == "https://continentalwire.example/business/2023/08/14/drought-river-barges\n")
+    }
+}

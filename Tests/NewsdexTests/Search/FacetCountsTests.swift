@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import Xapian
+@testable import Newsdex
+
+@Suite struct FacetCountsTests {
+    let scratch: TemporaryDirectory
+    let database: WritableDatabase
+
+    /// Four documents: (source, persons in slot order).
+    static let documents: [(String, [String])] = [
+        ("AFP", ["Vladimir Putin", "Joe Biden"]),
+        ("AFP", ["Joe Biden", "Vladimir Putin"]),
+        ("BBC", ["vladimir putin"]),
+        ("BBC", ["Mark Rutte"]),
+    ]
+
+    init() throws {
+        scratch = try TemporaryDirectory()
+        database = try WritableDatabase(path: scratch.path("db").path, mode: .createOrOverwrite)
+        for (source, persons) in Self.documents {
+            let document = Document()
+            document.addBooleanTerm(Schema.term(Schema.source, source))
+            document.setValue(source, slot: Slot.source.number)
+            for (index, person) in persons.enumerated() {
+                document.addBooleanTerm(Schema.term(Schema.person, person))
+                document.setValue(person, slot: Slot.person(index).number)
+            }
+            try database.add(document)
+        }
+        try database.commit()
+    }
+
+    var usage: FacetSlotUsage {
+        var usage = FacetSlotUsage()
+        usage.person = 2
+        return usage
+    }
+
+    /// Runs `query` with spies for `facets` and returns each facet's counts.
+    func counted(_ facets: [Facet], query: Query = .matchAll, limit: Int = 10) throws -> [Facet: [FacetValue]] {
+        let enquire = Enquire(database: database)
+        enquire.query = query
+        let spies = FacetCounts(slotUsage: usage).attach(facets, to: enquire)
+        _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
+        return Dictionary(uniqueKeysWithValues: spies.map { ($0.0, FacetCounts.counts($0.1, limit: limit)) })
+    }
+
+    @Test func aMultiValuedFacetCountsEachSlotOfItsRun() {
+        let counts = FacetCounts(slotUsage: usage)
+        #expect(counts.slots(for: .person) == [Slot.person(0).number, Slot.person(1).number])
+        #expect(counts.slots(for: .place).isEmpty)
+        #expect(counts.slots(for: .source) == [Slot.source.number])
+    }
+
+    @Test func valuesAreMergedOverSlotsAndCaseAndOrderedByCountThenName() throws {
+        let persons = try #require(try counted([.person])[.person])
+        // "vladimir putin" is the same term as "Vladimir Putin": counted together, shown as the
+        // form most documents have.
+        #expect(persons == [
+            FacetValue(value: "Vladimir Putin", count: 3), FacetValue(value: "Joe Biden", count: 2),
+            FacetValue(value: "Mark Rutte", count: 1),
+        ])
+        #expect(try counted([.person], limit: 2)[.person]?.map(\.value) == ["Vladimir Putin", "Joe Biden"])
+        #expect(try counted([.person], limit: 0)[.person] == [])
+    }
+
+    @Test func aFilteredFacetIsCountedWithoutItsOwnFilter() throws {
+        let afp = FilterQuery(facet: .source, query: Query(term: Schema.term(Schema.source, "AFP")))
+        let enquire = Enquire(database: database)
+        enquire.query = FilterQuery.combine(nil, filters: [afp.query])
+        let counts = FacetCounts(slotUsage: usage)
+        let spies = counts.attachUnfiltered(to: enquire, filters: [afp])
+        #expect(!spies.contains { $0.0 == .source })
+        _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
+        let facets = try counts.count(main: spies, query: nil, filters: [afp], in: database, limit: 10)
+        #expect(facets.map(\.facet) == Facet.allCases)
+        let byFacet = Dictionary(uniqueKeysWithValues: facets.map { ($0.facet, $0.values) })
+        // The source facet shows what picking another source would give...
+        #expect(byFacet[.source] == [FacetValue(value: "AFP", count: 2), FacetValue(value: "BBC", count: 2)])
+        // ...while the others count only AFP's documents.
+        #expect(byFacet[.person] == [FacetValue(value: "Joe Biden", count: 2), FacetValue(value: "Vladimir Putin", count: 2)])
+    }
+}
