@@ -68,7 +68,7 @@ enum HTMLBoilerplate {
     static let weak: Set<String> = [
         "sidebar", "aside", "menu", "nav", "navbar", "navigation", "header", "footer", "masthead",
         "banner", "widget", "widgets", "meta", "toolbar", "tags", "tag", "topics", "login", "rating",
-        "skip", "print", "hero",
+        "skip", "print", "hero", "briefing",
     ]
 
     static let bodyWords: Set<String> = [

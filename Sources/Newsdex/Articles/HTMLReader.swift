@@ -76,7 +76,12 @@ enum HTMLReader {
             return reject("a redirect to \(target.prefix(200)), not an article")
         }
         var isPage = false
-        if metadata.declaresArticle == false && main.foundBy != .bodyMarker {
+        // Sites mislabel articles as "website" often enough that the label alone is not trusted:
+        // the page must also look like a list (several <article>s, or no block that stands out).
+        let articleCount = page.elements(.article).count
+        if metadata.declaresArticle == false && main.foundBy != .bodyMarker
+            && (articleCount >= 3 || main.foundBy == .wholePage || main.blocks.isEmpty)
+        {
             // A front page or a list: its "text" would be teasers. Index it by what it says it is.
             isPage = true
             paragraphs = metadata.description.map { [$0] } ?? []

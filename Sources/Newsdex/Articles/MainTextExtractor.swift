@@ -101,9 +101,10 @@ struct MainTextExtractor {
 
     /// The best container by Readability's score, with the siblings that belong with it.
     private func bestScoring() -> (Int, [Int])? {
+        // What paragraphs give each container; its tag and its name add to that (`final`).
         var scores: [Int: Double] = [:]
         func initialScore(_ node: Int) -> Double {
-            var score = Double(analysis.readings[node].score)
+            var score = 0.0
             switch page.tag(node) {
             case .div: score += 5
             case .article, .main: score += 10
@@ -129,11 +130,19 @@ struct MainTextExtractor {
             var ancestor = page.parent(node)
             for divider in [1.0, 2.0, 4.0] {
                 guard let current = ancestor, current >= analysis.body else { break }
-                scores[current, default: initialScore(current)] += score / divider
+                scores[current, default: 0] += score / divider
                 ancestor = page.parent(current)
             }
         }
-        func final(_ node: Int) -> Double { (scores[node] ?? 0) * (1 - analysis.linkDensity(node)) }
+        func final(_ node: Int) -> Double {
+            let paragraphs = scores[node] ?? 0
+            // A name that says "content" lifts a container with text of its own, not a far
+            // wrapper that a short paragraph or two reach (Readability's weight, made to count
+            // only where there is something to weigh); a name that says furniture always counts.
+            var name = Double(analysis.readings[node].score)
+            if name > 0 && paragraphs < 10 { name = 0 }
+            return (initialScore(node) + paragraphs + name) * (1 - analysis.linkDensity(node))
+        }
         guard var top = scores.keys.max(by: { final($0) < final($1) || (final($0) == final($1) && $0 > $1) }),
             final(top) > 0
         else { return nil }
@@ -150,7 +159,7 @@ struct MainTextExtractor {
         for sibling in page.children(parent) where analysis.furniture[sibling] == .none {
             if sibling == top || (scores[sibling] != nil && final(sibling) >= threshold) {
                 nodes.append(sibling)
-            } else if page.isElement(sibling), page.tag(sibling) == .p {
+            } else if page.isElement(sibling), page.tag(sibling) == .p || isParagraphLike(sibling) {
                 let length = analysis.textLength[sibling], density = analysis.linkDensity(sibling)
                 if (length > 80 && density < 0.25) || (length > 0 && density == 0 && endsSentence(sibling)) {
                     nodes.append(sibling)
