@@ -128,10 +128,14 @@ enum HTMLBoilerplate {
                 if screenReaderTokens.contains(lower) { reading.isScreenReaderOnly = true }
                 if hiddenTokens.contains(lower) { reading.strength = .strong }
                 // A BEM modifier ("Section--ads", "page--has-comments") says what a block holds
-                // or how it looks, not what it is: its words do not count.
+                // or how it looks, not what it is: its words do not make furniture or a body,
+                // though they may say what a small element is ("contributors--author").
                 let block = token.range(of: "--").map { token[..<$0.lowerBound] } ?? token
                 words.append(contentsOf: splitWords(block).map { Substring($0) })
                 words.append("")  // tokens are not pairs across their boundary
+                if block.count < token.count {
+                    for word in splitWords(token[block.endIndex...]) { readRole(word, into: &reading) }
+                }
             }
         }
         var previous: Substring = ""
@@ -146,18 +150,24 @@ enum HTMLBoilerplate {
             } else if weak.contains(text), reading.strength == .none {
                 reading.strength = .weak
             }
-            if creditWords.contains(text) || pair == "image source" || pair == "photo source" { reading.isCredit = true }
-            if captionWords.contains(text) { reading.isCaption = true }
+            if pair == "image source" || pair == "photo source" { reading.isCredit = true }
+            readRole(text, into: &reading)
             if commentWords.contains(text) || (text.contains("comment") && !stemExceptions.contains { text.contains($0) }) {
                 reading.isComments = true
             }
-            if pictureWords.contains(text) { reading.isPicture = true }
-            if bylineWords.contains(text) { reading.isByline = true }
             if positiveWords.contains(text) { reading.score += 25 }
             if negativeWords.contains(text) { reading.score -= 25 }
         }
         if reading.isBody { reading.strength = .none }
         return reading
+    }
+
+    /// What one word says an element is: a credit, a caption, a picture, a byline.
+    private static func readRole(_ word: String, into reading: inout Reading) {
+        if creditWords.contains(word) { reading.isCredit = true }
+        if captionWords.contains(word) { reading.isCaption = true }
+        if pictureWords.contains(word) { reading.isPicture = true }
+        if bylineWords.contains(word) { reading.isByline = true }
     }
 
     private static func hasStrongStem(_ word: String) -> Bool {

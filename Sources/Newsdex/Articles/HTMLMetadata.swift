@@ -91,12 +91,15 @@ struct HTMLMetadata: Sendable {
                 break
             }
         }
-        authors = Self.personNames(linked.authors)
-        if authors.isEmpty {
-            let fromMeta = all("author", "article:author", "byl", "citation_author", "dc.creator", "dcterms.creator",
-                "parsely-author", "sailthru.author", "og:article:author")
-            authors = Self.personNames(fromMeta)
-        }
+        // A company or the site itself given as author ("SPIEGEL ONLINE", "Süddeutsche.de
+        // GmbH, Munich, Germany") is not one: kept, with the JSON-LD's organizations, for a
+        // page that names no person.
+        let fromMeta = all("author", "article:author", "byl", "citation_author", "dc.creator", "dcterms.creator",
+            "parsely-author", "sailthru.author", "og:article:author")
+        authors = Self.personNames(linked.authors.filter { !Self.isSite($0, siteName) })
+        if authors.isEmpty { authors = Self.personNames(fromMeta.filter { !Self.isSite($0, siteName) }) }
+        organizationAuthors = linked.organizationAuthors
+            + Self.personNames((linked.authors + fromMeta).filter { Self.isSite($0, siteName) }).prefix(1)
         url = canonical ?? first("og:url") ?? linked.url
         description = first("description", "og:description", "twitter:description")
         tags = linked.keywords.isEmpty ? all("article:tag", "news_keywords") : linked.keywords
@@ -170,6 +173,20 @@ struct HTMLMetadata: Sendable {
         }
     }
 
+    /// Authors that are organizations, for an article that names no person (`complete` and the
+    /// text's byline come first).
+    var organizationAuthors: [String] = []
+
+    /// Whether an author value names the site itself ("SPIEGEL ONLINE", "futurezone.at",
+    /// "Süddeutsche.de GmbH, Munich, Germany" on the site Süddeutsche.de).
+    static func isSite(_ value: String, _ siteName: String?) -> Bool {
+        guard let siteName, !siteName.isEmpty else { return false }
+        let value = value.lowercased(), site = siteName.lowercased()
+        return value == site || value.hasPrefix(site + " ") || value.hasPrefix(site + ",")
+    }
+
+
+
     /// The first short block of `range` that reads as a byline ("By Jane Doe, Health Reporter").
     private static func bylineLine(in range: Range<Int>, _ analysis: PageAnalysis) -> (authors: [String], rest: Substring?)? {
         let page = analysis.page
@@ -202,7 +219,10 @@ struct HTMLMetadata: Sendable {
     private static func bylineAuthors(in range: Range<Int>, _ analysis: PageAnalysis) -> [String]? {
         let page = analysis.page
         for node in range where page.isElement(node) {
-            guard !analysis.isInside(node, furniture: [.invisible, .structure]) else { continue }
+            // Not a teaser's byline: in a figure, or in a link to another page.
+            guard !analysis.isInside(node, furniture: [.invisible, .structure]),
+                page.ancestor(of: node, where: { [.a, .figure, .figcaption].contains(page.tag($0)) }) == nil
+            else { continue }
             let property = page.attribute(.itemprop, of: node)?.lowercased() ?? ""
             let rel = page.attribute(.rel, of: node)?.lowercased() ?? ""
             let named = analysis.readings[node].isByline && analysis.textLength[node] < 200
@@ -293,7 +313,8 @@ struct HTMLMetadata: Sendable {
         for value in values {
             var text = Substring(HTMLText.collapsed(value))
             if text.contains("://") || text.contains("@") || text.hasPrefix("www.") { continue }
-            for prefix in ["By ", "by ", "BY ", "By: ", "Written by ", "Words by "] where text.hasPrefix(prefix) {
+            for prefix in ["By ", "by ", "BY ", "By: ", "Written by ", "Words by ", "Von ", "von ", "Par ", "par ", "Por "]
+            where text.hasPrefix(prefix) {
                 text = text.dropFirst(prefix.count).trimmedForParsing()
             }
             // "Jane Doe | Reuters", "Jane Doe - Political Editor": the name comes first.

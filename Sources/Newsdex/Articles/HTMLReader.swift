@@ -111,7 +111,8 @@ enum HTMLReader {
         }
 
         let pageDate = metadata.date ?? parsed.date
-        let authors = metadata.authors.isEmpty ? parsed.authors : metadata.authors
+        var authors = metadata.authors.isEmpty ? parsed.authors : metadata.authors
+        if authors.isEmpty { authors = metadata.organizationAuthors }
         let source = metadata.siteName ?? context.folderSource ?? host(of: metadata.url ?? context.url) ?? "unknown"
         result.articles.append(Article(
             id: context.id, source: source, title: title,

@@ -7,7 +7,11 @@ import Foundation
 struct LinkedData: Sendable {
     var headline: String?
     var datePublished: String?
+    /// The article's authors that are people (or plain names).
     var authors: [String] = []
+    /// Its authors that are organizations ("National Geographic", "Reuters"): an article's
+    /// author only when the page names no person.
+    var organizationAuthors: [String] = []
     var publisher: String?
     var url: String?
     /// ImageObjects with a caption, each with its credit (creditText, copyrightHolder, author).
@@ -26,6 +30,11 @@ struct LinkedData: Sendable {
         "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
         "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle",
         "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting",
+    ]
+
+    static let organizationTypes: Set<String> = [
+        "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "NGO",
+        "EducationalOrganization", "WebSite",
     ]
 
     /// Types that say the page is something other than an article (a front page, a list, a profile).
@@ -87,7 +96,15 @@ struct LinkedData: Sendable {
     private mutating func read(article: [String: Any], byID: [String: [String: Any]]) {
         headline = Self.string(article["headline"]) ?? Self.string(article["name"])
         datePublished = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
-        authors = Self.names(article["author"], byID: byID) + Self.names(article["creator"], byID: byID)
+        for value in Self.values(article["author"]) + Self.values(article["creator"]) {
+            let resolved = Self.resolve(value, byID: byID)
+            let isOrganization = (resolved as? [String: Any]).map { !Self.types(of: $0).isDisjoint(with: Self.organizationTypes) } ?? false
+            if isOrganization {
+                organizationAuthors += Self.names(resolved, byID: byID)
+            } else {
+                authors += Self.names(resolved, byID: byID)
+            }
+        }
         publisher = Self.names(article["publisher"], byID: byID).first
             ?? Self.names(article["sourceOrganization"], byID: byID).first
         url = Self.string(article["url"])
