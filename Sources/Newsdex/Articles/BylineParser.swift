@@ -13,12 +13,10 @@ enum BylineParser {
     /// and places ("Jane Doe in Kyiv") are dropped.
     static func byline(in line: Substring) -> (authors: [String], rest: Substring?)? {
         guard line.utf8.count <= 160 else { return nil }
-        var rest: Substring
-        if line.hasPrefix("By ") || line.hasPrefix("BY ") || line.hasPrefix("By: ") {
-            rest = line.dropFirst(line.hasPrefix("By: ") ? 4 : 3)
-        } else {
-            return nil
-        }
+        // "By", and the German "Von", French "Par", Spanish "Por" that open bylines on pages in
+        // those languages; every name must still look like one ("Von den 500 Mitarbeitern" is not).
+        guard let opening = Self.openings.first(where: { line.hasPrefix($0) }) else { return nil }
+        var rest = line.dropFirst(opening.count)
         rest = rest.trimmedForParsing()
         var after: Substring?
         for separator in [" | ", " · ", " • ", " — ", " – ", " - "] {
@@ -39,6 +37,8 @@ enum BylineParser {
         }
         return names.isEmpty ? nil : (names, after)
     }
+
+    static let openings = ["By: ", "By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por "]
 
     /// Words of the job titles bylines carry after the name.
     static let jobTitleWords: Set<String> = [

@@ -217,5 +217,8 @@ enum HTMLBoilerplate {
         "want more", "get the latest", "download the app", "support our", "this content is",
         "enable javascript", "please enable", "your browser", "cookies", "we use cookies", "©",
         "copyright", "all rights reserved",
+        // The same prompts on German, French and Spanish pages.
+        "lesen sie auch", "lesen sie mehr", "weiterlesen", "mehr zum thema", "auch interessant", "zum thema:",
+        "lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "voir aussi", "lea también", "leer más",
     ]
 }

@@ -234,7 +234,8 @@ enum CaptionCredit {
         "photo credit", "image credit", "picture credit", "image source", "photo source",
         "photographs by", "photograph by", "photographs", "photograph", "photos by", "photo by",
         "pictures by", "picture by", "images by", "image by", "pictures", "picture", "photos", "photo",
-        "images", "image", "credits", "credit", "illustration", "pic", "foto", "source", "copyright",
+        "images", "image", "crédits", "crédit", "credits", "credit", "illustration", "pic", "fotos", "foto",
+        "bild", "source", "quelle", "copyright",
         "©", "(c)", "courtesy of", "courtesy",
     ].sorted { $0.count > $1.count }
 

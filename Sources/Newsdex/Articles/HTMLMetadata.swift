@@ -84,7 +84,7 @@ struct HTMLMetadata: Sendable {
             "citation_date", "citation_online_date", "bepress_citation_date", "bepress_citation_online_date",
             "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "parsely-pub-date",
             "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "datepublished",
-            "datecreated", "date", "og:article:published_time", "article:modified_time", "last-modified")
+            "datecreated", "date", "og:article:published_time")
         {
             if let value, let date = Self.date(value) {
                 self.date = date
@@ -101,6 +101,9 @@ struct HTMLMetadata: Sendable {
         organizationAuthors = linked.organizationAuthors
             + Self.personNames((linked.authors + fromMeta).filter { Self.isSite($0, siteName) }).prefix(1)
         url = canonical ?? first("og:url") ?? linked.url
+        // When the page was last changed: its date only when nothing says when it was published.
+        modified = [linked.dateModified].compactMap { $0 }
+            + all("article:modified_time", "og:updated_time", "last-modified", "dcterms.modified")
         description = first("description", "og:description", "twitter:description")
         tags = linked.keywords.isEmpty ? all("article:tag", "news_keywords") : linked.keywords
         if tags.count == 1, tags[0].contains(",") {
@@ -163,6 +166,9 @@ struct HTMLMetadata: Sendable {
                 }
             }
         }
+        if date == nil {
+            date = modified.lazy.compactMap(Self.date).first
+        }
         if authors.isEmpty {
             authors = Self.bylineAuthors(in: region, analysis) ?? Self.bylineAuthors(in: analysis.body..<page.end(analysis.body), analysis) ?? []
         }
@@ -172,6 +178,9 @@ struct HTMLMetadata: Sendable {
             if date == nil, let rest = line.rest { date = DatelineParser.parse(rest) }
         }
     }
+
+    /// When the page was last changed, as written.
+    var modified: [String] = []
 
     /// Authors that are organizations, for an article that names no person (`complete` and the
     /// text's byline come first).

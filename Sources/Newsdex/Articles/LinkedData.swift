@@ -7,6 +7,7 @@ import Foundation
 struct LinkedData: Sendable {
     var headline: String?
     var datePublished: String?
+    var dateModified: String?
     /// The article's authors that are people (or plain names).
     var authors: [String] = []
     /// Its authors that are organizations ("National Geographic", "Reuters"): an article's
@@ -96,6 +97,7 @@ struct LinkedData: Sendable {
     private mutating func read(article: [String: Any], byID: [String: [String: Any]]) {
         headline = Self.string(article["headline"]) ?? Self.string(article["name"])
         datePublished = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
+        dateModified = Self.string(article["dateModified"])
         for value in Self.values(article["author"]) + Self.values(article["creator"]) {
             let resolved = Self.resolve(value, byID: byID)
             let isOrganization = (resolved as? [String: Any]).map { !Self.types(of: $0).isDisjoint(with: Self.organizationTypes) } ?? false
