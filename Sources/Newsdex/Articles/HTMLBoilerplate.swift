@@ -130,7 +130,8 @@ enum HTMLBoilerplate {
                 // A BEM modifier ("Section--ads", "page--has-comments") says what a block holds
                 // or how it looks, not what it is: its words do not make furniture or a body,
                 // though they may say what a small element is ("contributors--author").
-                let block = token.range(of: "--").map { token[..<$0.lowerBound] } ?? token
+                let block = ByteSearch.first([0x2D, 0x2D], in: token.utf8).map { token.utf8.prefix($0) }
+                    .map { Substring($0) } ?? token
                 words.append(contentsOf: splitWords(block).map { Substring($0) })
                 words.append("")  // tokens are not pairs across their boundary
                 if block.count < token.count {
@@ -152,7 +153,9 @@ enum HTMLBoilerplate {
             }
             if pair == "image source" || pair == "photo source" { reading.isCredit = true }
             readRole(text, into: &reading)
-            if commentWords.contains(text) || (text.contains("comment") && !stemExceptions.contains { text.contains($0) }) {
+            if commentWords.contains(text)
+                || (text.containsBytes("comment") && !stemExceptions.contains { text.containsBytes($0) })
+            {
                 reading.isComments = true
             }
             if positiveWords.contains(text) { reading.score += 25 }
@@ -171,8 +174,8 @@ enum HTMLBoilerplate {
     }
 
     private static func hasStrongStem(_ word: String) -> Bool {
-        guard word.utf8.count > 5, strongStems.contains(where: { word.contains($0) }) else { return false }
-        return !stemExceptions.contains { word.contains($0) }
+        guard word.utf8.count > 5, strongStems.contains(where: { word.containsBytes($0) }) else { return false }
+        return !stemExceptions.contains { word.containsBytes($0) }
     }
 
     /// "relatedArticles__list-item" → ["related", "articles", "list", "item"].

@@ -264,10 +264,11 @@ enum CaptionCredit {
             }
         }
         // "… | Getty Images", "… / AFP", "… — Reuters".
+        let bytes = Array(text.utf8)
         for separator in [" | ", " / ", " — ", " – ", " - "] {
-            if let range = text.range(of: separator, options: .backwards) {
-                let tail = text[range.upperBound...].trimmedForParsing()
-                let before = text[..<range.lowerBound].trimmedForParsing()
+            if let start = ByteSearch.last(Array(separator.utf8), in: bytes) {
+                let tail = Substring(String(decoding: bytes[(start + separator.utf8.count)...], as: UTF8.self)).trimmedForParsing()
+                let before = Substring(String(decoding: bytes[..<start], as: UTF8.self)).trimmedForParsing()
                 if !before.isEmpty, isCreditPhrase(tail) || startsWithLabel(tail), let credit = cleaned(String(tail)) {
                     return (String(before), credit)
                 }
@@ -290,31 +291,30 @@ enum CaptionCredit {
     /// "… Crédits : X", "… Foto: X": the last label in the caption; it must follow a sentence end
     /// or a separator, or (a label with a colon) introduce a few words only.
     private static func lastLabelled(_ text: Substring) -> (text: String, credit: String?)? {
-        let lower = text.lowercased()
-        var best: (start: String.Index, end: String.Index, colon: Bool)?
-        for label in creditLabelWords {
-            var searchEnd = lower.endIndex
-            while let range = lower.range(of: label, options: .backwards, range: lower.startIndex..<searchEnd) {
-                searchEnd = range.lowerBound
+        // On bytes, ASCII lower-cased (so offsets stay): captions are many, and short.
+        let bytes = Array(text.utf8)
+        let lower = ByteSearch.asciiLowercased(bytes)
+        var best: (start: Int, end: Int, colon: Bool)?
+        for label in creditLabelBytes {
+            var searchEnd = lower.count
+            while let start = ByteSearch.last(label, in: lower, endingBy: searchEnd) {
+                searchEnd = start + label.count - 1
                 // A word of its own, followed by a colon (French style may put a space before it),
                 // or "by"/"©" forms that need none.
-                if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter { continue }
-                var after = range.upperBound
-                while after < lower.endIndex, lower[after] == " " || lower[after] == "\u{00A0}" { after = lower.index(after: after) }
-                let colon = after < lower.endIndex && lower[after] == ":"
-                guard colon || label.hasSuffix(" by") || label == "©" else { continue }
-                let end = colon ? lower.index(after: after) : range.upperBound
-                if best.map({ range.lowerBound > $0.start }) ?? true { best = (range.lowerBound, end, colon) }
+                if start > 0, Self.isWordByte(lower[start - 1]) { continue }
+                var after = start + label.count
+                while after < lower.count, lower[after] == 0x20 { after += 1 }
+                if after + 1 < lower.count, lower[after] == 0xC2, lower[after + 1] == 0xA0 { after += 2 }
+                let colon = after < lower.count && lower[after] == UInt8(ascii: ":")
+                guard colon || label.suffix(3).elementsEqual(" by".utf8) || label == Array("©".utf8) else { continue }
+                let end = colon ? after + 1 : start + label.count
+                if best.map({ start > $0.start }) ?? true { best = (start, end, colon) }
                 break
             }
         }
         guard let best else { return nil }
-        let startOffset = lower.distance(from: lower.startIndex, to: best.start)
-        let endOffset = lower.distance(from: lower.startIndex, to: best.end)
-        let start = text.index(text.startIndex, offsetBy: startOffset)
-        let creditText = text[text.index(text.startIndex, offsetBy: endOffset)...]
-        var before = text[..<start].trimmedForParsing()
-        var creditWords = String(creditText)
+        var before = Substring(String(decoding: bytes[0..<best.start], as: UTF8.self)).trimmedForParsing()
+        var creditWords = String(decoding: bytes[best.end...], as: UTF8.self)
         if before.last == "(", creditWords.hasSuffix(")") {
             // "… (Photo: Jane Doe)"
             before = before.dropLast().trimmedForParsing()
@@ -322,13 +322,20 @@ enum CaptionCredit {
         }
         guard let credit = cleaned(creditWords) else { return nil }
         let afterSentence = before.last.map { ".!?”)|–—-,;•".contains($0) } ?? true
-        guard afterSentence || best.end == best.start || text[start] == "©"
+        guard afterSentence || bytes[best.start...].starts(with: "©".utf8)
             || (best.colon && credit.split(separator: " ").count <= 8)
         else { return nil }
         var beforeText = before
         while let last = beforeText.last, "|–—-,;•".contains(last) { beforeText = beforeText.dropLast().trimmedForParsing() }
         return (String(beforeText), credit)
     }
+
+    /// A byte that belongs to a word: an ASCII letter or digit, or part of a non-ASCII letter.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+
+    private static let creditLabelBytes = creditLabelWords.map { Array($0.utf8) }
 
     /// Words that label a credit inside a caption, lower case.
     static let creditLabelWords = [

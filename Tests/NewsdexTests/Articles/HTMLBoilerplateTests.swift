@@ -39,5 +39,8 @@ import Testing
         #expect(HTMLBoilerplate.read(class: "sr-only", id: nil).isScreenReaderOnly)
         #expect(HTMLBoilerplate.read(class: "picBox medium", id: nil).isPicture)
         #expect(HTMLBoilerplate.read(class: nil, id: "disqus_thread").isComments)
+        // A modifier does not make furniture, but may say what a small element is.
+        let modifier = HTMLBoilerplate.read(class: "sharekit__contributors--author", id: nil)
+        #expect(modifier.isByline)
     }
 }

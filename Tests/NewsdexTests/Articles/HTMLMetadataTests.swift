@@ -98,6 +98,24 @@ import Testing
         #expect(HTMLMetadata.date(value) == nil)
     }
 
+    @Test func organizationsAndTheSiteAreAuthorsOnlyWhenNoPersonIs() throws {
+        let organization = """
+            <head><meta property="og:site_name" content="Planet"><meta name="author" content="Planet GmbH, Metropolis">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Planet Wire"}}</script>
+            </head><body><article><h1>H</h1><p>Text.</p></article></body>
+            """
+        #expect(try metadata(organization).authors.isEmpty)
+        #expect(try metadata(organization).organizationAuthors == ["Planet Wire", "Planet GmbH"])
+        let person = organization.replacingOccurrences(of: "<p>Text.</p>", with: "<p class=\"byline\">By Ann Lee</p><p>Text.</p>")
+        #expect(try metadata(person).authors == ["Ann Lee"])
+    }
+
+    @Test func aModificationDateOnlyWhenNothingElse() throws {
+        #expect(try metadata(#"<meta name="last-modified" content="2024-02-02"><body><time datetime="2024-01-01">x</time>"#).date?.iso
+            == "2024-01-01")
+        #expect(try metadata(#"<meta name="last-modified" content="2024-02-02"><body><p>x</p>"#).date?.iso == "2024-02-02")
+    }
+
     @Test func authorNames() {
         #expect(HTMLMetadata.personNames(["By Ann Lee and Bo Park", "https://x.example/ann", "Ann Lee", "cy@x.example"])
             == ["Ann Lee", "Bo Park"])
