@@ -16,6 +16,8 @@ import statistics
 import subprocess
 import sys
 
+from report_section import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NEWSDEX = os.path.join(ROOT, ".build/release/newsdex")
 GENERATOR = os.path.join(ROOT, ".build/release/newsdex-corpus")
@@ -138,15 +140,7 @@ CPU seconds, median of {args.repeat}, one thread. Command: `python3 bench/html.p
 | index the unchanged web archive again | {unchanged_cpu:.2f} s |
 <!-- html:end -->"""
     print(table)
-    text_report = open(RESULTS).read() if os.path.exists(RESULTS) else "# Benchmark results\n"
-    if "<!-- html:begin -->" in text_report:
-        before = text_report.split("<!-- html:begin -->")[0]
-        after = text_report.split("<!-- html:end -->")[1]
-        text_report = before + table + after
-    else:
-        text_report = text_report.rstrip("\n") + "\n\n" + table + "\n"
-    with open(RESULTS, "w") as f:
-        f.write(text_report)
+    write_section(RESULTS, "html", table)
 
 
 if __name__ == "__main__":
