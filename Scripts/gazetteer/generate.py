@@ -120,6 +120,11 @@ REGIONS = [
     "Gulf of Aden", "Strait of Hormuz", "Taiwan Strait", "Pacific|Pacific Ocean",
     "Atlantic|Atlantic Ocean", "Indian Ocean", "Arctic Ocean", "Zaporizhzhia", "Kherson",
     "Luhansk", "Bakhmut", "Avdiivka", "Belgorod", "Pokrovsk", "Sevastopol",
+    # States and provinces of the other federations that write English news. Victoria and
+    # Georgia-like names shared with people are left out: context finds them ("in Victoria").
+    "New South Wales|NSW", "Queensland", "South Australia", "Western Australia", "Tasmania",
+    "Northern Territory", "Australian Capital Territory|ACT", "British Columbia", "Alberta",
+    "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick", "Newfoundland and Labrador",
 ]
 
 # Cities under the population threshold that international news names often.
@@ -172,6 +177,16 @@ ORGANIZATIONS = [
     "Hamas", "Hezbollah", "Taliban", "Islamic State|ISIS|ISIL", "Al-Qaeda|al-Qaeda|Al Qaeda",
     "Wagner Group|Wagner", "Houthis|Houthi", "Joint Chiefs of Staff|JCS",
     "Google", "Apple", "Microsoft", "Amazon", "Meta", "Tesla", "Samsung", "Huawei",
+    # National agencies and broadcasters that English news names by acronym alone.
+    "Food and Drug Administration|FDA", "Transportation Security Administration|TSA",
+    "Consumer Financial Protection Bureau|CFPB", "Environmental Protection Agency|EPA",
+    "Centers for Disease Control and Prevention|CDC", "Internal Revenue Service|IRS",
+    "Securities and Exchange Commission|SEC", "Federal Trade Commission|FTC",
+    "Federal Communications Commission|FCC", "Department of Justice|Justice Department|DOJ",
+    "Department of Homeland Security|DHS", "NASA", "KGB", "National Public Radio|NPR",
+    "NBC|NBC News", "CBS|CBS News", "ABC News", "Fox News", "MSNBC", "PBS", "CBC", "ITV",
+    "Sky News", "National Health Service|NHS", "Australian Broadcasting Corporation",
+    "Metropolitan Police|Scotland Yard", "Federal Aviation Administration|FAA",
 ]
 
 

@@ -11,6 +11,9 @@ extension NewsdexCommand {
                 Text output: one block per file, one line per entity, "type<TAB>name<TAB>mentions".
                 JSON output: [{"path": FILE, "entities": [{"name", "type", "mentions"}]}], the
                 entities of the title, body and captions (photo credits are not scanned).
+                With --explain, each entity is followed by why each of its mentions counts: the
+                rule (in the order the extractor tries them) and the word that cued it; in JSON,
+                an "evidence" array of {"mention", "rule", "cue"}.
                 """
         )
 
@@ -23,9 +26,28 @@ extension NewsdexCommand {
         @Option(help: "Output format.")
         var format: ReportFormat = .text
 
+        @Flag(help: "Show, for each mention, the rule and the cue that made it an entity.")
+        var explain = false
+
         struct FileEntities: Encodable {
             var path: String
-            var entities: [Entity]
+            var entities: [ExplainedEntity]
+        }
+
+        /// An entity as printed: its evidence only with --explain.
+        struct ExplainedEntity: Encodable {
+            var entity: Entity
+            var explained: Bool
+
+            enum CodingKeys: String, CodingKey { case name, type, mentions, evidence }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(entity.name, forKey: .name)
+                try container.encode(entity.type, forKey: .type)
+                try container.encode(entity.mentions, forKey: .mentions)
+                if explained { try container.encode(entity.evidence, forKey: .evidence) }
+            }
         }
 
         func run() throws {
@@ -43,7 +65,8 @@ extension NewsdexCommand {
                 for warning in result.warnings { printError("warning: \(path): \(warning.message)") }
                 for article in result.articles {
                     let label = result.articles.count > 1 ? "\(path)#\(article.id)" : path
-                    reports.append(FileEntities(path: label, entities: extractor.entities(of: article).all))
+                    let entities = extractor.entities(of: article).all.map { ExplainedEntity(entity: $0, explained: explain) }
+                    reports.append(FileEntities(path: label, entities: entities))
                 }
             }
             switch format {
@@ -53,12 +76,23 @@ extension NewsdexCommand {
                 for (index, report) in reports.enumerated() {
                     if index > 0 { print("") }
                     print("\(report.path):")
-                    for entity in report.entities {
+                    for explained in report.entities {
+                        let entity = explained.entity
                         print("\(entity.type.rawValue)\t\(entity.name)\t\(entity.mentions.joined(separator: " | "))")
+                        if explain { printEvidence(entity.evidence) }
                     }
                 }
             }
             if failed { throw ExitCode.rejectedInputs }
+        }
+
+        /// One line per distinct (mention, rule, cue): `  "bin Laden": surname (a shortened ...; "Osama bin Laden")`.
+        private func printEvidence(_ evidence: [EntityEvidence]) {
+            var seen: Set<EntityEvidence> = []
+            for item in evidence where seen.insert(item).inserted {
+                let cue = item.cue.isEmpty ? "" : "; cue \"\(item.cue)\""
+                print("\t\"\(item.mention)\": \(item.rule.rawValue) (\(item.rule.summary)\(cue))")
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ extension NewsdexCommand {
 
         @OptionGroup var search: SearchOptions
         @OptionGroup var database: DatabaseOption
-        @Option(help: "Values shown per facet.")
+        @Option(help: ArgumentHelp("Values shown per facet.", valueName: "n"))
         var facetLimit = 10
         @Option(help: "Output format.")
         var format: ReportFormat = .text

@@ -7,9 +7,14 @@ extension NewsdexCommand {
         static let configuration = CommandConfiguration(
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
+<<<<<<< HEAD
                 Reads *.txt, *.md, *.jsonl, saved web pages (*.html, *.htm) and web archives \
                 (*.warc, *.warc.gz) under each PATH (default: corpus). Files, pages and archive \
                 records that cannot be read are reported and skipped; the rest is indexed.
+=======
+                Reads *.txt, *.md and *.jsonl under each PATH. Files that cannot be read are \
+                reported and skipped; the rest is indexed.
+>>>>>>> main
                 Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
                 2 usage error, 4 the index cannot be opened or written.
                 """)
@@ -22,22 +27,30 @@ extension NewsdexCommand {
         @Flag(help: "Build a fresh index from scratch beside the live one, then switch to it.")
         var rebuild = false
 
-        @Option(name: [.short, .long], help: "Threads that parse, extract and index (default: the number of cores).")
+        // Parsed by `transform` so that help says the default in words, not this machine's count.
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Threads that parse, extract and index (default: the number of cores).", valueName: "n"),
+            transform: wholeNumber)
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(help: ArgumentHelp(
-            "Split the index into N Xapian databases, each servable by xapian-tcpsrv (default: as the index is; 1 for a new one). A count other than the index's implies --rebuild.",
-            valueName: "N"))
+            "Split the index into n Xapian databases, each servable by xapian-tcpsrv (default: as the index is; 1 for a new one). A count other than the index's implies --rebuild.",
+            valueName: "n"))
         var shards: Int?
 
-        @Option(help: "Documents between commits when building; bounds memory.")
+        @Option(help: ArgumentHelp("Documents written between commits in a full build; bounds memory.", valueName: "n"))
         var batchSize: Int = 2000
 
+<<<<<<< HEAD
         @Option(help: ArgumentHelp("Largest file (or web archive record) read, in bytes.", valueName: "bytes"))
+=======
+        @Option(help: ArgumentHelp("Largest file read, in bytes (16777216 is 16 MiB); larger files are rejected.", valueName: "bytes"))
+>>>>>>> main
         var maxFileSize: Int = 16 << 20
 
         @Option(help: ArgumentHelp(
-            "How alike two bodies must be (estimated Jaccard of 3-word shingles, 0–1) to be copies of one story.",
+            "How alike two bodies must be (estimated Jaccard of 3-word shingles, 0 to 1) to be copies of one story.",
             valueName: "similarity"))
         var storyThreshold: Double = StoryOptions().threshold
 
@@ -69,7 +82,7 @@ extension NewsdexCommand {
             do {
                 defer { bar?.finish() }
                 summary = try Indexer(options: options).run(progress: bar.map { bar in
-                    { @Sendable in bar.update(done: $0.filesDone, total: $0.filesTotal, documents: $0.documents, elapsed: $0.elapsed) }
+                    { @Sendable in bar.update($0) }
                 })
             }
             let warnings = warnings(of: summary)

@@ -8,6 +8,13 @@ struct NewsdexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsdex",
         abstract: "Index and search a news archive with Xapian.",
+        discussion: """
+            Reads news articles (plain text as copied from news sites, text with front matter, \
+            JSON Lines) with their image captions, photo credits and the people, places and \
+            organizations they name into a Xapian index, and searches it: keywords, phrases and \
+            boolean queries, filters by facet, exact facet counts. Start with \
+            `newsdex index corpus`, then `newsdex search WORDS`.
+            """,
         version: "0.1.0",
         subcommands: [
             Index.self, Search.self, Facets.self, Show.self, Stats.self, Check.self, Parse.self,
@@ -19,6 +26,9 @@ struct NewsdexCommand: ParsableCommand {
     /// exit 2 as the README documents (ArgumentParser's own default is 64), the library's errors
     /// are worded by ErrorMessages, and a command's own exit codes pass through.
     static func main() {
+        if let script = CompletionScripts.requested(by: CommandLine.arguments) {
+            return print(script, terminator: "")
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

@@ -19,7 +19,8 @@ extension NewsdexCommand {
             "Article files or directories (.txt, .md, .jsonl, .html, .htm, .warc, .warc.gz).", valueName: "file"))
         var files: [String]
 
-        @Option(help: "The corpus root: files under it are named (and given ids and sources) relative to it.")
+        @Option(help: ArgumentHelp(
+            "The corpus root: files under it are named (and given ids and sources) relative to it.", valueName: "dir"))
         var corpus: String = "corpus"
 
         @Option(help: "Output format.")

@@ -5,6 +5,16 @@ import Newsdex
 /// How `search` prints hits.
 enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, ids
+
+    /// What help says of each value.
+    var defaultValueDescription: String {
+        switch self {
+        case .text: "for people: each hit's title, source, date, path, snippet and matching captions"
+        case .json: "one object: the hits, their total, facets and suggestions"
+        case .jsonl: "one JSON hit per line"
+        case .ids: "one id per line, for `newsdex show`"
+        }
+    }
 }
 
 extension NewsdexCommand {
@@ -19,17 +29,17 @@ extension NewsdexCommand {
         @OptionGroup var search: SearchOptions
         @OptionGroup var database: DatabaseOption
 
-        @Option(name: [.short, .long], help: "Hits to show.")
+        @Option(name: [.short, .long], help: ArgumentHelp("Hits to show.", valueName: "n"))
         var limit = 10
-        @Option(help: "Hits to skip, to page.")
+        @Option(help: ArgumentHelp("Hits to skip, to page.", valueName: "n"))
         var offset = 0
         @Option(help: "Order of hits (default: relevance; newest when the query is empty).")
         var sort: HitOrder?
-        @Option(help: "Output: text for people, json (one object), jsonl (a hit a line) or ids.")
+        @Option(help: "How hits are printed.")
         var format: SearchFormat = .text
         @Flag(help: "Add exact facet counts over all matches.")
         var facets = false
-        @Option(help: "Values shown per facet.")
+        @Option(help: ArgumentHelp("Values shown per facet.", valueName: "n"))
         var facetLimit = 10
         @Flag(help: "Show every copy of a story, not one hit per story.")
         var allCopies = false
@@ -93,7 +103,8 @@ enum SearchText {
             var meta = [hit.source]
             if let date = hit.date { meta.append(date) }
             meta.append(hit.path ?? hit.id)
-            if hit.kind == .caption { meta.append("in \(hit.article ?? "?")") }
+            // A picture's article is usually its file: named once.
+            if hit.kind == .caption, let article = hit.article, article != meta.last { meta.append("in \(article)") }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))
             if hit.copyCount > 0 {
                 let places = hit.copies.map { copy in copy.source + (copy.date.map { " (\(String($0.prefix(10))))" } ?? "") }

@@ -32,7 +32,9 @@ extension NewsdexCommand {
             if let crawled = stored.crawled, stored.dateIsCrawlDate != true { meta.append("crawled \(crawled)") }
             if !stored.authors.isEmpty { meta.append("by " + stored.authors.joined(separator: ", ")) }
             print(style.dim(meta.joined(separator: " · ")))
-            print(style.dim(([stored.id] + [stored.path, stored.url].compactMap { $0 }).joined(separator: " · ")))
+            // The id, then the file when it is another name (and not the picture's article, below).
+            let file = stored.path.flatMap { $0 == stored.id || $0 == stored.article ? nil : $0 }
+            print(style.dim(([stored.id] + [file, stored.url].compactMap { $0 }).joined(separator: " · ")))
             if let article = stored.article { print(style.dim("picture in \(article)")) }
             for caption in stored.captions {
                 print("[picture] \(caption.text)" + (caption.credit.map { " — \($0)" } ?? ""))

@@ -8,7 +8,7 @@ extension NewsdexCommand {
             abstract: "What is in the index: documents, sources, top entities, credits, dates, size.")
 
         @OptionGroup var database: DatabaseOption
-        @Option(help: "Values listed per facet.")
+        @Option(help: ArgumentHelp("Values listed per facet.", valueName: "n"))
         var top = 10
         @Option(help: "Output format.")
         var format: ReportFormat = .text

@@ -44,7 +44,7 @@ final class Workspace {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("2 added"))
         // Not a terminal: no progress bar.
-        #expect(!result.stderr.contains("ETA"))
+        #expect(!result.stderr.contains("\r") && !result.stderr.contains("articles"))
     }
 
     @Test func jsonSummaryHasAFormatVersion() throws {

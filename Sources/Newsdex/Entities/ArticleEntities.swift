@@ -21,6 +21,7 @@ public struct ArticleEntities: Sendable, Hashable, Codable {
                 merged[key] = entity
             } else {
                 merged[key]!.mentions += entity.mentions
+                merged[key]!.evidence += entity.evidence
             }
         }
         return order.map { merged[$0]! }

@@ -20,6 +20,9 @@ struct EntityCandidate: Sendable {
     /// The canonical name when known (gazetteer), else nil.
     var canonical: String?
     var evidence: Evidence
+    /// The rule that made this phrase a candidate, and its cue as written.
+    var rule: EntityRule
+    var cue: String
     var wordCount: Int
     /// Index of the first word, for ordering.
     var position: Int

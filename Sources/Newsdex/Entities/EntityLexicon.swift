@@ -5,7 +5,7 @@ enum EntityLexicon {
     /// Lowercase words that may sit inside a name: "Institute for Far Eastern Studies",
     /// "Mohammed bin Salman", "Ursula von der Leyen".
     static let connectors: Set<String> = [
-        "of", "for", "and", "&", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn",
+        "of", "for", "and", "&", "the", "on", "de", "du", "da", "dos", "la", "le", "al", "el", "bin", "ibn", "bint",
         "von", "van", "der", "den",
     ]
     /// Particles of personal names: they join capitalized words whatever comes before.
@@ -26,7 +26,68 @@ enum EntityLexicon {
         "detective", "inspector", "coach", "supreme", "acting", "former", "late", "opposition",
         "envoy", "counsel", "attorney", "chair", "chairperson", "executive", "officer", "ceo",
         "cfo", "coo", "founder", "treasurer", "commissioner", "director-general",
-        "secretary-general", "vice-president", "president-elect",
+        "secretary-general", "vice-president", "president-elect", "attorney-general",
+        "governor-general", "solicitor-general", "inspector-general", "lieutenant-general",
+        "major-general", "brigadier", "superintendent", "constable", "reverend", "rev", "father",
+        "shadow", "backbencher", "skipper", "mayor-elect", "senator-elect", "speaker",
+    ]
+    /// Titles that also open organization names ("General Motors", "Supreme Court", "Crown
+    /// Resorts"): a run opening with one may still end with an organization or place word.
+    static let titlesOpeningNames: Set<String> = [
+        "general", "chief", "supreme", "crown", "foreign", "defence", "defense", "interior",
+        "finance", "executive", "opposition", "prime", "vice", "deputy", "acting", "former", "late",
+        "leader", "chair", "officer", "justice", "king", "queen", "prince", "princess", "lady",
+        "lord", "sir", "father",
+    ]
+    /// Short words title case leaves in lowercase ("Troops Deployed in Russia").
+    static let headlineMinorWords: Set<String> = [
+        "a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or",
+    ]
+    /// Particles that open a personal name written without its given name: "bin Laden",
+    /// "von der Leyen", "de Villepin". A lowercase one of these before a capital starts a name.
+    static let leadingNameParticles: Set<String> = ["bin", "ibn", "bint", "van", "von", "de", "der", "den"]
+    /// Given names (generated from census lists, see GivenNamesData.swift): two to four
+    /// capitalized words opening with one are a person ("Shane Warne").
+    static let givenNames: Set<String> = Set(
+        givenNamesData.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.lowercased() })
+    /// First words of place names: "Mount Everest", "Lake Eyre", "Cape Town".
+    static let placeOpeners: Set<String> = ["mount", "mt", "lake", "port", "fort", "cape"]
+    /// Heads before a connector that make a place rather than an organization: "Republic of".
+    static let placeHeadsBeforeConnector: Set<String> = [
+        "republic", "kingdom", "state", "states", "sea", "gulf", "strait", "bay", "isle", "island",
+        "islands",
+    ]
+    /// Heads that open an organization only before "for": "People for the Ethical Treatment of
+    /// Animals", "Campaign for Nuclear Disarmament" ("People of Australia" is no organization).
+    static let headsBeforeFor: Set<String> = [
+        "people", "campaign", "friends", "citizens", "doctors", "reporters", "physicians",
+        "coalition", "alliance", "movement", "council", "centre", "center", "committee", "fund",
+        "partnership", "network",
+    ]
+    /// First words of organization names written with their name after: "Channel Nine", "Radio
+    /// National", "Team New Zealand".
+    static let organizationOpeners: Set<String> = ["channel", "radio", "team", "club", "network"]
+    /// Words before "to" that make it no place preposition: "according to", "due to".
+    static let notPlaceBeforeTo: Set<String> = ["according", "due", "thanks", "next", "close", "prior"]
+    /// Articles of an apposition after a name: "Lim Eul-chul, a professor".
+    static let appositionArticles: Set<String> = ["a", "an", "the"]
+    /// Prepositions between a role and an organization: "economist at Wells Fargo".
+    static let affiliationPrepositions: Set<String> = ["at", "of", "with", "for"]
+    /// Surname prefixes whose inner capital is not a brand's: "McDonald", "DeSantis".
+    static let surnamePrefixes: [String] = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von", "Fitz", "St"]
+    /// Words before an acronym that make it act as an organization: "the FDA", "told NPR".
+    static let acronymCuesBefore: Set<String> = ["the", "told", "at", "by", "from", "with", "joined", "against"]
+    /// Acronyms that name no organization: units, times, titles, diseases, measures.
+    static let nonOrganizationAcronyms: Set<String> = [
+        "AM", "PM", "GMT", "UTC", "AEDT", "AEST", "ACST", "ACDT", "AWST", "EST", "EDT", "PST", "PDT",
+        "CET", "BST", "CEO", "CFO", "COO", "CTO", "MP", "MPS", "PM", "VIP", "TV", "DVD", "CD", "PC",
+        "IT", "AI", "ID", "OK", "FM", "GDP", "GST", "VAT", "CPI", "IPO", "DNA", "RNA", "HIV", "AIDS",
+        "SARS", "COVID", "MRI", "CT", "ICU", "ER", "KM", "KG", "MW", "GW", "KW", "MPH", "FAQ",
+        "PDF", "USB", "SMS", "GPS", "PR", "HR", "QC", "QLD", "VIC", "WA", "SA", "NT", "TAS", "II",
+        "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NSW", "OBE", "MBE", "CBE", "AO", "AC",
+        "AM", "PHD", "MBA", "BA", "MA", "LGBT", "LGBTQ", "RIP", "ASAP", "DIY", "ETA", "WMD", "POW",
+        "POWS", "MIA", "UFO", "NYSE", "ASX", "FTSE", "NASDAQ", "AGM", "ATM", "LNG", "CO2", "URL",
+        "APP", "VR", "EV", "OPINION", "UPDATE", "VIDEO", "WATCH", "LIVE",
     ]
     /// Abbreviations whose period does not end a sentence: "Apple Inc. said", "Mr. Kim".
     static let abbreviations: Set<String> = [
@@ -44,7 +105,8 @@ enum EntityLexicon {
         "hill", "hills", "province", "region", "district", "county", "oblast", "city", "town",
         "village", "camp", "peninsula", "desert", "canal", "coast", "plateau", "heights", "strait",
         "sea", "ocean", "gulf", "bay", "krai", "governorate", "prefecture", "territory",
-        "stadium", "arena",
+        "stadium", "arena", "highway", "freeway", "motorway", "expressway", "range", "ranges",
+        "reef", "creek",
     ]
     /// Lowercase words right after a name that make it a place: "the Kerem Shalom crossing".
     static let placeNounsAfter: Set<String> = [
@@ -59,7 +121,8 @@ enum EntityLexicon {
         "executives", "staff", "spokesman", "spokeswoman", "spokesperson", "researchers",
         "lawyers", "shareholders", "investors", "subsidiary", "affiliate", "headquarters",
         "chief", "board", "boss", "founder", "officials", "official", "fighters", "militants",
-        "lawmakers", "members", "leader", "leaders", "ceo",
+        "lawmakers", "members", "leader", "leaders", "ceo", "officers", "agents", "director",
+        "chairman", "workers", "management", "customers", "pilots", "fleet", "sources",
     ]
     /// Lowercase roles right before a name: "Kremlin spokesman Dmitry Peskov", "NATO chief Mark Rutte".
     static let roles: Set<String> = [
@@ -88,6 +151,12 @@ enum EntityLexicon {
         "declared", "remarked", "recalled", "believes", "thinks", "stressed", "emphasised",
         "emphasized", "cautioned", "continued", "concluded", "pointed", "spoke", "speaks",
     ]
+    /// Verbs of speech that also come before the speaker ("said Lim Eul-chul", "told Reuters");
+    /// the others only follow one ("X believes", never "believes X" of a speaker).
+    static let speechBefore: Set<String> = [
+        "said", "says", "told", "added", "wrote", "asked", "explained", "noted", "warned",
+        "argued", "insisted", "replied", "recalled", "stressed", "continued",
+    ]
     /// Words before a name that make it a place: "in Ussuriysk", "near Chongjin".
     static let placePrepositions: Set<String> = [
         "in", "near", "from", "to", "outside", "across", "into", "towards", "toward", "via",
@@ -102,13 +171,14 @@ enum EntityLexicon {
         "assembly", "department", "office", "bureau", "police", "guard", "command", "center",
         "centre", "college", "school", "academy", "authority", "board", "network", "alliance",
         "front", "movement", "league", "club", "church", "hospital", "airlines", "airways",
-        "brigade", "battalion", "regiment", "division", "coalition", "cabinet", "senate",
+        "brigade", "brigades", "battalion", "regiment", "division", "coalition", "cabinet", "senate",
         "congress", "administration", "directorate", "society", "institution", "trust", "fund",
         "times", "post", "news", "press", "television", "tv", "radio", "studios", "systems",
         "industries", "holdings", "technologies", "motors", "energy", "review", "journal",
         "research", "capital", "partners", "securities", "insurance", "labs", "media",
         "entertainment", "ventures", "consulting", "solutions", "exchange", "pharmaceuticals",
         "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
+        "government", "airline", "airlines", "tribunal", "taskforce", "commissions", "force",
         "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
         // Parties named by their members: "Liberal Democrats", "Social Democrats", "Greens".
         "democrats", "republicans", "conservatives", "socialists", "liberals", "greens",
@@ -128,7 +198,17 @@ enum EntityLexicon {
         "war", "wars", "games", "olympics", "cup", "championship", "championships", "festival",
         "summit", "revolution", "crisis", "day", "week", "conference", "expo", "election",
         "elections", "prize", "awards", "award", "act", "treaty", "accords",
-        "agreement", "protocol", "doctrine",
+        "agreement", "protocol", "doctrine", "trophy", "test", "open", "classic", "prix",
+        "marathon", "regatta", "race", "derby",
+    ]
+    /// Lowercase words after a hyphenated place pair that make it an event: "the Sydney-Hobart race".
+    static let eventNounsAfter: Set<String> = [
+        "race", "match", "series", "derby", "final", "game", "clash", "marathon", "regatta",
+        "classic", "rally", "tour", "summit", "talks", "test",
+    ]
+    /// Compass words: alone never a name ("North"), but they open names ("Northern Alliance").
+    static let compassWords: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     ]
     /// Capitalized words that never name an entity of our three types.
     static let never: Set<String> = [
@@ -139,6 +219,7 @@ enum EntityLexicon {
         "christmas", "easter", "ramadan", "internet", "covid", "covid-19", "am", "pm", "gmt",
         "utc", "tv", "ok", "ceo", "gdp", "picture", "photo", "image", "images", "video", "watch",
         "read", "more", "listen", "loading", "advertisement", "getty", "copyright", "mp",
+        "i'm", "i've", "i'll", "i'd", "test",
     ]
     /// Words common enough that, capitalized at a sentence start or in a headline, they are
     /// just words. Texts add their own: any word they also write in lowercase.

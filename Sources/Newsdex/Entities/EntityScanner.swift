@@ -1,5 +1,6 @@
-// Finds candidate names in one text: runs of capitalized words, split by gazetteer names and
-// titles, typed by the words around them.
+// Finds candidate names in one text: runs of capitalized words, split at gazetteer names and
+// titles, each typed by the first rule that holds, in the order EntityRule lists them. The word
+// lists behind every cue are in EntityLexicon.
 
 struct EntityScanner {
     let gazetteer: Gazetteer
@@ -14,6 +15,15 @@ struct EntityScanner {
     /// Index past the last word of the last emitted place, for lists: "Chongjin, Hamhung, and X".
     private var lastPlaceEnd = -10
 
+    /// What a rule decided about a phrase: its type (nil: a name only if confirmed elsewhere),
+    /// the cue as written, and how sure it is.
+    private struct Decision {
+        var rule: EntityRule
+        var type: EntityType?
+        var cue: String
+        var evidence: EntityCandidate.Evidence = .context
+    }
+
     init(text: String, gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         let tokens = EntityTokenizer.tokenize(text)
@@ -26,11 +36,6 @@ struct EntityScanner {
         self.inHeadline = Self.headlineFlags(tokens, lowercaseWords: lowercaseWords)
     }
 
-    /// Short words title case leaves in lowercase ("Troops Deployed in Russia").
-    private static let minorWords: Set<String> = [
-        "a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or",
-    ]
-
     /// A line is a headline when it capitalizes common words ("Satellite Images Show Deployment
     /// of North Korean Special Forces in Russia") and leaves few in lowercase.
     private static func headlineFlags(_ tokens: [EntityToken], lowercaseWords: Set<String>) -> [Bool] {
@@ -40,7 +45,8 @@ struct EntityScanner {
             var end = start + 1
             while end < tokens.count && !tokens[end].startsLine { end += 1 }
             var capitalizedCommon = 0, lowercase = 0
-            for token in tokens[start..<end] where !token.isConnector && !Self.minorWords.contains(token.lower) {
+            for token in tokens[start..<end]
+            where !token.isConnector && !EntityLexicon.headlineMinorWords.contains(token.lower) {
                 if token.hasLowercaseInitialLetter && !token.isCapitalized {
                     lowercase += 1
                 } else if token.isCapitalized && !token.startsSentence && !EntityLexicon.titles.contains(token.lower)
@@ -62,14 +68,32 @@ struct EntityScanner {
     mutating func scan() {
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isCapitalized, !tokens[index].isTag else {
+            let token = tokens[index]
+            let particleLed = opensParticleName(at: index)
+            guard (token.isCapitalized && !token.isTag) || particleLed else {
                 index += 1
                 continue
             }
             let end = runEnd(from: index)
-            scanRun(index...end)
+            scanRun(index...end, particleLed: particleLed)
             index = end + 1
         }
+    }
+
+    /// "bin Laden", "von der Leyen": a lowercase particle, not inside a run, before a capital.
+    private func opensParticleName(at index: Int) -> Bool {
+        // Cheap tests first: this runs on every word of every article.
+        guard tokens[index].isConnector, index + 1 < tokens.count, !tokens[index].isCapitalized,
+            EntityLexicon.leadingNameParticles.contains(tokens[index].lower)
+        else { return false }
+        var next = index + 1
+        while next < tokens.count, tokens[next].gapBefore == .space,
+            EntityLexicon.leadingNameParticles.contains(tokens[next].lower)
+        {
+            next += 1
+        }
+        return next < tokens.count && tokens[next].gapBefore == .space && tokens[next].isCapitalized
+            && !tokens[next].isAllCaps
     }
 
     /// The last word of the run of capitalized words starting at `start`.
@@ -86,12 +110,16 @@ struct EntityScanner {
             }
             // A lowercase connector continues the name only before another capitalized word, and
             // only where a name can have one: "Institute for", "Republic of the", "bin".
-            guard token.isConnector, connectorAllowed(after: last, connector: next) else { break }
+            guard token.isConnector, connectorAllowed(runStart: start, after: last, connector: next) else { break }
             var probe = next + 1
-            if probe < tokens.count, tokens[probe].lower == "the", tokens[probe].gapBefore == .space {
+            while probe < tokens.count, tokens[probe].gapBefore == .space,
+                tokens[probe].lower == "the" || EntityLexicon.nameParticles.contains(tokens[probe].lower)
+            {
                 probe += 1
             }
-            guard probe < tokens.count, tokens[probe].isCapitalized, tokens[probe].gapBefore == .space
+            // "the West Bank on Monday": a connector never joins a day or a month to a name.
+            guard probe < tokens.count, tokens[probe].isCapitalized, tokens[probe].gapBefore == .space,
+                !EntityLexicon.never.contains(tokens[probe].lower)
             else { break }
             last = probe
             next = probe + 1
@@ -99,17 +127,35 @@ struct EntityScanner {
         return last
     }
 
-    private func connectorAllowed(after last: Int, connector: Int) -> Bool {
+    private func connectorAllowed(runStart: Int, after last: Int, connector: Int) -> Bool {
         let word = tokens[connector].lower
         let previous = tokens[last].lower
-        return word == "&" || EntityLexicon.nameParticles.contains(word)
-            || (word != "and" && EntityLexicon.headsBeforeConnector.contains(previous))
-            || gazetteer.connectorPrefixes.contains(previous + " " + word)
+        if word == "&" || EntityLexicon.nameParticles.contains(word) { return true }
+        if word == "and" { return gazetteer.connectorPrefixes.contains(previous + " " + word) }
+        if EntityLexicon.headsBeforeConnector.contains(previous) { return true }
+        // "People for the Ethical Treatment of Animals": once opened by "X for", the name goes on.
+        let opener = tokens[runStart].lower
+        if EntityLexicon.headsBeforeFor.contains(opener) {
+            if last == runStart { return word == "for" }
+            return tokens[runStart + 1].lower == "for"
+        }
+        return gazetteer.connectorPrefixes.contains(previous + " " + word)
     }
 
     private func isCommon(_ token: EntityToken) -> Bool {
         EntityLexicon.common.contains(token.lower) || EntityLexicon.never.contains(token.lower)
             || lowercaseWords.contains(token.lower)
+    }
+
+    /// A title that goes before a person's name and never opens another name: "Mr", "Senator".
+    private func isPersonalTitle(_ token: EntityToken) -> Bool {
+        let word = token.lower.trimmingSuffix(".")
+        return !token.isAllCaps && EntityLexicon.titles.contains(word)
+            && !EntityLexicon.titlesOpeningNames.contains(word)
+    }
+
+    private func isGivenName(_ token: EntityToken) -> Bool {
+        EntityLexicon.givenNames.contains(token.lower) && !lowercaseWords.contains(token.lower)
     }
 
     /// The longest gazetteer name starting at `start` and ending by `last`.
@@ -126,22 +172,19 @@ struct EntityScanner {
         return text
     }
 
-    private mutating func emit(
-        _ range: ClosedRange<Int>, type: EntityType?, canonical: String? = nil,
-        evidence: EntityCandidate.Evidence
-    ) {
-        if inHeadline[range.lowerBound] && evidence == .context { 
+    private mutating func emit(_ range: ClosedRange<Int>, _ decision: Decision, canonical: String? = nil) {
+        var decision = decision
+        if inHeadline[range.lowerBound] && decision.evidence == .context {
             // Capitals in a headline prove nothing: keep the name only if the text confirms it.
-            emit(range, type: type, canonical: canonical, evidence: .unconfirmed)
-            return
+            decision.evidence = .unconfirmed
         }
         candidates.append(EntityCandidate(
-            surface: surface(range), type: type, canonical: canonical, evidence: evidence,
-            wordCount: range.count, position: range.lowerBound))
-        if type == .place { lastPlaceEnd = range.upperBound + 1 }
+            surface: surface(range), type: decision.type, canonical: canonical, evidence: decision.evidence,
+            rule: decision.rule, cue: decision.cue, wordCount: range.count, position: range.lowerBound))
+        if decision.type == .place { lastPlaceEnd = range.upperBound + 1 }
         // "Long Form (LF)": the acronym in parentheses names the same organization.
         let after = range.upperBound + 1
-        if type == .organization, after < tokens.count, tokens[after].gapBefore == .parenthesis,
+        if decision.type == .organization, after < tokens.count, tokens[after].gapBefore == .parenthesis,
             tokens[after].isAllCaps, tokens[after].closesParenthesis
         {
             definedAcronyms[tokens[after].text] = canonical ?? surface(range)
@@ -149,27 +192,41 @@ struct EntityScanner {
     }
 
     /// An organization named by its head word; "Apple Inc" is Apple.
-    private mutating func emitOrganization(_ range: ClosedRange<Int>) {
+    private mutating func emitOrganization(_ range: ClosedRange<Int>, _ decision: Decision) {
         var canonical: String?
         if range.count >= 2 && EntityLexicon.corporateSuffixes.contains(tokens[range.upperBound].lower) {
             let name = range.lowerBound...(range.upperBound - 1)
             canonical = gazetteer.entry(for: tokens[name])?.name ?? surface(name)
         }
-        emit(range, type: .organization, canonical: canonical, evidence: .context)
+        emit(range, decision, canonical: canonical)
     }
 
     private mutating func emitGazetteer(_ range: ClosedRange<Int>, _ entry: GazetteerEntry) {
-        emit(range, type: entry.type, canonical: entry.name, evidence: .gazetteer)
+        let rule: EntityRule = entry.kind == .demonym ? .nationality : .gazetteer
+        candidates.append(EntityCandidate(
+            surface: surface(range), type: entry.type, canonical: entry.name, evidence: .gazetteer,
+            rule: rule, cue: entry.name, wordCount: range.count, position: range.lowerBound))
+        if entry.type == .place { lastPlaceEnd = range.upperBound + 1 }
     }
 
-    private mutating func scanRun(_ run: ClosedRange<Int>) {
+    // MARK: Run rules
+
+    private mutating func scanRun(_ run: ClosedRange<Int>, particleLed: Bool) {
         var start = run.lowerBound
         let last = run.upperBound
         // A capitalized common word opening a sentence or a headline word is just a word.
         var skippedBy = false
-        while start <= last {
+        // "the Northern Alliance", "Western Australia Police": a compass word opening a name
+        // that ends with an organization or place word is part of it.
+        let headed = last > start && (EntityLexicon.organizationHeads.contains(tokens[last].lower)
+            || EntityLexicon.placeHeads.contains(tokens[last].lower))
+        while start <= last && !(particleLed && start == run.lowerBound) {
             let token = tokens[start]
-            let skippable = (token.startsSentence || inHeadline[start]) && isCommon(token)
+            if headed && start < last && EntityLexicon.compassWords.contains(token.lower) { break }
+            // "People for the Ethical Treatment of Animals" opening a sentence is still a name.
+            let opensName = start < last && tokens[start + 1].isConnector
+                && (EntityLexicon.headsBeforeFor.contains(token.lower) || EntityLexicon.headsBeforeConnector.contains(token.lower))
+            let skippable = (token.startsSentence || inHeadline[start]) && isCommon(token) && !opensName
             guard EntityLexicon.never.contains(token.lower) || token.isConnector || skippable,
                 gazetteerMatch(at: start, through: last) == nil
             else { break }
@@ -191,6 +248,11 @@ struct EntityScanner {
             }
         }
         let whole = start...last
+        // "America's Cup", "Melbourne's Boxing Day Test": a name owning an event names none.
+        if tokens[last].isPossessive, last + 1 < tokens.count, tokens[last + 1].isCapitalized {
+            let eventEnd = runEnd(from: last + 1)
+            if EntityLexicon.eventHeads.contains(tokens[eventEnd].lower) { return }
+        }
 
         if let entry = gazetteer.entry(for: tokens[whole]) {
             emitGazetteer(whole, entry)
@@ -202,137 +264,297 @@ struct EntityScanner {
         {
             return  // "Yom Kippur War", "World War II": events are not a facet
         }
-        if whole.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) && !tokens[last].isAllCaps {
-            emitOrganization(whole)
+        // "Senator Hill", "Defence Minister Robert Hill": a title inside the run makes the words
+        // after it a person, whatever their last word.
+        let titled = whole.dropLast().contains { isPersonalTitle(tokens[$0]) }
+        if !titled, let decision = runRule(whole) {
+            if decision.type == .organization { emitOrganization(whole, decision) } else { emit(whole, decision) }
             return
-        }
-        if whole.count >= 2 && (EntityLexicon.placeHeads.contains(lastWord)
-            || ["mount", "mt", "lake", "port", "fort", "cape"].contains(tokens[start].lower))
-        {
-            emit(whole, type: .place, evidence: .context)
-            return
-        }
-        if whole.count >= 3 {
-            for index in whole.dropLast() where tokens[index + 1].isConnector
-                && EntityLexicon.headsBeforeConnector.contains(tokens[index].lower)
-            {
-                let placeHeads: Set<String> = [
-                    "republic", "kingdom", "state", "states", "sea", "gulf", "strait", "bay", "isle",
-                    "island", "islands",
-                ]
-                let type: EntityType = placeHeads.contains(tokens[index].lower) ? .place : .organization
-                emit(whole, type: type, evidence: .context)
-                return
-            }
         }
         // Cues before the name look past skipped words: "In Tel Aviv", "By Katy Ronkin".
         segment(whole, runStart: start, afterBy: skippedBy || officeHolder)
     }
 
+    /// The first of the run rules (organizationHead, placeHead, headBeforeConnector) that holds.
+    private func runRule(_ whole: ClosedRange<Int>) -> Decision? {
+        let first = tokens[whole.lowerBound], last = tokens[whole.upperBound]
+        if whole.count >= 2 && EntityLexicon.organizationHeads.contains(last.lower) && !last.isAllCaps {
+            return Decision(rule: .organizationHead, type: .organization, cue: last.text)
+        }
+        if whole.count >= 2 && EntityLexicon.organizationOpeners.contains(first.lower)
+            && !whole.dropFirst().contains(where: { isPersonalTitle(tokens[$0]) })
+        {
+            return Decision(rule: .organizationHead, type: .organization, cue: first.text)
+        }
+        let personLike = whole.count <= 3 && isGivenName(first)
+        if whole.count >= 2 && !personLike && EntityLexicon.placeHeads.contains(last.lower) {
+            return Decision(rule: .placeHead, type: .place, cue: last.text)
+        }
+        if whole.count >= 2 && EntityLexicon.placeOpeners.contains(first.lower) {
+            return Decision(rule: .placeHead, type: .place, cue: first.text)
+        }
+        if whole.count >= 3 {
+            for index in whole.dropLast() where tokens[index + 1].isConnector {
+                let word = tokens[index].lower
+                let opens = EntityLexicon.headsBeforeConnector.contains(word)
+                    || (EntityLexicon.headsBeforeFor.contains(word) && tokens[index + 1].lower == "for")
+                guard opens else { continue }
+                let type: EntityType = EntityLexicon.placeHeadsBeforeConnector.contains(word) ? .place : .organization
+                return Decision(rule: .headBeforeConnector, type: type, cue: tokens[index].text)
+            }
+        }
+        return nil
+    }
+
     /// Splits a run into gazetteer names, titles and unknown names ("Russian | President |
     /// Vladimir Putin") and types each unknown name by its context.
     private mutating func segment(_ run: ClosedRange<Int>, runStart: Int, afterBy: Bool) {
-        var personCue = afterBy || hasPersonCueBefore(runStart)
+        var personCue: String? = afterBy ? "By" : nil
         var chunkStart: Int?
-        var chunkCue = false
+        var chunkCue: String?
         var position = run.lowerBound
         while position <= run.upperBound {
             let token = tokens[position]
             if let match = gazetteerMatch(at: position, through: run.upperBound) {
                 if let begin = chunkStart {
-                    chunk(begin...(position - 1), runStart: runStart, personCue: chunkCue, atRunEnd: false)
+                    chunk(begin...(position - 1), runStart: runStart, titleCue: chunkCue, atRunEnd: false)
                     chunkStart = nil
                 }
                 emitGazetteer(position...match.end, match.entry)
                 position = match.end + 1
-                personCue = false
+                personCue = nil
                 continue
             }
-            if EntityLexicon.titles.contains(token.lower.trimmingSuffix(".")) && !token.isAllCaps
-                || EntityLexicon.never.contains(token.lower)
-            {
+            let isTitle = EntityLexicon.titles.contains(token.lower.trimmingSuffix(".")) && !token.isAllCaps
+            if isTitle || EntityLexicon.never.contains(token.lower) {
                 // Words before a title modify it ("Foreign Affairs Minister"): not a name.
                 chunkStart = nil
-                personCue = EntityLexicon.titles.contains(token.lower.trimmingSuffix("."))
+                personCue = isTitle ? token.text : nil
                 position += 1
                 continue
             }
             if chunkStart == nil {
                 chunkStart = position
                 chunkCue = personCue
-                personCue = false
+                personCue = nil
             }
             position += 1
         }
         if let begin = chunkStart {
-            chunk(begin...run.upperBound, runStart: runStart, personCue: chunkCue, atRunEnd: true)
+            chunk(begin...run.upperBound, runStart: runStart, titleCue: chunkCue, atRunEnd: true)
         }
     }
 
-    /// "Kremlin spokesman X", "said X", "By X" at the start of a line.
-    private func hasPersonCueBefore(_ start: Int) -> Bool {
-        guard start > 0, tokens[start].gapBefore == .space else { return false }
+    // MARK: Chunk rules
+
+    private mutating func chunk(_ range: ClosedRange<Int>, runStart: Int, titleCue: String?, atRunEnd: Bool) {
+        if range.count == 1 && tokens[range.lowerBound].text.contains("-"), !tokens[range.lowerBound].isAllCaps {
+            let next = range.upperBound + 1
+            if next < tokens.count, tokens[next].gapBefore == .space, EntityLexicon.eventNounsAfter.contains(tokens[next].lower) {
+                return  // "the Sydney-Hobart race": an event
+            }
+            if emitCompound(range.lowerBound) { return }
+        }
+        guard let decision = chunkRule(range, runStart: runStart, titleCue: titleCue, atRunEnd: atRunEnd) else {
+            return
+        }
+        if decision.type == .organization { emitOrganization(range, decision) } else { emit(range, decision) }
+    }
+
+    /// "US-led", "Russian-made": the countries inside one hyphenated word (compound rule).
+    private mutating func emitCompound(_ index: Int) -> Bool {
+        var emitted = false
+        for part in tokens[index].text.split(separator: "-") {
+            guard let entry = gazetteer.lookup(String(part)), entry.type == .place else { continue }
+            candidates.append(EntityCandidate(
+                surface: String(part), type: entry.type, canonical: entry.name, evidence: .gazetteer,
+                rule: entry.kind == .demonym ? .nationality : .compound, cue: tokens[index].text,
+                wordCount: 1, position: index))
+            emitted = true
+        }
+        return emitted
+    }
+
+    /// The first chunk rule that holds for `range`, in EntityRule's order; nil: no entity.
+    private func chunkRule(_ range: ClosedRange<Int>, runStart: Int, titleCue: String?, atRunEnd: Bool) -> Decision? {
+        let first = tokens[range.lowerBound]
+        let next = range.upperBound + 1
+        let nextWord: EntityToken? = next < tokens.count && tokens[next].gapBefore == .space ? tokens[next] : nil
+        if range.count == 1 && first.isAllCaps {
+            return acronymRule(range, runStart: runStart, atRunEnd: atRunEnd)
+        }
+        if range.count == 1 && isCommon(first) {
+            // "World leaders", "Experts said": a common word, unless the text names it elsewhere.
+            return Decision(rule: .confirmed, type: nil, cue: "", evidence: .unconfirmed)
+        }
+        let last = tokens[range.upperBound]
+        if range.count >= 2 && EntityLexicon.organizationHeads.contains(last.lower) {
+            return Decision(rule: .organizationHead, type: .organization, cue: last.text)  // "Imperial College"
+        }
+        if range.count >= 2 && titleCue == nil && !isGivenName(first) && EntityLexicon.placeHeads.contains(last.lower) {
+            return Decision(rule: .placeHead, type: .place, cue: last.text)
+        }
+        if let brand = range.first(where: { Self.isCamelCase(tokens[$0].text) }) {
+            return Decision(rule: .brandCapitals, type: .organization, cue: tokens[brand].text)
+        }
+        if let particle = range.first(where: { index in
+            let token = tokens[index]
+            return !token.isCapitalized && EntityLexicon.nameParticles.contains(token.lower) && index < range.upperBound
+        }) {
+            return Decision(rule: .nameParticle, type: .person, cue: tokens[particle].text)
+        }
+        if range.count >= 2, last.hasLowercaseInitialLetter, last.lower.hasPrefix("al-") || last.lower.hasPrefix("el-") {
+            return Decision(rule: .nameParticle, type: .person, cue: last.text)  // "Sultan al-Jaber"
+        }
+        if let titleCue {
+            return Decision(rule: .personCueBefore, type: .person, cue: titleCue)
+        }
+        if range.lowerBound == runStart, let cue = personCueBefore(runStart) {
+            return Decision(rule: .personCueBefore, type: .person, cue: cue)
+        }
+        if atRunEnd, let cue = personCueAfter(range.upperBound) {
+            return Decision(rule: .personCueAfter, type: .person, cue: cue)
+        }
+        if atRunEnd, let nextWord, nextWord.hasLowercaseInitialLetter {
+            if EntityLexicon.organizationNounsAfter.contains(nextWord.lower) {
+                return Decision(rule: .organizationCueAfter, type: .organization, cue: nextWord.text)
+            }
+            if EntityLexicon.placeNounsAfter.contains(nextWord.lower) {
+                return Decision(rule: .placeCueAfter, type: .place, cue: nextWord.text)
+            }
+        }
+        if range.lowerBound == runStart && runStart >= 2 && tokens[runStart].gapBefore == .space
+            && EntityLexicon.affiliationPrepositions.contains(tokens[runStart - 1].lower)
+            && EntityLexicon.roles.contains(tokens[runStart - 2].lower)
+            && tokens[runStart - 2].hasLowercaseInitialLetter
+        {
+            // "senior economist at Wells Fargo", "a professor at Yonsei University".
+            return Decision(rule: .affiliation, type: .organization, cue: tokens[runStart - 2].text)
+        }
+        let plainWords = !range.contains { isCommon(tokens[$0]) }
+        if range.count >= 2 && range.count <= 4 && plainWords && isGivenName(first) {
+            return Decision(rule: .givenName, type: .person, cue: first.text)
+        }
+        if let cue = placeCue(range, runStart: runStart, atRunEnd: atRunEnd) {
+            return Decision(rule: .placeCue, type: .place, cue: cue)
+        }
+        if range.count >= 2 && range.count <= 4 && plainWords {
+            // Capitalized words with no cue and no given name ("Islamic Jihad", "Federal
+            // Government", "Amazing Grace"): a person only if the text confirms it elsewhere.
+            return Decision(rule: .confirmed, type: .person, cue: "", evidence: .unconfirmed)
+        }
+        if plainWords {
+            return Decision(rule: .confirmed, type: nil, cue: "", evidence: .unconfirmed)
+        }
+        return nil
+    }
+
+    /// Capitals not in the gazetteer: an organization when they speak ("KIDA said"), employ
+    /// ("UNRWA chief") or take an article ("the ASIO"); otherwise only if the text spells them out.
+    private func acronymRule(_ range: ClosedRange<Int>, runStart: Int, atRunEnd: Bool) -> Decision? {
+        let token = tokens[range.lowerBound]
+        let letters = token.text.filter { $0 != "." }
+        guard letters.count <= 6, !letters.contains(where: \.isNumber),
+            !EntityLexicon.nonOrganizationAcronyms.contains(letters.uppercased()),
+            !lowercaseWords.contains(token.lower), !EntityLexicon.common.contains(token.lower)
+        else { return nil }
+        let next = range.upperBound + 1
+        if atRunEnd, next < tokens.count, tokens[next].gapBefore == .space,
+            EntityLexicon.organizationNounsAfter.contains(tokens[next].lower)
+        {
+            return Decision(rule: .acronymCue, type: .organization, cue: tokens[next].text)
+        }
+        if atRunEnd, let cue = personCueAfter(range.upperBound) {
+            return Decision(rule: .acronymCue, type: .organization, cue: cue)
+        }
+        if range.lowerBound == runStart, runStart > 0, token.gapBefore == .space,
+            EntityLexicon.acronymCuesBefore.contains(tokens[runStart - 1].lower)
+        {
+            return Decision(rule: .acronymCue, type: .organization, cue: tokens[runStart - 1].text)
+        }
+        return Decision(rule: .acronymDefined, type: .organization, cue: "", evidence: .acronym)
+    }
+
+    /// "Kremlin spokesman X", "said X": the cue word, or nil.
+    private func personCueBefore(_ start: Int) -> String? {
+        guard start > 0, tokens[start].gapBefore == .space else { return nil }
         let previous = tokens[start - 1]
-        return EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speech.contains(previous.lower)
+        if EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speechBefore.contains(previous.lower) {
+            return previous.text
+        }
+        return nil
     }
 
-    /// "X said", "X, a professor", "X, who".
-    private func hasPersonCueAfter(_ end: Int) -> Bool {
+    /// "X said", "X, a professor", "X, who": the cue word, or nil.
+    private func personCueAfter(_ end: Int) -> String? {
         let next = end + 1
-        guard next < tokens.count else { return false }
+        guard next < tokens.count else { return nil }
         if tokens[next].gapBefore == .space {
-            return EntityLexicon.speech.contains(tokens[next].lower)
+            return EntityLexicon.speech.contains(tokens[next].lower) ? tokens[next].text : nil
         }
-        guard tokens[next].gapBefore == .comma else { return false }
-        if tokens[next].lower == "who" { return true }
-        guard ["a", "an", "the"].contains(tokens[next].lower) else { return false }
+        guard tokens[next].gapBefore == .comma else { return nil }
+        if tokens[next].lower == "who" { return tokens[next].text }
+        guard EntityLexicon.appositionArticles.contains(tokens[next].lower) else { return nil }
         for index in (next + 1)..<min(next + 4, tokens.count) where tokens[index].gapBefore == .space {
-            if EntityLexicon.roles.contains(tokens[index].lower) { return true }
+            if EntityLexicon.roles.contains(tokens[index].lower) { return tokens[index].text }
         }
-        return false
+        return nil
     }
 
-    private func hasPlaceCue(_ range: ClosedRange<Int>, runStart: Int, atRunEnd: Bool) -> Bool {
+    /// "in X", "the village of X", "A, B and X", "X, North Korea": the cue, or nil.
+    private func placeCue(_ range: ClosedRange<Int>, runStart: Int, atRunEnd: Bool) -> String? {
         let start = range.lowerBound
         if start == runStart && start > 0 {
             let previous = tokens[start - 1]
             if tokens[start].gapBefore == .space && EntityLexicon.placePrepositions.contains(previous.lower)
-                && !(previous.lower == "to" && start >= 2 && ["according", "due", "thanks"].contains(tokens[start - 2].lower))
+                && !(previous.lower == "to" && start >= 2 && EntityLexicon.notPlaceBeforeTo.contains(tokens[start - 2].lower))
             {
-                return true
+                return previous.text
             }
-            // "the village of Novoselivka", "the city of Kharkiv".
             if previous.lower == "of" && start >= 2 && tokens[start - 1].gapBefore == .space
                 && EntityLexicon.placeNounsAfter.contains(tokens[start - 2].lower)
             {
-                return true
+                return tokens[start - 2].text + " of"
             }
-            // Lists of places: "Chongjin, Hamhung, and Musudan".
-            if tokens[start].gapBefore == .comma && lastPlaceEnd == start { return true }
+            if tokens[start].gapBefore == .comma && lastPlaceEnd == start { return "," }
             if previous.lower == "and" && tokens[start].gapBefore == .space && lastPlaceEnd == start - 1 {
-                return true
+                return "and"
             }
         }
-        // "Musudan, North Korea".
         let next = range.upperBound + 1
         if atRunEnd, next < tokens.count, tokens[next].gapBefore == .comma,
             let match = gazetteerMatch(at: next, through: min(tokens.count - 1, next + gazetteer.maxWords)),
             match.entry.kind == .country || match.entry.kind == .region
         {
-            return true
+            return ", " + match.entry.name
         }
-        return false
+        return nil
     }
 
     /// A capital after a lowercase letter, or capitals then lowercase ("PayPal", "JPMorgan"), but
     /// not a surname prefix ("McDonald", "DeSantis", "MacArthur").
     static func isCamelCase(_ word: String) -> Bool {
-        for prefix in ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von", "Fitz", "St"]
-        where word.hasPrefix(prefix) {
-            return false
-        }
         var sawLower = false
         var leadingCapitals = 0
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, most words: bytes, no Unicode property lookups.
+            for byte in word.utf8 {
+                let upper = byte >= 0x41 && byte <= 0x5A, lower = byte >= 0x61 && byte <= 0x7A
+                if upper {
+                    if sawLower { return !EntityLexicon.surnamePrefixes.contains { word.hasPrefix($0) } }
+                    leadingCapitals += 1
+                } else if lower {
+                    if leadingCapitals >= 2 { return !EntityLexicon.surnamePrefixes.contains { word.hasPrefix($0) } }
+                    sawLower = true
+                } else {
+                    return false
+                }
+            }
+            return false
+        }
+        for prefix in EntityLexicon.surnamePrefixes where word.hasPrefix(prefix) {
+            return false
+        }
         for scalar in word.unicodeScalars {
             if scalar.properties.isUppercase {
                 if sawLower { return true }
@@ -345,90 +567,6 @@ struct EntityScanner {
             }
         }
         return false
-    }
-
-    private mutating func chunk(_ range: ClosedRange<Int>, runStart: Int, personCue: Bool, atRunEnd: Bool) {
-        let first = tokens[range.lowerBound]
-        if range.count == 1 && first.isAllCaps {
-            // Capitals not in the gazetteer are an organization when they speak ("KIDA said") or
-            // employ ("UNRWA chief"); otherwise only if the text spells them out.
-            let next = range.upperBound + 1
-            let employs = atRunEnd && next < tokens.count && tokens[next].gapBefore == .space
-                && EntityLexicon.organizationNounsAfter.contains(tokens[next].lower)
-            let spoke = atRunEnd && hasPersonCueAfter(range.upperBound)
-            emit(range, type: .organization, evidence: spoke || employs ? .context : .acronym)
-            return
-        }
-        if range.count == 1 && isCommon(first) {
-            // "World leaders", "Experts said": a common word, unless the text names it elsewhere.
-            emit(range, type: nil, evidence: .unconfirmed)
-            return
-        }
-        let lastWord = tokens[range.upperBound].lower
-        if range.count >= 2 && EntityLexicon.organizationHeads.contains(lastWord) {
-            emitOrganization(range)  // "Imperial College" (London)
-            return
-        }
-        if range.count >= 2 && EntityLexicon.placeHeads.contains(lastWord) {
-            emit(range, type: .place, evidence: .context)
-            return
-        }
-        if range.contains(where: { Self.isCamelCase(tokens[$0].text) }) {
-            // "JPMorgan Chase", "PayPal": brand capitals inside a word.
-            emit(range, type: .organization, evidence: .context)
-            return
-        }
-        if personCue || (range.lowerBound == runStart && hasPersonCueBefore(runStart))
-            || (atRunEnd && hasPersonCueAfter(range.upperBound))
-        {
-            emit(range, type: .person, evidence: .context)
-            return
-        }
-        let next = range.upperBound + 1
-        if atRunEnd, next < tokens.count, tokens[next].gapBefore == .space, tokens[next].hasLowercaseInitialLetter {
-            if EntityLexicon.organizationNounsAfter.contains(tokens[next].lower) {
-                emit(range, type: .organization, evidence: .context)
-                return
-            }
-            if EntityLexicon.placeNounsAfter.contains(tokens[next].lower) {
-                emit(range, type: .place, evidence: .context)
-                return
-            }
-        }
-        if range.lowerBound == runStart && runStart >= 2 && tokens[runStart].gapBefore == .space
-            && ["at", "of", "with", "for"].contains(tokens[runStart - 1].lower)
-            && EntityLexicon.roles.contains(tokens[runStart - 2].lower)
-            && tokens[runStart - 2].hasLowercaseInitialLetter
-        {
-            // "senior economist at Wells Fargo", "a professor at Yonsei University".
-            emit(range, type: .organization, evidence: .context)
-            return
-        }
-        if hasPlaceCue(range, runStart: runStart, atRunEnd: atRunEnd) {
-            emit(range, type: .place, evidence: .context)
-            return
-        }
-        if range.count == 1 && first.text.contains("-") {
-            // "Russian-made", "US-led": the country in a compound.
-            var emitted = false
-            for part in first.text.split(separator: "-") {
-                if let entry = gazetteer.lookup(String(part)) {
-                    candidates.append(EntityCandidate(
-                        surface: String(part), type: entry.type, canonical: entry.name,
-                        evidence: .gazetteer, wordCount: 1, position: range.lowerBound))
-                    emitted = true
-                }
-            }
-            if emitted { return }
-        }
-        if range.count >= 2 && range.count <= 4 && !range.contains(where: { isCommon(tokens[$0]) }) {
-            // Two to four unknown capitalized words with no other cue: most often a person.
-            emit(range, type: .person, evidence: .context)
-            return
-        }
-        if range.allSatisfy({ !isCommon(tokens[$0]) }) {
-            emit(range, type: nil, evidence: .unconfirmed)
-        }
     }
 }
 

@@ -378,6 +378,7 @@ D	Vietnam	Vietnamese
 D	Yemen	Yemeni	Yemenis
 D	Zambia	Zambian	Zambians
 D	Zimbabwe	Zimbabwean	Zimbabweans
+O	ABC News
 O	African Union	AU
 O	Agence France-Presse	AFP
 O	Al Jazeera
@@ -388,31 +389,44 @@ O	Apple
 O	Arab League
 O	Associated Press	AP
 O	Association of Southeast Asian Nations	ASEAN
+O	Australian Broadcasting Corporation
 O	BBC
 O	BRICS
 O	Bloomberg
 O	Bundestag
+O	CBC
+O	CBS	CBS News
 O	CNN
+O	Centers for Disease Control and Prevention	CDC
 O	Central Intelligence Agency	CIA
 O	Communist Party of China	CCP	Chinese Communist Party
 O	Congress	US Congress
 O	Conservative Party
+O	Consumer Financial Protection Bureau	CFPB
 O	Council of Europe
 O	Democratic Party
+O	Department of Homeland Security	DHS
+O	Department of Justice	DOJ	Justice Department
 O	Deutsche Presse-Agentur	dpa
 O	Doctors Without Borders	MSF
 O	Downing Street
 O	Duma	State Duma
 O	Elysee	Elysee Palace	Elysée
+O	Environmental Protection Agency	EPA
 O	European Central Bank	ECB
 O	European Commission
 O	European Parliament
 O	European Union	EU
 O	FIFA
+O	Federal Aviation Administration	FAA
 O	Federal Bureau of Investigation	FBI
+O	Federal Communications Commission	FCC
 O	Federal Reserve	Fed
 O	Federal Security Service	FSB
+O	Federal Trade Commission	FTC
 O	Financial Times
+O	Food and Drug Administration	FDA
+O	Fox News
 O	GRU
 O	Google
 O	Greenpeace
@@ -424,7 +438,9 @@ O	House of Representatives
 O	Houthis	Houthi
 O	Huawei
 O	Human Rights Watch	HRW
+O	ITV
 O	Interfax
+O	Internal Revenue Service	IRS
 O	International Atomic Energy Agency	IAEA
 O	International Committee of the Red Cross	ICRC	Red Cross
 O	International Court of Justice	ICJ
@@ -434,6 +450,7 @@ O	International Olympic Committee	IOC
 O	Interpol
 O	Islamic State	ISIL	ISIS
 O	Joint Chiefs of Staff	JCS
+O	KGB
 O	Knesset
 O	Korean Central News Agency	KCNA
 O	Kremlin
@@ -441,24 +458,33 @@ O	Kyodo	Kyodo News
 O	Labour Party	Labour
 O	MI5
 O	MI6
+O	MSNBC
 O	Meta
+O	Metropolitan Police	Scotland Yard
 O	Microsoft
 O	Mossad
+O	NASA
+O	NBC	NBC News
 O	NHK
+O	National Health Service	NHS
 O	National Intelligence Service	NIS
+O	National Public Radio	NPR
 O	National Security Agency	NSA
 O	North Atlantic Treaty Organization	NATO	Nato
 O	OPEC+
 O	Organisation for Economic Co-operation and Development	OECD
 O	Organization for Security and Co-operation in Europe	OSCE
 O	Organization of the Petroleum Exporting Countries	OPEC
+O	PBS
 O	Pentagon
 O	RIA Novosti
 O	Republican Party	GOP
 O	Reuters
 O	Samsung
+O	Securities and Exchange Commission	SEC
 O	Senate	US Senate
 O	Shanghai Cooperation Organisation	SCO
+O	Sky News
 O	State Department	US State Department
 O	Supreme Court	US Supreme Court
 O	TASS
@@ -468,6 +494,7 @@ O	The Guardian
 O	The New York Times	New York Times
 O	The Wall Street Journal	Wall Street Journal
 O	The Washington Post	Washington Post
+O	Transportation Security Administration	TSA
 O	UN General Assembly	United Nations General Assembly
 O	UN Refugee Agency	UNHCR
 O	UN Security Council	Security Council	United Nations Security Council
@@ -487,6 +514,7 @@ O	Yonhap	Yonhap News Agency
 R	Africa
 R	Alabama
 R	Alaska
+R	Alberta
 R	Antarctica
 R	Arctic
 R	Arctic Ocean
@@ -494,6 +522,7 @@ R	Arizona
 R	Arkansas
 R	Asia
 R	Atlantic	Atlantic Ocean
+R	Australian Capital Territory	ACT
 R	Avdiivka
 R	Bakhmut
 R	Balkans
@@ -501,6 +530,7 @@ R	Baltic Sea
 R	Bavaria
 R	Belgorod
 R	Black Sea
+R	British Columbia
 R	California
 R	Caspian Sea
 R	Catalonia
@@ -542,6 +572,7 @@ R	Latin America
 R	Louisiana
 R	Luhansk
 R	Maine
+R	Manitoba
 R	Maryland
 R	Massachusetts
 R	Mediterranean	Mediterranean Sea
@@ -553,14 +584,19 @@ R	Missouri
 R	Montana
 R	Nebraska
 R	Nevada
+R	New Brunswick
 R	New Hampshire
 R	New Jersey
 R	New Mexico
+R	New South Wales	NSW
 R	New York
+R	Newfoundland and Labrador
 R	North America
 R	North Carolina
 R	North Dakota
 R	Northern Ireland
+R	Northern Territory
+R	Nova Scotia
 R	Oceania
 R	Ohio
 R	Oklahoma
@@ -571,9 +607,11 @@ R	Pennsylvania
 R	Persian Gulf
 R	Pokrovsk
 R	Quebec
+R	Queensland
 R	Red Sea
 R	Rhode Island
 R	Sahel
+R	Saskatchewan
 R	Scandinavia
 R	Scotland
 R	Sea of Japan
@@ -581,6 +619,7 @@ R	Sevastopol
 R	Siberia
 R	South America
 R	South Asia
+R	South Australia
 R	South Carolina
 R	South China Sea
 R	South Dakota
@@ -588,6 +627,7 @@ R	Southeast Asia
 R	Strait of Hormuz
 R	Sub-Saharan Africa
 R	Taiwan Strait
+R	Tasmania
 R	Tennessee
 R	Texas
 R	Tibet
@@ -597,6 +637,7 @@ R	Virginia
 R	Wales
 R	West Bank
 R	West Virginia
+R	Western Australia
 R	Western Europe
 R	Wisconsin
 R	Wyoming

@@ -4,12 +4,13 @@ import Foundation
 
 extension Indexer {
     /// Reads, hashes, parses and extracts entities of files, on `jobs` threads.
-    func prepareAll(_ files: [CorpusFile]) -> [PreparedFile] {
+    func prepareAll(_ files: [CorpusFile], tracker: ProgressTracker? = nil) -> [PreparedFile] {
         let results = ResultBox<PreparedFile>(count: files.count)
         let queue = WorkQueue(count: files.count)
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, files.count))) { _ in
             while let index = queue.take() {
                 results[index] = self.prepare(files[index])
+                tracker?.advance(file: files[index])
             }
         }
         return results.values.map { $0! }

@@ -15,6 +15,7 @@ extension Indexer {
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        tracker.enter(.indexing, files: files)
         let outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
@@ -37,6 +38,7 @@ extension Indexer {
                 merged.merge(try result!.get())
             }
             outcome = merged
+            tracker.enter(.merging(databases: workers))
             do {
                 let shards = try Database(shards: try shardURLs.map { try Database(path: $0.path) })
                 try shards.compact(to: target.path)
@@ -50,6 +52,7 @@ extension Indexer {
             try writers.recordMetadata(slots: outcome.slots)
             try writers.close()
         }
+        tracker.enter(.switching)
         try directory.switchTo(generation: generation)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
@@ -69,8 +72,16 @@ extension Indexer {
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
         var outcome = BuildOutcome()
         while let index = next.take() {
+<<<<<<< HEAD
             try indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+=======
+            let prepared = prepare(files[index])
+            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+            tracker.advance(file: prepared.file)
+>>>>>>> main
         }
+        // Every file is taken: what is left of the build is this and the other threads' commits.
+        tracker.enter(.committing)
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
         try writers.close()
         return outcome
@@ -96,11 +107,18 @@ extension Indexer {
             results[worker] = Result {
                 var outcome = BuildOutcome()
                 while let index = queue.take() {
+<<<<<<< HEAD
                     try self.indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+=======
+                    let prepared = self.prepare(files[index])
+                    try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+                    tracker.advance(file: prepared.file)
+>>>>>>> main
                 }
                 return outcome
             }
         }
+        tracker.enter(.committing)
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
@@ -110,6 +128,7 @@ extension Indexer {
         return outcome
     }
 
+<<<<<<< HEAD
     /// Reads and writes one file of a full build: a web archive as it streams, any other file
     /// whole.
     private func indexFile(
@@ -127,9 +146,14 @@ extension Indexer {
 
     /// Writes one prepared file's documents, each article to its shard, and the file's record;
     /// returns how many documents it wrote.
+=======
+    /// Writes one prepared file's documents, each article to its shard, and the file's record,
+    /// counting each article written in `tracker`.
+>>>>>>> main
     func write(
-        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome
-    ) throws -> Int {
+        _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
+        tracker: ProgressTracker? = nil
+    ) throws {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
         var written = 0
@@ -138,7 +162,9 @@ extension Indexer {
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
-            written += try writers.add(item, file: prepared.file.relativePath, story: story)
+            let documents = try writers.add(item, file: prepared.file.relativePath, story: story)
+            tracker?.advance(articles: 1, documents: documents)
+            written += documents
         }
         if let record = prepared.record {
             // A file with rejected parts is not recorded as done, so the next run reads it again
@@ -149,7 +175,6 @@ extension Indexer {
             if !prepared.articles.isEmpty { outcome.filesIndexed += 1 }
         }
         outcome.documents += written
-        return written
     }
 }
 

@@ -22,6 +22,7 @@ extension Indexer {
         }
         try SchemaCheck.verify(existing, index: index)
 
+        tracker.enter(.comparing(files: files.count))
         let changes: ChangeSet
         do {
             changes = try ChangeSet.detect(files: files, in: existing, removeMissing: removeMissing)
@@ -29,15 +30,19 @@ extension Indexer {
             throw IndexError.from(error, index: index)
         }
         summary.unchanged += changes.unchanged
-        tracker.advance(files: changes.unchanged, documents: 0)
         if changes.isEmpty { return }
 
+<<<<<<< HEAD
         // Parse what may have changed, in parallel; then write, in one place. Web archives are
         // read as they are written, record by record.
         let archives = changes.candidates.filter { WebArchiveReader.isWebArchive($0.relativePath) }
         let (toWrite, touched) = changes.sort(prepareAll(changes.candidates.filter { !WebArchiveReader.isWebArchive($0.relativePath) }))
+=======
+        // Parse what may have changed, in parallel; then write, in one place.
+        tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
+        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, tracker: tracker))
+>>>>>>> main
         summary.unchanged += touched.count
-        tracker.advance(files: touched.count, documents: 0)
         let slotsBefore = FacetSlotUsage.read(from: existing)
         let shards = ShardLayout.count(of: existing)
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty && archives.isEmpty { return }
@@ -50,6 +55,7 @@ extension Indexer {
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
         if !inPlace {
+            tracker.enter(.copying)
             do {
                 try FileManager.default.copyItem(at: url, to: target)
             } catch {
@@ -59,6 +65,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
+        tracker.enter(.indexing, files: toWrite.map(\.file))
         do {
             let writers = try ShardWriters(
                 index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
@@ -82,14 +89,15 @@ extension Indexer {
                 let wasIndexed = changes.indexed.contains(term)
                 try writers.deleteDocuments(ofFileTerm: term)
                 try writers.setRecord(path: item.file.relativePath, "")
-                let written = try write(item, to: writers, stories: stories, outcome: &outcome)
+                try write(item, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
                     summary.removed += 1
                 }
-                tracker.advance(files: 1, documents: written)
+                tracker.advance(file: item.file)
             }
+<<<<<<< HEAD
             for file in archives {
                 let wasIndexed = changes.indexed.contains(Schema.identifierTerm(Schema.file, file.relativePath))
                 let counts = try indexArchive(
@@ -102,6 +110,9 @@ extension Indexer {
                     summary.unchanged += 1  // touched: its records are as they were
                 }
             }
+=======
+            tracker.enter(.committing)
+>>>>>>> main
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
             try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
             if inPlace { try writers.commitTransaction() }
@@ -109,7 +120,10 @@ extension Indexer {
         } catch {
             throw IndexError.from(error, index: index)
         }
-        if !inPlace { try directory.switchTo(generation: targetGeneration) }
+        if !inPlace {
+            tracker.enter(.switching)
+            try directory.switchTo(generation: targetGeneration)
+        }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings

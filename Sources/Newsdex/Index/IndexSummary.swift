@@ -1,11 +1,39 @@
 // What an index run reports: its progress as it goes, and what it did.
 
 /// How far an index run has got, reported as it goes.
-public struct IndexProgress: Sendable {
-    public var filesDone: Int
-    public var filesTotal: Int
-    public var documents: Int
-    public var elapsed: Double
+public struct IndexProgress: Sendable, Equatable {
+    /// What a run is doing. Most of a run is `indexing`; the other phases are the steps before
+    /// and after it, which take seconds on a large index.
+    public enum Phase: Sendable, Equatable {
+        /// Comparing this many corpus files with what the index recorded of them (a later run).
+        case comparing(files: Int)
+        /// Reading and parsing this many new or changed files, before writing them (a later run).
+        case reading(files: Int)
+        /// Reading, parsing and writing articles (in a later run, writing what was read).
+        case indexing
+        /// Copying the live generation, to update the copy and switch to it.
+        case copying
+        /// Committing what was written to disk.
+        case committing
+        /// Merging the databases that this many threads of a full build wrote into one.
+        case merging(databases: Int)
+        /// Switching readers to the new generation and removing the old ones.
+        case switching
+    }
+
+    public var phase: Phase
+    /// Articles written so far in this run (a JSON Lines file or a web archive holds many).
+    public var articles = 0
+    /// Documents written so far: articles and captions.
+    public var documents = 0
+    /// Bytes of the files this phase reads, and how many of them are done: the phase's share
+    /// done, whatever the files hold. `bytesTotal` is 0 in a phase that reads no files.
+    public var bytesDone = 0
+    public var bytesTotal = 0
+    /// Seconds since the run started.
+    public var elapsed = 0.0
+
+    public init(phase: Phase) { self.phase = phase }
 }
 
 /// What an index run did.

@@ -24,8 +24,8 @@ public final class Indexer: Sendable {
     var indexPath: String { IndexDirectory(url: options.database).url.path }
 
     /// Brings the index up to date with the corpus.
-    /// - Parameter progress: called as files are done, from any thread, one call at a time and
-    ///   in order.
+    /// - Parameter progress: called as files are done and as the run enters each phase, from
+    ///   any thread, one call at a time and in order.
     /// - Throws: `IndexError` when the index cannot be locked, opened or written.
     public func run(progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexSummary {
         let start = Date()
@@ -39,7 +39,7 @@ public final class Indexer: Sendable {
             summary.rejected.append(Rejection(path: missing.path, reason: "no such file or directory"))
         }
         let files = listing.files
-        let tracker = ProgressTracker(total: files.count, start: start, report: progress)
+        let tracker = ProgressTracker(start: start, report: progress)
 
         var current = options.rebuild ? nil : directory.currentGeneration()
         // The index remembers its shard count; asking for another one implies a rebuild, since

@@ -36,36 +36,61 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
     var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
 }
 
-/// Counts progress from any thread and reports it at most a few times a second, one report at a
+/// Counts progress from any thread and reports it at most ten times a second, one report at a
 /// time and in order: `report` is called under the lock, so two threads cannot report out of
-/// order (a report must be quick: the progress bar writes one line).
+/// order (a report must be quick: the progress bar writes one line). A new phase is reported at
+/// once, so that what a run does after its last file (committing, merging) shows while it lasts.
 final class ProgressTracker: @unchecked Sendable {
     // Safe: every mutable property is read and written only under `lock`.
     private let lock = NSLock()
-    private let total: Int
     private let start: Date
     private let report: (@Sendable (IndexProgress) -> Void)?
-    private var files = 0
-    private var documents = 0
+    private var progress = IndexProgress(phase: .indexing)
+    /// The size of each file of the current phase.
+    private var sizes: [CorpusFile: Int] = [:]
     private var lastReport = Date.distantPast
 
-    init(total: Int, start: Date, report: (@Sendable (IndexProgress) -> Void)?) {
-        self.total = total
+    init(start: Date, report: (@Sendable (IndexProgress) -> Void)?) {
         self.start = start
         self.report = report
     }
 
-    func advance(files: Int, documents: Int) {
+    /// Starts a phase. With `files`, the phase reads them: their sizes are its total, and
+    /// `advance(file:…)` counts each one done. Without, the phase's byte counts are kept.
+    func enter(_ phase: IndexProgress.Phase, files: [CorpusFile]? = nil) {
+        guard let report else { return }
+        // Sizes cost a stat per file, only paid when someone watches the progress.
+        let sizes = files.map { files in
+            Dictionary(files.map { ($0, FileStatus(path: $0.url.path)?.size ?? 0) }) { a, _ in a }
+        }
+        lock.withLock {
+            progress.phase = phase
+            if let sizes {
+                self.sizes = sizes
+                progress.bytesDone = 0
+                progress.bytesTotal = sizes.values.reduce(0, +)
+            }
+            send(report, at: Date())
+        }
+    }
+
+    /// Counts articles and documents written and, with `file`, one file of the current phase done.
+    func advance(file: CorpusFile? = nil, articles: Int = 0, documents: Int = 0) {
         guard let report else { return }
         lock.withLock {
-            self.files += files
-            self.documents += documents
+            if let file { progress.bytesDone += sizes[file] ?? 0 }
+            progress.articles += articles
+            progress.documents += documents
             let now = Date()
-            guard now.timeIntervalSince(lastReport) >= 0.1 || self.files == total else { return }
-            lastReport = now
-            report(IndexProgress(
-                filesDone: self.files, filesTotal: total, documents: self.documents,
-                elapsed: now.timeIntervalSince(start)))
+            let last = file != nil && progress.bytesDone == progress.bytesTotal
+            guard last || now.timeIntervalSince(lastReport) >= 0.1 else { return }
+            send(report, at: now)
         }
+    }
+
+    private func send(_ report: @Sendable (IndexProgress) -> Void, at now: Date) {
+        lastReport = now
+        progress.elapsed = now.timeIntervalSince(start)
+        report(progress)
     }
 }

@@ -20,9 +20,38 @@ enum FacetCompletion {
         guard let searcher = try? Searcher(path: path),
             let response = try? searcher.search(SearchRequest(kind: .all, limit: 0, facets: true, facetLimit: 10_000))
         else { return [] }
-        let wanted = prefix.lowercased()
-        return (response.facets.first { $0.facet == facet }?.values ?? [])
+        let wanted = folded(unquoted(prefix))
+        let values = (response.facets.first { $0.facet == facet }?.values ?? [])
             .map(\.value)
-            .filter { wanted.isEmpty || $0.lowercased().hasPrefix(wanted) }
+            .filter { wanted.isEmpty || folded($0).hasPrefix(wanted) }
+        // zsh reads `value:description`: a colon in a value is escaped.
+        return CompletionShell.requesting == .zsh ? values.map { $0.replacingOccurrences(of: ":", with: #"\:"#) } : values
+    }
+
+    /// The typed word as its user means it: shells pass it as typed, with quotes or backslashes
+    /// before spaces (`"Yasser A`, `Yasser\ A`).
+    static func unquoted(_ word: String) -> String {
+        var text = Substring(word)
+        if let quote = text.first, quote == "\"" || quote == "'" {
+            text = text.dropFirst()
+            if text.last == quote { text = text.dropLast() }
+        }
+        var result = ""
+        var escaped = false
+        for character in text {
+            if character == "\\" && !escaped {
+                escaped = true
+                continue
+            }
+            result.append(character)
+            escaped = false
+        }
+        return result
+    }
+
+    /// Case and accents do not matter, as in facet filters: `yas` is a prefix of Yasser Arafat,
+    /// `são` of Sao Paulo.
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

@@ -3,7 +3,7 @@ import Newsdex
 
 /// The query and filters shared by `search` and `facets`.
 struct SearchOptions: ParsableArguments {
-    @Argument(help: "The query: words (all must match), \"phrases\", OR, NOT, (…), NEAR, troop*, field:value, date:A..B.")
+    @Argument(help: "The query: words (all must match), \"phrases\", OR, NOT, (...), NEAR, troop*, field:value, date:A..B.")
     var query: [String] = []
 
     @Option(name: .customLong("source"), help: ArgumentHelp("Only this source; repeat to allow several.", valueName: "name"), completion: FacetCompletion.values(of: .source))
@@ -24,7 +24,7 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Published on or before this day (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "date"))
     var to: String?
 
-    @Option(help: "Which documents: articles, pictures (captions), or both.")
+    @Option(help: "Which documents to search.")
     var kind: KindFilter = .article
 
     @Flag(help: "No stemming: words match only as written.")
@@ -60,5 +60,24 @@ struct SearchOptions: ParsableArguments {
     }
 }
 
-extension KindFilter: ExpressibleByArgument {}
-extension HitOrder: ExpressibleByArgument {}
+extension KindFilter: ExpressibleByArgument {
+    /// What help says of each value.
+    public var defaultValueDescription: String {
+        switch self {
+        case .article: "articles"
+        case .caption: "pictures: each caption with its credit and its article"
+        case .all: "both"
+        }
+    }
+}
+
+extension HitOrder: ExpressibleByArgument {
+    /// What help says of each value.
+    public var defaultValueDescription: String {
+        switch self {
+        case .relevance: "best match first"
+        case .newest: "newest first"
+        case .oldest: "oldest first"
+        }
+    }
+}

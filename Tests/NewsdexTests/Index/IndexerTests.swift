@@ -176,4 +176,49 @@ import Xapian
         _ = try index(corpus, rebuild: true)
         _ = try Searcher(path: scratch.path("index").path)
     }
+
+    @Test func progressNamesEachPhaseInOrderAndCountsArticlesAndBytes() throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        // One file of three articles: bytes, not files, measure how much is done.
+        scratch.write("corpus/WIRE/feed.jsonl", (1...3).map { n in
+            #"{"id": "wire-\#(n)", "title": "Harbour news \#(n)", "date": "2024-11-0\#(n)", "body": "\#(distinctParagraph(seed: UInt64(n)))"}"#
+        }.joined(separator: "\n") + "\n")
+        let log = ProgressLog()
+        _ = try Indexer(options: IndexOptions(inputs: [corpus], database: scratch.path("index"), jobs: 2))
+            .run(progress: log.add)
+        #expect(log.phases == [.indexing, .committing, .merging(databases: 2), .switching])
+        let sizes = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).compactMap { path in
+            let attributes = try FileManager.default.attributesOfItem(atPath: corpus.appendingPathComponent(path).path)
+            return attributes[.type] as? FileAttributeType == .typeRegular ? attributes[.size] as? Int : nil
+        }
+        let last = try #require(log.reports.last)
+        #expect(last.articles == 5)
+        #expect(last.documents == 11)
+        #expect(last.bytesTotal == sizes.reduce(0, +) && last.bytesDone == last.bytesTotal)
+        #expect(zip(log.reports, log.reports.dropFirst()).allSatisfy { $0.articles <= $1.articles && $0.elapsed <= $1.elapsed })
+
+        scratch.write("corpus/BBC/one.txt", plainArticle(
+            title: "Harbour reopens", date: "2024-11-02", author: "Ann Lee", paragraphs: [distinctParagraph(seed: 9)]))
+        let later = ProgressLog()
+        _ = try Indexer(options: IndexOptions(inputs: [corpus], database: scratch.path("index"), jobs: 2))
+            .run(progress: later.add)
+        #expect(later.phases == [.comparing(files: 4), .reading(files: 1), .indexing, .committing])
+        #expect(later.reports.last?.articles == 1)
+    }
+}
+
+/// The progress reports of a run, which come from any thread, one at a time.
+final class ProgressLog: @unchecked Sendable {
+    // Safe: `all` is read and written only under `lock`.
+    private let lock = NSLock()
+    private var all: [IndexProgress] = []
+
+    func add(_ progress: IndexProgress) { lock.withLock { all.append(progress) } }
+
+    var reports: [IndexProgress] { lock.withLock { all } }
+
+    /// The phases reported, each once in a row.
+    var phases: [IndexProgress.Phase] {
+        reports.map(\.phase).reduce(into: []) { phases, phase in if phases.last != phase { phases.append(phase) } }
+    }
 }
