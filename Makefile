@@ -1,5 +1,5 @@
 # newsdex: `make index` builds and indexes corpus/ into index/; `make test` runs every test.
-# Both install libxapian-dev (and xapian-tools) with apt-get when they are missing.
+# Both install libxapian-dev, xapian-tools, libxml2-dev and zlib1g-dev with apt-get when missing.
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
@@ -51,8 +51,7 @@ test: deps
 
 # Saved pages and web archives: what reading a page costs beside indexing it, how exactly
 # generated pages are read, and indexing a web archive (memory with 4x the pages).
-bench-html: deps
-	$(SWIFT) build $(RELEASE) --product newsdex
+bench-html: build
 	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 	python3 bench/html.py --pages $(or $(HTML_PAGES),2000)
 
