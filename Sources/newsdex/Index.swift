@@ -7,14 +7,9 @@ extension NewsdexCommand {
         static let configuration = CommandConfiguration(
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
-<<<<<<< HEAD
                 Reads *.txt, *.md, *.jsonl, saved web pages (*.html, *.htm) and web archives \
-                (*.warc, *.warc.gz) under each PATH (default: corpus). Files, pages and archive \
-                records that cannot be read are reported and skipped; the rest is indexed.
-=======
-                Reads *.txt, *.md and *.jsonl under each PATH. Files that cannot be read are \
-                reported and skipped; the rest is indexed.
->>>>>>> main
+                (*.warc, *.warc.gz) under each PATH. Files, pages and archive records that cannot \
+                be read are reported and skipped; the rest is indexed.
                 Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
                 2 usage error, 4 the index cannot be opened or written.
                 """)
@@ -42,11 +37,9 @@ extension NewsdexCommand {
         @Option(help: ArgumentHelp("Documents written between commits in a full build; bounds memory.", valueName: "n"))
         var batchSize: Int = 2000
 
-<<<<<<< HEAD
-        @Option(help: ArgumentHelp("Largest file (or web archive record) read, in bytes.", valueName: "bytes"))
-=======
-        @Option(help: ArgumentHelp("Largest file read, in bytes (16777216 is 16 MiB); larger files are rejected.", valueName: "bytes"))
->>>>>>> main
+        @Option(help: ArgumentHelp(
+            "Largest file (or web archive record) read, in bytes (16777216 is 16 MiB); larger ones are rejected.",
+            valueName: "bytes"))
         var maxFileSize: Int = 16 << 20
 
         @Option(help: ArgumentHelp(

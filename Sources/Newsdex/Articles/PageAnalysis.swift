@@ -247,7 +247,7 @@ final class PageAnalysis {
         return false
     }
 
-    /// The nodes of `range` with no furniture of `kinds` above them, as a mask over the page.
+    /// Which nodes lie in furniture of `kinds` (themselves or under it): true where they do.
     func mask(excluding kinds: Set<Furniture>) -> [Bool] {
         var masked = [Bool](repeating: false, count: page.count)
         var node = 0

@@ -68,13 +68,14 @@ extension Indexer {
                     if let original = story?.exactDuplicateOf, original != item.article.id {
                         outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
                     }
-                    written += try writers.add(item, file: path, story: story)
+                    let documents = try writers.add(item, file: path, story: story)
                     try writers.setArchiveRecord(path: path, id: item.article.id, page.fingerprint)
+                    tracker.advance(articles: 1, documents: documents)
+                    written += documents
                     counts.written += 1
                 }
             }
             outcome.documents += written
-            tracker.advance(files: 0, documents: written)
         }
 
         while let item = archive.next() {
@@ -109,7 +110,7 @@ extension Indexer {
             try writers.setRecord(path: path, FileRecord(hash: hash, size: status.size, modified: status.modified).encoded)
         }
         if counts.written + counts.unchanged > 0 { outcome.filesIndexed += 1 }
-        tracker.advance(files: 1, documents: 0)
+        tracker.advance(file: file)
         return counts
     }
 

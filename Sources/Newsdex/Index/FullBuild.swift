@@ -72,13 +72,7 @@ extension Indexer {
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
         var outcome = BuildOutcome()
         while let index = next.take() {
-<<<<<<< HEAD
             try indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-=======
-            let prepared = prepare(files[index])
-            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-            tracker.advance(file: prepared.file)
->>>>>>> main
         }
         // Every file is taken: what is left of the build is this and the other threads' commits.
         tracker.enter(.committing)
@@ -107,13 +101,7 @@ extension Indexer {
             results[worker] = Result {
                 var outcome = BuildOutcome()
                 while let index = queue.take() {
-<<<<<<< HEAD
                     try self.indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-=======
-                    let prepared = self.prepare(files[index])
-                    try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-                    tracker.advance(file: prepared.file)
->>>>>>> main
                 }
                 return outcome
             }
@@ -128,7 +116,6 @@ extension Indexer {
         return outcome
     }
 
-<<<<<<< HEAD
     /// Reads and writes one file of a full build: a web archive as it streams, any other file
     /// whole.
     private func indexFile(
@@ -139,17 +126,14 @@ extension Indexer {
             let counts = try indexArchive(file, to: writers, stories: stories, existing: nil, outcome: &outcome, tracker: tracker)
             outcome.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
         } else {
-            let written = try write(prepare(file), to: writers, stories: stories, outcome: &outcome)
-            tracker.advance(files: 1, documents: written)
+            let prepared = prepare(file)
+            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+            tracker.advance(file: prepared.file)
         }
     }
 
-    /// Writes one prepared file's documents, each article to its shard, and the file's record;
-    /// returns how many documents it wrote.
-=======
     /// Writes one prepared file's documents, each article to its shard, and the file's record,
     /// counting each article written in `tracker`.
->>>>>>> main
     func write(
         _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
         tracker: ProgressTracker? = nil

@@ -32,16 +32,12 @@ extension Indexer {
         summary.unchanged += changes.unchanged
         if changes.isEmpty { return }
 
-<<<<<<< HEAD
         // Parse what may have changed, in parallel; then write, in one place. Web archives are
         // read as they are written, record by record.
         let archives = changes.candidates.filter { WebArchiveReader.isWebArchive($0.relativePath) }
-        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates.filter { !WebArchiveReader.isWebArchive($0.relativePath) }))
-=======
-        // Parse what may have changed, in parallel; then write, in one place.
-        tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
-        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, tracker: tracker))
->>>>>>> main
+        let others = changes.candidates.filter { !WebArchiveReader.isWebArchive($0.relativePath) }
+        tracker.enter(.reading(files: others.count), files: others)
+        let (toWrite, touched) = changes.sort(prepareAll(others, tracker: tracker))
         summary.unchanged += touched.count
         let slotsBefore = FacetSlotUsage.read(from: existing)
         let shards = ShardLayout.count(of: existing)
@@ -65,7 +61,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
-        tracker.enter(.indexing, files: toWrite.map(\.file))
+        tracker.enter(.indexing, files: toWrite.map(\.file) + archives)
         do {
             let writers = try ShardWriters(
                 index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
@@ -97,7 +93,6 @@ extension Indexer {
                 }
                 tracker.advance(file: item.file)
             }
-<<<<<<< HEAD
             for file in archives {
                 let wasIndexed = changes.indexed.contains(Schema.identifierTerm(Schema.file, file.relativePath))
                 let counts = try indexArchive(
@@ -110,9 +105,7 @@ extension Indexer {
                     summary.unchanged += 1  // touched: its records are as they were
                 }
             }
-=======
             tracker.enter(.committing)
->>>>>>> main
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
             try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
             if inPlace { try writers.commitTransaction() }
