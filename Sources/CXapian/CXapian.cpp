@@ -35,6 +35,7 @@ static_assert(CX_OPEN_CREATE_OR_OVERWRITE == Xapian::DB_CREATE_OR_OVERWRITE, "op
 static_assert(CX_OPEN_CREATE == Xapian::DB_CREATE, "open mode");
 static_assert(CX_OPEN_OPEN == Xapian::DB_OPEN, "open mode");
 static_assert(CX_TG_FLAG_SPELLING == Xapian::TermGenerator::FLAG_SPELLING, "tg flag");
+static_assert(CX_TG_FLAG_CJK_NGRAM == Xapian::TermGenerator::FLAG_CJK_NGRAM, "tg flag");
 static_assert(CX_QP_FLAG_BOOLEAN == Xapian::QueryParser::FLAG_BOOLEAN, "qp flag");
 static_assert(CX_QP_FLAG_PHRASE == Xapian::QueryParser::FLAG_PHRASE, "qp flag");
 static_assert(CX_QP_FLAG_LOVEHATE == Xapian::QueryParser::FLAG_LOVEHATE, "qp flag");

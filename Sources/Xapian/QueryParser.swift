@@ -33,6 +33,9 @@ public final class QueryParser {
         public static let synonym = Flags(rawValue: UInt32(CX_QP_FLAG_SYNONYM))
         /// Automatic synonyms for every word (needs `database`).
         public static let autoSynonyms = Flags(rawValue: UInt32(CX_QP_FLAG_AUTO_SYNONYMS))
+        /// Chinese, Japanese and Korean text as character n-grams, as `TermGenerator.cjkNgrams`
+        /// indexes it.
+        public static let cjkNgram = Flags(rawValue: UInt32(CX_QP_FLAG_CJK_NGRAM))
         /// Xapian's default: `[.boolean, .phrase, .loveHate]`.
         public static let `default`: Flags = [.boolean, .phrase, .loveHate]
     }

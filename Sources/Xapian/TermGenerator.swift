@@ -62,10 +62,21 @@ public final class TermGenerator {
     ///
     /// Wraps `Xapian::TermGenerator::set_flags(FLAG_SPELLING)`.
     public var spelling: Bool = false {
-        didSet {
-            let flags = spelling ? UInt32(CX_TG_FLAG_SPELLING) : 0
-            mustSucceed { try check { cx_termgenerator_set_flags(handle, flags, $0) } }
-        }
+        didSet { setFlags() }
+    }
+
+    /// Whether runs of Chinese, Japanese and Korean characters are indexed as character unigrams
+    /// and bigrams (text in other scripts is split into words as before). Searches need
+    /// `QueryParser.Flags.cjkNgram` to match them.
+    ///
+    /// Wraps `Xapian::TermGenerator::set_flags(FLAG_CJK_NGRAM)`.
+    public var cjkNgrams: Bool = false {
+        didSet { setFlags() }
+    }
+
+    private func setFlags() {
+        let flags = (spelling ? UInt32(CX_TG_FLAG_SPELLING) : 0) | (cjkNgrams ? UInt32(CX_TG_FLAG_CJK_NGRAM) : 0)
+        mustSucceed { try check { cx_termgenerator_set_flags(handle, flags, $0) } }
     }
 
     /// Indexes `text` with positions, each term prefixed by `prefix`.

@@ -65,7 +65,10 @@ extension NewsdexCommand {
                 for warning in result.warnings { printError("warning: \(path): \(warning.message)") }
                 for article in result.articles {
                     let label = result.articles.count > 1 ? "\(path)#\(article.id)" : path
-                    let entities = extractor.entities(of: article).all.map { ExplainedEntity(entity: $0, explained: explain) }
+                    // As the indexer does: English rules for English, the gazetteer's places otherwise.
+                    let language = ArticleLanguages(of: article).article
+                    let entities = extractor.entities(of: article, language: language).all
+                        .map { ExplainedEntity(entity: $0, explained: explain) }
                     reports.append(FileEntities(path: label, entities: entities))
                 }
             }

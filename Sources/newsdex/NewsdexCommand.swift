@@ -17,7 +17,7 @@ struct NewsdexCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Index.self, Search.self, Facets.self, Show.self, Stats.self, Check.self, Parse.self,
+            Index.self, Search.self, Count.self, Facets.self, Show.self, Stats.self, Check.self, Parse.self,
             Entities.self,
         ]
     )

@@ -43,7 +43,7 @@ extension NewsdexCommand {
 
             switch format {
             case .json:
-                try printJSON(report)
+                try printJSON(ParseReportJSON(report))
             case .text:
                 print(report.articles.map(describe).joined(separator: "\n"), terminator: "")
                 if !report.skipped.isEmpty {
@@ -57,11 +57,13 @@ extension NewsdexCommand {
         }
 
         private func describe(_ article: Article) -> String {
+            let languages = ArticleLanguages(of: article)
             var out = """
                 title:      \(article.title)
                 id:         \(article.id)
                 source:     \(article.source)
                 date:       \(article.date ?? "-")\(article.dateIsCrawlDate ? " (the crawl date: the page gives none)" : "")
+                language:   \(languages.article.code) (\(languages.isStated ? "stated" : "detected"))
                 authors:    \(article.authors.isEmpty ? "-" : article.authors.joined(separator: "; "))
                 url:        \(article.url ?? "-")
 
@@ -69,8 +71,9 @@ extension NewsdexCommand {
             if let crawled = article.crawled { out += "crawled:    \(crawled)\n" }
             if !article.tags.isEmpty { out += "tags:       \(article.tags.joined(separator: ", "))\n" }
             out += "captions:   \(article.captions.count)\n"
-            for caption in article.captions {
+            for (index, caption) in article.captions.enumerated() {
                 out += "  - \(caption.text)\n    credit: \(caption.credit ?? "-")\n"
+                if languages.caption(index) != languages.article { out += "    language: \(languages.caption(index))\n" }
             }
             out += "paragraphs: \(article.paragraphs.count)\n"
             for (number, paragraph) in article.paragraphs.enumerated() {
@@ -81,11 +84,42 @@ extension NewsdexCommand {
     }
 }
 
-/// What `parse --format json` prints.
-private struct ParseReport: Encodable {
+/// What the reader made of the files.
+private struct ParseReport {
     var articles: [Article] = []
     var rejections: [Rejection] = []
     var warnings: [ReadWarning] = []
     /// Web archive records that are not articles, by kind.
     var skipped: [String: Int] = [:]
 }
+
+/// What `parse --format json` prints: each article as read, with the languages it would be
+/// indexed in (`languages`: article, captions, and whether the input stated it).
+private struct ParseReportJSON: Encodable {
+    struct ArticleJSON: Encodable {
+        var article: Article
+        var languages: ArticleLanguages
+
+        enum CodingKeys: String, CodingKey { case languages }
+
+        func encode(to encoder: any Encoder) throws {
+            try article.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(languages, forKey: .languages)
+        }
+    }
+
+    var articles: [ArticleJSON]
+    var rejections: [Rejection]
+    var warnings: [ReadWarning]
+    /// Web archive records that are not articles, by kind.
+    var skipped: [String: Int]
+
+    init(_ report: ParseReport) {
+        articles = report.articles.map { ArticleJSON(article: $0, languages: ArticleLanguages(of: $0)) }
+        rejections = report.rejections
+        warnings = report.warnings
+        skipped = report.skipped
+    }
+}
+

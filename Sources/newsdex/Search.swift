@@ -29,8 +29,10 @@ extension NewsdexCommand {
         @OptionGroup var search: SearchOptions
         @OptionGroup var database: DatabaseOption
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Hits to show.", valueName: "n"))
-        var limit = 10
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Hits to show, in every format (ids and jsonl are paged too), or all.", valueName: "n|all"))
+        var limit: HitLimit = .count(10)
         @Option(help: ArgumentHelp("Hits to skip, to page.", valueName: "n"))
         var offset = 0
         @Option(help: "Order of hits (default: relevance; newest when the query is empty).")
@@ -47,7 +49,6 @@ extension NewsdexCommand {
         var noColor = false
 
         func validate() throws {
-            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
             guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
             guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more") }
             if search.queryText.trimmingCharacters(in: .whitespaces).isEmpty && search.filters.isEmpty
@@ -59,14 +60,15 @@ extension NewsdexCommand {
 
         func run() throws {
             var request = search.request()
-            request.limit = limit
+            let searcher = try Searcher(path: database.path)
+            request.limit = limit.count ?? searcher.documentCount
             request.offset = offset
             request.sort = sort
             request.facets = facets
             request.facetLimit = facetLimit
             request.allCopies = allCopies
             request.snippets = format != .ids
-            let response = try Searcher(path: database.path).search(request)
+            let response = try searcher.search(request)
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch format {
             case .json:
@@ -76,32 +78,64 @@ extension NewsdexCommand {
             case .ids:
                 print(response.hits.map(\.id).joined(separator: "\n"), terminator: response.hits.isEmpty ? "" : "\n")
             case .text:
-                SearchText.print(response, style: style)
+                SearchText.print(response, style: style, kind: request.kind, filters: search.filterDescription)
             }
-            if format != .text && format != .json {
+            if format == .ids || format == .jsonl {
                 SearchText.printNotes(response)
+                // Scripts reading ids or lines may not expect a page: say when there are more.
+                let shown = response.offset + response.hits.count
+                if response.total > shown && response.limit > 0 {
+                    let about = response.totalIsExact ? "" : "about "
+                    printError("printed \(shown) of \(about)\(response.total) hits; --limit all prints every one")
+                }
             }
-            if response.hits.isEmpty && response.total == 0 { throw ExitCode.noMatch }
+            if response.total == 0 { throw ExitCode.noMatch }
+        }
+    }
+}
+
+/// `--limit`: a number of hits, or all of them.
+enum HitLimit: ExpressibleByArgument, Equatable {
+    case count(Int)
+    case all
+
+    init?(argument: String) {
+        if argument == "all" {
+            self = .all
+        } else if let n = Int(argument), n >= 0 {
+            self = .count(n)
+        } else {
+            return nil
+        }
+    }
+
+    /// The number, or nil for all.
+    var count: Int? {
+        if case .count(let n) = self { return n }
+        return nil
+    }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .all: return "all"
         }
     }
 }
 
 /// Hits and facets as text, for people.
 enum SearchText {
-    static func print(_ response: SearchResponse, style: TextStyle) {
-        let exact = response.totalIsExact ? "" : "about "
-        if response.hits.isEmpty {
-            Swift.print("no hits for \(response.query.debugDescription)")
-        } else {
-            let last = response.offset + response.hits.count
-            Swift.print(style.dim("\(response.offset + 1)–\(last) of \(exact)\(response.total) hits"))
-        }
+    /// - Parameter filters: the filters as the user gave them (`--source AFP`), or "".
+    static func print(_ response: SearchResponse, style: TextStyle, kind: KindFilter, filters: String) {
+        Swift.print(style.dim(summary(response, kind: kind, filters: filters)))
         for hit in response.hits {
             Swift.print()
             let label = hit.kind == .caption ? "[picture] " : ""
             Swift.print("\(hit.rank). \(label)\(style.bold(hit.title))")
             var meta = [hit.source]
             if let date = hit.date { meta.append(date) }
+            // English is the default a reader assumes; any other language is said.
+            if hit.language != .english { meta.append(hit.language.code) }
             meta.append(hit.path ?? hit.id)
             // A picture's article is usually its file: named once.
             if hit.kind == .caption, let article = hit.article, article != meta.last { meta.append("in \(article)") }
@@ -124,6 +158,24 @@ enum SearchText {
             printFacet(facet, values, style: style)
         }
         printNotes(response)
+    }
+
+    /// What a search found, in a line: "1 hit", "11–20 of about 4000 hits",
+    /// "no articles match --source AFP".
+    static func summary(_ response: SearchResponse, kind: KindFilter, filters: String) -> String {
+        let about = response.totalIsExact ? "" : "about "
+        let total = "\(about)\(response.total) \(response.total == 1 && about.isEmpty ? "hit" : "hits")"
+        if response.total == 0 {
+            if response.query.trimmingCharacters(in: .whitespaces).isEmpty {
+                return "no \(kind.plural) match \(filters)"
+            }
+            return "no hits for \(response.query.debugDescription)" + (filters.isEmpty ? "" : " with \(filters)")
+        }
+        if response.limit == 0 { return "\(total) (none shown with --limit 0)" }
+        if response.hits.isEmpty { return "\(total); --offset \(response.offset) is past the last" }
+        let first = response.offset + 1, last = response.offset + response.hits.count
+        if first == 1 && last == response.total && response.totalIsExact { return total }
+        return "\(first)–\(last) of \(total)"
     }
 
     static func printFacet(_ facet: Facet, _ values: [FacetValue], style: TextStyle) {

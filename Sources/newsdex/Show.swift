@@ -30,6 +30,7 @@ extension NewsdexCommand {
                 meta.append(stored.dateIsCrawlDate == true ? "\(date) (crawled; the page gives no date)" : date)
             }
             if let crawled = stored.crawled, stored.dateIsCrawlDate != true { meta.append("crawled \(crawled)") }
+            if let language = stored.language, language != .english { meta.append(language.name) }
             if !stored.authors.isEmpty { meta.append("by " + stored.authors.joined(separator: ", ")) }
             print(style.dim(meta.joined(separator: " · ")))
             // The id, then the file when it is another name (and not the picture's article, below).

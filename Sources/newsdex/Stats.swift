@@ -25,6 +25,7 @@ extension NewsdexCommand {
             for (name, values) in [
                 ("sources", stats.sources), ("persons", stats.persons), ("places", stats.places),
                 ("organizations", stats.organizations), ("credits", stats.credits),
+                ("languages", stats.languages),
             ] {
                 SearchText.printCounts(heading: name, values, style: style)
             }

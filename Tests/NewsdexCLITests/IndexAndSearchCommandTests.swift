@@ -119,11 +119,13 @@ final class Workspace {
         }
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.count == 2)
-        for key in ["id", "kind", "rank", "score", "title", "source", "date", "authors", "path", "snippet", "captions", "entities"] {
+        for key in ["id", "kind", "rank", "score", "title", "source", "date", "authors", "path", "snippet", "captions", "entities", "language"] {
             #expect(results[0].keys.contains(key), "missing results[].\(key)")
         }
         let facets = try #require(json["facets"] as? [String: [[String: Any]]])
-        #expect(Set(facets.keys) == ["source", "person", "place", "organization", "credit", "year"])
+        #expect(Set(facets.keys) == ["source", "person", "place", "organization", "credit", "year", "language"])
+        #expect(results.allSatisfy { $0["language"] as? String == "en" })
+        #expect(facets["language"]?.first?["value"] as? String == "en")
     }
 
     @Test func jsonlPrintsOneHitPerLine() throws {

@@ -71,7 +71,7 @@ import Testing
     @Test func aMistypedFacetValueGetsASuggestion() throws {
         let result = try runNewsdex(["search", "--db", ws.index, "--person", "vladimir putn", "troops"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("did you mean \"vladimir putin\"?"))
+        #expect(result.stderr.contains("did you mean \"Vladimir Putin\"?"))
     }
 
     @Test func captionsListPicturesWithCreditsAndArticle() throws {

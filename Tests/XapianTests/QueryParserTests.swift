@@ -16,6 +16,13 @@ import Xapian
         }
     }
 
+    @Test func cjkNgramFlagSplitsAWordIntoTheTermsTheIndexHas() throws {
+        let parser = QueryParser()
+        let query = try parser.parse("地震", flags: [.cjkNgram])
+        #expect(Set(query.terms()) == ["地", "地震", "震"])
+        #expect(try parser.parse("地震").terms() == ["地震"])
+    }
+
     @Test func booleanPrefixBecomesFilterTerm() throws {
         try withTemporaryDirectory { dir in
             let db = try makeNewsDatabase(at: dir + "/db")

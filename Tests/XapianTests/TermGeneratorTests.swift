@@ -37,4 +37,14 @@ import Xapian
         generator.indexText("second")
         #expect(second.terms == ["second"])
     }
+
+    @Test func cjkTextBecomesCharacterUnigramsAndBigrams() {
+        let generator = TermGenerator()
+        generator.cjkNgrams = true
+        generator.indexText("地震 news")
+        #expect(generator.document.terms == ["news", "地", "地震", "震"])
+        let plain = TermGenerator()
+        plain.indexText("地震 news")
+        #expect(plain.document.terms == ["news", "地震"])
+    }
 }

@@ -274,6 +274,7 @@ typedef enum cx_stem_strategy {
 /* ---- cx_termgenerator: Xapian::TermGenerator ---------------------------------------------- */
 typedef struct cx_termgenerator cx_termgenerator;
 #define CX_TG_FLAG_SPELLING 128  /* Xapian::TermGenerator::FLAG_SPELLING */
+#define CX_TG_FLAG_CJK_NGRAM 2048  /* Xapian::TermGenerator::FLAG_CJK_NGRAM */
 cx_status cx_termgenerator_new(cx_termgenerator **out, cx_error **err) CX_NOEXCEPT;
 /* Copies `stem` (Xapian::Stem is a reference-counted handle); NULL sets no stemming. */
 cx_status cx_termgenerator_set_stemmer(cx_termgenerator *tg, const cx_stem *stem,

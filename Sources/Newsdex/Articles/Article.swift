@@ -25,6 +25,10 @@ public struct Article: Sendable, Hashable, Codable {
     public var crawled: String?
     /// Whether `date` is the crawl date, because the page gives no publication date.
     public var dateIsCrawlDate = false
+    /// The language the input states (front matter or JSON Lines `language`/`lang`, an HTML
+    /// page's `<html lang>`, og:locale or JSON-LD inLanguage); nil when it states none, and the
+    /// indexer then detects it. A stated language wins over a guess.
+    public var language: Language? = nil
 
     public init(
         id: String, source: String, title: String, date: String? = nil, authors: [String] = [],
@@ -46,7 +50,7 @@ public struct Article: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, source, title, date, authors, url, paragraphs, captions, tags, path, crawled
+        case id, source, title, date, authors, url, paragraphs, captions, tags, path, language, crawled
         case dateIsCrawlDate = "date_is_crawl_date"
     }
 

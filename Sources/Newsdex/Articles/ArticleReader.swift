@@ -203,12 +203,21 @@ public struct ArticleReader: Sendable {
                     message: "unreadable date \"\(written.prefix(40))\" in front matter; ignored"))
             }
         }
+        var language: Language?
+        if let written = frontMatter.language {
+            language = Language(stated: written)
+            if language == nil {
+                result.warnings.append(ReadWarning(
+                    path: path, line: frontMatter.languageLine,
+                    message: "unknown language \"\(written.prefix(40))\" in front matter; detecting it from the text"))
+            }
+        }
         let title = frontMatter.title ?? parsed.title ?? ""
         guard !title.isEmpty || !parsed.paragraphs.isEmpty || !parsed.captions.isEmpty else {
             result.rejections.append(Rejection(path: path, reason: "no article text (only metadata or boilerplate)"))
             return
         }
-        result.articles.append(Article(
+        var article = Article(
             id: frontMatter.id ?? path,
             source: frontMatter.source ?? Self.folderSource(of: path),
             title: title,
@@ -218,7 +227,9 @@ public struct ArticleReader: Sendable {
             paragraphs: parsed.paragraphs,
             captions: parsed.captions,
             tags: frontMatter.tags,
-            path: path))
+            path: path)
+        article.language = language
+        result.articles.append(article)
     }
 
     // MARK: - Paths

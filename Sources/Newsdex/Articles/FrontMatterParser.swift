@@ -12,6 +12,9 @@ struct FrontMatter: Sendable, Hashable {
     var authors: [String] = []
     var url: String?
     var tags: [String] = []
+    /// The language as written (`lang` or `language`); the reader checks and normalizes it.
+    var language: String?
+    var languageLine: Int?
 }
 
 enum FrontMatterParser {
@@ -59,6 +62,9 @@ enum FrontMatterParser {
                 let tags = list(items).flatMap { $0.split(separator: ",").map { unquoted($0.trimmedForParsing()) } }
                     .filter { !$0.isEmpty }
                 if !tags.isEmpty { matter.tags = tags }
+            case "lang", "language":
+                matter.language = scalar.map(unquoted).flatMap(nonEmpty)
+                matter.languageLine = lineNumber
             default: continue
             }
         }

@@ -84,12 +84,18 @@ enum JSONLinesParser {
 
         let id = string(record["id"]).flatMap(nonEmpty) ?? "\(relativePath)#\(lineNumber)"
         let source = string(record["source"]).flatMap(nonEmpty) ?? ArticleReader.folderSource(of: relativePath)
-        let article = Article(
+        var article = Article(
             id: id, source: source, title: title, date: date,
             authors: names(record["author"] ?? record["authors"]),
             url: string(record["url"]).flatMap(nonEmpty),
             paragraphs: paragraphs, captions: captions, tags: tags(record["tags"]),
             path: relativePath)
+        if let value = record["language"] ?? record["lang"], !(value is NSNull) {
+            article.language = string(value).flatMap { Language(stated: $0) }
+            if article.language == nil {
+                warnings.append("unknown language \(describe(value)); detecting it from the text")
+            }
+        }
         return .success((article, warnings))
     }
 

@@ -116,6 +116,12 @@ enum PlainTextParser {
         }
 
         result.paragraphs = paragraphs(of: lines, skipping: consumed, layout: layout)
+        // A story stored on one line is no headline: its lead is the title, the rest its body.
+        if let title = result.title {
+            let (headline, body) = Headline.split(title)
+            result.title = headline
+            if let body { result.paragraphs.insert(body, at: 0) }
+        }
         return result
     }
 

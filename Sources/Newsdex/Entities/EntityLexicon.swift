@@ -30,6 +30,12 @@ enum EntityLexicon {
         "governor-general", "solicitor-general", "inspector-general", "lieutenant-general",
         "major-general", "brigadier", "superintendent", "constable", "reverend", "rev", "father",
         "shadow", "backbencher", "skipper", "mayor-elect", "senator-elect", "speaker",
+        // Honorifics of Commonwealth, Gulf and South-East Asian news: "Alhaji Atiku Abubakar",
+        // "Engr. X", "Shaikh Mohammed", "Datuk Seri Anwar", "Ruler of Dubai".
+        "shaikh", "sheik", "alhaji", "alhaja", "hajiya", "mallam", "engr", "barr", "hon", "rt",
+        "otunba", "pastor", "apostle", "evangelist", "prophet", "datuk", "dato", "datin", "tun",
+        "maulana", "mufti", "ayatollah", "ruler", "monarch", "magistrate", "advocate",
+        "ex-president", "ex-minister", "ex-governor",
     ]
     /// Titles that also open organization names ("General Motors", "Supreme Court", "Crown
     /// Resorts"): a run opening with one may still end with an organization or place word.
@@ -37,8 +43,10 @@ enum EntityLexicon {
         "general", "chief", "supreme", "crown", "foreign", "defence", "defense", "interior",
         "finance", "executive", "opposition", "prime", "vice", "deputy", "acting", "former", "late",
         "leader", "chair", "officer", "justice", "king", "queen", "prince", "princess", "lady",
-        "lord", "sir", "father",
+        "lord", "sir", "father", "premier",
     ]
+    /// Lines longer than this (in words) are never taken for a title-case headline.
+    static let headlineMaxWords = 30
     /// Short words title case leaves in lowercase ("Troops Deployed in Russia").
     static let headlineMinorWords: Set<String> = [
         "a", "an", "in", "at", "to", "by", "with", "as", "is", "are", "from", "or",
@@ -50,6 +58,10 @@ enum EntityLexicon {
     /// capitalized words opening with one are a person ("Shane Warne").
     static let givenNames: Set<String> = Set(
         givenNamesData.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.lowercased() })
+    /// Surnames (generated from Faker's lists, see SurnamesData.swift): two or three capitalized
+    /// words ending with one, with no other cue, are a person ("Rajiv Shukla").
+    static let surnames: Set<String> = Set(
+        surnamesData.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.lowercased() })
     /// First words of place names: "Mount Everest", "Lake Eyre", "Cape Town".
     static let placeOpeners: Set<String> = ["mount", "mt", "lake", "port", "fort", "cape"]
     /// Heads before a connector that make a place rather than an organization: "Republic of".
@@ -67,6 +79,9 @@ enum EntityLexicon {
     /// First words of organization names written with their name after: "Channel Nine", "Radio
     /// National", "Team New Zealand".
     static let organizationOpeners: Set<String> = ["channel", "radio", "team", "club", "network"]
+    /// "according to X": a name of two words or more after it is the source, a person, unless
+    /// an organization or place word says otherwise.
+    static let sourcePhrase = "according"
     /// Words before "to" that make it no place preposition: "according to", "due to".
     static let notPlaceBeforeTo: Set<String> = ["according", "due", "thanks", "next", "close", "prior"]
     /// Articles of an apposition after a name: "Lim Eul-chul, a professor".
@@ -106,7 +121,14 @@ enum EntityLexicon {
         "village", "camp", "peninsula", "desert", "canal", "coast", "plateau", "heights", "strait",
         "sea", "ocean", "gulf", "bay", "krai", "governorate", "prefecture", "territory",
         "stadium", "arena", "highway", "freeway", "motorway", "expressway", "range", "ranges",
-        "reef", "creek",
+        "reef", "creek", "plaza", "mall", "market",
+    ]
+    /// Place heads no personal name ends with: "Bruce Highway", "George Street" are places
+    /// though they open with a given name ("Robert Hill" is a person).
+    static let unambiguousPlaceHeads: Set<String> = [
+        "street", "avenue", "road", "square", "crossing", "bridge", "airport", "station",
+        "highway", "freeway", "motorway", "expressway", "province", "district", "county", "oblast",
+        "governorate", "prefecture", "peninsula", "canal", "stadium", "arena", "plaza", "mall",
     ]
     /// Lowercase words right after a name that make it a place: "the Kerem Shalom crossing".
     static let placeNounsAfter: Set<String> = [
@@ -123,6 +145,9 @@ enum EntityLexicon {
         "chief", "board", "boss", "founder", "officials", "official", "fighters", "militants",
         "lawmakers", "members", "leader", "leaders", "ceo", "officers", "agents", "director",
         "chairman", "workers", "management", "customers", "pilots", "fleet", "sources",
+        // Clubs: "Arsenal manager Mikel X", "Chelsea fans".
+        "manager", "striker", "midfielder", "defender", "goalkeeper", "squad", "fans",
+        "supporters",
     ]
     /// Lowercase roles right before a name: "Kremlin spokesman Dmitry Peskov", "NATO chief Mark Rutte".
     static let roles: Set<String> = [
@@ -142,6 +167,11 @@ enum EntityLexicon {
         "fellow", "lecturer", "student", "witness", "resident", "victim", "survivor", "defector",
         "soldier", "pilot", "veteran", "militant", "commentator", "host", "presenter", "artist",
         "director-general", "secretary-general", "vice-president", "mr", "ms", "mrs", "dr",
+        // Sport: "defending champion Novak X", "spinner Mitchell X".
+        "champion", "striker", "midfielder", "defender", "goalkeeper", "winger", "batsman",
+        "batter", "bowler", "spinner", "opener", "all-rounder", "seamer", "skipper", "jockey",
+        "chairperson", "convener", "cleric", "monarch", "tycoon", "entrepreneur", "inspector",
+        "superintendent", "constable", "suspect", "widow", "widower", "mla", "mca",
     ]
     /// Verbs of speech right after a name ("Peskov said") or before it ("said Lim Eul-chul").
     static let speech: Set<String> = [
@@ -180,6 +210,11 @@ enum EntityLexicon {
         "therapeutics", "aerospace", "petroleum", "electric", "electronics", "communications",
         "government", "airline", "airlines", "tribunal", "taskforce", "commissions", "force",
         "telecom", "brands", "foods", "group", "co", "ag", "gmbh", "sa", "nv", "spa", "sports",
+        // Legislatures and councils of South Asia and the Gulf: "Lok Sabha", "Zila Parishad".
+        "sabha", "majlis", "panchayat", "parishad", "shura", "secretariat", "legislature",
+        "constabulary", "survey", "team", "unit", "chambers",
+        // Football clubs: "Newcastle United", "Blackburn Rovers", "Tottenham Hotspur".
+        "fc", "afc", "united", "rovers", "wanderers", "hotspur", "athletic", "albion",
         // Parties named by their members: "Liberal Democrats", "Social Democrats", "Greens".
         "democrats", "republicans", "conservatives", "socialists", "liberals", "greens",
     ]
@@ -220,6 +255,8 @@ enum EntityLexicon {
         "utc", "tv", "ok", "ceo", "gdp", "picture", "photo", "image", "images", "video", "watch",
         "read", "more", "listen", "loading", "advertisement", "getty", "copyright", "mp",
         "i'm", "i've", "i'll", "i'd", "test",
+        // Month abbreviations of datelines and tables ("Jun 1 to Sep 30"); not "Mar" or "May".
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
     /// Words common enough that, capitalized at a sentence start or in a headline, they are
     /// just words. Texts add their own: any word they also write in lowercase.

@@ -31,9 +31,11 @@ public enum EntityRule: String, Sendable, Hashable, Codable, CaseIterable {
     case brandCapitals
     /// A personal name particle: "Osama bin Laden", "bin Laden", "Ursula von der Leyen".
     case nameParticle
-    /// A title, role or speech verb before the name: "Senator", "spokesman", "said".
+    /// A title, role or speech verb before the name: "Senator", "spokesman", "said",
+    /// "according to".
     case personCueBefore
-    /// A speech verb or apposition after the name: "said", ", who", ", a professor".
+    /// A speech verb or apposition after the name: "said", ", who", ", a professor", ", 52,",
+    /// ", Minister of State", " – Minister of State", " as Minister of State".
     case personCueAfter
     /// A word after the name that makes it an organization: "analysts", "shares", "chief".
     case organizationCueAfter
@@ -48,6 +50,9 @@ public enum EntityRule: String, Sendable, Hashable, Codable, CaseIterable {
     case compound
     /// A preposition or list of places: "in Ussuriysk", "Chongjin, Hamhung and Musudan".
     case placeCue
+    /// Two or three capitalized words ending with a known surname, no cue of a place before
+    /// them: "Rajiv Shukla, Pramod Tiwari".
+    case knownSurname
     // Resolver rules (a mention with no cue of its own).
     /// A word or two with no cue, that the text names with a cue elsewhere.
     case confirmed
@@ -76,6 +81,7 @@ public enum EntityRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .placeCue: "a preposition or list of places"
         case .compound: "a country inside a hyphenated word"
         case .givenName: "opens with a given name"
+        case .knownSurname: "ends with a known surname"
         case .confirmed: "named with a cue elsewhere in the text"
         case .surname: "a shortened name of a person named in full"
         case .shortOrganization: "a shortened name of an organization named in full"

@@ -44,6 +44,12 @@ struct EntityScanner {
         while start < tokens.count {
             var end = start + 1
             while end < tokens.count && !tokens[end].startsLine { end += 1 }
+            // A headline is short; a long paragraph dense with offices ("Dr X as Minister of
+            // Industry, Trade and Investment; Y as Minister of ...") is prose.
+            if end - start > EntityLexicon.headlineMaxWords {
+                start = end
+                continue
+            }
             var capitalizedCommon = 0, lowercase = 0
             for token in tokens[start..<end]
             where !token.isConnector && !EntityLexicon.headlineMinorWords.contains(token.lower) {
@@ -158,6 +164,10 @@ struct EntityScanner {
         EntityLexicon.givenNames.contains(token.lower) && !lowercaseWords.contains(token.lower)
     }
 
+    private func isSurname(_ token: EntityToken) -> Bool {
+        EntityLexicon.surnames.contains(token.lower) && !lowercaseWords.contains(token.lower)
+    }
+
     /// The longest gazetteer name starting at `start` and ending by `last`.
     private func gazetteerMatch(at start: Int, through last: Int) -> (end: Int, entry: GazetteerEntry)? {
         gazetteer.longestEntry(startingWith: tokens[start...last])
@@ -241,8 +251,13 @@ struct EntityScanner {
             tokens[start - 2].isCapitalized, EntityLexicon.titles.contains(tokens[start - 2].lower)
         {
             var holder = start
-            while holder < last && isCommon(tokens[holder]) { holder += 1 }
+            while holder <= last && (isCommon(tokens[holder]) || tokens[holder].isConnector) { holder += 1 }
+            // "Minister of Labour": the office alone, no name ("Labour" is no party here).
+            if holder > last { return }
             if holder > start {
+                // "Minister of Labour & Employment": one last word that opens no name is still
+                // the office; the holder has a name of two words or a given name.
+                guard holder < last || isGivenName(tokens[holder]) else { return }
                 start = holder
                 officeHolder = true
             }
@@ -287,6 +302,7 @@ struct EntityScanner {
             return Decision(rule: .organizationHead, type: .organization, cue: first.text)
         }
         let personLike = whole.count <= 3 && isGivenName(first)
+            && !EntityLexicon.unambiguousPlaceHeads.contains(last.lower)
         if whole.count >= 2 && !personLike && EntityLexicon.placeHeads.contains(last.lower) {
             return Decision(rule: .placeHead, type: .place, cue: last.text)
         }
@@ -315,7 +331,9 @@ struct EntityScanner {
         var position = run.lowerBound
         while position <= run.upperBound {
             let token = tokens[position]
-            if let match = gazetteerMatch(at: position, through: run.upperBound) {
+            if let match = gazetteerMatch(at: position, through: run.upperBound),
+                !surnameLikePlace(match, at: position, chunkStart: chunkStart)
+            {
                 if let begin = chunkStart {
                     chunk(begin...(position - 1), runStart: runStart, titleCue: chunkCue, atRunEnd: false)
                     chunkStart = nil
@@ -329,7 +347,8 @@ struct EntityScanner {
             if isTitle || EntityLexicon.never.contains(token.lower) {
                 // Words before a title modify it ("Foreign Affairs Minister"): not a name.
                 chunkStart = nil
-                personCue = isTitle ? token.text : nil
+                // "the King's Speech": a title owning a noun names no person after it.
+                personCue = isTitle && !token.isPossessive ? token.text : nil
                 position += 1
                 continue
             }
@@ -343,6 +362,15 @@ struct EntityScanner {
         if let begin = chunkStart {
             chunk(begin...run.upperBound, runStart: runStart, titleCue: chunkCue, atRunEnd: true)
         }
+    }
+
+    /// "Natsuo Yamaguchi", "Jack London": a one-word city or region right after a given name
+    /// is that person's surname, not a place.
+    private func surnameLikePlace(_ match: (end: Int, entry: GazetteerEntry), at position: Int, chunkStart: Int?) -> Bool {
+        guard match.end == position, let begin = chunkStart, position - begin <= 2,
+            match.entry.kind == .city || match.entry.kind == .region, !tokens[position].isAllCaps
+        else { return false }
+        return isGivenName(tokens[begin])
     }
 
     // MARK: Chunk rules
@@ -383,7 +411,17 @@ struct EntityScanner {
         if range.count == 1 && first.isAllCaps {
             return acronymRule(range, runStart: runStart, atRunEnd: atRunEnd)
         }
-        if range.count == 1 && isCommon(first) {
+        if range.count == 1 && (Self.isPluralAcronym(first.text) || first.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })) {
+            return nil  // "MPs", "NGOs", "SUVs": common nouns; "Q3", "F-16": no names
+        }
+        if range.count == 1 && first.startsSentence && first.lower.hasSuffix("ly") && !isGivenName(first)
+            && next < tokens.count && tokens[next].gapBefore == .comma
+        {
+            return nil  // "Separately, the director said": an adverb opening a sentence
+        }
+        if range.count == 1 && (isCommon(first) || EntityLexicon.organizationHeads.contains(first.lower)
+            || EntityLexicon.placeHeads.contains(first.lower))
+        {
             // "World leaders", "Experts said": a common word, unless the text names it elsewhere.
             return Decision(rule: .confirmed, type: nil, cue: "", evidence: .unconfirmed)
         }
@@ -391,10 +429,13 @@ struct EntityScanner {
         if range.count >= 2 && EntityLexicon.organizationHeads.contains(last.lower) {
             return Decision(rule: .organizationHead, type: .organization, cue: last.text)  // "Imperial College"
         }
-        if range.count >= 2 && titleCue == nil && !isGivenName(first) && EntityLexicon.placeHeads.contains(last.lower) {
+        if range.count >= 2 && titleCue == nil && EntityLexicon.placeHeads.contains(last.lower)
+            && (!isGivenName(first) || EntityLexicon.unambiguousPlaceHeads.contains(last.lower))
+        {
             return Decision(rule: .placeHead, type: .place, cue: last.text)
         }
-        if let brand = range.first(where: { Self.isCamelCase(tokens[$0].text) }) {
+        // "Mohammed BadaruAbubakar": words run together after a given name are a typo, not a brand.
+        if !(range.count >= 2 && isGivenName(first)), let brand = range.first(where: { Self.isCamelCase(tokens[$0].text) }) {
             return Decision(rule: .brandCapitals, type: .organization, cue: tokens[brand].text)
         }
         if let particle = range.first(where: { index in
@@ -415,6 +456,11 @@ struct EntityScanner {
         if atRunEnd, let cue = personCueAfter(range.upperBound) {
             return Decision(rule: .personCueAfter, type: .person, cue: cue)
         }
+        if atRunEnd, range.count >= 2, !range.contains(where: { isCommon(tokens[$0]) }),
+            let cue = appositionAfter(range.upperBound)
+        {
+            return Decision(rule: .personCueAfter, type: .person, cue: cue)
+        }
         if atRunEnd, let nextWord, nextWord.hasLowercaseInitialLetter {
             if EntityLexicon.organizationNounsAfter.contains(nextWord.lower) {
                 return Decision(rule: .organizationCueAfter, type: .organization, cue: nextWord.text)
@@ -432,11 +478,22 @@ struct EntityScanner {
             return Decision(rule: .affiliation, type: .organization, cue: tokens[runStart - 2].text)
         }
         let plainWords = !range.contains { isCommon(tokens[$0]) }
+        if range.lowerBound == runStart && runStart >= 2 && range.count >= 2 && range.count <= 4 && plainWords
+            && tokens[runStart].gapBefore == .space && tokens[runStart - 1].lower == "to"
+            && tokens[runStart - 2].lower == EntityLexicon.sourcePhrase
+        {
+            return Decision(rule: .personCueBefore, type: .person, cue: "according to")  // "according to Hakeem X"
+        }
         if range.count >= 2 && range.count <= 4 && plainWords && isGivenName(first) {
             return Decision(rule: .givenName, type: .person, cue: first.text)
         }
         if let cue = placeCue(range, runStart: runStart, atRunEnd: atRunEnd) {
             return Decision(rule: .placeCue, type: .place, cue: cue)
+        }
+        if range.count >= 2 && range.count <= 3 && plainWords && isSurname(last) && !first.isAllCaps
+            && !EntityLexicon.placeOpeners.contains(first.lower) && !EntityLexicon.organizationOpeners.contains(first.lower)
+        {
+            return Decision(rule: .knownSurname, type: .person, cue: last.text)
         }
         if range.count >= 2 && range.count <= 4 && plainWords {
             // Capitalized words with no cue and no given name ("Islamic Jihad", "Federal
@@ -477,9 +534,16 @@ struct EntityScanner {
 
     /// "Kremlin spokesman X", "said X": the cue word, or nil.
     private func personCueBefore(_ start: Int) -> String? {
-        guard start > 0, tokens[start].gapBefore == .space else { return nil }
+        // "the King's Speech": a role owning the name is no cue ("Kremlin spokesman X" is).
+        guard start > 0, tokens[start].gapBefore == .space, !tokens[start - 1].isPossessive else { return nil }
         let previous = tokens[start - 1]
         if EntityLexicon.roles.contains(previous.lower) || EntityLexicon.speechBefore.contains(previous.lower) {
+            return previous.text
+        }
+        // "leg-spinner Mitchell X", "co-founder Y", "ex-minister Z": a role after a hyphen.
+        if previous.hasLowercaseInitialLetter, let hyphen = previous.lower.lastIndex(of: "-"),
+            EntityLexicon.roles.contains(String(previous.lower[previous.lower.index(after: hyphen)...]))
+        {
             return previous.text
         }
         return nil
@@ -499,6 +563,40 @@ struct EntityScanner {
             if EntityLexicon.roles.contains(tokens[index].lower) { return tokens[index].text }
         }
         return nil
+    }
+
+    /// "X, 52,", "X, Minister of State", "X – Minister of State", "X (Minister of State)",
+    /// "X as Minister of State", "X, ex-Executive Secretary": an age or an office after the
+    /// name; the cue, or nil.
+    private func appositionAfter(_ end: Int) -> String? {
+        var next = end + 1
+        guard next < tokens.count else { return nil }
+        if tokens[next].gapBefore == .comma, let age = Int(tokens[next].text), age > 0, age < 110,
+            next + 1 < tokens.count, tokens[next + 1].gapBefore == .comma || tokens[next + 1].lower == "years"
+        {
+            return tokens[next].text
+        }
+        if tokens[next].gapBefore == .space && tokens[next].lower == "as" && next + 1 < tokens.count
+            && tokens[next + 1].gapBefore == .space
+        {
+            next += 1
+        } else if tokens[next].gapBefore == .space {
+            return nil
+        }
+        let word = tokens[next]
+        // A title opening the next sentence or line says nothing of the name before it.
+        guard !word.startsSentence, !word.startsLine else { return nil }
+        guard word.isCapitalized || word.lower.hasPrefix("ex-") else { return nil }
+        var title = word.lower
+        if title.hasPrefix("ex-") { title.removeFirst(3) }
+        if title == "former", next + 1 < tokens.count, tokens[next + 1].gapBefore == .space {
+            title = tokens[next + 1].lower
+        }
+        // Not "Mr", "Dr": they open the next name of a list ("A, Dr B and C").
+        guard EntityLexicon.titles.contains(title) || EntityLexicon.roles.contains(title),
+            !EntityLexicon.abbreviations.contains(title), !["ms", "dr", "sir", "dame"].contains(title)
+        else { return nil }
+        return word.text
     }
 
     /// "in X", "the village of X", "A, B and X", "X, North Korea": the cue, or nil.
@@ -529,6 +627,13 @@ struct EntityScanner {
             return ", " + match.entry.name
         }
         return nil
+    }
+
+    /// Capitals then one "s": the plural of an acronym ("MPs", "NGOs").
+    static func isPluralAcronym(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count >= 3, utf8.last == UInt8(ascii: "s") else { return false }
+        return utf8.dropLast().allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
     /// A capital after a lowercase letter, or capitals then lowercase ("PayPal", "JPMorgan"), but

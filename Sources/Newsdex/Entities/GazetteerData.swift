@@ -390,6 +390,7 @@ O	Arab League
 O	Associated Press	AP
 O	Association of Southeast Asian Nations	ASEAN
 O	Australian Broadcasting Corporation
+O	Australian Federal Police
 O	BBC
 O	BRICS
 O	Bloomberg
@@ -397,6 +398,7 @@ O	Bundestag
 O	CBC
 O	CBS	CBS News
 O	CNN
+O	Cabinet
 O	Centers for Disease Control and Prevention	CDC
 O	Central Intelligence Agency	CIA
 O	Communist Party of China	CCP	Chinese Communist Party
@@ -404,6 +406,7 @@ O	Congress	US Congress
 O	Conservative Party
 O	Consumer Financial Protection Bureau	CFPB
 O	Council of Europe
+O	Dail	Dail Eireann	Dáil	Dáil Éireann
 O	Democratic Party
 O	Department of Homeland Security	DHS
 O	Department of Justice	DOJ	Justice Department
@@ -425,15 +428,19 @@ O	Federal Reserve	Fed
 O	Federal Security Service	FSB
 O	Federal Trade Commission	FTC
 O	Financial Times
+O	Folketing
 O	Food and Drug Administration	FDA
 O	Fox News
 O	GRU
+O	Garda	An Garda Siochana	An Garda Síochána	Garda Siochana	Garda Síochána	Gardai	Gardaí
 O	Google
 O	Greenpeace
 O	Group of 20	G-20	G20
 O	Group of Seven	G-7	G7
 O	Hamas
 O	Hezbollah
+O	House of Commons	Commons
+O	House of Lords
 O	House of Representatives
 O	Houthis	Houthi
 O	Huawei
@@ -456,6 +463,7 @@ O	Korean Central News Agency	KCNA
 O	Kremlin
 O	Kyodo	Kyodo News
 O	Labour Party	Labour
+O	Lok Sabha
 O	MI5
 O	MI6
 O	MSNBC
@@ -472,20 +480,30 @@ O	National Public Radio	NPR
 O	National Security Agency	NSA
 O	North Atlantic Treaty Organization	NATO	Nato
 O	OPEC+
+O	Oireachtas
 O	Organisation for Economic Co-operation and Development	OECD
 O	Organization for Security and Co-operation in Europe	OSCE
 O	Organization of the Petroleum Exporting Countries	OPEC
 O	PBS
+O	Parliament
 O	Pentagon
+O	Police Scotland
+O	Police Service of Northern Ireland	PSNI
 O	RIA Novosti
+O	Rajya Sabha
 O	Republican Party	GOP
 O	Reuters
+O	Riksdag
+O	Royal Canadian Mounted Police	Mounties	RCMP
 O	Samsung
+O	Seanad	Seanad Eireann	Seanad Éireann
 O	Securities and Exchange Commission	SEC
+O	Sejm
 O	Senate	US Senate
 O	Shanghai Cooperation Organisation	SCO
 O	Sky News
 O	State Department	US State Department
+O	Storting
 O	Supreme Court	US Supreme Court
 O	TASS
 O	Taliban
@@ -511,139 +529,2223 @@ O	World Health Organization	WHO
 O	World Trade Organization	WTO
 O	Xinhua
 O	Yonhap	Yonhap News Agency
+R	Abay oblysy
+R	Aberdeen City
+R	Aberdeenshire
+R	Abia
+R	Abkhazia
+R	Abruzzo
+R	Abu Zaby
+R	Abuja Federal Capital Territory
+R	Abyan
+R	Aceh
+R	Ad Dakhiliyah
+R	Ad Daqahliyah
+R	Adamaoua
+R	Adamawa
+R	Adrar
 R	Africa
+R	Afyonkarahisar
+R	Agadez
+R	Agder
+R	Ahafo
+R	Ahal
+R	Ahuachapan
+R	Aichi
+R	Aimeliik
+R	Ain Defla
+R	Ain Temouchent
+R	Airai
+R	Aisen del General Carlos Ibanez del Campo
+R	Ajaria
+R	Akita
+R	Aksaray
+R	Akwa Ibom
+R	Al Anbar
+R	Al Awsat
+R	Al Bahah
+R	Al Bahr al Ahmar
+R	Al Balqa'
+R	Al Basrah
+R	Al Bayda'
+R	Al Buhayrah
+R	Al Buraymi
+R	Al Farwaniyah
+R	Al Fujayrah
+R	Al Gharbiyah
+R	Al Hasakah
+R	Al Hudud ash Shamaliyah
+R	Al Iskandariyah
+R	Al Isma'iliyah
+R	Al Jahra'
+R	Al Janub
+R	Al Janubi
+R	Al Janubiyah
+R	Al Jawf
+R	Al Jizah
+R	Al Karak
+R	Al Ladhiqiyah
+R	Al Madinah al Munawwarah
+R	Al Mafraq
+R	Al Mahrah
+R	Al Mahwit
+R	Al Minufiyah
+R	Al Minya
+R	Al Muharraq
+R	Al Muthanna
+R	Al Qadisiyah
+R	Al Qahirah
+R	Al Qalyubiyah
+R	Al Qasim
+R	Al Qunaytirah
+R	Al Uqsur
+R	Al Wadi al Jadid
+R	Al Wusta
 R	Alabama
+R	Alagoas
+R	Alajuela
 R	Alaska
+R	Alba
 R	Alberta
+R	Alborz
+R	Alger
+R	Ali Sabieh
+R	Alibori
+R	Almaty oblysy
+R	Alta Verapaz
+R	Alto Paraguay
+R	Alto Parana
+R	Alytaus apskritis
+R	Amambay
+R	Amapa
+R	Amara
+R	Amasya
+R	Amazonas
+R	Amnat Charoen
+R	Amurskaya oblast'
+R	An Giang
+R	An Nabatiyah
+R	An Najaf
+R	Anambra
+R	Anatoliki Makedonia kai Thraki
+R	Ancash
+R	Andalucia
+R	Andaman and Nicobar Islands
+R	Andhra Pradesh
+R	Ang Thong
+R	Angaur
+R	Anhui
+R	Annaba
+R	Ansaba
 R	Antarctica
+R	Antioquia
+R	Antofagasta
+R	Antsiranana
+R	Anzoategui
+R	Aomori
+R	Apure
+R	Apurimac
+R	Aqmola oblysy
+R	Aqtobe oblysy
+R	Ar Riyad
+R	Arad
+R	Aragacotn
+R	Aragon
+R	Aragua
+R	Ararat
+R	Arauca
 R	Arctic
 R	Arctic Ocean
+R	Ardabil
+R	Ardahan
+R	Arges
+R	Argyll and Bute
+R	Arhangay
+R	Arica y Parinacota
 R	Arizona
 R	Arkansas
+R	Arkhabil Suqutra
+R	Arkhangel'skaya oblast'
+R	Armavir
+R	Arta
+R	Artemisa
+R	Artibonite
+R	Artigas
+R	Artvin
+R	Arunachal Pradesh
+R	As Suwayda'
+R	As Suways
+R	Ash Shamaliyah
+R	Ash Shariqah
+R	Ash Sharqiyah
+R	Ash Shimal
+R	Ashanti
 R	Asia
+R	Assaba
+R	Assam
+R	Astrakhanskaya oblast'
+R	Aswan
+R	Asyut
+R	At Tafilah
+R	Atacama
+R	Atacora
 R	Atlantic	Atlantic Ocean
+R	Atlantico
+R	Atlantida
+R	Atlantique
+R	Attapu
+R	Attiki
+R	Atyrau oblysy
 R	Australian Capital Territory	ACT
+R	Austurland
+R	Autonomous Region in Muslim Mindanao
+R	Auvergne-Rhone-Alpes
 R	Avdiivka
+R	Avtonomna Respublika Krym
+R	Awdal
+R	Ayacucho
+R	Ayeyarwady
+R	Az Zahirah
+R	Az Zarqa'
+R	Azad Jammu and Kashmir
+R	Azarbayjan-e Gharbi
+R	Azarbayjan-e Sharqi
+R	Azuay
+R	Ba Ria - Vung Tau
+R	Baat Dambang
+R	Babil
+R	Bac Giang
+R	Bac Kan
+R	Bac Lieu
+R	Bac Ninh
+R	Bacau
+R	Bacs-Kiskun
+R	Badakhshan
+R	Baden-Wurttemberg
+R	Badghis
+R	Baghlan
+R	Bagmati
+R	Bago
+R	Bahia
+R	Bahr el Ghazal
+R	Baja California
+R	Baja California Sur
+R	Baja Verapaz
 R	Bakhmut
+R	Bakool
+R	Bali
+R	Balkan
 R	Balkans
+R	Balkh
+R	Balochistan
 R	Baltic Sea
+R	Bamingui-Bangoran
+R	Bamyan
+R	Banaadir
+R	Bani Suwayf
+R	Banskobystricky kraj
+R	Banteay Mean Choay
+R	Banten
+R	Baranya
+R	Bari
+R	Barima-Waini
+R	Barinas
+R	Baringo
+R	Barishal
+R	Bas-Uele
+R	Basilicata
+R	Basse-Kotto
+R	Bath and North East Somerset
+R	Batha
+R	Batken
+R	Batna
+R	Batys Qazaqstan oblysy
 R	Bavaria
+R	Bay of Plenty
+R	Bayan-Olgiy
+R	Bayanhongor
+R	Bayburt
+R	Bayelsa
+R	Bayern
+R	Bayrut
+R	Bechar
+R	Bedford
+R	Beja
+R	Bejaia
+R	Bekes
 R	Belgorod
+R	Belgorodskaya oblast'
+R	Ben Arous
+R	Ben Tre
+R	Bengkulu
+R	Bengo
+R	Beni Abbes
+R	Beni Mellal-Khenifra
+R	Benshangul-Gumaz
+R	Benue
+R	Berat
+R	Bethlehem
+R	Bicol
+R	Bie
+R	Bihar
+R	Bihor
+R	Bilecik
+R	Bingol
+R	Binh Duong
+R	Binh Phuoc
+R	Binh Thuan
+R	Biobio
+R	Biskra
+R	Bistrita-Nasaud
+R	Bitlis
+R	Bizerte
+R	Bjelovarsko-bilogorska zupanija
 R	Black Sea
+R	Blackburn with Darwen
+R	Blackpool
+R	Blaenau Gwent
+R	Blekinge lan
+R	Blida
+R	Blue Nile
+R	Boaco
+R	Bocas del Toro
+R	Boke
+R	Bokeo
+R	Bolikhamxai
+R	Bolu
+R	Bomet
+R	Bomi
+R	Bono East
+R	Boqueron
+R	Bordj Badji Mokhtar
+R	Bordj Bou Arreridj
+R	Borgou
+R	Borkou
+R	Borno
+R	Borsod-Abauj-Zemplen
+R	Botosani
+R	Boucle du Mouhoun
+R	Bouenza
+R	Bougainville
+R	Bouira
+R	Boumerdes
+R	Bourgogne-Franche-Comte
+R	Boyaca
+R	Bracknell Forest
+R	Braila
+R	Brakna
+R	Brandenburg
+R	Brasov
+R	Bratislavsky kraj
+R	Bresckaja voblasc
+R	Bretagne
+R	Bridgend
+R	Brighton and Hove
 R	British Columbia
+R	Brodsko-posavska zupanija
+R	Bryanskaya oblast'
+R	Bubanza
+R	Buckinghamshire
+R	Bueng Kan
+R	Bujumbura Mairie
+R	Bujumbura Rural
+R	Bulgan
+R	Bungoma
+R	Burdur
+R	Burgenland
+R	Buri Ram
+R	Bururi
+R	Bushehr
+R	Busia
+R	Buxoro
+R	Buzau
+R	Ca Mau
+R	Caaguazu
+R	Caazapa
+R	Cabo Delgado
+R	Caerphilly
+R	Cagayan Valley
+R	Cajamarca
+R	Calabarzon
+R	Calabria
+R	Calarasi
+R	Caldas
 R	California
+R	Camaguey
+R	Cambridgeshire
+R	Campania
+R	Campeche
+R	Canakkale
+R	Canar
+R	Canarias
+R	Canelones
+R	Canindeyu
+R	Cankuzo
+R	Cantabria
+R	Canterbury
+R	Cao Bang
+R	Caqueta
+R	Carabobo
+R	Caraga
+R	Caras-Severin
+R	Carazo
+R	Carchi
+R	Caribbean
+R	Carlow	Co Carlow	Co. Carlow	County Carlow
+R	Carmarthenshire
+R	Cartago
+R	Casablanca-Settat
+R	Casanare
 R	Caspian Sea
+R	Castilla y Leon
+R	Castilla-La Mancha
 R	Catalonia
+R	Catalunya
+R	Catamarca
+R	Cauca
 R	Caucasus
+R	Cavan	Co Cavan	Co. Cavan	County Cavan
+R	Ceara
 R	Central Asia
+R	Central Bedfordshire
+R	Central Darfur
+R	Central Equatoria
+R	Central Luzon
+R	Central Visayas
+R	Centre-Val de Loire
+R	Ceredigion
+R	Cerro Largo
+R	Chachoengsao
+R	Chaco
+R	Chahar Mahal va Bakhtiari
+R	Chai Nat
+R	Chaiyaphum
+R	Chalatenango
+R	Champasak
+R	Changhua
+R	Chanthaburi
+R	Chari-Baguirmi
+R	Chechenskaya Respublika
 R	Chechnya
+R	Chelyabinskaya oblast'
+R	Cherkaska oblast
+R	Chernihivska oblast
+R	Chernivetska oblast
+R	Cheshire East
+R	Cheshire West and Chester
+R	Chhattisgarh
+R	Chiang Mai
+R	Chiang Rai
+R	Chiapas
+R	Chiayi
+R	Chimaltenango
+R	Chimborazo
+R	Chimbu
+R	Chinandega
+R	Chiquimula
+R	Chiriqui
+R	Chlef
+R	Choco
+R	Choiseul
+R	Choluteca
+R	Chon Buri
+R	Chontales
+R	Chubut
+R	Chumphon
+R	Chungcheongbuk-do
+R	Chungcheongnam-do
+R	Chuquisaca
+R	Chuuk
+R	Chuvashskaya Respublika
+R	Chuy
+R	Cibao Nordeste
+R	Cibao Noroeste
+R	Cibao Norte
+R	Cibao Sur
+R	Cibitoke
+R	Ciego de Avila
+R	Cienfuegos
+R	Clackmannanshire
+R	Cluj
+R	Coahuila de Zaragoza
+R	Cocle
+R	Cojedes
+R	Colima
+R	Collines
 R	Colorado
+R	Comayagua
 R	Connecticut
+R	Constanta
+R	Conwy
+R	Copan
+R	Copperbelt
+R	Coquimbo
+R	Cordillera
+R	Cordillera Administrative Region
+R	Cornwall
+R	Corrientes
+R	Corum
+R	Costa Caribe Norte
+R	Costa Caribe Sur
+R	Cotopaxi
+R	Couffo
+R	Couva-Tabaquite-Talparo
+R	Covasna
 R	Crimea
+R	Cross River
+R	Csongrad-Csanad
+R	Cuando Cubango
+R	Cuanza-Norte
+R	Cuanza-Sul
+R	Cumbria
+R	Cundinamarca
+R	Cunene
+R	Cuscatlan
+R	Cusco
+R	Cuvette
+R	Cuvette-Ouest
+R	Cuyuni-Mazaruni
+R	Dadra and Nagar Haveli and Daman and Diu
+R	Dakhla-Oued Ed-Dahab
+R	Dakhlet Nouadhibou
+R	Dalarnas lan
+R	Dambovita
+R	Dar'a
 R	Darfur
+R	Darhan uul
+R	Darien
+R	Darlington
+R	Dasoguz
+R	Daykundi
+R	Dayr az Zawr
+R	Deir El Balah
 R	Delaware
+R	Delta Amacuro
+R	Demerara-Mahaica
+R	Denbighshire
+R	Denizli
+R	Derbyshire
+R	Devon
+R	Dhamar
+R	Dhi Qar
+R	Diber
+R	Diego Martin
+R	Diffa
+R	Dikhil
+R	Dimashq
+R	Diourbel
 R	District of Columbia
+R	Distrito Capital
+R	Distrito Capital de Bogota
+R	Distrito Federal
+R	Diyala
+R	Djanet
+R	Djelfa
+R	Dnipropetrovska oblast
+R	Dolj
+R	Dolnoslaskie
 R	Donbas	Donbass
+R	Donegal	Co Donegal	Co. Donegal	County Donegal
+R	Donetska oblast
+R	Donga
+R	Dornod
+R	Dornogovi
+R	Dorset
+R	Dosso
+R	Draa-Tafilalet
+R	Drenthe
+R	Dubayy
+R	Dubrovacko-neretvanska zupanija
+R	Dumfries and Galloway
+R	Dumyat
+R	Dundee City
+R	Dundgovi
+R	Durango
+R	Durazno
+R	Durres
+R	Duzce
+R	Dytiki Ellada
+R	Dytiki Makedonia
+R	Dzavhan
 R	East Asia
+R	East Ayrshire
+R	East Berbice-Corentyne
 R	East China Sea
+R	East Darfur
+R	East Dunbartonshire
+R	East Lothian
+R	East New Britain
+R	East Renfrewshire
+R	East Riding of Yorkshire
+R	East Sepik
+R	East Sussex
+R	Eastern Equatoria
 R	Eastern Europe
+R	Eastern Visayas
+R	Ebonyi
+R	Edirne
+R	Edo
+R	Ehime
+R	Eilean Siar
+R	Ekiti
+R	El Bayadh
+R	El Beni
+R	El Callao
+R	El Meghaier
+R	El Meniaa
+R	El Oro
+R	El Oued
+R	El Paraiso
+R	El Progreso
+R	El Tarf
+R	El Valle
+R	Elbasan
+R	Embu
+R	Emilia-Romagna
+R	Enga
 R	England
+R	Ennedi-Est
+R	Ennedi-Ouest
+R	Enriquillo
+R	Entre Rios
+R	Equateur
+R	Erongo
+R	Erzincan
+R	Escuintla
+R	Esfahan
+R	Esmeraldas
+R	Espirito Santo
+R	Essequibo Islands-West Demerara
+R	Essex
+R	Esteli
+R	Estuaire
+R	Etela-Karjala
+R	Etela-Pohjanmaa
+R	Etela-Savo
 R	Europe
+R	Extremadura
+R	Falkirk
 R	Far East
+R	Farah
+R	Faranah
+R	Fars
+R	Faryab
+R	Fatick
+R	Fejer
+R	Fes-Meknes
+R	Fianarantsoa
+R	Fier
+R	Flevoland
+R	Flintshire
+R	Flores
 R	Florida
+R	Formosa
+R	Francisco Morazan
+R	Free State
+R	Friuli Venezia Giulia
+R	Fryslan
+R	Fujian
+R	Fukui
+R	Gabes
+R	Gafsa
+R	Galapagos
+R	Galati
+R	Galguduud
+R	Galicia
+R	Galway	Co Galway	Co. Galway	County Galway
+R	Gambela Peoples
+R	Gandaki
+R	Gansu
+R	Gao
+R	Garissa
+R	Gauteng
+R	Gavleborgs lan
 R	Gaza	Gaza Strip
+R	Gbarpolu
+R	Gedaref
+R	Gedo
+R	Gegark'unik'
+R	Geita
+R	Gelderland
+R	Gezira
+R	Ghardaia
+R	Ghazni
+R	Ghor
+R	Gia Lai
+R	Gifu
+R	Gilan
+R	Gilgit-Baltistan
+R	Giresun
+R	Gisborne
+R	Giurgiu
+R	Gjirokaster
+R	Glasgow City
+R	Gloucestershire
+R	Goa
+R	Goias
 R	Golan Heights
+R	Golestan
+R	Gorgol
+R	Gorj
+R	Gorontalo
+R	Gotlands lan
+R	Govi-Altay
+R	Govi-Sumber
+R	Gracias a Dios
+R	Granada
+R	Grand Bassa
+R	Grand Cape Mount
+R	Grand Gedeh
+R	Grand Kru
+R	Grand-Est
+R	Grande'Anse
+R	Granma
+R	Greater Accra
+R	Groningen
+R	Guadalcanal
+R	Guainia
+R	Guaira
+R	Guanacaste
+R	Guanajuato
+R	Guangdong
+R	Guangxi
+R	Guantanamo
+R	Guarico
+R	Guaviare
+R	Guayas
+R	Guelma
+R	Guelmim-Oued Noun
+R	Guera
+R	Guerrero
+R	Guidimaka
+R	Guizhou
+R	Gujarat
 R	Gulf of Aden
+R	Gumushane
+R	Gunma
+R	Guria
+R	Gwynedd
+R	Gyeonggi-do
+R	Gyeongsangbuk-do
+R	Gyeongsangnam-do
+R	Gyor-Moson-Sopron
+R	Ha Giang
+R	Ha Nam
+R	Ha Tinh
+R	Ha'apai
+R	Hadjer Lamis
+R	Hadramawt
+R	Hai Duong
+R	Hainan
+R	Hajdu-Bihar
+R	Hajjah
+R	Hakkari
+R	Halab
+R	Hallands lan
+R	Halton
+R	Hamah
+R	Hamkyeongnamto
+R	Hamkyeongpukto
+R	Hampshire
+R	Harari People
+R	Hardap
+R	Harghita
+R	Harjumaa
+R	Hartlepool
+R	Haryana
+R	Hatay
+R	Hatohobei
+R	Hau Giang
+R	Haut-Katanga
+R	Haut-Lomami
+R	Haut-Mbomou
+R	Haut-Ogooue
+R	Haut-Uele
+R	Haute-Kotto
+R	Hauts-Bassins
+R	Hauts-de-France
 R	Hawaii
+R	Hawalli
+R	Hawke's Bay
+R	Hebei
+R	Heilongjiang
+R	Hela
+R	Helmand
+R	Henan
+R	Hentiy
+R	Heredia
+R	Herefordshire
+R	Herrera
+R	Hertfordshire
+R	Hessen
+R	Heves
+R	Hhohho
+R	Hidalgo
+R	Higuamo
+R	Hiiraan
+R	Hiiumaa
+R	Himachal Pradesh
+R	Hoa Binh
+R	Hodh ech Chargui
+R	Hodh el Gharbi
+R	Hokkaido
+R	Holguin
+R	Homa Bay
+R	Homielskaja voblasc
+R	Hormozgan
 R	Horn of Africa
+R	Houaphan
+R	Hovd
+R	Hovedstaden
+R	Hovsgol
+R	Hrodzienskaja voblasc
+R	Hsinchu
+R	Hualien
+R	Huancavelica
+R	Huanuco
+R	Hubei
+R	Huehuetenango
+R	Huila
+R	Hunan
+R	Hunedoara
+R	Hung Yen
+R	Hwanghainamto
+R	Hwanghaipukto
+R	Hyogo
+R	Ialomita
+R	Iasi
+R	Ibaraki
+R	Ica
+R	Ida-Virumaa
 R	Idaho
+R	Idlib
+R	Ilam
+R	Ile-de-France
+R	Ilfov
+R	Illes Balears
 R	Illinois
+R	Illizi
+R	Ilocos
+R	Imbabura
+R	Imereti
+R	Imo
+R	In Guezzam
+R	In Salah
+R	Inchiri
 R	Indian Ocean
 R	Indiana
+R	Inhambane
+R	Innlandet
+R	Intibuca
+R	Inverclyde
+R	Ionia Nisia
 R	Iowa
+R	Ipeiros
+R	Iqlim Kurdistan
+R	Iringa
+R	Irkutskaya oblast'
+R	Ishikawa
+R	Isiolo
+R	Islas de la Bahia
+R	Isle of Anglesey
+R	Isle of Wight
+R	Isles of Scilly
+R	Isparta
+R	Istarska zupanija
+R	Itapua
+R	Ituri
+R	Ivano-Frankivska oblast
+R	Ivanovskaya oblast'
+R	Iwate
+R	Izabal
+R	Jabal Lubnan
+R	Jakangto
+R	Jakarta Raya
+R	Jalal-Abad
+R	Jalapa
+R	Jalisco
+R	Jambi
+R	Jammu and Kashmir
+R	Jamtlands lan
+R	Janub Sina'
+R	Janub al Batinah
+R	Janub ash Sharqiyah
+R	Janubi al Bahri al Ahmar
+R	Jarash
+R	Jarvamaa
+R	Jasz-Nagykun-Szolnok
+R	Jawa Barat
+R	Jawa Tengah
+R	Jawa Timur
+R	Jazan
+R	Jendouba
+R	Jeollabuk-do
+R	Jeollanam-do
+R	Jericho and Al Aghwar
+R	Jharkhand
+R	Jiangsu
+R	Jiangxi
+R	Jigawa
+R	Jihocesky kraj
+R	Jihomoravsky kraj
+R	Jijel
+R	Jinotega
+R	Jiwaka
+R	Jizzax
+R	Jogevamaa
+R	Johor
+R	Jonglei
+R	Jonkopings lan
+R	Jowzjan
+R	Jubbada Dhexe
+R	Jubbada Hoose
+R	Jujuy
+R	Junin
+R	Jutiapa
+R	K'akheti
+R	Kabardino-Balkarskaya Respublika
+R	Kachin
+R	Kaeb
+R	Kaffrine
+R	Kafr ash Shaykh
+R	Kagawa
+R	Kagera
+R	Kahramanmaras
+R	Kainuu
+R	Kairouan
+R	Kajiado
+R	Kalasin
+R	Kalimantan Barat
+R	Kalimantan Selatan
+R	Kalimantan Tengah
+R	Kalimantan Timur
+R	Kalimantan Utara
+R	Kaliningradskaya oblast'
+R	Kalmar lan
+R	Kaluzhskaya oblast'
+R	Kamphaeng Phet
+R	Kampong Chaam
+R	Kampong Chhnang
+R	Kampong Spueu
+R	Kampong Thum
+R	Kampot
+R	Kanagawa
+R	Kanchanaburi
+R	Kandaal
+R	Kanem
+R	Kangweonto
+R	Kankan
 R	Kansas
+R	Kanta-Hame
+R	Kaoh Kong
+R	Kaolack
+R	Kapisa
+R	Karabuk
+R	Karachayevo-Cherkesskaya Respublika
+R	Karaman
+R	Karbala'
+R	Karlovacka zupanija
+R	Karlovarsky kraj
+R	Karnali
+R	Karnataka
+R	Karnten
+R	Kars
+R	Karuzi
+R	Kasai
+R	Kasai Central
+R	Kasai Oriental
 R	Kashmir
+R	Kassala
+R	Kasserine
+R	Kastamonu
+R	Katavi
+R	Kauno apskritis
+R	Kavango East
+R	Kavango West
+R	Kayah
+R	Kayangel
+R	Kayanza
+R	Kayes
+R	Kayin
+R	Kebbi
+R	Kebili
+R	Kedah
+R	Kedougou
+R	Kelantan
+R	Kemerovskaya oblast'
+R	Kemo-Gribingui
+R	Kent
+R	Kentriki Makedonia
 R	Kentucky
+R	Kepulauan Bangka Belitung
+R	Kepulauan Riau
+R	Kerala
+R	Kericho
+R	Keski-Pohjanmaa
+R	Keski-Suomi
+R	Khammouan
+R	Khan Yunis
+R	Khanh Hoa
+R	Kharkivska oblast
+R	Khatlon
+R	Khenchela
 R	Kherson
+R	Khersonska oblast
+R	Khmelnytska oblast
+R	Khomas
+R	Khon Kaen
+R	Khorasan-e Jonubi
+R	Khorasan-e Razavi
+R	Khorasan-e Shomali
+R	Khost
+R	Khuzestan
+R	Khyber Pakhtunkhwa
+R	Kiambu
+R	Kidal
+R	Kien Giang
+R	Kigoma
+R	Kildare	Co Kildare	Co. Kildare	County Kildare
+R	Kilifi
+R	Kilimanjaro
+R	Kilis
+R	Kilkenny	Co Kilkenny	Co. Kilkenny	County Kilkenny
+R	Kindia
+R	Kingston upon Hull
+R	Kinmen
+R	Kirinyaga
+R	Kirovohradska oblast
+R	Kirovskaya oblast'
+R	Kirundo
+R	Kisii
+R	Kisumu
+R	Kitui
+R	Klaipedos apskritis
+R	Kocaeli
+R	Kogi
+R	Kohgiluyeh va Bowyer Ahmad
+R	Kolda
+R	Komarom-Esztergom
+R	Kon Tum
+R	Kongo Central
+R	Koprivnicko-krizevacka zupanija
+R	Korce
+R	Kordestan
 R	Korean Peninsula
+R	Koror
+R	Koshi
+R	Kosicky kraj
+R	Kosovo-Metohija
+R	Kosrae
+R	Kostromskaya oblast'
+R	Kotayk'
+R	Kouilou
+R	Koulikoro
+R	Krabi
+R	Kracheh
+R	Kraj Vysocina
+R	Kralovehradecky kraj
+R	Krapinsko-zagorska zupanija
+R	Kriti
+R	Kronobergs lan
+R	Kuhistoni Badakhshon
+R	Kujawsko-Pomorskie
+R	Kukes
+R	Kunar
+R	Kunduz
+R	Kunene
 R	Kurdistan
+R	Kurganskaya oblast'
 R	Kursk
+R	Kurskaya oblast'
+R	Kutahya
+R	Kvemo Kartli
+R	Kwale
+R	Kwango
+R	Kwara
+R	Kwazulu-Natal
+R	Kwilu
+R	Kyivska oblast
+R	Kymenlaakso
+R	L'Ariana
+R	L'Oriental
+R	La Araucania
+R	La Guaira
+R	La Guajira
+R	La Habana
+R	La Libertad
+R	La Manouba
+R	La Pampa
+R	La Rioja
+R	La Union
+R	Laane-Virumaa
+R	Laanemaa
+R	Laayoune-Sakia El Hamra
+R	Labe
+R	Lac
+R	Ladakh
+R	Laghman
+R	Laghouat
+R	Lahij
+R	Lai Chau
+R	Laikipia
+R	Lakshadweep
+R	Lambayeque
+R	Lampang
+R	Lamphun
+R	Lampung
+R	Lamu
+R	Lancashire
+R	Landskapet Aland
+R	Lang Son
+R	Lao Cai
+R	Laois	Co Laois	Co. Laois	County Laois
+R	Lappi
+R	Las Tunas
 R	Latin America
+R	Lavalleja
+R	Lazio
+R	Le Kef
+R	Lebap
+R	Leicester
+R	Leicestershire
+R	Leitrim	Co Leitrim	Co. Leitrim	County Leitrim
+R	Lekoumou
+R	Lempira
+R	Leningradskaya oblast'
+R	Leste
+R	Lezhe
+R	Liaoning
+R	Liberecky kraj
+R	Libertador General Bernardo O'Higgins
+R	Licko-senjska zupanija
+R	Lienchiang
+R	Liguria
+R	Likouala
+R	Limburg
+R	Limon
+R	Limpopo
+R	Lincolnshire
+R	Lindi
+R	Lipetskaya oblast'
+R	Lobaye
+R	Loei
+R	Lofa
+R	Logar
+R	Logone-Occidental
+R	Logone-Oriental
+R	Loja
+R	Lomami
+R	Lombardia
+R	Long An
+R	Longford	Co Longford	Co. Longford	County Longford
+R	Lop Buri
+R	Lorestan
+R	Loreto
+R	Los Lagos
+R	Los Rios
+R	Los Santos
+R	Louang Namtha
+R	Louangphabang
+R	Louga
 R	Louisiana
+R	Louth	Co Louth	Co. Louth	County Louth
+R	Lualaba
+R	Luapula
+R	Lubelskie
+R	Lubombo
+R	Lubuskie
 R	Luhansk
+R	Luhanska oblast
+R	Lumbini
+R	Lunda-Norte
+R	Lunda-Sul
+R	Luton
+R	Lvivska oblast
+R	M'sila
+R	Ma'rib
+R	Machakos
+R	Madaba
+R	Madang
+R	Madhesh
+R	Madhya Pradesh
+R	Madre de Dios
+R	Madriz
+R	Mae Hong Son
+R	Magadanskaya oblast'
+R	Magallanes
+R	Magway
+R	Maha Sarakham
+R	Mahaica-Berbice
+R	Mahajanga
+R	Maharashtra
+R	Mahdia
+R	Mahiliouskaja voblasc
+R	Mai-Ndombe
 R	Maine
+R	Makamba
+R	Makira-Ulawa
+R	Makkah al Mukarramah
+R	Makueni
+R	Malaita
+R	Malampa
+R	Malange
+R	Maldonado
+R	Maluku
+R	Maluku Utara
+R	Mamou
+R	Manabi
+R	Manawatu-Whanganui
+R	Mandera
+R	Mandoul
+R	Mangghystau oblysy
+R	Manica
+R	Manicaland
+R	Maniema
+R	Manipur
+R	Manisa
 R	Manitoba
+R	Manus
+R	Manyara
+R	Manzini
+R	Mara
+R	Maradi
+R	Maramures
+R	Maranhao
+R	Marche
+R	Mardin
+R	Margibi
+R	Marijampoles apskritis
+R	Markazi
+R	Marlborough
+R	Marrakech-Safi
+R	Marsabit
 R	Maryland
+R	Masaya
+R	Mashonaland Central
+R	Mashonaland East
+R	Mashonaland West
+R	Masqat
 R	Massachusetts
+R	Masvingo
+R	Matabeleland North
+R	Matabeleland South
+R	Matagalpa
+R	Matam
+R	Matanzas
+R	Mato Grosso
+R	Mato Grosso do Sul
+R	Matruh
+R	Maule
+R	Mayabeque
+R	Mayaro-Rio Claro
+R	Mayo-Kebbi-Est
+R	Mayo-Kebbi-Ouest
+R	Maysan
+R	Mazandaran
+R	Mazowieckie
+R	Mbomou
+R	Meath	Co Meath	Co. Meath	County Meath
+R	Mecklenburg-Vorpommern
+R	Medea
+R	Medenine
 R	Mediterranean	Mediterranean Sea
+R	Medway
+R	Meghalaya
+R	Mehedinti
+R	Melaka
+R	Melekeok
+R	Menaka
+R	Mendoza
+R	Merida
+R	Merthyr Tydfil
+R	Meru
+R	Miaoli
 R	Michigan
+R	Michoacan de Ocampo
 R	Middle East	Mideast
+R	Middlesbrough
+R	Midlothian
+R	Midtjylland
+R	Mie
+R	Migori
+R	Mila
+R	Milne Bay
+R	Milton Keynes
+R	Mimaropa
+R	Minas Gerais
 R	Minnesota
+R	Minskaja voblasc
+R	Misiones
 R	Mississippi
 R	Missouri
+R	Miyagi
+R	Miyazaki
+R	Mizoram
+R	Molise
+R	Mon
+R	Monagas
+R	Monaghan	Co Monaghan	Co. Monaghan	County Monaghan
+R	Monastir
+R	Mondol Kiri
+R	Mongala
+R	Monmouthshire
 R	Montana
+R	Montserrado
+R	Mopti
+R	Moquegua
+R	Moravskoslezsky kraj
+R	Morazan
+R	Morelos
+R	Morobe
+R	Morogoro
+R	Morona Santiago
+R	Moskovskaya oblast'
+R	Mostaganem
+R	Moxico
+R	Moyen-Chari
+R	Moyen-Ogooue
+R	Mpumalanga
+R	Mtskheta-Mtianeti
+R	Mtwara
+R	Mubarak al Kabir
+R	Muchinga
+R	Mudug
+R	Mugla
+R	Mukdahan
+R	Muramvya
+R	Murang'a
+R	Mures
+R	Murmanskaya oblast'
+R	Mus
+R	Musandam
+R	Muyinga
+R	Mwaro
+R	Mykolaivska oblast
+R	Mymensingh
+R	Naama
+R	Nabeul
+R	Nagaland
+R	Nagano
+R	Nairobi City
+R	Nakhon Nayok
+R	Nakhon Pathom
+R	Nakhon Phanom
+R	Nakhon Ratchasima
+R	Nakhon Sawan
+R	Nakhon Si Thammarat
+R	Namibe
+R	Nan
+R	Nana-Mambere
+R	Nandi
+R	Nangarhar
+R	Nantou
+R	Napo
+R	Nara
+R	Narathiwat
+R	Narino
+R	Narok
+R	Naryn
+R	Nasarawa
+R	Navoiy
+R	Nayarit
+R	Neamt
+R	Neath Port Talbot
 R	Nebraska
+R	Neembucu
+R	Negeri Sembilan
+R	Nei
+R	Neuquen
 R	Nevada
+R	Nevis
+R	Nevsehir
 R	New Brunswick
 R	New Hampshire
+R	New Ireland
 R	New Jersey
 R	New Mexico
 R	New South Wales	NSW
 R	New York
 R	Newfoundland and Labrador
+R	Newport
+R	Ngaraard
+R	Ngarchelong
+R	Ngardmau
+R	Ngatpang
+R	Ngchesar
+R	Ngeremlengui
+R	Nghe An
+R	Ngiwal
+R	Ngounie
+R	Ngozi
+R	Niari
+R	Niassa
+R	Niederosterreich
+R	Niedersachsen
+R	Nigde
+R	Nimba
+R	Nimroz
+R	Ninawa
+R	Ningxia
+R	Ninh Binh
+R	Ninh Thuan
+R	Nippes
+R	Nitriansky kraj
+R	Niuas
+R	Nizhegorodskaya oblast'
+R	Njombe
+R	Nograd
+R	Nong Bua Lam Phu
+R	Nong Khai
+R	Nonthaburi
+R	Noord-Brabant
+R	Noord-Holland
+R	Nord-Kivu
+R	Nord-Ubangi
+R	Nordjylland
+R	Nordland
+R	Nordrhein-Westfalen
+R	Norfolk
+R	Normandie
+R	Norrbottens lan
+R	Norte de Santander
 R	North America
+R	North Ayrshire
 R	North Carolina
 R	North Dakota
+R	North Darfur
+R	North East Lincolnshire
+R	North Gaza
+R	North Kordofan
+R	North Lanarkshire
+R	North Lincolnshire
+R	North Northamptonshire
+R	North Somerset
+R	North Yorkshire
+R	Northern Bahr el Ghazal
 R	Northern Ireland
+R	Northern Mindanao
 R	Northern Territory
+R	Northland
+R	Northumberland
+R	Northwest Territories
+R	Notio Aigaio
+R	Nottingham
+R	Nottinghamshire
+R	Nouakchott Nord
+R	Nouakchott Ouest
+R	Nouakchott Sud
+R	Nouvelle-Aquitaine
 R	Nova Scotia
+R	Novgorodskaya oblast'
+R	Novosibirskaya oblast'
+R	Nuble
+R	Nueva Esparta
+R	Nueva Segovia
+R	Nuevo Leon
+R	Nugaal
+R	Nunavut
+R	Nuristan
+R	Nusa Tenggara Barat
+R	Nusa Tenggara Timur
+R	Nyamira
+R	Nyandarua
+R	Nyanga
+R	Nyeri
+R	Nzerekore
+R	Oaxaca
+R	Oberosterreich
+R	Obock
+R	Occitanie
 R	Oceania
+R	Ocotepeque
+R	Odeska oblast
+R	Odisha
+R	Oe-Cusse Ambeno
+R	Offaly	Co Offaly	Co. Offaly	County Offaly
+R	Ogooue-Ivindo
+R	Ogooue-Lolo
+R	Ogooue-Maritime
+R	Ogun
+R	Ohangwena
 R	Ohio
+R	Oita
 R	Oklahoma
+R	Olancho
+R	Olomoucky kraj
+R	Olt
+R	Omaheke
+R	Ombella-Mpoko
+R	Omnogovi
+R	Omskaya oblast'
+R	Omusati
+R	Ondo
 R	Ontario
+R	Opolskie
+R	Ordu
+R	Orebro lan
 R	Oregon
+R	Orellana
+R	Orenburgskaya oblast'
+R	Orhon
+R	Orkney Islands
+R	Orlovskaya oblast'
+R	Oromia
+R	Oruro
+R	Osh
+R	Oshana
+R	Oshikoto
+R	Osjecko-baranjska zupanija
+R	Osmaniye
+R	Ostergotlands lan
+R	Osun
+R	Otago
+R	Otdar Mean Chey
+R	Oti
+R	Otjozondjupa
+R	Ouaddai
+R	Ouaka
+R	Ouargla
+R	Oudomxai
+R	Oueme
+R	Ouham
+R	Ouham-Pende
+R	Ouled Djellal
+R	Oum el Bouaghi
+R	Overijssel
+R	Ovorhangay
+R	Oxfordshire
+R	Ozama
 R	Pacific	Pacific Ocean
+R	Pahang
+R	Paijat-Hame
+R	Pailin
+R	Pais Vasco
+R	Paktika
+R	Paktiya
+R	Panama Oeste
+R	Pando
+R	Panevezio apskritis
+R	Panjshayr
+R	Papua
+R	Papua Barat
+R	Papua Barat Daya
+R	Papua Pengunungan
+R	Papua Selatan
+R	Papua Tengah
+R	Para
+R	Paraguari
+R	Paraiba
+R	Parana
+R	Pardubicky kraj
+R	Parnumaa
+R	Parwan
+R	Pasco
+R	Pastaza
+R	Pathum Thani
+R	Pattani
+R	Pavlodar oblysy
+R	Pays-de-la-Loire
+R	Paysandu
+R	Peleliu
+R	Peloponnisos
+R	Pemba North
+R	Pemba South
+R	Pembrokeshire
+R	Penal-Debe
+R	Penama
+R	Penghu
 R	Pennsylvania
+R	Penzenskaya oblast'
+R	Perak
+R	Perlis
+R	Pernambuco
 R	Persian Gulf
+R	Perth and Kinross
+R	Peten
+R	Peterborough
+R	Phangnga
+R	Phatthalung
+R	Phayao
+R	Phetchabun
+R	Phetchaburi
+R	Phichit
+R	Phitsanulok
+R	Phongsali
+R	Phra Nakhon Si Ayutthaya
+R	Phrae
+R	Phu Tho
+R	Phu Yen
+R	Phuket
+R	Phyeongannamto
+R	Phyeonganpukto
+R	Piaui
+R	Pichincha
+R	Piemonte
+R	Pinar del Rio
+R	Pingtung
+R	Pirkanmaa
+R	Plateau-Central
+R	Plzensky kraj
+R	Podkarpackie
+R	Podlaskie
+R	Pohjanmaa
+R	Pohjois-Karjala
+R	Pohjois-Pohjanmaa
+R	Pohjois-Savo
+R	Pohnpei
 R	Pokrovsk
+R	Poltavska oblast
+R	Polvamaa
+R	Pomeroon-Supenaam
+R	Pomorskie
+R	Portsmouth
+R	Portuguesa
+R	Potaro-Siparuni
+R	Potosi
+R	Pousaat
+R	Powys
+R	Pozesko-slavonska zupanija
+R	Prachin Buri
+R	Prachuap Khiri Khan
+R	Prahova
+R	Preah Sihanouk
+R	Preah Vihear
+R	Presidente Hayes
+R	Presovsky kraj
+R	Prey Veaeng
+R	Primorsko-goranska zupanija
+R	Prince Edward Island
+R	Princes Town
+R	Principe
+R	Provence-Alpes-Cote-d'Azur
+R	Pskovskaya oblast'
+R	Puglia
+R	Pulau Pinang
+R	Punjab
+R	Puno
+R	Puntarenas
+R	Putumayo
+R	Qalqilya
+R	Qaraghandy oblysy
+R	Qash-Barkah
+R	Qashqadaryo
+R	Qazvin
+R	Qina
+R	Qinghai
+R	Qostanay oblysy
+R	Quang Binh
+R	Quang Nam
+R	Quang Ngai
+R	Quang Ninh
+R	Quang Tri
 R	Quebec
 R	Queensland
+R	Queretaro
+R	Quetzaltenango
+R	Quindio
+R	Quintana Roo
+R	Qyzylorda oblysy
+R	Ra's al Khaymah
+R	Rabat-Sale-Kenitra
+R	Rach'a-Lechkhumi-Kvemo Svaneti
+R	Rajasthan
+R	Rakhine
+R	Ranong
+R	Raplamaa
+R	Ratchaburi
+R	Raymah
+R	Rayong
 R	Red Sea
+R	Redcar and Cleveland
+R	Regiao Autonoma da Madeira
+R	Regiao Autonoma dos Acores
+R	Region Continentale
+R	Region Insulaire
+R	Region Metropolitana de Santiago
+R	Relizane
+R	Renfrewshire
+R	Rennell and Bellona
+R	Retalhuleu
+R	Rheinland-Pfalz
 R	Rhode Island
+R	Rhondda Cynon Taff
+R	Riau
+R	Rif Dimashq
+R	Rio Grande do Norte
+R	Rio Grande do Sul
+R	Rio Negro
+R	Rio San Juan
+R	Risaralda
+R	Rivas
+R	River Cess
+R	River Gee
+R	River Nile
+R	Rivera
+R	Rivnenska oblast
+R	Rize
+R	Rocha
+R	Rogaland
+R	Roi Et
+R	Rondonia
+R	Roraima
+R	Roscommon	Co Roscommon	Co. Roscommon	County Roscommon
+R	Rostovskaya oblast'
+R	Rotanak Kiri
+R	Rukwa
+R	Rumonge
+R	Rutana
+R	Rutland
+R	Ruvuma
+R	Ruyigi
+R	Ryangkangto
+R	Ryazanskaya oblast'
+R	Sa Kaeo
+R	Saaremaa
+R	Saarland
+R	Sabah
+R	Sabaragamuwa Province
+R	Sacatepequez
+R	Sachsen
+R	Sachsen-Anhalt
+R	Sagaing
 R	Sahel
+R	Saida
+R	Saint Kitts
+R	Saint-Louis
+R	Sakarya
+R	Sakhalinskaya oblast'
+R	Sakon Nakhon
+R	Salah ad Din
+R	Salaj
+R	Salamat
+R	Salavan
+R	Salfit
+R	Salto
+R	Salzburg
+R	Samangan
+R	Samarqand
+R	Samarskaya oblast'
+R	Samburu
+R	Samegrelo-Zemo Svaneti
+R	Samsun
+R	Samtskhe-Javakheti
+R	Samut Prakan
+R	Samut Sakhon
+R	Samut Songkhram
+R	San Jose
+R	San Juan-Laventille
+R	San Luis
+R	San Marcos
+R	San Martin
+R	San Miguel
+R	San Pedro
+R	San Vicente
+R	Sanaag
+R	Sancti Spiritus
+R	Sangha
+R	Sangre Grande
+R	Sankuru
+R	Sanma
+R	Santa Ana
+R	Santa Barbara
+R	Santa Catarina
+R	Santa Cruz
+R	Santa Elena
+R	Santa Fe
+R	Santa Rosa
+R	Santander
+R	Santiago del Estero
+R	Santo Domingo de los Tsachilas
+R	Sar-e Pul
+R	Saraburi
+R	Saratovskaya oblast'
+R	Sarawak
+R	Sardegna
 R	Saskatchewan
+R	Satakunta
+R	Satu Mare
+R	Satun
+R	Savanes
+R	Savannakhet
 R	Scandinavia
+R	Schleswig-Holstein
 R	Scotland
+R	Scottish Borders
 R	Sea of Japan
+R	Sedhiou
+R	Segou
+R	Selangor
+R	Selenge
+R	Semnan
+R	Sennar
+R	Sergipe
+R	Setif
 R	Sevastopol
+R	Sfax
+R	Shaanxi
+R	Shabeellaha Dhexe
+R	Shabeellaha Hoose
+R	Shabwah
+R	Shamal Sina'
+R	Shamal al Batinah
+R	Shamal ash Sharqiyah
+R	Shan
+R	Shandong
+R	Shanxi
+R	Shefa
+R	Shetland Islands
+R	Shida Kartli
+R	Shiga
+R	Shimali al Bahri al Ahmar
+R	Shimane
+R	Shinyanga
+R	Shiselweni
+R	Shkoder
+R	Shropshire
+R	Shyghys Qazaqstan oblysy
+R	Si Sa Ket
+R	Siauliu apskritis
+R	Siaya
+R	Sibensko-kninska zupanija
 R	Siberia
+R	Sibiu
+R	Sichuan
+R	Sicilia
+R	Sidama
+R	Sidi Bel Abbes
+R	Sidi Bouzid
+R	Siem Reab
+R	Siirt
+R	Sikasso
+R	Sikkim
+R	Sila
+R	Siliana
+R	Simiyu
+R	Sinaloa
+R	Sindh
+R	Sing Buri
+R	Singida
+R	Sinoe
+R	Sinop
+R	Siparia
+R	Sirak
+R	Sirdaryo
+R	Sisacko-moslavacka zupanija
+R	Sistan va Baluchestan
+R	Sivas
+R	Skane lan
+R	Skikda
+R	Slaskie
+R	Sligo	Co Sligo	Co. Sligo	County Sligo
+R	Smolenskaya oblast'
+R	Soc Trang
+R	Soccsksargen
+R	Sodermanlands lan
+R	Sofala
+R	Solola
+R	Soltustik Qazaqstan oblysy
+R	Somerset
+R	Somogy
+R	Son La
+R	Songkhla
+R	Songwe
+R	Sonora
+R	Sonsonate
+R	Sonsorol
+R	Sool
+R	Soriano
+R	Souk Ahras
+R	Souss-Massa
+R	Sousse
 R	South America
 R	South Asia
 R	South Australia
+R	South Ayrshire
 R	South Carolina
 R	South China Sea
 R	South Dakota
+R	South Darfur
+R	South Gloucestershire
+R	South Kordofan
+R	South Lanarkshire
+R	Southampton
 R	Southeast Asia
+R	Southend-on-Sea
+R	Southland
+R	Southwest Ethiopia Peoples
+R	Splitsko-dalmatinska zupanija
+R	Staffordshire
+R	Steiermark
+R	Sterea Ellada
+R	Stirling
+R	Stockholms lan
+R	Stockton-on-Tees
+R	Stoke-on-Trent
 R	Strait of Hormuz
+R	Stredocesky kraj
+R	Stueng Traeng
 R	Sub-Saharan Africa
+R	Suceava
+R	Suchitepequez
+R	Sucumbios
+R	Sud-Kivu
+R	Sud-Ubangi
+R	Sudurpashchim
+R	Suffolk
+R	Sughd
+R	Suhaj
+R	Suhbaatar
+R	Sukhothai
+R	Sulawesi Barat
+R	Sulawesi Selatan
+R	Sulawesi Tengah
+R	Sulawesi Tenggara
+R	Sulawesi Utara
+R	Sumatera Barat
+R	Sumatera Selatan
+R	Sumatera Utara
+R	Sumska oblast
+R	Suphan Buri
+R	Surat Thani
+R	Surin
+R	Surxondaryo
+R	Svaay Rieng
+R	Sverdlovskaya oblast'
+R	Swansea
+R	Swietokrzyskie
+R	Swindon
+R	Syddanmark
+R	Sylhet
+R	Syunik'
+R	Szabolcs-Szatmar-Bereg
+R	Taakaev
+R	Tabasco
+R	Tabora
+R	Tachira
+R	Tacna
+R	Tacuarembo
+R	Tadjourah
+R	Tafea
+R	Tagant
+R	Tahoua
+R	Taitung
 R	Taiwan Strait
+R	Tak
+R	Takhar
+R	Talas
+R	Tamanrasset
+R	Tamaulipas
+R	Tambacounda
+R	Tambovskaya oblast'
+R	Tamil Nadu
+R	Tana River
+R	Tandjile
+R	Tanga
+R	Tanganyika
+R	Tanger-Tetouan-Al Hoceima
+R	Tanintharyi
+R	Taoudenit
+R	Taraba
+R	Taranaki
+R	Tarapaca
+R	Tarija
+R	Tartumaa
+R	Tartus
+R	Tasman
 R	Tasmania
+R	Tataouine
+R	Taurages apskritis
+R	Tavus
+R	Tay Ninh
+R	Tbong Khmum
+R	Tebessa
+R	Tekirdag
+R	Telangana
+R	Teleorman
+R	Telford and Wrekin
+R	Telsiu apskritis
+R	Temotu
 R	Tennessee
+R	Terengganu
+R	Ternopilska oblast
+R	Tete
 R	Texas
+R	Thai Binh
+R	Thai Nguyen
+R	Tharaka-Nithi
+R	Thessalia
+R	Thies
+R	Thua Thien-Hue
+R	Thuringen
+R	Thurrock
+R	Tiaret
+R	Tibesti
 R	Tibet
+R	Tien Giang
+R	Tierra del Fuego
+R	Tigrai
+R	Tillaberi
+R	Timimoun
+R	Timis
+R	Tindouf
+R	Tipaza
+R	Tipperary	Co Tipperary	Co. Tipperary	County Tipperary
+R	Tirane
+R	Tiris Zemmour
+R	Tirol
+R	Tissemsilt
+R	Tizi Ouzou
+R	Tlaxcala
+R	Tlemcen
+R	Toamasina
+R	Tocantins
+R	Tochigi
+R	Togdheer
+R	Tokat
+R	Tokushima
+R	Toliara
+R	Tolima
+R	Tolna
+R	Tombouctou
+R	Tomskaya oblast'
+R	Tongatapu
+R	Torba
+R	Torbay
+R	Torfaen
+R	Toscana
+R	Toshkent
+R	Totonicapan
+R	Tottori
+R	Touggourt
+R	Tov
+R	Toyama
+R	Tozeur
+R	Tra Vinh
+R	Trabzon
+R	Trang
+R	Trans Nzoia
+R	Trarza
+R	Trat
+R	Treinta y Tres
+R	Trenciansky kraj
+R	Trentino-Alto Adige
+R	Tripura
+R	Trnavsky kraj
+R	Troms og Finnmark
+R	Tshopo
+R	Tshuapa
+R	Tucuman
+R	Tul'skaya oblast'
+R	Tulcea
+R	Tulkarm
+R	Tumbes
+R	Tunapuna-Piarco
+R	Tunceli
+R	Tungurahua
+R	Turkana
+R	Turkistan oblysy
+R	Tuyen Quang
+R	Tverskaya oblast'
+R	Tyumenskaya oblast'
+R	Uasin Gishu
+R	Ubon Ratchathani
+R	Ucayali
+R	Udmurtskaya Respublika
+R	Udon Thani
+R	Uige
+R	Ul'yanovskaya oblast'
+R	Ulytau oblysy
+R	Umbria
+R	Umm al Qaywayn
+R	Upper Demerara-Berbice
+R	Upper Nile
+R	Upper Takutu-Upper Essequibo
+R	Uppsala lan
+R	Uruzgan
+R	Usak
+R	Ustecky kraj
+R	Usulutan
 R	Utah
+R	Utenos apskritis
+R	Uthai Thani
+R	Uttar Pradesh
+R	Uttaradit
+R	Uttarakhand
+R	Uusimaa
+R	Uva Province
+R	Uvs
+R	Vakaga
+R	Valcea
+R	Valdesia
+R	Valgamaa
+R	Valle
+R	Valle d'Aosta
+R	Valle del Cauca
+R	Valparaiso
+R	Varazdinska zupanija
+R	Varmlands lan
+R	Varsinais-Suomi
+R	Vas
+R	Vaslui
+R	Vasterbottens lan
+R	Vasternorrlands lan
+R	Vastmanlands lan
+R	Vastra Gotalands lan
+R	Vaupes
+R	Vava'u
+R	Vayoc Jor
+R	Veneto
+R	Veracruz de Ignacio de la Llave
+R	Veraguas
 R	Vermont
+R	Vestfold og Telemark
+R	Vestland
+R	Vesturland
+R	Veszprem
+R	Viangchan
+R	Vichada
+R	Viciebskaja voblasc
+R	Victoria
+R	Vihiga
+R	Viken
+R	Viljandimaa
+R	Villa Clara
+R	Ville de Ndjamena
+R	Vilniaus apskritis
+R	Vinh Long
+R	Vinh Phuc
+R	Vinnytska oblast
 R	Virginia
+R	Viroviticko-podravska zupanija
+R	Vlaams Gewest
+R	Vladimirskaya oblast'
+R	Vlore
+R	Vojvodina
+R	Volgogradskaya oblast'
+R	Vologodskaya oblast'
+R	Volta
+R	Volynska oblast
+R	Vorarlberg
+R	Voreio Aigaio
+R	Voronezhskaya oblast'
+R	Vorumaa
+R	Vrancea
+R	Vukovarsko-srijemska zupanija
+R	Wadi Fira
+R	Waikato
+R	Wajir
+R	Wakayama
 R	Wales
+R	Wardak
+R	Warminsko-Mazurskie
+R	Warrap
+R	Warrington
+R	Warwickshire
+R	Wasit
+R	Waterford	Co Waterford	Co. Waterford	County Waterford
 R	West Bank
+R	West Bengal
+R	West Berkshire
+R	West Darfur
+R	West Dunbartonshire
+R	West Indies
+R	West Kordofan
+R	West Lothian
+R	West New Britain
+R	West Northamptonshire
+R	West Pokot
+R	West Sepik
+R	West Sussex
 R	West Virginia
 R	Western Australia
+R	Western Bahr el Ghazal
+R	Western Equatoria
 R	Western Europe
+R	Western Visayas
+R	Westmeath	Co Westmeath	Co. Westmeath	County Westmeath
+R	Wexford	Co Wexford	Co. Wexford	County Wexford
+R	White Nile
+R	Wicklow	Co Wicklow	Co. Wicklow	County Wicklow
+R	Wielkopolskie
+R	Wien
+R	Wilayah Persekutuan Kuala Lumpur
+R	Wilayah Persekutuan Labuan
+R	Wilayah Persekutuan Putrajaya
+R	Wiltshire
+R	Windsor and Maidenhead
 R	Wisconsin
+R	Wokingham
+R	Woleu-Ntem
+R	Woqooyi Galbeed
+R	Worcestershire
+R	Wrexham
 R	Wyoming
+R	Xaignabouli
+R	Xaisomboun
+R	Xekong
+R	Xiangkhouang
 R	Xinjiang
+R	Xizang
+R	Xorazm
+R	Yala
+R	Yalova
+R	Yamagata
+R	Yamaguchi
+R	Yamanashi
+R	Yaracuy
+R	Yaroslavskaya oblast'
+R	Yasothon
+R	Yazd
 R	Yellow Sea
+R	Yen Bai
+R	Yevreyskaya avtonomnaya oblast'
+R	Yilan
+R	Yobe
+R	Yogyakarta
+R	York
+R	Yoro
+R	Yozgat
+R	Ysyk-Kol
+R	Yucatan
+R	Yukon
+R	Yuma
+R	Yunlin
+R	Yunnan
+R	Zabul
+R	Zacapa
+R	Zacatecas
+R	Zachodniopomorskie
+R	Zadarska zupanija
+R	Zaghouan
+R	Zagrebacka zupanija
+R	Zaire
+R	Zakarpatska oblast
+R	Zala
+R	Zambezi
+R	Zambezia
+R	Zamboanga Peninsula
+R	Zamfara
+R	Zamora Chinchipe
+R	Zanjan
+R	Zanzibar North
+R	Zanzibar South
+R	Zanzibar West
 R	Zaporizhzhia
+R	Zaporizka oblast
+R	Zeeland
+R	Zhambyl oblysy
+R	Zhejiang
+R	Zhetisu oblysy
+R	Zhytomyrska oblast
+R	Ziguinchor
+R	Zilinsky kraj
+R	Zinder
+R	Zlinsky kraj
+R	Zonguldak
+R	Zou
+R	Zufar
+R	Zuid-Holland
+R	Zulia
 T	Abeokuta
 T	Abidjan
 T	Abobo

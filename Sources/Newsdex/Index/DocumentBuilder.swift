@@ -3,17 +3,24 @@
 import Foundation
 internal import Xapian
 
-/// An article ready to index: parsed, with its entities extracted.
+/// An article ready to index: parsed, its languages identified, its entities extracted.
 public struct PreparedArticle: Sendable {
     public var article: Article
     public var entities: ArticleEntities
     /// The body's story fingerprint, for near-duplicate clustering.
     public var fingerprint: StoryFingerprint?
+    /// The languages its text and each caption are indexed in.
+    public var languages: ArticleLanguages
 
-    public init(article: Article, entities: ArticleEntities, fingerprint: StoryFingerprint? = nil) {
+    /// - Parameter languages: nil: identified from the article (`ArticleLanguages(of:)`).
+    public init(
+        article: Article, entities: ArticleEntities, fingerprint: StoryFingerprint? = nil,
+        languages: ArticleLanguages? = nil
+    ) {
         self.article = article
         self.entities = entities
         self.fingerprint = fingerprint
+        self.languages = languages ?? ArticleLanguages(of: article)
     }
 }
 
@@ -21,6 +28,10 @@ public struct PreparedArticle: Sendable {
 /// builder (Xapian objects are not thread-safe).
 final class DocumentBuilder {
     private let termGenerator = TermGenerator()
+    /// The language the term generator is set up for, and the stemmers made so far, by name.
+    private var analysedLanguage: Language?
+    private var analysis = TextAnalysis(.english)
+    private var stemmers: [String: Stem] = [:]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -31,10 +42,37 @@ final class DocumentBuilder {
 
     /// - Parameter database: the database spelling data goes to.
     init(database: WritableDatabase) throws {
-        termGenerator.stemmer = try Stem(language: "english")
-        termGenerator.stemmingStrategy = .some
+        try analyse(.english)
         termGenerator.database = database
         termGenerator.spelling = true
+        // Chinese, Japanese and Korean are written without spaces: their runs of characters are
+        // indexed as unigrams and bigrams in any document (an English article quoting a Chinese
+        // name too); other scripts are split into words as before.
+        termGenerator.cjkNgrams = true
+    }
+
+    /// Sets the term generator up for text in `language`: its Snowball stemmer (terms stemmed as
+    /// Omega does, "Z"-prefixed beside the words as written), or no stemming at all when Xapian
+    /// has no stemmer for it.
+    private func analyse(_ language: Language) throws {
+        guard language != analysedLanguage else { return }
+        analysis = TextAnalysis(language)
+        if let name = analysis.stemmer {
+            let stemmer = try stemmers[name] ?? Stem(language: name)
+            stemmers[name] = stemmer
+            termGenerator.stemmer = stemmer
+            termGenerator.stemmingStrategy = .some
+        } else {
+            termGenerator.stemmer = nil
+            termGenerator.stemmingStrategy = .none
+        }
+        analysedLanguage = language
+    }
+
+    /// Free text as it is indexed: accents and possessives folded (`Schema.foldText`, as the
+    /// query language folds what users type), elisions dropped in the current language.
+    private func indexable(_ text: String) -> String {
+        analysis.prepared(Schema.foldText(text))
     }
 
     /// The documents of one article: (unique term, document) pairs, the article first.
@@ -52,26 +90,28 @@ final class DocumentBuilder {
             }
         }
 
-        // The article.
+        // The article, all its text (captions too) in its own language.
+        let languages = prepared.languages
+        try analyse(languages.article)
         let doc = Document()
         termGenerator.document = doc
         termGenerator.termPosition = 0
-        termGenerator.indexText(Schema.foldDiacritics(article.title), prefix: Schema.title.prefix)
-        termGenerator.indexText(Schema.foldDiacritics(article.title))
+        termGenerator.indexText(indexable(article.title), prefix: Schema.title.prefix)
+        termGenerator.indexText(indexable(article.title))
         termGenerator.increaseTermPosition()
         for paragraph in article.paragraphs {
-            termGenerator.indexText(Schema.foldDiacritics(paragraph))
+            termGenerator.indexText(indexable(paragraph))
             termGenerator.increaseTermPosition()
         }
         for caption in article.captions {
-            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(Schema.foldDiacritics(caption.text))
+            termGenerator.indexText(indexable(caption.text), prefix: Schema.captionText.prefix)
+            termGenerator.indexText(indexable(caption.text))
             termGenerator.increaseTermPosition()
         }
         for author in article.authors {
-            termGenerator.indexTextWithoutPositions(Schema.foldDiacritics(author), prefix: Schema.author.prefix)
+            termGenerator.indexTextWithoutPositions(indexable(author), prefix: Schema.author.prefix)
         }
-        addCommonTerms(to: doc, article: article, kind: .article, file: file)
+        addCommonTerms(to: doc, article: article, kind: .article, language: languages.article, file: file)
         let credits = uniqueCredits(article.captions)
         addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc)
         addEntities(allEntities, to: doc)
@@ -87,19 +127,22 @@ final class DocumentBuilder {
                 paragraphs: article.paragraphs, captions: article.captions,
                 entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
                 story: story?.cluster, crawled: article.crawled,
-                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate),
+                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                language: languages.article),
             of: doc)
         result.append((uniqueTerm, doc))
 
         // Each caption, so pictures can be searched on their own.
         for (index, caption) in article.captions.enumerated() {
             let id = "\(article.id)#caption-\(index + 1)"
+            let captionLanguage = languages.caption(index)
+            try analyse(captionLanguage)
             let captionDoc = Document()
             termGenerator.document = captionDoc
             termGenerator.termPosition = 0
-            termGenerator.indexText(Schema.foldDiacritics(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(Schema.foldDiacritics(caption.text))
-            addCommonTerms(to: captionDoc, article: article, kind: .caption, file: file)
+            termGenerator.indexText(indexable(caption.text), prefix: Schema.captionText.prefix)
+            termGenerator.indexText(indexable(caption.text))
+            addCommonTerms(to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file)
             captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
             addMultiValued(
                 caption.credit.map { [$0] } ?? [], field: Schema.credit, slot: Slot.credit,
@@ -115,16 +158,21 @@ final class DocumentBuilder {
                     path: article.path, paragraphs: [], captions: [caption],
                     entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
                     article: article.id, story: nil, crawled: article.crawled,
-                    dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate),
+                    dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                    language: captionLanguage),
                 of: captionDoc)
             result.append((captionTerm, captionDoc))
         }
         return result
     }
 
-    private func addCommonTerms(to doc: Document, article: Article, kind: DocumentKind, file: String) {
+    private func addCommonTerms(
+        to doc: Document, article: Article, kind: DocumentKind, language: Language, file: String
+    ) {
         doc.addBooleanTerm(Schema.term(Schema.kind, kind.rawValue))
         doc.setValue(kind.rawValue, slot: Slot.kind.number)
+        doc.addBooleanTerm(Schema.term(Schema.language, language.code))
+        doc.setValue(language.code, slot: Slot.language.number)
         doc.addBooleanTerm(Schema.term(Schema.source, article.source))
         doc.setValue(article.source, slot: Slot.source.number)
         doc.addBooleanTerm(Schema.identifierTerm(Schema.file, file))

@@ -1,5 +1,6 @@
 // Reading corpus files for indexing: each file is loaded, hashed, parsed into articles, and its
-// articles' entities and story fingerprints computed, on as many threads as the run has jobs.
+// articles' languages, entities and story fingerprints computed, on as many threads as the run
+// has jobs.
 import Foundation
 
 extension Indexer {
@@ -33,9 +34,11 @@ extension Indexer {
         result.rejected = read.rejections
         result.warnings = read.warnings
         result.articles = read.articles.map { article in
-            PreparedArticle(
-                article: article, entities: extractor.entities(of: article),
-                fingerprint: options.stories.map { StoryFingerprint(article: article, options: $0) })
+            let languages = ArticleLanguages(of: article)
+            return PreparedArticle(
+                article: article, entities: extractor.entities(of: article, language: languages.article),
+                fingerprint: options.stories.map { StoryFingerprint(article: article, options: $0) },
+                languages: languages)
         }
         return result
     }

@@ -54,6 +54,8 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     case story
     /// The article id and story fingerprint (MinHash), to compare a new article with indexed ones.
     case storyFingerprint
+    /// The document's language (ISO 639-1, or "und").
+    case language
     /// The n-th value of a multi-valued facet.
     case credit(Int)
     case person(Int)
@@ -75,6 +77,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .year: return 4
         case .story: return 5
         case .storyFingerprint: return 6
+        case .language: return 7
         case .credit(let i): return 100 + ValueSlot(i)
         case .person(let i): return 200 + ValueSlot(i)
         case .place(let i): return 300 + ValueSlot(i)
@@ -91,6 +94,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .year: return "4"
         case .story: return "5"
         case .storyFingerprint: return "6"
+        case .language: return "7"
         case .credit: return "100–163"
         case .person: return "200–263"
         case .place: return "300–363"
@@ -102,7 +106,9 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
 public enum Schema {
     /// Bumped whenever a change to the schema (this folder) changes what is in the index; kept in
     /// every index under `IndexMetadata.schemaVersion`.
-    public static let version = "2"
+    /// 3: languages (the `L` field, each language's stemmer); 4: free text is indexed with
+    /// possessive endings dropped (`Schema.foldText`).
+    public static let version = "4"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
@@ -128,6 +134,9 @@ public enum Schema {
     public static let kind = Field(
         queryName: "kind", prefix: "XKIND", indexing: .boolean, slot: .kind, kinds: [.article, .caption],
         summary: "`article` or `caption`")
+    public static let language = Field(
+        queryName: "lang", prefix: "L", indexing: .boolean, slot: .language, kinds: [.article, .caption],
+        summary: "the language, ISO 639-1 (`und` when undetermined): stated by the input, else detected; it chooses the stemmer; faceted")
     public static let captionText = Field(
         queryName: "caption", prefix: "XCAPTION", indexing: .freeText, slot: nil,
         kinds: [.article, .caption], summary: "image caption text (also searchable without a prefix)")
@@ -159,7 +168,7 @@ public enum Schema {
 
     /// Every field, in the order of the README's table.
     public static let fields: [Field] = [
-        uniqueID, title, author, day, month, year, source, kind, captionText, credit,
+        uniqueID, title, author, day, month, year, source, kind, language, captionText, credit,
         person, place, organization, article, file, story, bodyHash,
     ]
 
@@ -235,7 +244,7 @@ extension Schema {
             "",
             "Value slots: \(Slot.date) the day (YYYYMMDD, for `date:` ranges), \(Slot.sortableDate) the date and time "
                 + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year, "
-                + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint; "
+                + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint, \(Slot.language) language; "
                 + "multi-valued facets keep their n-th value in the n-th slot of their run.",
         ]
         return lines.joined(separator: "\n")

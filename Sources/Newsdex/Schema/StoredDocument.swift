@@ -39,10 +39,13 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     /// Whether `date` is the crawl date, because the page gives no publication date; nil for
     /// documents indexed before it was recorded.
     public var dateIsCrawlDate: Bool? = nil
+    /// The language the document was indexed in (a caption's may differ from its article's).
+    public var language: Language? = nil
 
     enum CodingKeys: String, CodingKey {
         case kind, id, title, source, date, authors, url, path, paragraphs, captions, entities, article, story
         case crawled, dateIsCrawlDate = "date_is_crawl_date"
+        case language
     }
 
     /// The article this document holds, for comparing copies of a story.

@@ -4,15 +4,198 @@ import Foundation
 
 extension Schema {
     /// Folds accents ("Zelenskyý" → "Zelenskyy"), so they do not matter to a search; ASCII text,
-    /// most of any English corpus, is returned as it is at no cost.
+    /// most of any English corpus, is returned as it is at no cost. Cyrillic is left as written
+    /// but for ё → е: й is a letter of its own, not и with a mark, and Snowball's Russian
+    /// stemmer needs it ("новый" and "новых" share a stem, "новыи" does not).
     public static func foldDiacritics(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.folding(options: .diacriticInsensitive, locale: nil)
+        guard text.unicodeScalars.contains(where: isCyrillic) else {
+            return text.folding(options: .diacriticInsensitive, locale: nil)
+        }
+        var result = ""
+        var other = String.UnicodeScalarView()
+        var afterCyrillic = false
+        for scalar in text.unicodeScalars {
+            // A combining mark belongs to the letter before it (й written as и + U+0306).
+            let cyrillic = isCyrillic(scalar) || (afterCyrillic && (0x300...0x36F).contains(scalar.value))
+            if cyrillic {
+                if !other.isEmpty {
+                    result += String(other).folding(options: .diacriticInsensitive, locale: nil)
+                    other.removeAll()
+                }
+                switch scalar {
+                case "ё": result += "е"
+                case "Ё": result += "Е"
+                default: result.unicodeScalars.append(scalar)
+                }
+            } else {
+                other.append(scalar)
+            }
+            afterCyrillic = cyrillic
+        }
+        if !other.isEmpty { result += String(other).folding(options: .diacriticInsensitive, locale: nil) }
+        return result
+    }
+
+    private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
+        (0x400...0x52F).contains(scalar.value)
+    }
+
+    /// Free text as its words become terms, at index time and in queries alike: accents folded
+    /// and possessive endings dropped. Case is left to Xapian, which lowercases every term.
+    public static func foldText(_ text: String) -> String {
+        foldPossessives(foldDiacritics(text))
     }
 
     /// The form in which boolean values are compared: case, accents and surrounding space do not
     /// matter.
     public static func normalizedValue(_ value: String) -> String {
         foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
+    }
+}
+
+// MARK: - Possessives
+
+extension Schema {
+    /// The characters written as an apostrophe: ASCII, U+2019 (as news sites print it), U+02BC
+    /// (the modifier letter, which Xapian takes for a letter), U+201B and the fullwidth one.
+    static let apostrophes: [Unicode.Scalar] = ["'", "\u{2019}", "\u{02BC}", "\u{201B}", "\u{FF07}"]
+
+    /// Drops possessive endings, the same in every language: "Arafat's", "Arafat’s" and
+    /// "ARAFAT'S" become "Arafat", "Putins'" becomes "Putins", and so do contractions with 's
+    /// ("it's" → "it"). Xapian keeps "arafat's" as one word, so without this the phrase
+    /// "Yasser Arafat" could not find "Yasser Arafat's"; its stemmer would drop the 's, but
+    /// phrases match words as written. Apostrophes inside a word ("O'Brien", "don't") stay.
+    public static func foldPossessives(_ text: String) -> String {
+        rewritePossessives(text) { _ in nil }
+    }
+
+    /// Text for Xapian's snippet highlighter: the apostrophe of each possessive ending replaced
+    /// by a private-use character that ends a word, so that "Arafat’s" is read as the word
+    /// "Arafat", as it was indexed, and highlighted for a phrase as for a stem.
+    /// `unmarkPossessives` puts the apostrophes back.
+    static func markPossessives(_ text: String) -> String {
+        // Text that already holds the marks is left alone: unmarking could not tell them apart.
+        guard !text.unicodeScalars.contains(where: possessiveMarks.contains) else { return text }
+        return rewritePossessives(text) { Array(String(possessiveMarks[$0.kind]).utf8) }
+    }
+
+    /// Puts back the apostrophes `markPossessives` replaced.
+    static func unmarkPossessives(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: possessiveMarks.contains) else { return text }
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let index = possessiveMarks.firstIndex(of: scalar) {
+                view.append(apostrophes[index])
+            } else {
+                view.append(scalar)
+            }
+        }
+        return String(view)
+    }
+
+    /// One private-use character for each apostrophe, in the same order.
+    private static let possessiveMarks: [Unicode.Scalar] = (0..<5).map { Unicode.Scalar(0xE000 + $0)! }
+
+    /// The apostrophes as UTF-8, in the order of `apostrophes`.
+    private static let apostropheBytes: [[UInt8]] = apostrophes.map { Array(String($0).utf8) }
+
+    /// A possessive ending: an apostrophe after a letter or digit that ends the word, alone
+    /// ("Putins'") or with an s ("Arafat's"). Offsets are in UTF-8 bytes.
+    private struct PossessiveEnding {
+        var apostrophe: Range<Int>
+        /// Which of `apostrophes`.
+        var kind: Int
+        var withS: Bool
+    }
+
+    /// `text` with each possessive ending rewritten: `replacement` gives the bytes that take the
+    /// apostrophe's place (the s is then kept), or nil to drop the whole ending.
+    private static func rewritePossessives(
+        _ text: String, _ replacement: (PossessiveEnding) -> [UInt8]?
+    ) -> String {
+        // Most text has no apostrophe-like byte at all: one pass over its bytes.
+        guard text.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 || $0 == 0xCA || $0 == 0xEF }) else {
+            return text
+        }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var i = 0
+        while i < bytes.count {
+            guard let (kind, length) = apostrophe(in: bytes, at: i) else {
+                i += 1
+                continue
+            }
+            let after = i + length
+            defer { i = after }
+            guard i > 0, isWordCharacter(scalarEnding(at: i, in: bytes)) else { continue }
+            let ending: PossessiveEnding
+            if after < bytes.count, bytes[after] == UInt8(ascii: "s") || bytes[after] == UInt8(ascii: "S"),
+                after + 1 == bytes.count || !isWordCharacter(scalarStarting(at: after + 1, in: bytes))
+            {
+                ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: true)
+            } else if after == bytes.count || !isWordCharacter(scalarStarting(at: after, in: bytes)) {
+                ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: false)
+            } else {
+                continue
+            }
+            if result.isEmpty { result.reserveCapacity(bytes.count) }
+            result += bytes[copied..<i]
+            if let bytes = replacement(ending) {
+                result += bytes
+                copied = after
+            } else {
+                copied = after + (ending.withS ? 1 : 0)
+            }
+        }
+        guard copied > 0 else { return text }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The apostrophe starting at byte `i`, if one does: its index in `apostrophes` and length.
+    private static func apostrophe(in bytes: [UInt8], at i: Int) -> (Int, Int)? {
+        let byte = bytes[i]
+        if byte == 0x27 { return (0, 1) }
+        guard byte == 0xE2 || byte == 0xCA || byte == 0xEF else { return nil }
+        for (kind, pattern) in apostropheBytes.enumerated() where pattern.count > 1 && pattern[0] == byte {
+            if i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                return (kind, pattern.count)
+            }
+        }
+        return nil
+    }
+
+    /// The scalar whose UTF-8 starts at byte `i` (of valid UTF-8, as a String's bytes are).
+    private static func scalarStarting(at i: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+        let lead = bytes[i]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for j in (i + 1)..<min(i + length, bytes.count) { value = value << 6 | UInt32(bytes[j] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// The scalar whose UTF-8 ends just before byte `i`.
+    private static func scalarEnding(at i: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+        var start = i - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalarStarting(at: start, in: bytes)
+    }
+
+    /// Letters, marks and digits: what Xapian takes for the inside of a word.
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            // U+02BC is a modifier letter, but here an apostrophe.
+            return !apostrophes.contains(scalar)
+        default:
+            return false
+        }
     }
 }

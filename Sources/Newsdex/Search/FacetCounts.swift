@@ -19,6 +19,7 @@ struct FacetCounts {
         switch facet {
         case .source: return [Slot.source.number]
         case .year: return [Slot.year.number]
+        case .language: return [Slot.language.number]
         case .credit: return (0..<slotUsage.credit).map { Slot.credit($0).number }
         case .person: return (0..<slotUsage.person).map { Slot.person($0).number }
         case .place: return (0..<slotUsage.place).map { Slot.place($0).number }
@@ -43,11 +44,13 @@ struct FacetCounts {
     }
 
     /// Every facet's counts, in `Facet.allCases` order: those of the main match's spies, and each
-    /// filtered facet counted in a match of `query` with every filter but its own.
+    /// filtered facet counted in a match of `query` with every filter but its own. A facet whose
+    /// filter also changed how the query was parsed (`--lang`) is counted with the query as
+    /// parsed without it, from `unfilteredQueries`.
     /// - Throws: what matching in `database` throws.
     func count(
         main spies: [(Facet, [ValueCountMatchSpy])], query: Query?, filters: [FilterQuery],
-        in database: Database, limit: Int
+        in database: Database, limit: Int, unfilteredQueries: [Facet: Query?] = [:]
     ) throws -> [(facet: Facet, values: [FacetValue])] {
         var counted: [Facet: [FacetValue]] = [:]
         for (facet, facetSpies) in spies {
@@ -57,7 +60,7 @@ struct FacetCounts {
         for facet in Facet.allCases where filtered.contains(facet) {
             let others = filters.filter { $0.facet != facet }.map(\.query)
             let enquire = Enquire(database: database)
-            enquire.query = FilterQuery.combine(query, filters: others)
+            enquire.query = FilterQuery.combine(unfilteredQueries[facet] ?? query, filters: others)
             let facetSpies = attach([facet], to: enquire)
             _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: database.documentCount)
             counted[facet] = Self.counts(facetSpies[0].1, limit: limit)

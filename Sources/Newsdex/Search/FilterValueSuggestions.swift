@@ -16,20 +16,44 @@ extension Searcher {
         return result
     }
 
-    /// Up to three indexed values closest to `value` by edit distance (or containing it).
+    /// Up to three indexed values closest to `value` by edit distance (or containing it), as
+    /// the articles write them ("Ariel Sharon", not the term's "ariel sharon").
     public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) -> [String] {
         let wanted = Schema.normalizedValue(value)
-        var scored: [(Int, String)] = []
+        var scored: [(distance: Int, value: String, field: Field)] = []
         for field in fields {
             guard let terms = try? database.allTerms(prefix: field.prefix) else { continue }
             for (term, _) in terms {
                 let candidate = String(term.dropFirst(field.prefix.count))
                 let distance = candidate.contains(wanted) && !wanted.isEmpty
                     ? 0 : EditDistance.levenshtein(wanted, candidate)
-                if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate)) }
+                if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate, field)) }
             }
         }
-        return scored.sorted { $0 < $1 }.prefix(limit).map(\.1)
+        return scored.sorted { ($0.distance, $0.value) < ($1.distance, $1.value) }.prefix(limit).map {
+            displayValue(of: $0.value, in: $0.field)
+        }
+    }
+
+    /// A value as written, read from the value slots of a document that has its term (terms are
+    /// lowercased); the term's value when no slot holds it.
+    private func displayValue(of normalized: String, in field: Field) -> String {
+        let facet: Facet? = switch field {
+        case Schema.source: .source
+        case Schema.person: .person
+        case Schema.place: .place
+        case Schema.organization: .organization
+        case Schema.credit: .credit
+        default: nil
+        }
+        guard let facet, let docid = try? database.postings(field.prefix + normalized).first,
+            let document = try? database.document(docid)
+        else { return normalized }
+        for slot in FacetCounts(slotUsage: slotUsage).slots(for: facet) {
+            let value = document.stringValue(slot: slot)
+            if Schema.normalizedValue(value) == normalized { return value }
+        }
+        return normalized
     }
 }
 

@@ -6,7 +6,9 @@ internal import Xapian
 struct HitBuilder {
     let database: Database
     let mset: MatchSet
-    let stemmer: Stem
+    /// The stemmer of each hit's language, so a snippet marks the forms its language's parse
+    /// matched.
+    let stemmers: SnippetStemmers
     /// Mark the query's matches in snippets and keep only matching captions; false without a
     /// query, or when the caller shows no snippets.
     let highlight: Bool
@@ -17,10 +19,10 @@ struct HitBuilder {
         let document = try hit.document()
         let stored = try StoredDocument(of: document)
         let snippetText = stored.snippetSource
+        let stemmer = stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: mset.snippet(
-                snippetText, length: snippetLength, stemmer: stemmer, flags: []))
+            snippet = Snippet(xapianHTML: marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
         }
@@ -30,11 +32,11 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
-            let marked = mset.snippet(
-                caption.text, length: caption.text.utf8.count + 16, stemmer: stemmer,
-                flags: [.exhaustive, .emptyWithoutMatch])
-            if !marked.isEmpty {
-                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: marked)))
+            let html = marked(
+                caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
+                flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
+            if !html.isEmpty {
+                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: html)))
             }
         }
         let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
@@ -43,7 +45,15 @@ struct HitBuilder {
             title: stored.title, source: stored.source, date: stored.date, authors: stored.authors,
             url: stored.url, path: stored.path, snippet: snippet, captions: captions,
             entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
-            copyCount: copyCount)
+            copyCount: copyCount, language: stored.language ?? .undetermined)
+    }
+
+    /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
+    /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
+    /// that ends in one is marked too.
+    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) -> String {
+        Schema.unmarkPossessives(
+            mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
@@ -77,12 +87,19 @@ extension Snippet {
         var segments: [SnippetSegment] = []
         var rest = Substring(html)
         while let open = rest.range(of: "<b>") {
+            let adjacent = open.lowerBound == rest.startIndex
             if open.lowerBound > rest.startIndex {
                 segments.append(SnippetSegment(text: Self.unescape(rest[..<open.lowerBound]), isMatch: false))
             }
             rest = rest[open.upperBound...]
             let close = rest.range(of: "</b>") ?? (rest.endIndex..<rest.endIndex)
-            segments.append(SnippetSegment(text: Self.unescape(rest[..<close.lowerBound]), isMatch: true))
+            let text = Self.unescape(rest[..<close.lowerBound])
+            // CJK text is marked character by character ("<b>余</b><b>震</b>"): one match.
+            if adjacent, let last = segments.last, last.isMatch {
+                segments[segments.count - 1].text += text
+            } else {
+                segments.append(SnippetSegment(text: text, isMatch: true))
+            }
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { segments.append(SnippetSegment(text: Self.unescape(rest), isMatch: false)) }
@@ -94,5 +111,20 @@ extension Snippet {
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+/// Stemmers for snippets, one per language, made when first needed.
+final class SnippetStemmers {
+    private var byName: [String: Stem] = [:]
+    private let none = Stem.none
+
+    /// The stemmer of `language`; one that leaves words alone when it has none.
+    func stemmer(for language: Language?) -> Stem {
+        guard let name = language.flatMap({ TextAnalysis($0).stemmer }) else { return none }
+        if let stemmer = byName[name] { return stemmer }
+        let stemmer = (try? Stem(language: name)) ?? none
+        byName[name] = stemmer
+        return stemmer
     }
 }

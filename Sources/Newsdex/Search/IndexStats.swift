@@ -15,6 +15,8 @@ public struct IndexStats: Sendable {
     public var organizations: [FacetValue]
     /// Pictures per credit.
     public var credits: [FacetValue]
+    /// Articles per language.
+    public var languages: [FacetValue]
     /// The earliest and latest publication days, YYYY-MM-DD.
     public var firstDate: String?
     public var lastDate: String?
@@ -45,6 +47,7 @@ public struct IndexStats: Sendable {
             sources: facet(.source), persons: facet(.person), places: facet(.place),
             organizations: facet(.organization),
             credits: pictures.facets.first { $0.facet == .credit }?.values ?? [],
+            languages: facet(.language),
             firstDate: iso(days.first { $0.count == Schema.day.prefix.count + 8 }),
             lastDate: iso(days.last { $0.count == Schema.day.prefix.count + 8 }),
             sizeOnDisk: diskUsage(of: URL(fileURLWithPath: path)),

@@ -25,16 +25,19 @@ struct QueryLanguage {
         return result
     }()
 
-    /// The parser, configured for `database`: English stemming unless `exact`, English stopwords
-    /// outside phrases, AND as the default operator, and every field of the schema.
-    static func parser(for database: Database, exact: Bool) throws -> QueryParser {
+    /// The parser for queries in one language's analysis, configured for `database`: its
+    /// stemmer (none for `--exact` or a language Xapian cannot stem), its stopwords outside
+    /// phrases, AND as the default operator, and every field of the schema.
+    static func parser(for database: Database, analysis: TextAnalysis) throws -> QueryParser {
         let parser = QueryParser()
         parser.database = database
-        if !exact {
-            parser.stemmer = try Stem(language: "english")
+        if let stemmer = analysis.stemmer {
+            parser.stemmer = try Stem(language: stemmer)
             parser.stemmingStrategy = .some
         }
-        parser.stopper = SimpleStopper.english
+        if let language = analysis.stopwords, let words = Stopwords.words(for: language) {
+            parser.stopper = SimpleStopper(words: words)
+        }
         parser.defaultOperator = .and
         for (name, field) in freeTextFields {
             parser.addPrefix(name, field.prefix)
@@ -48,12 +51,13 @@ struct QueryLanguage {
         return parser
     }
 
-    static let flags: QueryParser.Flags = [
-        .boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .spellingCorrection,
-    ]
+    /// CJK n-grams are on for every query: they change only runs of Chinese, Japanese or Korean
+    /// characters, which the indexer n-grams in every document. Spelling is checked apart, by
+    /// `SpelledQuery`.
+    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .booleanAnyCase, .wildcard, .pureNot, .cjkNgram]
 
     /// Lowercases and folds the value after each boolean field (`person:"Vladimir Putin"`), so it
-    /// names the term the indexer wrote; folds accents everywhere else.
+    /// names the term the indexer wrote; the rest is free text, see `freeText`.
     static func normalize(_ query: String) -> String {
         var result = ""
         var rest = Substring(Schema.foldDiacritics(query))
@@ -65,7 +69,7 @@ struct QueryLanguage {
                 nameStart = before
             }
             let name = rest[nameStart..<colon].lowercased()
-            result += rest[..<rest.index(after: colon)]
+            result += freeText(rest[..<rest.index(after: colon)])
             rest = rest[rest.index(after: colon)...]
             guard booleanFields[name] != nil else { continue }
             let valueEnd: Substring.Index
@@ -75,14 +79,75 @@ struct QueryLanguage {
             } else {
                 valueEnd = rest.firstIndex(where: { $0.isWhitespace || $0 == ")" }) ?? rest.endIndex
             }
-            result += rest[..<valueEnd].lowercased()
+            let value = rest[..<valueEnd]
+            if name == Schema.language.queryName, let language = Language(stated: value.trimmingCharacters(in: ["\""])) {
+                result += language.code  // lang:Spanish, lang:es-MX: the code the index has
+            } else {
+                result += value.lowercased()
+            }
             rest = rest[valueEnd...]
         }
-        return result + rest
+        return result + freeText(rest)
+    }
+
+    /// Free text of a query, as the indexer folds it (`Schema.foldText`: possessives dropped) and
+    /// lowercased, so that every word is stemmed whatever its case: Xapian's parser leaves a
+    /// capitalised word unstemmed (STEM_SOME), and "Putin" would then miss "Putins'". Phrases
+    /// are not stemmed in any case. Acronyms with dots ("U.S.") keep their capitals, by which
+    /// Xapian knows them.
+    static func freeText(_ text: Substring) -> String {
+        let folded = Schema.foldPossessives(String(text))
+        guard folded.contains(where: \.isUppercase) else { return folded }
+        var result = ""
+        var word = ""
+        func flush() {
+            // Operators are read in any case; they are kept as typed only to read well.
+            let keep = isAcronym(word) || operators.contains(word.lowercased()) && word == word.uppercased()
+            result += keep ? word : word.lowercased()
+            word = ""
+        }
+        for character in folded {
+            if character.isWhitespace {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// "U.S.", "U.N.": a capital, a dot and a capital.
+    private static func isAcronym(_ word: String) -> Bool {
+        let characters = Array(word)
+        guard characters.count >= 3 else { return false }
+        for i in 0..<(characters.count - 2)
+        where characters[i].isUppercase && characters[i + 1] == "." && characters[i + 2].isUppercase {
+            return true
+        }
+        return false
     }
 }
 
 extension QueryLanguage {
+    /// The languages a query asks for with `lang:` (not those it excludes with `-lang:` or
+    /// `NOT lang:`): its words are then analysed in those languages only.
+    static func statedLanguages(in query: String) -> [Language] {
+        var result: [Language] = []
+        let words = query.split(whereSeparator: \.isWhitespace)
+        for (index, token) in words.enumerated() {
+            let excluded = token.first == "-" || (index > 0 && words[index - 1].uppercased() == "NOT")
+            let word = token.drop { "(+-".contains($0) }
+            guard !excluded, word.lowercased().hasPrefix("lang:") else { continue }
+            let value = word.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: "\")"))
+            if let language = Language(stated: value), !result.contains(language) {
+                result.append(language)
+            }
+        }
+        return result
+    }
+
     /// The parsed query, or nil for an empty one.
     /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
     static func parse(_ text: String, with parser: QueryParser) throws -> Query? {

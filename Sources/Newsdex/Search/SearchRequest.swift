@@ -10,10 +10,14 @@ public struct FacetFilters: Sendable, Hashable {
     /// Entities of any type.
     public var entities: [String] = []
     public var credits: [String] = []
+    /// Languages, as ISO 639-1 codes ("es", "und") or names ("Spanish"); the query is then
+    /// analysed in these languages only.
+    public var languages: [String] = []
 
     public init(
         sources: [String] = [], persons: [String] = [], places: [String] = [],
-        organizations: [String] = [], entities: [String] = [], credits: [String] = []
+        organizations: [String] = [], entities: [String] = [], credits: [String] = [],
+        languages: [String] = []
     ) {
         self.sources = sources
         self.persons = persons
@@ -21,11 +25,17 @@ public struct FacetFilters: Sendable, Hashable {
         self.organizations = organizations
         self.entities = entities
         self.credits = credits
+        self.languages = languages
     }
 
     public var isEmpty: Bool {
         sources.isEmpty && persons.isEmpty && places.isEmpty && organizations.isEmpty
-            && entities.isEmpty && credits.isEmpty
+            && entities.isEmpty && credits.isEmpty && languages.isEmpty
+    }
+
+    /// The languages asked for that name one (codes or names), as stored.
+    var languageCodes: [String] {
+        languages.map { Language(stated: $0)?.code ?? $0 }
     }
 
     /// Each flag's values, with the facet it filters (nil for `entities`, which spans three
@@ -36,6 +46,7 @@ public struct FacetFilters: Sendable, Hashable {
             (.place, [Schema.place], places), (.organization, [Schema.organization], organizations),
             (.credit, [Schema.credit], credits),
             (nil, Schema.entity.fields, entities),
+            (.language, [Schema.language], languageCodes),
         ]
     }
 }
@@ -52,7 +63,7 @@ public enum HitOrder: String, Sendable, CaseIterable, Codable {
 
 /// A facet: a field whose values are counted over the whole match set.
 public enum Facet: String, Sendable, CaseIterable, Codable, Hashable {
-    case source, person, place, organization, credit, year
+    case source, person, place, organization, credit, year, language
 }
 
 public struct SearchRequest: Sendable {
@@ -79,13 +90,16 @@ public struct SearchRequest: Sendable {
     public var allCopies: Bool
     /// Cut highlighted snippets of bodies and captions; a caller that shows only ids need not.
     public var snippets: Bool
+    /// Count every match, so that `total` is exact (as facets do); otherwise Xapian may estimate
+    /// it when there are more than about a thousand beyond the page.
+    public var exactTotal: Bool
 
     public init(
         query: String = "", filters: FacetFilters = .init(), from: PublicationDate? = nil,
         to: PublicationDate? = nil, kind: KindFilter = .article, exact: Bool = false, offset: Int = 0,
         limit: Int = 10, sort: HitOrder? = nil, facets: Bool = false, facetLimit: Int = 10,
         correctSpelling: Bool = false, snippetLength: Int = 240, allCopies: Bool = false,
-        snippets: Bool = true
+        snippets: Bool = true, exactTotal: Bool = false
     ) {
         self.query = query
         self.filters = filters
@@ -102,6 +116,7 @@ public struct SearchRequest: Sendable {
         self.snippetLength = snippetLength
         self.allCopies = allCopies
         self.snippets = snippets
+        self.exactTotal = exactTotal
     }
 }
 
@@ -151,6 +166,9 @@ public struct SearchHit: Sendable {
     /// How many other copies the story has in the index.
     public var copyCount: Int
 
+    /// The language the document was indexed in.
+    public var language: Language = .undetermined
+
     /// How many other copies a hit lists.
     public static let copiesListed = 10
 }
@@ -179,8 +197,11 @@ public struct SearchResponse: Sendable {
     public var query: String
     /// The query actually run, when spelling correction changed it.
     public var correctedQuery: String?
+    /// The number of matches (of stories, when copies are collapsed), or Xapian's estimate of it.
     public var total: Int
     public var totalIsExact: Bool
+    /// Bounds on the number of matches: Xapian's, or the total twice when it is exact.
+    public var totalBounds: ClosedRange<Int>
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]

@@ -8,10 +8,13 @@ public final class Searcher {
     public let path: String
     /// The open index; IndexStats reads its counts and metadata through it.
     private(set) var database: Database
-    private let slotUsage: FacetSlotUsage
-    private let stemmer: Stem
-    /// Query parsers by `exact`, made once: setting one up costs more than a simple search.
-    private var parsers: [Bool: QueryParser] = [:]
+    /// How many slots each multi-valued facet uses (from the index's metadata).
+    let slotUsage: FacetSlotUsage
+    private let snippetStemmers = SnippetStemmers()
+    /// Query parsers by analysis, made once: setting one up costs more than a simple search.
+    private var parsers: [TextAnalysis: QueryParser] = [:]
+    /// How many documents the index has in each language (its `L` terms), read once.
+    private var languageCounts: [Language: Int]?
 
     /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
     /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
@@ -19,11 +22,6 @@ public final class Searcher {
     public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
         self.path = path
         database = try IndexOpener.open(path, timeouts: remoteTimeouts)
-        do {
-            stemmer = try Stem(language: "english")
-        } catch {
-            throw IndexError.from(error, index: path)
-        }
         try SchemaCheck.verify(database, index: path)
         slotUsage = FacetSlotUsage.read(from: database)
     }
@@ -42,6 +40,7 @@ public final class Searcher {
                 // A writer committed twice while we read: reopen at the new revision, once.
                 try database.reopen()
                 parsers = [:]
+                languageCounts = nil
                 return try searchOnce(request)
             }
         } catch let error as SearchError {
@@ -52,10 +51,22 @@ public final class Searcher {
     }
 
     private func searchOnce(_ request: SearchRequest) throws -> SearchResponse {
-        let parser = try parsers[request.exact] ?? QueryLanguage.parser(for: database, exact: request.exact)
-        parsers[request.exact] = parser
-        let spelled = try SpelledQuery(request.query, parser: parser, correct: request.correctSpelling)
+        // The query is analysed in the languages it asks for (`--lang`, `lang:`), else in every
+        // language of the index.
+        let stated = QueryLanguage.statedLanguages(in: request.query)
+        let asked = request.filters.languageCodes.compactMap { Language(code: $0) }
+        let parser = try queryParser(languages: Array(Set(asked + stated)), exact: request.exact)
+        var spelled = try SpelledQuery(request.query, parser: parser)
         let filters = FilterQuery.all(for: request)
+        // A correction is offered only when it finds something, and searched instead
+        // (`correctSpelling`) only when the query as typed finds nothing.
+        if spelled.suggestion != nil {
+            if try !matchesAnything(spelled.suggestedQuery, filters) {
+                spelled.dropSuggestion()
+            } else if request.correctSpelling, try !matchesAnything(spelled.query, filters) {
+                spelled.applyCorrection()
+            }
+        }
 
         let enquire = Enquire(database: database)
         enquire.query = FilterQuery.combine(spelled.query, filters: filters.map(\.query))
@@ -70,29 +81,69 @@ public final class Searcher {
         }
         let facetCounts = FacetCounts(slotUsage: slotUsage)
         let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
-        // Facets need every match. Otherwise looking at a thousand more than are shown makes the
-        // total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets ? database.documentCount : request.offset + request.limit + 1000
+        // Facets and exact totals need every match. Otherwise looking at a thousand more than are
+        // shown makes the total exact for most searches, at little cost, as Omega does.
+        let checkAtLeast = request.facets || request.exactTotal
+            ? database.documentCount + 1 : request.offset + request.limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let mset = try enquire.matchSet(
             offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
 
+        // The language facet, multi-select like the others, is counted as if `--lang` were off:
+        // with the query analysed as it then would be.
+        var unfiltered: [Facet: Query?] = [:]
+        if request.facets && !asked.isEmpty {
+            let withoutLang = try queryParser(languages: stated, exact: request.exact)
+            unfiltered[.language] = try withoutLang.parse(spelled.corrected ?? request.query)
+        }
         let facets = request.facets
             ? try facetCounts.count(
-                main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit)
+                main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
+                unfilteredQueries: unfiltered)
             : []
         let builder = HitBuilder(
-            database: database, mset: mset, stemmer: stemmer,
+            database: database, mset: mset, stemmers: snippetStemmers,
             highlight: spelled.query != nil && request.snippets, snippetLength: request.snippetLength)
         let hits = try mset.prefix(request.limit).map(builder.hit)
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
         let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
+        let bounds = exact ? mset.lowerBound...mset.lowerBound : mset.lowerBound...max(mset.lowerBound, mset.upperBound)
         return SearchResponse(
             query: request.query, correctedQuery: spelled.corrected,
-            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact,
+            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact, totalBounds: bounds,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
             suggestion: spelled.suggestion, unknownFilterValues: unknownValues(request.filters))
+    }
+
+    /// Whether `query` with `filters` matches at least one document.
+    private func matchesAnything(_ query: Query?, _ filters: [FilterQuery]) throws -> Bool {
+        let enquire = Enquire(database: database)
+        enquire.query = FilterQuery.combine(query, filters: filters.map(\.query))
+        return try !enquire.matchSet(limit: 1).isEmpty
+    }
+
+    /// The parser of a query for `languages` (every language of the index when empty).
+    private func queryParser(languages: [Language], exact: Bool) throws -> MultilingualQueryParser {
+        let counts = try languageCounts ?? Self.languageCounts(in: database)
+        languageCounts = counts
+        return try MultilingualQueryParser(languages: languages, documents: counts, exact: exact) { analysis in
+            if let parser = parsers[analysis] { return parser }
+            let parser = try QueryLanguage.parser(for: database, analysis: analysis)
+            parsers[analysis] = parser
+            return parser
+        }
+    }
+
+    /// The languages of the index's documents and how many each has, from the `L` terms.
+    static func languageCounts(in database: Database) throws -> [Language: Int] {
+        var counts: [Language: Int] = [:]
+        for (term, frequency) in try database.allTerms(prefix: Schema.language.prefix) {
+            if let language = Language(code: String(term.dropFirst(Schema.language.prefix.count))) {
+                counts[language] = frequency
+            }
+        }
+        return counts
     }
 
     /// Every other copy of the story of the document `id`, with how it differs from it.

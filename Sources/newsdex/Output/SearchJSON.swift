@@ -24,6 +24,7 @@ struct SearchJSON: Encodable {
         var story: String?
         var copies: [String]
         var copyCount: Int
+        var language: String
 
         init(_ hit: SearchHit) {
             id = hit.id
@@ -44,11 +45,12 @@ struct SearchJSON: Encodable {
             story = hit.story
             copies = hit.copies.map(\.id)
             copyCount = hit.copyCount
+            language = hit.language.code
         }
 
         enum CodingKeys: String, CodingKey {
             case id, kind, rank, score, title, source, date, authors, path, url, snippet, highlights
-            case captions, entities, article, story, copies, copyCount = "copy_count"
+            case captions, entities, article, story, copies, copyCount = "copy_count", language
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -71,6 +73,7 @@ struct SearchJSON: Encodable {
             try c.encode(story, forKey: .story)
             try c.encode(copies, forKey: .copies)
             try c.encode(copyCount, forKey: .copyCount)
+            try c.encode(language, forKey: .language)
         }
     }
 
@@ -92,6 +95,9 @@ struct SearchJSON: Encodable {
     var correctedQuery: String?
     var total: Int
     var totalIsExact: Bool
+    /// Xapian's bounds on the total; both equal it when it is exact.
+    var totalLowerBound: Int
+    var totalUpperBound: Int
     var offset: Int
     var limit: Int
     var results: [Hit]
@@ -103,6 +109,8 @@ struct SearchJSON: Encodable {
         correctedQuery = response.correctedQuery
         total = response.total
         totalIsExact = response.totalIsExact
+        totalLowerBound = response.totalBounds.lowerBound
+        totalUpperBound = response.totalBounds.upperBound
         offset = response.offset
         limit = response.limit
         results = response.hits.map(Hit.init)
@@ -112,7 +120,8 @@ struct SearchJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", query, correctedQuery = "corrected_query", total
-        case totalIsExact = "total_is_exact", offset, limit, results, facets, suggestion
+        case totalIsExact = "total_is_exact", totalLowerBound = "total_lower_bound"
+        case totalUpperBound = "total_upper_bound", offset, limit, results, facets, suggestion
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -122,6 +131,8 @@ struct SearchJSON: Encodable {
         try c.encode(correctedQuery, forKey: .correctedQuery)
         try c.encode(total, forKey: .total)
         try c.encode(totalIsExact, forKey: .totalIsExact)
+        try c.encode(totalLowerBound, forKey: .totalLowerBound)
+        try c.encode(totalUpperBound, forKey: .totalUpperBound)
         try c.encode(offset, forKey: .offset)
         try c.encode(limit, forKey: .limit)
         try c.encode(results, forKey: .results)

@@ -9,7 +9,7 @@ struct StatsJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", path, documents, articles, captions, sources, persons
-        case places, organizations, credits, firstDate = "first_date", lastDate = "last_date"
+        case places, organizations, credits, languages, firstDate = "first_date", lastDate = "last_date"
         case sizeOnDisk = "size_on_disk", lastIndexed = "last_indexed", schemaVersion = "schema_version"
     }
 
@@ -25,6 +25,7 @@ struct StatsJSON: Encodable {
         try c.encode(stats.places, forKey: .places)
         try c.encode(stats.organizations, forKey: .organizations)
         try c.encode(stats.credits, forKey: .credits)
+        try c.encode(stats.languages, forKey: .languages)
         try c.encodeIfPresent(stats.firstDate, forKey: .firstDate)
         try c.encodeIfPresent(stats.lastDate, forKey: .lastDate)
         try c.encode(stats.sizeOnDisk, forKey: .sizeOnDisk)

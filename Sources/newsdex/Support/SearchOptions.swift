@@ -18,6 +18,8 @@ struct SearchOptions: ParsableArguments {
     var entities: [String] = []
     @Option(name: .customLong("credit"), help: ArgumentHelp("Only pictures (or articles with pictures) credited to this; repeatable.", valueName: "name"), completion: FacetCompletion.values(of: .credit))
     var credits: [String] = []
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Only documents in this language (ISO 639-1 code such as es, zh, or und; or a name); the query is then analysed in it; repeatable.", valueName: "code"), completion: FacetCompletion.values(of: .language))
+    var languages: [String] = []
 
     @Option(help: ArgumentHelp("Published on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "date"))
     var from: String?
@@ -38,7 +40,27 @@ struct SearchOptions: ParsableArguments {
     var filters: FacetFilters {
         FacetFilters(
             sources: sources, persons: persons, places: places, organizations: organizations,
-            entities: entities, credits: credits)
+            entities: entities, credits: credits, languages: languages)
+    }
+
+    /// The filters as flags, as a user would type them again: `--source AFP --from 2024-10`.
+    var filterDescription: String {
+        var words: [String] = []
+        func add(_ flag: String, _ values: [String]) {
+            for value in values {
+                let shown = value.contains(where: { $0.isWhitespace || $0 == "\"" }) ? value.debugDescription : value
+                words.append("--\(flag) \(shown)")
+            }
+        }
+        add("source", sources)
+        add("person", persons)
+        add("place", places)
+        add("org", organizations)
+        add("entity", entities)
+        add("credit", credits)
+        add("from", from.map { [$0] } ?? [])
+        add("to", to.map { [$0] } ?? [])
+        return words.joined(separator: " ")
     }
 
     func validate() throws {
@@ -47,6 +69,10 @@ struct SearchOptions: ParsableArguments {
         }
         if let to, PublicationDate(userInput: to) == nil {
             throw ValidationError("--to \(to.debugDescription) is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+        for language in languages where Language(stated: language) == nil {
+            throw ValidationError(
+                "--lang \(language.debugDescription) is not a language: use an ISO 639-1 code (es, zh, und) or a name (Spanish)")
         }
     }
 
@@ -61,6 +87,15 @@ struct SearchOptions: ParsableArguments {
 }
 
 extension KindFilter: ExpressibleByArgument {
+    /// What documents of this kind are called in messages.
+    var plural: String {
+        switch self {
+        case .article: return "articles"
+        case .caption: return "pictures"
+        case .all: return "documents"
+        }
+    }
+
     /// What help says of each value.
     public var defaultValueDescription: String {
         switch self {

@@ -85,3 +85,44 @@ import Testing
         #expect(article.paragraphs == ["They came by sea, with photos and code.", "A quote."])
     }
 }
+
+@Suite struct StatedLanguageTests {
+    @Test func frontMatterStatesTheLanguage() throws {
+        let article = try #require(ArticleFixtures.article("""
+            ---
+            title: Governo anuncia plano
+            lang: pt-BR
+            ---
+            O ministro anunciou nesta terça-feira um novo plano.
+            """))
+        #expect(article.language?.code == "pt")
+        let other = try #require(ArticleFixtures.article("---\nlanguage: French\n---\nUn texte.\n"))
+        #expect(other.language?.code == "fr")
+    }
+
+    @Test func anUnknownStatedLanguageWarnsAndIsLeftToTheDetector() throws {
+        let result = ArticleFixtures.read("---\nlang: elvish\n---\nA text.\n")
+        let article = try #require(result.articles.first)
+        #expect(article.language == nil)
+        #expect(result.warnings.map(\.description) == [
+            "Wire/article.txt:2: unknown language \"elvish\" in front matter; detecting it from the text",
+        ])
+    }
+
+    @Test func jsonLinesStateTheLanguageAsLanguageOrLang() {
+        let result = ArticleFixtures.read("""
+            {"title": "Uno", "language": "es"}
+            {"title": "Deux", "lang": "fr-CA"}
+            {"title": "Three"}
+            {"title": "Four", "lang": "xx"}
+
+            """, as: "feed.jsonl")
+        #expect(result.articles.map { $0.language?.code } == ["es", "fr", nil, nil])
+        #expect(result.warnings.map(\.message) == ["unknown language \"xx\"; detecting it from the text"])
+    }
+
+    @Test func plainTextStatesNone() throws {
+        let article = try #require(ArticleFixtures.article("A title\n\nA body.\n"))
+        #expect(article.language == nil)
+    }
+}

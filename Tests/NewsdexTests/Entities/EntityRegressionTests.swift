@@ -99,4 +99,66 @@ struct EntityRegressionTests {
         #expect(hill.evidence.first?.cue == "Minister")
         #expect(hill.evidence.last?.cue == "Robert Hill")
     }
+
+    // MARK: International English news (round two)
+
+    func rules(of name: String, in entities: [Entity]) -> [EntityRule] {
+        entities.first { $0.name == name }?.evidence.map(\.rule) ?? []
+    }
+
+    /// Offices, ages and sources around a name nobody's list knows make it a person; an office
+    /// alone ("Minister of Labour & Employment") names nobody, and is no party.
+    @Test func officesAndAgesAfterAnUnknownNameMakeItAPerson() throws {
+        let entities = try entities(of: "cabinet-list")
+        for name in ["Temitope Oyelaran", "Danladi Olatokunbo", "Gbenga Ugochukwu", "Obiora Nwankwo", "Dipo Akpan"] {
+            #expect(type(name, in: entities) == .person, "\(name)")
+            #expect(rules(of: name, in: entities) == [.personCueAfter], "\(name)")
+        }
+        #expect(entities.first { $0.name == "Temitope Oyelaran" }?.evidence.first?.cue == "ex-Executive")
+        #expect(entities.first { $0.name == "Dipo Akpan" }?.evidence.first?.cue == "52")
+        #expect(type("Folasade Mbah", in: entities) == .person)
+        #expect(type("Export Promotion Council", in: entities) == .organization)
+        #expect(!entities.contains { $0.name.contains("Employment") || $0.name.hasPrefix("Labour") })
+        #expect(!entities.contains { ["MPs", "NGOs", "Minister"].contains($0.name) })
+    }
+
+    /// States, provinces and counties of other countries are places; a city after a given name
+    /// is a surname.
+    @Test func subdivisionsOfOtherCountriesArePlaces() throws {
+        let entities = try entities(of: "subdivisions")
+        for name in ["Uttar Pradesh", "Bihar", "Sindh", "Gauteng", "Kildare"] {
+            #expect(type(name, in: entities) == .place, "\(name)")
+            #expect(rules(of: name, in: entities) == [.gazetteer], "\(name)")
+        }
+        #expect(entities.first { $0.name == "Kildare" }?.mentions == ["Co Kildare"])
+        #expect(type("Ibrahim Kano", in: entities) == .person)
+        #expect(!entities.contains { $0.name == "Kano" || $0.name == "Co" })
+    }
+
+    /// Legislatures, cabinets, police forces and clubs are organizations, named alone or with
+    /// their head word; a role owning a noun names no person ("the King's Speech").
+    @Test func legislaturesPoliceAndClubsAreOrganizations() throws {
+        let entities = try entities(of: "legislatures")
+        for name in ["Rajya Sabha", "Lok Sabha", "Cabinet", "Parliament", "Garda", "Newcastle United", "Premier League", "Arsenal"] {
+            #expect(type(name, in: entities) == .organization, "\(name)")
+        }
+        #expect(entities.first { $0.name == "Garda" }?.mentions == ["Gardaí"])
+        #expect(type("Marco Bellini", in: entities) == .person)
+        #expect(!entities.contains { $0.name == "Speech" || $0.name == "King" })
+    }
+
+    /// Known surnames and given names beyond the US census make persons with no cue; place
+    /// heads no person has make places even after a given name.
+    @Test func namesBeyondTheUSCensusArePersons() throws {
+        let entities = try entities(of: "international-names")
+        for name in ["Anil Tiwari", "Sunil Shukla", "Kiran Mishra"] {
+            #expect(type(name, in: entities) == .person, "\(name)")
+            #expect(rules(of: name, in: entities) == [.knownSurname], "\(name)")
+        }
+        #expect(rules(of: "Chinedu Obiora", in: entities) == [.givenName])
+        #expect(type("Adaeze Nwankwo", in: entities) == .person)
+        #expect(type("Bruce Highway", in: entities) == .place)
+        #expect(type("Kiran Plaza", in: entities) == .place)
+        #expect(!entities.contains { ["Separately", "Q3"].contains($0.name) })
+    }
 }

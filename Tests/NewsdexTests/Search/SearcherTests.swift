@@ -122,7 +122,7 @@ import Testing
     @Test func mistypedFacetValuesGetTheNearestValues() throws {
         let response = try searcher.search(SearchRequest(query: "harbour", filters: FacetFilters(sources: ["Reuter"])))
         let unknown = try #require(response.unknownFilterValues.first)
-        #expect(unknown.facet == .source && unknown.suggestions.contains("reuters"))
+        #expect(unknown.facet == .source && unknown.suggestions.contains("Reuters"))
     }
 
     /// Facet counts against a brute-force count over the parsed articles of the corpus.
@@ -143,6 +143,7 @@ import Testing
                 case .source: values = [article.source]
                 case .year: if let date = article.date { values = [String(date.prefix(4))] }
                 case .credit: values = Set(article.captions.compactMap(\.credit))
+                case .language: values = [ArticleLanguages(of: article).article.code]
                 case .person, .place, .organization:
                     let type: EntityType = facet == .person ? .person : facet == .place ? .place : .organization
                     values = Set((entities.text + entities.captions.flatMap { $0 }).filter { $0.type == type }.map(\.name))
