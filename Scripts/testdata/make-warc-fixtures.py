@@ -110,6 +110,42 @@ def write_archive(path: Path, gzip_records: bool, version: str = "WARC/1.0"):
     return buffer.getvalue()
 
 
+def write_languages_archive(path: Path):
+    """Pages that state their language only in HTTP, or in both HTTP and the page."""
+    global record_numbers
+    record_numbers = iter(range(1, 10_000))
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="WARC/1.0")
+
+    def response(uri, headers, body, date):
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body),
+            http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Record-ID": record_id(), "WARC-Date": date})
+        writer.write_record(record)
+
+    html = "text/html; charset=utf-8"
+    # 1. The page says nothing of its language; the server's Content-Language does.
+    spanish = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>El puerto amplía el muelle de "
+               "pescadores</title></head><body><article><h1>El puerto amplía el muelle de pescadores</h1>"
+               "<p>Las obras de ampliación del muelle de pescadores comenzarán en septiembre y durarán "
+               "catorce meses, según anunció ayer la autoridad portuaria.</p>"
+               "<p>La cofradía de pescadores celebró la noticia, aunque pidió que los barcos puedan seguir "
+               "descargando durante las obras.</p></article></body></html>")
+    response("https://diariodelacosta.example/local/muelle-pescadores",
+             [("Content-Type", html), ("Content-Language", "es-ES")], spanish.encode(), "2024-06-05T10:00:00Z")
+    # 2. The server says English for every page; the page itself says Italian, and is.
+    italian = ("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>Riapre il rifugio "
+               "del passo dopo la frana</title></head><body><article><h1>Riapre il rifugio del passo dopo "
+               "la frana</h1><p>Il rifugio del passo, chiuso da marzo per una frana sulla strada di accesso, "
+               "riaprirà sabato con una nuova passerella in legno costruita dai volontari.</p>"
+               "<p>Il gestore ha ringraziato i volontari e i vigili del fuoco che hanno lavorato per tre "
+               "settimane.</p></article></body></html>")
+    response("https://valledelleaquile.example/notizie/rifugio-riapre",
+             [("Content-Type", html), ("Content-Language", "en")], italian.encode(), "2024-06-05T11:00:00Z")
+    path.write_bytes(buffer.getvalue())
+
+
 def records_of(data: bytes):
     """(offset, length) of each gzip member of a member-per-record file."""
     members = []
@@ -130,6 +166,8 @@ def main():
     write_archive(OUT / "crawl-1.1.warc.gz", gzip_records=True, version="WARC/1.1")
     # One gzip stream for the whole file, as `gzip crawl.warc` makes it.
     (OUT / "crawl-one-stream.warc.gz").write_bytes(gzip.compress(plain, mtime=0))
+
+    write_languages_archive(OUT / "languages.warc.gz")
 
     members = records_of(per_record)
     # The last member cut short, as an interrupted crawl leaves it.

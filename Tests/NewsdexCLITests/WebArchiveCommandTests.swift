@@ -85,4 +85,62 @@ import Testing
         let search = try runNewsdex(["search", "barges", "--db", db, "--format", "ids"])
         #expect(search.stdout == "https://continentalwire.example/business/2023/08/14/drought-river-barges\n")
     }
+
+    private struct LanguageReport: Decodable {
+        struct Article: Decodable {
+            struct Languages: Decodable { var article: String; var stated: Bool }
+            var id: String
+            var language: String?
+            var languages: Languages
+        }
+        var articles: [Article]
+    }
+
+    @Test func pagesAndArchiveRecordsStateTheirLanguageAndSearchFindsThemByIt() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("corpus")
+        for (fixture, name) in [("HTML/lang-fr.html", "Lac/cheminots.html"), ("HTML/og-locale-de.html", "See/faehre.html"),
+            ("WARC/languages.warc.gz", "Crawl/languages.warc.gz")]
+        {
+            try FileManager.default.createDirectory(
+                at: corpus.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: Self.fixtures.appendingPathComponent(fixture), to: corpus.appendingPathComponent(name))
+        }
+        let parse = try runNewsdex(["parse", corpus.path, "--corpus", corpus.path, "--format", "json"])
+        #expect(parse.status == 0, "\(parse.stderr)")
+        let report = try JSONDecoder().decode(LanguageReport.self, from: Data(parse.stdout.utf8))
+        let byID = Dictionary(uniqueKeysWithValues: report.articles.map { ($0.id, $0) })
+        for (id, code) in [("Lac/cheminots.html", "fr"), ("See/faehre.html", "de"),
+            ("https://diariodelacosta.example/local/muelle-pescadores", "es"),
+            ("https://valledelleaquile.example/notizie/rifugio-riapre", "it")]
+        {
+            let article = try #require(byID[id])
+            #expect(article.language == code, "\(id)")
+            #expect(article.languages.article == code && article.languages.stated, "\(id)")
+        }
+        let text = try runNewsdex(["parse", corpus.appendingPathComponent("Lac/cheminots.html").path, "--corpus", corpus.path])
+        #expect(text.stdout.contains("language:   fr (stated)"))
+
+        let db = root.appendingPathComponent("index").path
+        let index = try runNewsdex(["index", corpus.path, "--db", db, "--quiet"])
+        #expect(index.status == 0, "\(index.stderr)")
+        // Each is found in its language, by a form of a word it does not hold (French
+        // "manifestations" for "manifesté", German "Fähren" for "Fähre", Spanish "pescador" for
+        // "pescadores"), and not in another.
+        for (query, code, id) in [("manifestations", "fr", "Lac/cheminots.html"), ("Fähren", "de", "See/faehre.html"),
+            ("pescador", "es", "https://diariodelacosta.example/local/muelle-pescadores"),
+            ("volontario", "it", "https://valledelleaquile.example/notizie/rifugio-riapre")]
+        {
+            let found = try runNewsdex(["search", query, "--lang", code, "--db", db, "--format", "ids"])
+            #expect(found.status == 0 && found.stdout == id + "\n", "\(query): \(found.stdout)\(found.stderr)")
+            let other = try runNewsdex(["search", query, "--lang", "en", "--db", db, "--format", "ids"])
+            #expect(other.status == 1 && other.stdout.isEmpty, "\(query)")
+        }
+        let show = try runNewsdex(["show", "Lac/cheminots.html", "--db", db])
+        #expect(show.status == 0 && show.stdout.contains("French"))
+        let facets = try runNewsdex(["facets", "--db", db, "--format", "json"])
+        for code in ["fr", "de", "es", "it"] { #expect(facets.stdout.contains("\"\(code)\"")) }
+    }
 }

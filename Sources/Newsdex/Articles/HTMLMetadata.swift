@@ -32,8 +32,12 @@ struct HTMLMetadata: Sendable {
         var meta: [String: [String]] = [:]
         var canonical: String?
         var pageTitle: String?
+        var htmlLang: String?
+        var httpEquivLanguage: String?
         for node in 0..<page.count where page.isElement(node) {
             switch page.tag(node) {
+            case .html:
+                if htmlLang == nil { htmlLang = page.attribute(.lang, of: node) ?? page.attribute(.xmlLang, of: node) }
             case .script:
                 guard let type = page.attribute(.type, of: node)?.lowercased(), type.contains("ld+json") else { continue }
                 blocks.append(Self.rawText(of: node, page))
@@ -44,6 +48,9 @@ struct HTMLMetadata: Sendable {
                     let content = page.attribute(.content, of: node)
                 {
                     refreshTarget = Self.refreshURL(content)
+                }
+                if httpEquivLanguage == nil, page.attribute(.httpEquiv, of: node)?.lowercased() == "content-language" {
+                    httpEquivLanguage = page.attribute(.content, of: node)
                 }
                 // "dc:date" and "DC.date" are the same Dublin Core field.
                 guard var key, let content = page.attribute(.content, of: node) else { continue }
@@ -118,7 +125,20 @@ struct HTMLMetadata: Sendable {
             declaresArticle = false
         }
         self.pageTitle = pageTitle.map(HTMLText.collapsed)
+        // The article's own statement first, then the page's, then what the site's templates
+        // say for every page (a locale is the site's, not the article's).
+        let statements: [(LanguageStatement.Origin, String?)] = [
+            (.linkedData, linked.inLanguage), (.htmlLang, htmlLang), (.httpEquiv, httpEquivLanguage),
+            (.metaLanguage, first("language", "content-language", "dc.language", "dcterms.language")),
+            (.openGraphLocale, first("og:locale")),
+        ]
+        languageStatements = statements.compactMap { origin, value in
+            value.map { LanguageStatement(origin: origin, value: $0) }
+        }
     }
+
+    /// What the page says its language is, most trusted first, as written.
+    var languageStatements: [LanguageStatement] = []
 
     /// The <title> element's text, kept for the page stage.
     var pageTitle: String?

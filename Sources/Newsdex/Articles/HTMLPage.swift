@@ -39,11 +39,12 @@ enum HTMLTag: UInt8, Sendable {
 /// The attributes the reader looks at.
 enum HTMLAttribute: Int, CaseIterable, Sendable {
     case `class`, id, itemprop, itemtype, property, name, content, href, rel, datetime, type
-    case charset, httpEquiv, role, hidden, ariaHidden, style, src, title, lang, alt
+    case charset, httpEquiv, role, hidden, ariaHidden, style, src, title, lang, xmlLang, alt
 
     var name: String {
         switch self {
         case .httpEquiv: return "http-equiv"
+        case .xmlLang: return "xml:lang"
         case .ariaHidden: return "aria-hidden"
         default: return "\(self)"
         }

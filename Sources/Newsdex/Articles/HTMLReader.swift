@@ -16,6 +16,8 @@ struct PageContext: Sendable {
     var crawled: String?
     /// The charset of the HTTP Content-Type header.
     var transportCharset: String?
+    /// The HTTP Content-Language header, as written.
+    var transportLanguage: String? = nil
     /// The record's byte offset in its file.
     var offset: Int?
 }
@@ -114,12 +116,20 @@ enum HTMLReader {
         var authors = metadata.authors.isEmpty ? parsed.authors : metadata.authors
         if authors.isEmpty { authors = metadata.organizationAuthors }
         let source = metadata.siteName ?? context.folderSource ?? host(of: metadata.url ?? context.url) ?? "unknown"
-        result.articles.append(Article(
+        var statements = metadata.languageStatements
+        if let header = context.transportLanguage { statements.append(LanguageStatement(origin: .httpHeader, value: header)) }
+        let stated = LanguageStatement.stated(by: statements)
+        if let unknown = stated.unknown {
+            warn("unknown language \"\(unknown.value.prefix(40))\" in \(unknown.origin); detecting it from the text")
+        }
+        var article = Article(
             id: context.id, source: source, title: title,
             date: pageDate?.iso ?? context.crawled, authors: authors,
             url: context.url ?? metadata.url, paragraphs: body, captions: captions, tags: metadata.tags,
             path: context.path, crawled: context.crawled,
-            dateIsCrawlDate: pageDate == nil && context.crawled != nil))
+            dateIsCrawlDate: pageDate == nil && context.crawled != nil)
+        article.language = stated.language
+        result.articles.append(article)
         return result
     }
 

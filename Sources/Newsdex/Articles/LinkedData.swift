@@ -19,6 +19,9 @@ struct LinkedData: Sendable {
     var images: [Caption] = []
     var keywords: [String] = []
     var articleBody: String?
+    /// The language the article is in (inLanguage), as written: "fr-FR", or a Language's name
+    /// or alternateName; else the language of the web page that holds it.
+    var inLanguage: String?
     /// Every @type met, without its schema.org prefix.
     var types: Set<String> = []
     /// Whether one of the objects is an article (NewsArticle, Article, ReportageNewsArticle, …).
@@ -70,6 +73,11 @@ struct LinkedData: Sendable {
             // Not an article by type (a RadioEpisode, a VideoObject), but a dated, headlined work.
             read(article: work, byID: byID)
         }
+        // A WordPress @graph states the language on the WebPage and WebSite, not the Article.
+        if inLanguage == nil {
+            let pages = objects.filter { !Self.types(of: $0).isDisjoint(with: ["WebPage", "ItemPage", "WebSite"]) }
+            inLanguage = pages.lazy.compactMap { Self.language($0["inLanguage"]) }.first
+        }
         // Captioned images anywhere (a WordPress @graph keeps its "primaryimage" apart), but not
         // logos and portraits: the image of a person or an organization, or captioned with a name.
         var portraitIDs = Set<String>()
@@ -112,6 +120,7 @@ struct LinkedData: Sendable {
         url = Self.string(article["url"])
             ?? Self.string(article["mainEntityOfPage"])
             ?? (article["mainEntityOfPage"] as? [String: Any]).flatMap { Self.string($0["@id"]) ?? Self.string($0["url"]) }
+        inLanguage = Self.language(article["inLanguage"])
         // Its line breaks separate paragraphs: kept, not collapsed.
         articleBody = (article["articleBody"] as? String).flatMap { $0.contains("<") ? Self.string($0) : $0 }
         if let keywords = article["keywords"] as? String {
@@ -178,6 +187,19 @@ struct LinkedData: Sendable {
             }
         }
         return names
+    }
+
+    /// An inLanguage value: a code ("fr-FR"), or a schema.org Language object, whose
+    /// alternateName is its code and name its name; the first of a list.
+    private static func language(_ value: Any?) -> String? {
+        for item in values(value) {
+            if let object = item as? [String: Any] {
+                if let code = string(object["alternateName"]) ?? string(object["name"]) { return code }
+            } else if let code = string(item) {
+                return code
+            }
+        }
+        return nil
     }
 
     private static func caption(of image: [String: Any], byID: [String: [String: Any]]) -> Caption? {

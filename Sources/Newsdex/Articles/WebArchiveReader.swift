@@ -16,6 +16,8 @@ struct ArchivedPage: Sendable {
     var payload: [UInt8]
     /// The charset of the HTTP Content-Type header.
     var charset: String?
+    /// The HTTP Content-Language header.
+    var contentLanguage: String? = nil
     /// What identifies the record's content, for incremental runs: the digest the crawler wrote,
     /// else a hash of the payload.
     var fingerprint: String
@@ -114,7 +116,7 @@ final class WebArchiveReader {
                 return .rejected(Rejection(path: path, offset: record.offset, reason: "\(error)"))
             }
             let charset = response.header("Content-Type").flatMap(HTMLCharset.charset(ofContentType:))
-            return page(record, payload: payload, charset: charset)
+            return page(record, payload: payload, charset: charset, contentLanguage: response.header("Content-Language"))
         case "resource":
             guard Self.isHTML(contentType: header.contentType, body: []) else { return .skipped("non-HTML resource") }
             guard (header.contentLength ?? 0) <= maxRecordSize else {
@@ -139,7 +141,9 @@ final class WebArchiveReader {
         .rejected(Rejection(path: path, offset: broken.offset, reason: broken.reason))
     }
 
-    private func page(_ record: WARCReader.Record, payload: [UInt8], charset: String?) -> WebArchiveItem {
+    private func page(
+        _ record: WARCReader.Record, payload: [UInt8], charset: String?, contentLanguage: String? = nil
+    ) -> WebArchiveItem {
         guard let url = record.header.targetURI else {
             return .rejected(Rejection(path: path, offset: record.offset, reason: "no WARC-Target-URI"))
         }
@@ -151,7 +155,7 @@ final class WebArchiveReader {
         let fingerprint = record.header.digest ?? ContentHash(bytes: payload).hex
         return .page(ArchivedPage(
             url: url, id: id, crawled: crawled, offset: record.offset, payload: payload, charset: charset,
-            fingerprint: fingerprint))
+            contentLanguage: contentLanguage, fingerprint: fingerprint))
     }
 
     /// Whether a payload is HTML: by its Content-Type, or, without one, by how it begins.
@@ -184,7 +188,7 @@ final class WebArchiveReader {
     static func read(_ page: ArchivedPage, path: String, folderSource: String?) -> ReadResult {
         HTMLReader.read(page.payload, context: PageContext(
             id: page.id, path: path, folderSource: folderSource, url: page.url, crawled: page.crawled,
-            transportCharset: page.charset, offset: page.offset))
+            transportCharset: page.charset, transportLanguage: page.contentLanguage, offset: page.offset))
     }
 
     /// Every record of an archive, read: its articles, rejections, warnings and the count of

@@ -58,6 +58,14 @@ import Testing
         #expect(page.source == "Lac")
     }
 
+    @Test func theHTTPContentLanguageStatesAPagesLanguageWhenThePageDoesNot() throws {
+        let result = read("languages.warc.gz")
+        #expect(result.rejections.isEmpty && result.warnings.isEmpty)
+        let languages = result.articles.map { $0.language?.code }
+        // es-ES from the header alone; the page's own lang="it" before the server's "en".
+        #expect(languages == ["es", "it"])
+    }
+
     @Test func aCutOffLastMemberIsRejectedAloneByItsOffset() {
         let result = read("broken-truncated.warc.gz")
         #expect(result.articles.map(\.id) == [ferry, barges, terrace])
