@@ -56,6 +56,14 @@ extension NewsdexCommand {
             if !report.rejections.isEmpty { throw ExitCode.rejectedInputs }
         }
 
+        /// "stated", "detected", or, when the text reads as another language than the one stated
+        /// (a site's template that says "en" on every page), "stated; the text reads as de".
+        private static func languageOrigin(_ languages: ArticleLanguages, detected: Language?) -> String {
+            guard languages.isStated else { return "detected" }
+            guard let detected, !detected.isUndetermined, detected != languages.article else { return "stated" }
+            return "stated; the text reads as \(detected.code)"
+        }
+
         private func describe(_ article: Article) -> String {
             let languages = ArticleLanguages(of: article)
             var out = """
@@ -63,7 +71,7 @@ extension NewsdexCommand {
                 id:         \(article.id)
                 source:     \(article.source)
                 date:       \(article.date ?? "-")\(article.dateIsCrawlDate ? " (the crawl date: the page gives none)" : "")
-                language:   \(languages.article.code) (\(languages.isStated ? "stated" : "detected"))
+                language:   \(languages.article.code) (\(Self.languageOrigin(languages, detected: detectedLanguage(of: article))))
                 authors:    \(article.authors.isEmpty ? "-" : article.authors.joined(separator: "; "))
                 url:        \(article.url ?? "-")
 
@@ -99,13 +107,19 @@ private struct ParseReportJSON: Encodable {
     struct ArticleJSON: Encodable {
         var article: Article
         var languages: ArticleLanguages
+        /// What CLD2 makes of the text of an article that states its language.
+        var detectedLanguage: Language?
 
-        enum CodingKeys: String, CodingKey { case languages }
+        enum CodingKeys: String, CodingKey {
+            case languages
+            case detectedLanguage = "detected_language"
+        }
 
         func encode(to encoder: any Encoder) throws {
             try article.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(languages, forKey: .languages)
+            try container.encodeIfPresent(detectedLanguage, forKey: .detectedLanguage)
         }
     }
 
@@ -116,10 +130,21 @@ private struct ParseReportJSON: Encodable {
     var skipped: [String: Int]
 
     init(_ report: ParseReport) {
-        articles = report.articles.map { ArticleJSON(article: $0, languages: ArticleLanguages(of: $0)) }
+        articles = report.articles.map {
+            ArticleJSON(article: $0, languages: ArticleLanguages(of: $0), detectedLanguage: detectedLanguage(of: $0))
+        }
         rejections = report.rejections
         warnings = report.warnings
         skipped = report.skipped
     }
 }
 
+/// The language CLD2 finds in the title and body of an article that states one, to show beside
+/// it (the stated one is the one indexed); nil when the article states none.
+private func detectedLanguage(of article: Article) -> Language? {
+    guard article.language != nil else { return nil }
+    var unstated = article
+    unstated.language = nil
+    unstated.captions = []
+    return ArticleLanguages(of: unstated).article
+}

@@ -143,4 +143,33 @@ import Testing
         let facets = try runNewsdex(["facets", "--db", db, "--format", "json"])
         for code in ["fr", "de", "es", "it"] { #expect(facets.stdout.contains("\"\(code)\"")) }
     }
+
+    @Test func parseSaysWhenTheTextReadsAsAnotherLanguageThanTheOneStated() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A site template that says English above a German story: the statement is indexed,
+        // and parse shows what the text reads as.
+        let page = root.appendingPathComponent("template.html")
+        try """
+            <!DOCTYPE html><html lang="en-US"><head><meta charset="utf-8"><title>Neue Radwege am Ufer</title></head>
+            <body><article><h1>Neue Radwege am Ufer</h1>
+            <p>Die Stadt will bis zum Herbst drei Kilometer neue Radwege entlang des Ufers bauen. Der Gemeinderat hat die Pläne am Dienstag mit großer Mehrheit beschlossen.</p>
+            <p>Anwohner hatten sich über den dichten Verkehr auf der Uferstraße beschwert, vor allem an den Wochenenden im Sommer.</p>
+            </article></body></html>
+            """.write(to: page, atomically: true, encoding: .utf8)
+        let text = try runNewsdex(["parse", page.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("language:   en (stated; the text reads as de)"))
+        let json = try runNewsdex(["parse", page.path, "--format", "json"])
+        let report = try JSONDecoder().decode(LanguageReport.self, from: Data(json.stdout.utf8))
+        #expect(report.articles.first?.language == "en")
+        #expect(json.stdout.contains("\"detected_language\" : \"de\""))
+        // A page that states nothing shows only what was detected.
+        let unstated = root.appendingPathComponent("unstated.html")
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: #" lang="en-US""#, with: "")
+            .write(to: unstated, atomically: true, encoding: .utf8)
+        let detected = try runNewsdex(["parse", unstated.path, "--format", "json"])
+        #expect(detected.stdout.contains("\"stated\" : false") && !detected.stdout.contains("detected_language"))
+        #expect(try runNewsdex(["parse", unstated.path]).stdout.contains("language:   de (detected)"))
+    }
 }
