@@ -35,7 +35,9 @@ extension NewsdexCommand {
             print(style.dim(meta.joined(separator: " · ")))
             // The id, then the file when it is another name (and not the picture's article, below).
             let file = stored.path.flatMap { $0 == stored.id || $0 == stored.article ? nil : $0 }
-            print(style.dim(([stored.id] + [file, stored.url].compactMap { $0 }).joined(separator: " · ")))
+            // A web archive record's id is its URL: said once.
+            let url = stored.url == stored.id ? nil : stored.url
+            print(style.dim(([stored.id] + [file, url].compactMap { $0 }).joined(separator: " · ")))
             if let article = stored.article { print(style.dim("picture in \(article)")) }
             for caption in stored.captions {
                 print("[picture] \(caption.text)" + (caption.credit.map { " — \($0)" } ?? ""))

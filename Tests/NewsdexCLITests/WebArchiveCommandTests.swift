@@ -82,6 +82,8 @@ import Testing
         let show = try runNewsdex(["show", "http://gazette-du-lac.example/terrace-tax.html", "--db", db])
         #expect(show.status == 0)
         #expect(show.stdout.contains("2006-05-03T18:20 (crawled; the page gives no date)"))
+        // The id is the URL: said once, with the archive it is in.
+        #expect(show.stdout.contains("http://gazette-du-lac.example/terrace-tax.html · Crawl/day.warc.gz\n"))
         let search = try runNewsdex(["search", "barges", "--db", db, "--format", "ids"])
         #expect(search.stdout == "https://continentalwire.example/business/2023/08/14/drought-river-barges\n")
     }
