@@ -136,7 +136,10 @@ enum SearchText {
             if let date = hit.date { meta.append(date) }
             // English is the default a reader assumes; any other language is said.
             if hit.language != .english { meta.append(hit.language.code) }
-            meta.append(hit.path ?? hit.id)
+            // A web archive's article is named by its URL, its id (what `show` takes), not by the
+            // archive that holds many; a picture's, by its article's.
+            let isArchived = hit.path.map { $0.hasSuffix(".warc") || $0.hasSuffix(".warc.gz") } ?? false
+            meta.append(isArchived ? (hit.article ?? hit.id) : (hit.path ?? hit.id))
             // A picture's article is usually its file: named once.
             if hit.kind == .caption, let article = hit.article, article != meta.last { meta.append("in \(article)") }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))

@@ -140,6 +140,9 @@ import Testing
             let other = try runNewsdex(["search", query, "--lang", "en", "--db", db, "--format", "ids"])
             #expect(other.status == 1 && other.stdout.isEmpty, "\(query)")
         }
+        // A hit from a web archive is named by its URL, which show takes.
+        let hit = try runNewsdex(["search", "muelle", "--db", db, "--no-color"])
+        #expect(hit.stdout.contains("Crawl · 2024-06-05T10:00 · es · https://diariodelacosta.example/local/muelle-pescadores\n"))
         let show = try runNewsdex(["show", "Lac/cheminots.html", "--db", db])
         #expect(show.status == 0 && show.stdout.contains("French"))
         let facets = try runNewsdex(["facets", "--db", db, "--format", "json"])
