@@ -13,7 +13,7 @@ RELEASE := -c release --static-swift-stdlib
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build index search test clean man completions install uninstall bench-stories bench-html
+.PHONY: all deps build index search test fuzz clean man completions install uninstall bench-stories bench-html
 
 all: index
 
@@ -57,6 +57,14 @@ test: deps
 bench-html: build
 	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 	python3 bench/html.py --pages $(or $(HTML_PAGES),2000)
+
+# The fuzz targets at length (make test runs a few cases of each): the query language, and the
+# readers over random corpora. Each case must end within the time and memory bounds the README
+# lists under Limits. NEWSDEX_FUZZ_SEED=N replays a run.
+FUZZ_ITERATIONS ?= 300
+fuzz: deps
+	$(SWIFT) build --build-tests
+	NEWSDEX_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --skip-build --filter 'QueryFuzzTests|ReaderFuzzTests'
 
 # Story clustering: precision and recall on a generated archive, and its indexing cost.
 bench-stories: deps
@@ -182,12 +190,16 @@ CLUSTER_RUN    ?= .cluster
 
 .PHONY: cluster cluster-stop
 
+# Each server runs under setsid, in a session and process group of its own: xapian-tcpsrv stops
+# by sending SIGTERM to its whole process group, so servers sharing one (with each other, or with
+# the shell that started them) would all stop when one is stopped. A background job of make's
+# shell is not a group leader, so setsid does not fork and $$! is the server's PID.
 cluster: build cluster-stop
 	$(BIN) index $(CORPUS) --db $(CLUSTER_DB) --shards $(CLUSTER_SHARDS) --quiet
 	@mkdir -p $(CLUSTER_RUN); gen=$$(sed -n 's/^auto //p' $(CLUSTER_DB)/XAPIANDB); : > cluster.stub.tmp; \
 	for i in $$(seq 0 $$(($(CLUSTER_SHARDS) - 1))); do \
 	  port=$$(($(CLUSTER_PORT) + i)); \
-	  xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
+	  setsid xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
 	    $(CLUSTER_DB)/$$gen/shard-$$i >$(CLUSTER_RUN)/shard-$$i.log 2>&1 & \
 	  echo $$! > $(CLUSTER_RUN)/shard-$$i.pid; \
 	  echo "remote 127.0.0.1:$$port" >> cluster.stub.tmp; \

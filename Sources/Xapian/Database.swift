@@ -47,7 +47,10 @@ public class Database {
     /// Connects to a remote database served by `xapian-tcpsrv`.
     ///
     /// `timeout` bounds each operation and `connectTimeout` the connection, in seconds (0: none).
-    /// - Throws: `XapianError` `.network` (e.g. connection refused) or `.networkTimeout`.
+    /// Xapian counts in whole milliseconds: a positive timeout shorter than one is rounded up to
+    /// one (0 would mean none), and one longer than `UInt32.max` milliseconds (49 days) is that.
+    /// - Throws: `XapianError` `.invalidArgument` for a port out of range or a timeout that is
+    ///   negative or not a number; `.network` (e.g. connection refused) or `.networkTimeout`.
     ///
     /// Wraps `Xapian::Remote::open(host, port, timeout, connect_timeout)`.
     public static func remote(host: String, port: Int, timeout: Double = 10, connectTimeout: Double = 5)
@@ -56,14 +59,21 @@ public class Database {
         guard (0...65535).contains(port) else {
             throw XapianError(code: .invalidArgument, message: "port \(port) is out of range")
         }
-        let milliseconds = { (seconds: Double) in UInt32(clamping: Int((max(seconds, 0) * 1000).rounded())) }
+        let active = try milliseconds(timeout), connect = try milliseconds(connectTimeout)
         let handle = try withBytes(host) { h, n in
-            try checkHandle {
-                cx_database_open_remote_tcp(h, n, UInt32(port), milliseconds(timeout),
-                                            milliseconds(connectTimeout), $0, $1)
-            }
+            try checkHandle { cx_database_open_remote_tcp(h, n, UInt32(port), active, connect, $0, $1) }
         }
         return Database(handle: handle)
+    }
+
+    /// Seconds as Xapian's whole milliseconds, without trapping on any Double.
+    static func milliseconds(_ seconds: Double) throws -> UInt32 {
+        guard seconds >= 0 else {  // false for NaN too
+            throw XapianError(code: .invalidArgument, message: "timeout \(seconds) is not 0 or more seconds")
+        }
+        if seconds == 0 { return 0 }
+        let milliseconds = (seconds * 1000).rounded(.up)
+        return milliseconds >= Double(UInt32.max) ? UInt32.max : max(1, UInt32(milliseconds))
     }
 
     /// Adds `shard` so this database searches it too; `shard` may be released afterwards.
@@ -75,20 +85,31 @@ public class Database {
         try check { cx_database_add_database(handle, shard.handle, $0) }
     }
 
-    /// The number of documents, or 0 if it cannot be read (e.g. after `close()`).
+    /// The number of documents.
+    ///
+    /// - Throws: `XapianError`: `.network` when a remote shard fails, `.database` after
+    ///   `close()`, `.databaseCorrupt`.
     ///
     /// Wraps `Xapian::Database::get_doccount`.
     public var documentCount: Int {
-        var count: UInt64 = 0
-        return (try? check { cx_database_doccount(handle, &count, $0) }) != nil ? Int(count) : 0
+        get throws {
+            var count: UInt64 = 0
+            try check { cx_database_doccount(handle, &count, $0) }
+            return Int(count)
+        }
     }
 
-    /// The highest document id used, or 0 when none (or it cannot be read).
+    /// The highest document id used, 0 when none.
+    ///
+    /// - Throws: `XapianError` (as `documentCount`).
     ///
     /// Wraps `Xapian::Database::get_lastdocid`.
     public var lastDocumentID: DocumentID {
-        var id: DocumentID = 0
-        return (try? check { cx_database_lastdocid(handle, &id, $0) }) != nil ? id : 0
+        get throws {
+            var id: DocumentID = 0
+            try check { cx_database_lastdocid(handle, &id, $0) }
+            return id
+        }
     }
 
     /// Reads document `id`.
@@ -113,22 +134,26 @@ public class Database {
         return String(xapianBytes: bytes)
     }
 
-    /// The number of documents indexed by `term` (0 if absent or unreadable).
+    /// The number of documents indexed by `term` (0 when it is absent).
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt`, `.databaseModified`, `.network`, …).
     ///
     /// Wraps `Xapian::Database::get_termfreq`.
-    public func termFrequency(_ term: String) -> Int {
+    public func termFrequency(_ term: String) throws -> Int {
         var count: UInt64 = 0
-        let ok = withBytes(term) { t, n in (try? check { cx_database_termfreq(handle, t, n, &count, $0) }) != nil }
-        return ok ? Int(count) : 0
+        try withBytes(term) { t, n in try check { cx_database_termfreq(handle, t, n, &count, $0) } }
+        return Int(count)
     }
 
-    /// Whether `term` indexes any document (false if unreadable).
+    /// Whether `term` indexes any document.
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt`, `.databaseModified`, `.network`, …).
     ///
     /// Wraps `Xapian::Database::term_exists`.
-    public func termExists(_ term: String) -> Bool {
+    public func termExists(_ term: String) throws -> Bool {
         var exists: Int32 = 0
-        let ok = withBytes(term) { t, n in (try? check { cx_database_term_exists(handle, t, n, &exists, $0) }) != nil }
-        return ok && exists != 0
+        try withBytes(term) { t, n in try check { cx_database_term_exists(handle, t, n, &exists, $0) } }
+        return exists != 0
     }
 
     /// Every term starting with `prefix`, in byte order, with its term frequency.
@@ -156,6 +181,19 @@ public class Database {
         return Array(UnsafeBufferPointer(start: ids, count: count))
     }
 
+    /// The revision this database reads: it increases with each commit.
+    ///
+    /// - Throws: `XapianError` `.invalidOperation` for several shards or a remote database.
+    ///
+    /// Wraps `Xapian::Database::get_revision` (experimental in Xapian 1.4).
+    public var revision: UInt64 {
+        get throws {
+            var revision: UInt64 = 0
+            try check { cx_database_revision(handle, &revision, $0) }
+            return revision
+        }
+    }
+
     /// Moves to the latest committed revision; returns whether anything may have changed.
     ///
     /// - Throws: `XapianError` (e.g. `.databaseOpening` if the database has gone).
@@ -181,14 +219,33 @@ public class Database {
 
     /// A spelling correction for `word` from the database's spelling data, or nil when none.
     ///
+    /// - Throws: `XapianError` (`.databaseCorrupt` for a damaged spelling table, …).
+    ///
     /// Wraps `Xapian::Database::get_spelling_suggestion`.
-    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) -> String? {
-        let bytes = try? withBytes(word) { w, n in
+    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws -> String? {
+        let bytes = try withBytes(word) { w, n in
             try checkBytes {
                 cx_database_spelling_suggestion(handle, w, n, UInt32(clamping: maxEditDistance), $0, $1, $2)
             }
         }
-        guard let bytes, !bytes.isEmpty else { return nil }
-        return String(xapianBytes: bytes)
+        return bytes.isEmpty ? nil : String(xapianBytes: bytes)
+    }
+
+    /// Runs Xapian's own consistency check over the database (or single table file) at `path`:
+    /// every block of every table, and that postlists, termlists and document lengths agree, as
+    /// `xapian-check` does. It reads the whole database.
+    ///
+    /// - Returns: the problems found (0 for none) and what the check wrote about them.
+    /// - Throws: `XapianError` `.databaseCorrupt` or `.database` when damage stops the check (a
+    ///   table cut short), `.databaseNotFound` / `.databaseOpening` when `path` is not a local
+    ///   database (a stub of remote shards cannot be checked from here).
+    ///
+    /// Wraps `Xapian::Database::check(path, 0, out)`.
+    public static func checkConsistency(at path: String) throws -> (problems: Int, report: String) {
+        var problems = 0
+        let report = try withBytes(path) { p, n in
+            try checkBytes { cx_database_check(p, n, &problems, $0, $1, $2) }
+        }
+        return (problems, String(xapianBytes: report))
     }
 }

@@ -9,7 +9,9 @@ extension NewsdexCommand {
             discussion: """
                 Reads *.txt, *.md, *.jsonl, saved web pages (*.html, *.htm) and web archives \
                 (*.warc, *.warc.gz) under each PATH. Files, pages and archive records that cannot \
-                be read are reported and skipped; the rest is indexed.
+                be read are reported and skipped; the rest is indexed. The index remembers its \
+                corpus folder from its first build: a PATH inside it updates that part only (files \
+                gone from it are removed, nothing else is), a PATH outside it is refused.
                 Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
                 2 usage error, 4 the index cannot be opened or written.
                 """)
@@ -21,6 +23,9 @@ extension NewsdexCommand {
 
         @Flag(help: "Build a fresh index from scratch beside the live one, then switch to it.")
         var rebuild = false
+
+        @Flag(help: "With --rebuild from part of the corpus: drop the indexed files outside the paths given.")
+        var force = false
 
         // Parsed by `transform` so that help says the default in words, not this machine's count.
         @Option(
@@ -57,17 +62,19 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard shards.map({ $0 >= 1 }) ?? true else { throw ValidationError("--shards must be at least 1") }
-            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
-            guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
+            try OptionRanges.check(jobs, OptionRanges.jobs, "--jobs")
+            if let shards { try OptionRanges.check(shards, OptionRanges.shards, "--shards") }
+            try OptionRanges.check(batchSize, OptionRanges.batchSize, "--batch-size")
+            try OptionRanges.check(maxFileSize, OptionRanges.maxFileSize, "--max-file-size")
+            // NaN is not in the range either.
             guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
+            guard !force || rebuild || shards != nil else { throw ValidationError("--force goes with --rebuild (or --shards)") }
         }
 
         func run() throws {
             let options = IndexOptions(
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
-                rebuild: rebuild, jobs: jobs, shards: shards, batchSize: batchSize,
+                rebuild: rebuild, force: force, jobs: jobs, shards: shards, batchSize: batchSize,
                 reader: ArticleReader.Options(maxFileSize: maxFileSize),
                 stories: noStories ? nil : StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
@@ -83,9 +90,10 @@ extension NewsdexCommand {
             case .json:
                 try printJSON(IndexSummaryJSON(summary: summary, warnings: warnings))
             case .text:
-                for rejected in summary.rejected { printError("rejected \(rejected)") }
-                for warning in warnings { printError("warning: \(warning)") }
-                for duplicate in summary.duplicates { printError("duplicate: \(duplicate)") }
+                // One line each, whatever a file name holds.
+                for rejected in summary.rejected { printError("rejected \(LineEscaping.escape(rejected.description))") }
+                for warning in warnings { printError("warning: \(LineEscaping.escape(warning.description))") }
+                for duplicate in summary.duplicates { printError("duplicate: \(LineEscaping.escape(duplicate.description))") }
                 if !quiet { Terminal.writeError(Self.describe(summary) + "\n") }
             }
             if !summary.rejected.isEmpty { throw ExitCode.rejectedInputs }
@@ -96,7 +104,7 @@ extension NewsdexCommand {
             guard summary.nothingListed else { return summary.warnings }
             return summary.warnings + [ReadWarning(
                 path: paths.joined(separator: " "),
-                message: "no article files found; nothing was removed from the index (`--rebuild` empties it)")]
+                message: "no article files found; nothing was removed from the index")]
         }
 
         static func describe(_ s: IndexSummary) -> String {

@@ -30,8 +30,12 @@ struct NewsdexCommand: ParsableCommand {
             return print(script, terminator: "")
         }
         var command: any ParsableCommand
+        // `search troops -hamas`: a query word may start with "-" (see QueryWords).
+        let (arguments, marked) = QueryWords.protect(
+            Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands)
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
+            try QueryWords.restore(&command, marked: marked)
         } catch {
             fail(error)
         }
@@ -40,19 +44,40 @@ struct NewsdexCommand: ParsableCommand {
         } catch {
             fail(error, database: (command as? any OpensIndex)?.database.path)
         }
+        finishOutput()
+    }
+
+    /// Flushes the results: those that could not be written are an error, never lost quietly.
+    private static func finishOutput() {
+        do {
+            try StandardOutput.finish()
+        } catch {
+            let (lines, code) = ErrorMessages.describe(error, database: nil)
+            for line in lines { printError(line) }
+            Foundation.exit(code.rawValue)
+        }
     }
 
     private static func fail(_ error: any Error, database: String? = nil) -> Never {
+        // What was printed before the failure still goes out, or its loss is said.
+        finishOutput()
         if error is ExitCode || error is CleanExit { exit(withError: error) }
         if exitCode(for: error) == .validationFailure {
             Terminal.writeError(fullMessage(for: error) + "\n")
             Foundation.exit(ExitCode.usage.rawValue)
         }
-        if !(error is IndexError || error is SearchError), exitCode(for: error) != .failure {
+        if !(error is IndexError || error is SearchError || error is CorpusError), exitCode(for: error) != .failure {
             // ArgumentParser's own errors (help requested, a completion script) exit as it says.
             exit(withError: error)
         }
-        let (lines, code) = ErrorMessages.describe(error, database: database)
+        // A remedy that rebuilds names the corpus the index was built from, when it says.
+        let corpus = (error is IndexError ? database : nil)
+            .flatMap { Indexer.recordedCorpusRoot(ofIndex: $0) }
+            .map { root in
+                let here = FileManager.default.currentDirectoryPath + "/"
+                return root.path.hasPrefix(here) ? String(root.path.dropFirst(here.count)) : root.path
+            }
+        let (lines, code) = ErrorMessages.describe(error, database: database, corpus: corpus)
         for (number, line) in lines.enumerated() {
             if number == 0 { printError(line) } else { Terminal.writeError(line + "\n") }
         }

@@ -64,7 +64,7 @@ extension Indexer {
                 outcome.warnings += read.warnings
                 if existing != nil { try writers.deleteArticle(id: page.id) }
                 for item in read.articles {
-                    let story = stories.assign(item)
+                    let story = try stories.assign(item)
                     if let original = story?.exactDuplicateOf, original != item.article.id {
                         outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
                     }
@@ -83,7 +83,7 @@ extension Indexer {
             case .page(let page):
                 seen.insert(page.id)
                 if let existing, previousIDs.contains(page.id),
-                    (try? existing.metadata(IndexMetadata.archiveRecordKey(path: path, id: page.id))) == page.fingerprint
+                    try existing.metadata(IndexMetadata.archiveRecordKey(path: path, id: page.id)) == page.fingerprint
                 {
                     counts.unchanged += 1
                     continue

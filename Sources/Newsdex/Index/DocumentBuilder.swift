@@ -231,6 +231,6 @@ final class DocumentBuilder {
     }
 
     private func setData(_ stored: StoredDocument, of doc: Document) throws {
-        doc.dataBytes = Array(try encoder.encode(stored))
+        doc.setData(Array(try encoder.encode(stored)))
     }
 }

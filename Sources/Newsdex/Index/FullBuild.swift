@@ -7,22 +7,26 @@ internal import Xapian
 
 extension Indexer {
     /// Builds a new generation from every file, then switches to it.
+    /// - Parameter root: the corpus root, as the index records it (see CorpusScope).
     func build(
-        in directory: IndexDirectory, shards: Int, files: [CorpusFile], summary: inout IndexSummary,
+        in directory: IndexDirectory, shards: Int, files: [CorpusFile], root: String, summary: inout IndexSummary,
         tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        let writtenIDs = WrittenIDs()
         tracker.enter(.indexing, files: files)
-        let outcome: BuildOutcome
+        var outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
-                files: files, workers: workers, shards: shards, at: target, stories: stories, tracker: tracker)
+                files: files, workers: workers, shards: shards, at: target, root: root, stories: stories, writtenIDs: writtenIDs,
+                tracker: tracker)
         } else if workers == 1 {
             outcome = try buildShard(
-                files: files, next: WorkQueue(count: files.count), at: target, stories: stories, tracker: tracker)
+                files: files, next: WorkQueue(count: files.count), at: target, stories: stories,
+                writtenIDs: writtenIDs, tracker: tracker)
         } else {
             let queue = WorkQueue(count: files.count)
             let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
@@ -30,7 +34,8 @@ extension Indexer {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
                     try self.buildShard(
-                        files: files, next: queue, at: shardURLs[worker], stories: stories, tracker: tracker)
+                        files: files, next: queue, at: shardURLs[worker], stories: stories, writtenIDs: writtenIDs,
+                        tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -48,12 +53,15 @@ extension Indexer {
             for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
         }
         if shards == 1 {
-            let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
-            try writers.recordMetadata(slots: outcome.slots)
+            let writers = try ShardWriters(
+                index: indexPath, urls: [target], mode: .open, batchSize: nil, writtenIDs: writtenIDs)
+            // After the parts are merged: two workers may each have written one of an id's articles.
+            outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
+            try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
             try writers.close()
         }
         tracker.enter(.switching)
-        try directory.switchTo(generation: generation)
+        try directory.switchTo(generation: generation, corpusRoot: root)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
@@ -66,10 +74,12 @@ extension Indexer {
     /// One worker of a full build: takes files from `next` until none are left and indexes them
     /// into its own database at `url`, committing every `batchSize` documents.
     private func buildShard(
-        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, tracker: ProgressTracker
+        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, writtenIDs: WrittenIDs,
+        tracker: ProgressTracker
     ) throws -> BuildOutcome {
         let writers = try ShardWriters(
-            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
+            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
+            writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
         while let index = next.take() {
             try indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
@@ -84,17 +94,17 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        files: [CorpusFile], workers: Int, shards: Int, at target: URL, stories: StoryIndexing,
-        tracker: ProgressTracker
+        files: [CorpusFile], workers: Int, shards: Int, at target: URL, root: String, stories: StoryIndexing,
+        writtenIDs: WrittenIDs, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw IndexError(.unwritable, index: indexPath, part: target.path, detail: error.localizedDescription)
+            throw IndexError.from(error, index: indexPath)
         }
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
-            batchSize: options.batchSize)
+            batchSize: options.batchSize, writtenIDs: writtenIDs)
         let queue = WorkQueue(count: files.count)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -110,7 +120,9 @@ extension Indexer {
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-        try writers.recordMetadata(slots: outcome.slots)
+        // An article and its duplicate go to one shard: the shard of their id.
+        outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
+        try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
@@ -142,7 +154,7 @@ extension Indexer {
         outcome.warnings += prepared.warnings
         var written = 0
         for item in prepared.articles {
-            let story = stories.assign(item)
+            let story = try stories.assign(item)
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
@@ -172,6 +184,12 @@ struct BuildOutcome: Sendable {
     var slots = FacetSlotUsage()
     /// Web archive records that are not articles, by kind.
     var skippedRecords: [String: Int] = [:]
+
+    /// Counts the articles `resolveDuplicates` deleted as rejected, not written.
+    mutating func drop(_ resolved: (duplicates: [DuplicateID], deleted: Int)) {
+        rejected += resolved.duplicates.map(\.rejection)
+        documents -= resolved.deleted
+    }
 
     mutating func merge(_ other: BuildOutcome) {
         filesIndexed += other.filesIndexed

@@ -43,15 +43,14 @@ enum ShardLayout {
         do {
             try Data(text.utf8).write(to: generation.appendingPathComponent("XAPIANDB"), options: .atomic)
         } catch {
-            throw IndexError(
-                .unwritable, index: generation.deletingLastPathComponent().path,
-                part: generation.appendingPathComponent("XAPIANDB").path, detail: error.localizedDescription)
+            throw IndexError.from(error, index: generation.deletingLastPathComponent().path)
         }
     }
 
     /// The shard count an opened index records; 1 for an index built before shards.
-    static func count(of database: Database) -> Int {
-        ((try? database.metadata(IndexMetadata.shardCount)).flatMap { Int($0) }).map { max(1, $0) } ?? 1
+    /// - Throws: what reading its metadata throws.
+    static func count(of database: Database) throws -> Int {
+        Int(try database.metadata(IndexMetadata.shardCount)).map { max(1, $0) } ?? 1
     }
 }
 
@@ -72,8 +71,14 @@ extension ShardLayout {
                 throw IndexError.from(error, index: directory.url.path, part: part)
             }
             try SchemaCheck.verify(shard, index: directory.url.path, part: part)
-            let place = (try? shard.metadata(IndexMetadata.shardIndex)).flatMap { Int($0) }
-            guard place == index, ShardLayout.count(of: shard) == count else {
+            let place: Int?, shardCount: Int
+            do {
+                place = Int(try shard.metadata(IndexMetadata.shardIndex))
+                shardCount = try ShardLayout.count(of: shard)
+            } catch {
+                throw IndexError.from(error, index: directory.url.path, part: part)
+            }
+            guard place == index, shardCount == count else {
                 throw IndexError(
                     .shardOutOfPlace(expected: index, count: count), index: directory.url.path, part: part)
             }
@@ -112,9 +117,15 @@ final class ShardWriters: @unchecked Sendable {
     /// transaction, or a generation small enough to hold).
     private let batchSize: Int?
 
+    /// The article ids written, shared by the writers of one run, to find ids given twice.
+    let writtenIDs: WrittenIDs
+
     var count: Int { shards.count }
 
-    init(index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
+    init(
+        index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?,
+        writtenIDs: WrittenIDs = WrittenIDs()
+    ) throws {
         var shards: [Shard] = []
         for url in urls {
             do {
@@ -127,6 +138,7 @@ final class ShardWriters: @unchecked Sendable {
         self.index = index
         self.shards = shards
         self.batchSize = batchSize
+        self.writtenIDs = writtenIDs
     }
 
     /// Writes an article and its captions to the article's shard; returns the documents written.
@@ -138,6 +150,8 @@ final class ShardWriters: @unchecked Sendable {
         return try writing(shard) {
             let documents = try shard.builder.documents(for: article, file: file, story: story)
             for (_, document) in documents { try shard.database.add(document) }
+            let id = article.article.id
+            writtenIDs.note(id, documentsWithID: try shard.database.termFrequency(Schema.identifierTerm(Schema.uniqueID, id)))
             shard.pending += documents.count
             if let batchSize, shard.pending >= batchSize {
                 try shard.database.commit()
@@ -182,9 +196,9 @@ final class ShardWriters: @unchecked Sendable {
     }
 
     /// Records what a generation says about itself: the schema version and the shard's place in
-    /// every shard; the time and the facet slots in shard 0, where readers of the combined
-    /// database find them.
-    func recordMetadata(slots: FacetSlotUsage) throws {
+    /// every shard; the time, the facet slots and the corpus root (relative to the index
+    /// directory) in shard 0, where readers of the combined database find them.
+    func recordMetadata(slots: FacetSlotUsage, corpusRoot: String) throws {
         for index in shards.indices {
             try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
             try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
@@ -192,6 +206,7 @@ final class ShardWriters: @unchecked Sendable {
         }
         try setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()), in: 0)
         try setMetadata(IndexMetadata.facetSlots, slots.encoded, in: 0)
+        try setMetadata(IndexMetadata.corpusRoot, corpusRoot, in: 0)
     }
 
     /// Starts a transaction; only a generation of one database is updated in place, so only it
@@ -212,6 +227,12 @@ final class ShardWriters: @unchecked Sendable {
         for shard in shards {
             try shard.lock.withLock { try writing(shard) { try shard.database.close() } }
         }
+    }
+
+    /// Runs `body` on the database of the shard an article goes to, under its lock.
+    func inShard<T>(ofArticle id: String, _ body: (WritableDatabase) throws -> T) throws -> T {
+        let shard = shards[ShardKey.shard(ofArticle: id, count: shards.count)]
+        return try shard.lock.withLock { try writing(shard) { try body(shard.database) } }
     }
 
     private func setMetadata(_ key: String, _ value: String, in index: Int) throws {

@@ -13,10 +13,12 @@ public struct FacetSlotUsage: Sendable, Hashable, Codable {
     public init() {}
 
     /// What the index at `database` records (nothing used when it records nothing).
-    static func read(from database: Database) -> FacetSlotUsage {
-        (try? database.metadata(IndexMetadata.facetSlots)).flatMap {
-            try? JSONDecoder().decode(FacetSlotUsage.self, from: Data($0.utf8))
-        } ?? FacetSlotUsage()
+    /// - Throws: what reading its metadata throws; `DecodingError` for a record that does not
+    ///   decode (a damaged index).
+    static func read(from database: Database) throws -> FacetSlotUsage {
+        let text = try database.metadata(IndexMetadata.facetSlots)
+        guard !text.isEmpty else { return FacetSlotUsage() }
+        return try JSONDecoder().decode(FacetSlotUsage.self, from: Data(text.utf8))
     }
 
     /// The form kept in the index's metadata.

@@ -65,11 +65,37 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     }
 }
 
+/// A document whose stored data is not a stored document: its record in the index is damaged.
+struct StoredDocumentError: Error, Sendable {
+    /// The document, as "document N" (its Xapian id).
+    var document: String
+    /// Why it does not decode.
+    var detail: String
+}
+
 extension StoredDocument {
     /// Reads the data the indexer stored in `document` (JSON; DocumentBuilder writes it). In an
     /// extension, so that the memberwise initializer stays.
-    /// - Throws: `DecodingError` when the data is not a stored document.
+    /// - Throws: `StoredDocumentError` when the data is not a stored document; `XapianError`
+    ///   when it cannot be read.
     init(of document: Document) throws {
-        self = try JSONDecoder().decode(StoredDocument.self, from: Data(document.dataBytes))
+        let bytes = try document.dataBytes
+        do {
+            self = try JSONDecoder().decode(StoredDocument.self, from: Data(bytes))
+        } catch {
+            let id = (try? document.id).map { "document \($0)" } ?? "a document"
+            throw StoredDocumentError(document: id, detail: Self.reason(error))
+        }
+    }
+
+    /// What is wrong with undecodable data, in a few words rather than DecodingError's dump.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted?: return "its stored data is not valid JSON"
+        case .keyNotFound(let key, _)?: return "its stored data has no \(key.stringValue)"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "its stored data has a wrong \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "its stored data cannot be read"
+        }
     }
 }

@@ -54,7 +54,7 @@ struct FacetCounts {
     ) throws -> [(facet: Facet, values: [FacetValue])] {
         var counted: [Facet: [FacetValue]] = [:]
         for (facet, facetSpies) in spies {
-            counted[facet] = Self.counts(facetSpies, limit: limit)
+            counted[facet] = try Self.counts(facetSpies, limit: limit)
         }
         let filtered = Set(filters.compactMap(\.facet))
         for facet in Facet.allCases where filtered.contains(facet) {
@@ -62,19 +62,19 @@ struct FacetCounts {
             let enquire = Enquire(database: database)
             enquire.query = FilterQuery.combine(unfilteredQueries[facet] ?? query, filters: others)
             let facetSpies = attach([facet], to: enquire)
-            _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: database.documentCount)
-            counted[facet] = Self.counts(facetSpies[0].1, limit: limit)
+            _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: try database.documentCount)
+            counted[facet] = try Self.counts(facetSpies[0].1, limit: limit)
         }
         return Facet.allCases.map { ($0, counted[$0] ?? []) }
     }
 
     /// The counts of one facet's spies, merged over its slots and over case variants of a value
     /// (which are one term in the index), biggest first, then by value.
-    static func counts(_ spies: [ValueCountMatchSpy], limit: Int) -> [FacetValue] {
+    static func counts(_ spies: [ValueCountMatchSpy], limit: Int) throws -> [FacetValue] {
         // Values as stored are merged first, cheaply; only distinct values are then normalized.
         var exact: [String: Int] = [:]
         for spy in spies {
-            for (value, count) in spy.values() where !value.isEmpty {
+            for (value, count) in try spy.values() where !value.isEmpty {
                 exact[value, default: 0] += count
             }
         }

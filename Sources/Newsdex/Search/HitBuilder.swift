@@ -13,6 +13,9 @@ struct HitBuilder {
     /// query, or when the caller shows no snippets.
     let highlight: Bool
     let snippetLength: Int
+    /// Each story's members in date order, read once per search: with `--all-copies`, every hit
+    /// of a story of thousands of copies would otherwise read all of them again.
+    let storyMembers = StoryMembers()
 
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
@@ -22,7 +25,7 @@ struct HitBuilder {
         let stemmer = stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
+            snippet = Snippet(xapianHTML: try marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
         }
@@ -32,7 +35,7 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
-            let html = marked(
+            let html = try marked(
                 caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
                 flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
             if !html.isEmpty {
@@ -51,33 +54,43 @@ struct HitBuilder {
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
     /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
     /// that ends in one is marked too.
-    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) -> String {
+    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) throws -> String {
         Schema.unmarkPossessives(
-            mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
+            try mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
     /// first), and how many there are.
     private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
         guard let story = stored.story else { return ([], 0) }
-        let members = try database.postings(Schema.term(Schema.story, story))
+        let members = try storyMembers.inDateOrder(story, in: database)
         guard members.count > 1 else { return ([], 0) }
-        // Order by the date slot, and decode the stored data of only the copies listed.
-        var dated: [(date: String, document: Document)] = []
-        for docid in members {
-            let document = try database.document(docid)
-            let date = document.stringValue(slot: Slot.sortableDate.number)
-            dated.append((date.isEmpty ? "~" : date, document))
-        }
-        dated.sort { $0.date < $1.date }
+        // Decode the stored data of only the copies listed.
         var copies: [StoryCopy] = []
-        for (_, document) in dated where copies.count < limit {
-            let other = try StoredDocument(of: document)
+        for docid in members where copies.count < limit {
+            let other = try StoredDocument(of: database.document(docid))
             if other.id != stored.id {
                 copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
             }
         }
         return (copies, members.count - 1)
+    }
+}
+
+/// The members of stories, in date order (the wire original usually ran first), read once.
+final class StoryMembers {
+    private var byStory: [String: [DocumentID]] = [:]
+
+    func inDateOrder(_ story: String, in database: Database) throws -> [DocumentID] {
+        if let members = byStory[story] { return members }
+        var dated: [(date: String, docid: DocumentID)] = []
+        for docid in try database.postings(Schema.term(Schema.story, story)) {
+            let date = try database.document(docid).stringValue(slot: Slot.sortableDate.number)
+            dated.append((date.isEmpty ? "~" : date, docid))
+        }
+        let members = dated.sorted { $0.date < $1.date }.map(\.docid)
+        byStory[story] = members
+        return members
     }
 }
 

@@ -17,36 +17,86 @@ public final class Searcher {
     private var languageCounts: [Language: Int]?
 
     /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
-    /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
-    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
-    public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
+    /// remote shards are opened with `remoteTimeouts`, by default those of the environment; see
+    /// `IndexOpener`).
+    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema;
+    ///   `SettingError` when the environment's timeouts are not valid.
+    public init(path: String, remoteTimeouts: RemoteTimeouts? = nil) throws {
         self.path = path
-        database = try IndexOpener.open(path, timeouts: remoteTimeouts)
+        let timeouts = try remoteTimeouts ?? .fromEnvironment()
+        self.remoteTimeouts = timeouts
+        database = try IndexOpener.open(path, timeouts: timeouts)
         try SchemaCheck.verify(database, index: path)
-        slotUsage = FacetSlotUsage.read(from: database)
+        do {
+            slotUsage = try FacetSlotUsage.read(from: database)
+        } catch {
+            throw IndexError.from(error, index: path)
+        }
     }
 
+    private let remoteTimeouts: RemoteTimeouts
+
     /// Documents in the index, articles and captions.
-    public var documentCount: Int { database.documentCount }
+    /// - Throws: `IndexError` when the index fails underneath.
+    public var documentCount: Int {
+        get throws { try reading { try database.documentCount } }
+    }
 
     /// Runs a search.
     /// - Throws: `SearchError.query` for a query Xapian cannot parse, `IndexError` when the
-    ///   index fails underneath (a shard down, a damaged table).
+    ///   index fails underneath (a shard down, a damaged table, a writer committing twice while
+    ///   it is read twice).
     public func search(_ request: SearchRequest) throws -> SearchResponse {
-        do {
-            do {
-                return try searchOnce(request)
-            } catch XapianError.databaseModified {
-                // A writer committed twice while we read: reopen at the new revision, once.
+        try SearchLimits.check(query: request.query, filters: request.filters)
+        return try reading { try searchOnce(request) }
+    }
+
+    /// Runs `body` on the index, once more at the latest revision if a writer overwrote the
+    /// revision it read (Xapian's DatabaseModifiedError, which an update in place can cause);
+    /// every other failure, and a second one, is an IndexError.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try Self.retryingOnceIfModified(
+            body,
+            reopen: {
                 try database.reopen()
                 parsers = [:]
                 languageCounts = nil
-                return try searchOnce(request)
-            }
+            },
+            classify: { error in
+                var failure = IndexError.from(error, index: path)
+                // A remote shard failed without Xapian saying which: the one that does not
+                // answer now is named.
+                if case .unreachable = failure.code, failure.part == nil,
+                    let down = IndexOpener.unreachableShard(of: path, index: path, timeouts: remoteTimeouts)
+                {
+                    failure = down
+                }
+                return failure
+            })
+    }
+
+    /// Runs `body`; after `.databaseModified`, runs `reopen` and `body` once more. The retry
+    /// happens outside the catch clause, so that its own failure is classified like any other.
+    /// - Throws: `SearchError` as is; anything else through `classify`.
+    static func retryingOnceIfModified<T>(
+        _ body: () throws -> T, reopen: () throws -> Void, classify: (any Error) -> IndexError
+    ) throws -> T {
+        do {
+            return try body()
+        } catch let error as SearchError {
+            throw error
+        } catch XapianError.databaseModified {
+            // Falls through to the retry, out of the catch clause.
+        } catch {
+            throw classify(error)
+        }
+        do {
+            try reopen()
+            return try body()
         } catch let error as SearchError {
             throw error
         } catch {
-            throw IndexError.from(error, index: path)
+            throw classify(error)
         }
     }
 
@@ -81,13 +131,16 @@ public final class Searcher {
         }
         let facetCounts = FacetCounts(slotUsage: slotUsage)
         let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
+        // No page goes past the last document: an offset or a limit beyond it is the same as
+        // one at it, and the sums below then never overflow, whatever the request says.
+        let documents = try database.documentCount
+        let offset = min(max(0, request.offset), documents)
+        let limit = min(max(0, request.limit), documents)
         // Facets and exact totals need every match. Otherwise looking at a thousand more than are
         // shown makes the total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets || request.exactTotal
-            ? database.documentCount + 1 : request.offset + request.limit + 1000
+        let checkAtLeast = request.facets || request.exactTotal ? documents + 1 : offset + limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
-        let mset = try enquire.matchSet(
-            offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
+        let mset = try enquire.matchSet(offset: offset, limit: max(limit, 1), checkAtLeast: checkAtLeast)
 
         // The language facet, multi-select like the others, is counted as if `--lang` were off:
         // with the query analysed as it then would be.
@@ -104,7 +157,7 @@ public final class Searcher {
         let builder = HitBuilder(
             database: database, mset: mset, stemmers: snippetStemmers,
             highlight: spelled.query != nil && request.snippets, snippetLength: request.snippetLength)
-        let hits = try mset.prefix(request.limit).map(builder.hit)
+        let hits = try mset.prefix(limit).map(builder.hit)
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
         let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
@@ -113,7 +166,7 @@ public final class Searcher {
             query: request.query, correctedQuery: spelled.corrected,
             total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact, totalBounds: bounds,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
-            suggestion: spelled.suggestion, unknownFilterValues: unknownValues(request.filters))
+            suggestion: spelled.suggestion, unknownFilterValues: try unknownValues(request.filters))
     }
 
     /// Whether `query` with `filters` matches at least one document.
@@ -150,7 +203,7 @@ public final class Searcher {
     /// - Throws: `IndexError` when the index fails underneath.
     public func copies(of id: String) throws -> [(copy: StoredDocument, diff: StoryDiff)] {
         guard let stored = try document(id: id), let story = stored.story else { return [] }
-        do {
+        return try reading {
             var result: [(StoredDocument, StoryDiff)] = []
             for docid in try database.postings(Schema.term(Schema.story, story)) {
                 let other = try StoredDocument(of: database.document(docid))
@@ -159,24 +212,21 @@ public final class Searcher {
                 }
             }
             return result.sorted { ($0.0.date ?? "~", $0.0.id) < ($1.0.date ?? "~", $1.0.id) }
-        } catch {
-            throw IndexError.from(error, index: path)
         }
     }
 
     /// The stored document with this id (an article id, or `ID#caption-N`), if it is indexed.
     /// - Throws: `IndexError` when the index fails underneath.
     public func document(id: String) throws -> StoredDocument? {
-        do {
+        try reading {
             guard let docid = try database.postings(Schema.identifierTerm(Schema.uniqueID, id)).first else {
                 return nil
             }
-            let document = try database.document(docid)
-            return try StoredDocument(of: document)
-        } catch let error as DecodingError {
-            throw IndexError(.unreadableDocument, index: path, part: id, detail: "\(error)")
-        } catch {
-            throw IndexError.from(error, index: path)
+            do {
+                return try StoredDocument(of: database.document(docid))
+            } catch let error as StoredDocumentError {
+                throw IndexError(.unreadableDocument, index: path, part: id, detail: error.detail)
+            }
         }
     }
 }

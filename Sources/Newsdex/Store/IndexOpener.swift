@@ -8,6 +8,12 @@
 import Foundation
 internal import Xapian
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How long a reader waits for a remote shard.
 public struct RemoteTimeouts: Sendable, Hashable {
     /// Seconds an exchange with a connected shard may take.
@@ -20,21 +26,51 @@ public struct RemoteTimeouts: Sendable, Hashable {
         self.connect = connect
     }
 
+    /// The seconds a timeout may be: from 10 ms (Xapian counts whole milliseconds, and 0 would
+    /// mean no timeout at all, so a silent server would hang the search) to an hour.
+    public static let allowedSeconds: ClosedRange<Double> = 0.01...3600
+
+    /// The environment variables read (the man page's ENVIRONMENT lists them).
+    public static let activeVariable = "NEWSDEX_REMOTE_TIMEOUT"
+    public static let connectVariable = "NEWSDEX_REMOTE_CONNECT_TIMEOUT"
+
     /// The defaults, or `NEWSDEX_REMOTE_TIMEOUT` and `NEWSDEX_REMOTE_CONNECT_TIMEOUT` (seconds)
-    /// when set. Read here rather than by the CLI so that every command that opens an index
-    /// (search, facets, show, stats) waits alike.
+    /// when set and not empty. Read here rather than by the CLI so that every command that opens
+    /// an index (search, facets, show, stats) waits alike.
+    /// - Throws: `SettingError` for a value that is not a number of seconds in `allowedSeconds`
+    ///   (`0`, `-1`, `abc`, `nan`, `inf` and `1e-9` are all refused, never ignored).
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> RemoteTimeouts
+        throws -> RemoteTimeouts
     {
         var timeouts = RemoteTimeouts()
-        if let value = environment["NEWSDEX_REMOTE_TIMEOUT"].flatMap(Double.init), value > 0 {
+        if let value = try seconds(environment["NEWSDEX_REMOTE_TIMEOUT"], named: activeVariable) {
             timeouts.active = value
         }
-        if let value = environment["NEWSDEX_REMOTE_CONNECT_TIMEOUT"].flatMap(Double.init), value > 0 {
+        if let value = try seconds(environment["NEWSDEX_REMOTE_CONNECT_TIMEOUT"], named: connectVariable) {
             timeouts.connect = value
         }
         return timeouts
     }
+
+    private static func seconds(_ text: String?, named name: String) throws -> Double? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = Double(text), allowedSeconds.contains(value) else {
+            throw SettingError(name: name, value: text, allowed: allowedSeconds)
+        }
+        return value
+    }
+}
+
+/// A setting in the environment whose value cannot be used. The CLI words it and exits 2.
+public struct SettingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The environment variable.
+    public var name: String
+    /// The value found, as given.
+    public var value: String
+    /// The seconds it may be.
+    public var allowed: ClosedRange<Double>
+
+    public var description: String { "SettingError(\(name)=\(value.debugDescription), allowed \(allowed))" }
 }
 
 /// One database a stub file names.
@@ -61,12 +97,9 @@ struct StubFile: Sendable {
     /// neither, or when the stub names no remote database (Xapian then opens it alone).
     /// - Throws: `IndexError` for a line that cannot be read.
     static func withRemoteLines(at path: String, index: String) throws -> StubFile? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        let file = isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("XAPIANDB").path : path
-        // A database file or directory is not text; only read what looks like a stub.
-        guard let data = FileManager.default.contents(atPath: file), data.count < 1 << 20,
-            let text = String(data: data, encoding: .utf8),
+        // A database file or directory is not text; only read what looks like a stub, and
+        // without blocking (see StubGraph).
+        guard case .stub(let file, let text) = try StubGraph.node(at: path, index: index),
             text.split(separator: "\n").contains(where: { $0.hasPrefix("remote ") })
         else { return nil }
         return try StubFile(path: file, index: index, text: text)
@@ -115,19 +148,20 @@ enum IndexOpener {
     /// `remote HOST:PORT` lines are opened with `timeouts`.
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
     ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, stub errors.
-    static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
-        try open(path, index: path, timeouts: timeouts)
+    ///   `.stubNesting` for stubs that name themselves or nest too deep, `.notAFile` for a FIFO
+    ///   or a device; `SettingError` when `timeouts` is nil and the environment's are not valid.
+    static func open(_ path: String, timeouts: RemoteTimeouts? = nil) throws -> Database {
+        let timeouts = try timeouts ?? .fromEnvironment()
+        // Before Xapian reads any stub: it would recurse without end on a cycle.
+        try StubGraph.validate(path, index: path)
+        return try open(path, index: path, timeouts: timeouts)
     }
 
     /// Opens `path`, a part of the index `index` (the index itself at the top).
     private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws -> Database {
         let part = path == index ? nil : path
         guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
-            do {
-                return try Database(path: path)
-            } catch {
-                throw IndexError.from(error, index: index, part: part)
-            }
+            return try openLocal(path, index: index, part: part)
         }
         var opened: [(entry: StubEntry, database: Database)] = []
         for (line, entry) in stub.entries {
@@ -160,6 +194,101 @@ enum IndexOpener {
         }
     }
 
+    /// Opens a local database, stub file or index directory. An index directory whose stub was
+    /// switched to a new generation while Xapian was opening the old one (which the switch then
+    /// removed) is opened again at the new one; a stub naming a generation that is not there is
+    /// `.missingGeneration`, which only a rebuild mends.
+    private static func openLocal(_ path: String, index: String, part: String?) throws -> Database {
+        let directory = IndexDirectory(url: URL(fileURLWithPath: path))
+        var attempts = 0
+        while true {
+            let generation = directory.currentGeneration()
+            do {
+                return try Database(path: path)
+            } catch {
+                // Xapian says "not found" for a folder it may not read: say what it is.
+                if let denied = unreadable([path, directory.stubURL.path] + (generation.map { [directory.generationURL($0).path] } ?? [])) {
+                    throw IndexError(.permissionDenied, index: index, part: part, detail: denied)
+                }
+                attempts += 1
+                let now = directory.currentGeneration()
+                if let now, now != generation, attempts < 5 { continue }
+                if let now, !FileManager.default.fileExists(atPath: directory.generationURL(now).path) {
+                    throw IndexError(.missingGeneration, index: index, part: part, detail: now)
+                }
+                throw IndexError.from(error, index: index, part: part)
+            }
+        }
+    }
+
+    /// The databases the index at `path` is made of, as files on this machine: `local` each with
+    /// the name errors give it ("" for the index itself, "shard-1" for a shard of an index
+    /// directory, the path a stub file lists) and its folder; `remote` the host:port of each
+    /// remote shard. Follows stubs (an index directory's, a generation's, a stub file's lines).
+    /// - Throws: `IndexError` `.missing`, `.missingGeneration`, stub errors.
+    static func databases(of path: String) throws -> (local: [(name: String, path: String)], remote: [String]) {
+        var local: [(String, String)] = []
+        var remote: [String] = []
+        func visit(_ location: String, name: String, depth: Int) throws {
+            guard depth < 8 else {
+                throw IndexError(.unreadableStubLine(.unknownType), index: path, part: location, detail: "stubs nested too deep")
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
+                throw IndexError(depth == 1 && name.isEmpty ? .missingGeneration : .missing, index: path,
+                                 part: name.isEmpty ? nil : name)
+            }
+            let stubPath = isDirectory.boolValue ? URL(fileURLWithPath: location).appendingPathComponent("XAPIANDB").path : location
+            guard FileManager.default.fileExists(atPath: stubPath),
+                let text = try? String(contentsOfFile: stubPath, encoding: .utf8)
+            else {
+                local.append((name, location))
+                return
+            }
+            let stub = try StubFile(path: stubPath, index: path, text: text)
+            for (_, entry) in stub.entries {
+                switch entry {
+                case .remote: remote.append(entry.name)
+                case .local(let target):
+                    // A generation keeps the index's own name; a shard is named as its folder.
+                    let targetName = URL(fileURLWithPath: target).lastPathComponent
+                    let child = targetName.hasPrefix("gen-") && depth == 0 ? name
+                        : targetName.hasPrefix("shard-") ? targetName : target
+                    try visit(target, name: child, depth: depth + 1)
+                }
+            }
+        }
+        try visit(path, name: "", depth: 0)
+        return (local, remote)
+    }
+
+    /// What the system says of the first of `paths` that exists but this user may not read.
+    private static func unreadable(_ paths: [String]) -> String? {
+        for path in paths where access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) {
+            return "\(path): \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
+    /// The remote shard of the stub at `path` that does not answer now, for naming the shard
+    /// behind a network error that Xapian could not attribute; nil when all answer.
+    static func unreachableShard(of path: String, index: String, timeouts: RemoteTimeouts) -> IndexError? {
+        guard let stub = try? StubFile.withRemoteLines(at: path, index: index) else { return nil }
+        for (line, entry) in stub.entries {
+            guard case .remote(let host, let port) = entry else { continue }
+            do {
+                let database = try Database.remote(
+                    host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
+                _ = try database.documentCount
+            } catch {
+                return IndexError(
+                    .unreachable, index: index, part: entry.name, line: line, stub: stub.path,
+                    detail: (error as? XapianError)?.message ?? "\(error)")
+            }
+        }
+        return nil
+    }
+
     /// The databases with shard 0 first, where a combined database reads its metadata; fails
     /// when the stub lists some shards of a sharded index but not all, which would silently
     /// leave their documents out of every search.
@@ -168,12 +297,15 @@ enum IndexOpener {
     ) throws
         -> [Database]
     {
-        let places = opened.map { item -> (index: Int, count: Int)? in
-            guard let count = (try? item.database.metadata(IndexMetadata.shardCount)).flatMap({ Int($0) }),
-                let index = (try? item.database.metadata(IndexMetadata.shardIndex)).flatMap({ Int($0) }),
-                count > 1
-            else { return nil }
-            return (index, count)
+        let places = try opened.map { item -> (index: Int, count: Int)? in
+            do {
+                guard let count = Int(try item.database.metadata(IndexMetadata.shardCount)),
+                    let index = Int(try item.database.metadata(IndexMetadata.shardIndex)), count > 1
+                else { return nil }
+                return (index, count)
+            } catch {
+                throw IndexError.from(error, index: index, part: item.entry.name)
+            }
         }
         // Databases that are not shards of one index (several indexes combined) keep their order.
         guard let first = places.first ?? nil, places.allSatisfy({ $0?.count == first.count }) else {

@@ -43,7 +43,7 @@ import Xapian
         enquire.query = query
         let spies = FacetCounts(slotUsage: usage).attach(facets, to: enquire)
         _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
-        return Dictionary(uniqueKeysWithValues: spies.map { ($0.0, FacetCounts.counts($0.1, limit: limit)) })
+        return Dictionary(uniqueKeysWithValues: try spies.map { ($0.0, try FacetCounts.counts($0.1, limit: limit)) })
     }
 
     @Test func aMultiValuedFacetCountsEachSlotOfItsRun() {
