@@ -62,9 +62,11 @@ extension NewsdexCommand {
             if !report.rejections.isEmpty { throw ExitCode.rejectedInputs }
         }
 
-        /// "stated", "detected", or, when the text reads as another language than the one stated
-        /// (a site's template that says "en" on every page), "stated; the text reads as de".
+        /// "stated", "detected", "detected; the page states de" when a sure reading of a page's
+        /// text overruled its markup, or, when a statement stands but the text reads as another
+        /// language (too little text to overrule it), "stated; the text reads as de".
         private static func languageOrigin(_ languages: ArticleLanguages, detected: Language?) -> String {
+            if let page = languages.overruledStatement { return "detected; the page states \(page.code)" }
             guard languages.isStated else { return "detected" }
             guard let detected, !detected.isUndetermined, detected != languages.article else { return "stated" }
             return "stated; the text reads as \(detected.code)"

@@ -13,9 +13,13 @@ report = json.load(sys.stdin)
 stated = detected = agree = 0
 languages = collections.Counter()
 differ = []
+overruled = []
 for article in report["articles"]:
     languages_ = article["languages"]
     languages[languages_["article"]] += 1
+    if "overruled_statement" in languages_:
+        overruled.append((article["id"], languages_["overruled_statement"], languages_["article"], article["title"]))
+        continue
     if not languages_["stated"]:
         detected += 1
         continue
@@ -31,4 +35,7 @@ print(f"{total} articles: {stated} state their language, {detected} do not (dete
 print(f"stated and read alike (or CLD2 unsure): {agree}; stated one language, the text reads as another: {len(differ)}")
 for page, said, reads_as, title in differ:
     print(f"   {page}: says {said}, reads as {reads_as}: {title[:60]}")
+print(f"the markup said one language, a sure reading of enough text another, and the text won: {len(overruled)}")
+for page, said, reads_as, title in overruled:
+    print(f"   {page}: says {said}, indexed as {reads_as}: {title[:60]}")
 print("indexed as: " + ", ".join(f"{code} {count}" for code, count in languages.most_common()))

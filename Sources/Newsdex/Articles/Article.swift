@@ -34,6 +34,11 @@ public struct Article: Sendable, Hashable, Codable {
     /// page's `<html lang>`, og:locale or JSON-LD inLanguage); nil when it states none, and the
     /// indexer then detects it. A stated language wins over a guess.
     public var language: Language? = nil
+    /// Whether `language` is what a web page's markup states (`<html lang>`, og:locale, …).
+    /// Site templates state the site's language on every page, and on real pages were wrong for
+    /// 7 of 148 (an English story under `lang="de"`), so a sure reading of enough of the text
+    /// wins over it; a statement in front matter or JSON Lines is the archivist's, and always wins.
+    public var languageIsFromPageMarkup = false
 
     public init(
         id: String, source: String, title: String, date: String? = nil, authors: [String] = [],

@@ -129,6 +129,7 @@ enum HTMLReader {
             path: context.path, crawled: context.crawled,
             dateIsCrawlDate: pageDate == nil && context.crawled != nil)
         article.language = stated.language
+        article.languageIsFromPageMarkup = stated.language != nil
         result.articles.append(article)
         return result
     }
