@@ -127,7 +127,13 @@ bench-tools: deps
 	@python3 -c 'import tantivy' 2>/dev/null || { \
 	  echo "make: installing tantivy with pip for the benchmark" >&2; python3 -m pip install -q tantivy >&2; }
 
-bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search
+bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search $(BENCH_BIN)/hello-static
+
+# The start-up floor `newsdex --version` is compared with: Swift's hello world, runtime linked
+# statically as newsdex's is.
+$(BENCH_BIN)/hello-static: bench/hello/hello.swift
+	@mkdir -p $(BENCH_BIN)
+	$(SWIFT)c -O -static-stdlib -o $@ $<
 
 $(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
 	@mkdir -p $(BENCH_BIN)
