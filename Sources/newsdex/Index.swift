@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Index: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
                 Reads *.txt, *.md and *.jsonl under each PATH. Files that cannot be read are \

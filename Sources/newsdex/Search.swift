@@ -20,6 +20,7 @@ enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
 extension NewsdexCommand {
     struct Search: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search the index.",
             discussion: """
                 Exit status, as grep's: 0 hits, 1 no hits, 2 a usage or query error, \
