@@ -10,6 +10,8 @@ public final class Searcher {
     private(set) var database: Database
     /// How many slots each multi-valued facet uses (from the index's metadata).
     let slotUsage: FacetSlotUsage
+    /// Whether a shard is remote: facets are then counted with Xapian's own spies only.
+    private let hasRemoteShards: Bool
     private let snippetStemmers = SnippetStemmers()
     /// Query parsers by analysis, made once: setting one up costs more than a simple search.
     private var parsers: [TextAnalysis: QueryParser] = [:]
@@ -21,7 +23,7 @@ public final class Searcher {
     /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
     public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
         self.path = path
-        database = try IndexOpener.open(path, timeouts: remoteTimeouts)
+        (database, hasRemoteShards) = try IndexOpener.openWithShards(path, timeouts: remoteTimeouts)
         try SchemaCheck.verify(database, index: path)
         slotUsage = FacetSlotUsage.read(from: database)
     }
@@ -79,8 +81,8 @@ public final class Searcher {
         case .newest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: true)
         case .oldest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: false)
         }
-        let facetCounts = FacetCounts(slotUsage: slotUsage)
-        let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
+        let facetCounts = FacetCounts(slotUsage: slotUsage, packed: !hasRemoteShards)
+        let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
         // Facets and exact totals need every match. Otherwise looking at a thousand more than are
         // shown makes the total exact for most searches, at little cost, as Omega does.
         let checkAtLeast = request.facets || request.exactTotal

@@ -116,11 +116,24 @@ enum IndexOpener {
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
     ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, stub errors.
     static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
-        try open(path, index: path, timeouts: timeouts)
+        try openWithShards(path, timeouts: timeouts).database
     }
 
-    /// Opens `path`, a part of the index `index` (the index itself at the top).
-    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws -> Database {
+    /// Opens the index as `open` does, and says whether any of its shards is remote (where only
+    /// Xapian's own match spies can run).
+    static func openWithShards(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws
+        -> (database: Database, hasRemoteShards: Bool)
+    {
+        var remote = false
+        let database = try open(path, index: path, timeouts: timeouts, remote: &remote)
+        return (database, remote)
+    }
+
+    /// Opens `path`, a part of the index `index` (the index itself at the top); sets `remote`
+    /// when a shard is remote.
+    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts, remote: inout Bool) throws
+        -> Database
+    {
         let part = path == index ? nil : path
         guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
             do {
@@ -134,8 +147,9 @@ enum IndexOpener {
             let database: Database
             switch entry {
             case .local(let local):
-                database = try open(local, index: index, timeouts: timeouts)
+                database = try open(local, index: index, timeouts: timeouts, remote: &remote)
             case .remote(let host, let port):
+                remote = true
                 do {
                     database = try Database.remote(
                         host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
