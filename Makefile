@@ -7,8 +7,10 @@ CORPUS  ?= corpus
 DB      ?= index
 BIN     := .build/release/newsdex
 # The Swift runtime linked in: a search is one short process, and loading the shared Swift and
-# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md).
-RELEASE := -c release --static-swift-stdlib
+# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md). Not a
+# position-independent executable: a PIE of the static runtime has 76,000 relocations for the
+# loader to apply at every start, a third fewer page faults without (issue 16, bench/RESULTS.md).
+RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
