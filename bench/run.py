@@ -325,6 +325,8 @@ def reuse_indexes(args, engines, work):
     names = {"newsdex": "newsdex-j2", "xapian-cpp": "xapian-cpp", "xapian-py": "xapian-py",
              "fts5": "fts5.db", "tantivy": "tantivy"}
     dbs = {e: os.path.join(work, names[e]) for e in engines if e in names and os.path.exists(os.path.join(work, names[e]))}
+    if "newsdex" in engines and os.environ.get("BENCH_NEWSDEX_DB"):
+        dbs["newsdex"] = os.environ["BENCH_NEWSDEX_DB"]
     previous = sorted(f for f in os.listdir(OUT) if f.startswith(f"results-{args.size}-") and f.endswith(".json"))
     indexing = {}
     for name in reversed(previous):
