@@ -179,12 +179,16 @@ CLUSTER_RUN    ?= .cluster
 
 .PHONY: cluster cluster-stop
 
+# Each server runs under setsid, in a session and process group of its own: xapian-tcpsrv stops
+# by sending SIGTERM to its whole process group, so servers sharing one (with each other, or with
+# the shell that started them) would all stop when one is stopped. A background job of make's
+# shell is not a group leader, so setsid does not fork and $$! is the server's PID.
 cluster: build cluster-stop
 	$(BIN) index $(CORPUS) --db $(CLUSTER_DB) --shards $(CLUSTER_SHARDS) --quiet
 	@mkdir -p $(CLUSTER_RUN); gen=$$(sed -n 's/^auto //p' $(CLUSTER_DB)/XAPIANDB); : > cluster.stub.tmp; \
 	for i in $$(seq 0 $$(($(CLUSTER_SHARDS) - 1))); do \
 	  port=$$(($(CLUSTER_PORT) + i)); \
-	  xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
+	  setsid xapian-tcpsrv --interface 127.0.0.1 --port $$port --timeout 30000 --quiet \
 	    $(CLUSTER_DB)/$$gen/shard-$$i >$(CLUSTER_RUN)/shard-$$i.log 2>&1 & \
 	  echo $$! > $(CLUSTER_RUN)/shard-$$i.pid; \
 	  echo "remote 127.0.0.1:$$port" >> cluster.stub.tmp; \

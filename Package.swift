@@ -57,7 +57,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.
-        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport"]),
+        // Xapian: to damage a stored record the way only a writer can.
+        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport", "Xapian"]),
     ],
     cxxLanguageStandard: .cxx17
 )

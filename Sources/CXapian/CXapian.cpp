@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <sstream>
 #include <exception>
 #include <memory>
 #include <new>
@@ -18,11 +19,17 @@
 struct cx_error {
     cx_status status;
     std::string message;
+    std::string context;
+    int sys_errno;
 };
 
 extern "C" cx_status cx_error_status(const cx_error *err) noexcept { return err ? err->status : CX_OK; }
 
 extern "C" const char *cx_error_message(const cx_error *err) noexcept { return err ? err->message.c_str() : ""; }
+
+extern "C" const char *cx_error_context(const cx_error *err) noexcept { return err ? err->context.c_str() : ""; }
+
+extern "C" int cx_error_errno(const cx_error *err) noexcept { return err ? err->sys_errno : 0; }
 
 extern "C" void cx_error_free(cx_error *err) noexcept { delete err; }
 
@@ -57,15 +64,34 @@ static_assert(CX_BAD_VALUENO == Xapian::BAD_VALUENO, "bad valueno");
 
 namespace {
 
-cx_status report(cx_error **err, cx_status status, std::string message) {
+cx_status report(cx_error **err, cx_status status, std::string message, std::string context = std::string(),
+                 int sys_errno = 0) {
     if (err) {
         // If even the error cannot be allocated, the status alone must do.
-        *err = new (std::nothrow) cx_error{status, std::string()};
+        *err = new (std::nothrow) cx_error{status, std::string(), std::string(), sys_errno};
         if (*err) {
-            try { (*err)->message = std::move(message); } catch (...) {}
+            try {
+                (*err)->message = std::move(message);
+                (*err)->context = std::move(context);
+            } catch (...) {}
         }
     }
     return status;
+}
+
+// The errno behind a Xapian error. Xapian keeps it private and gives only its strerror text
+// (get_error_string), so the text is matched against strerror's for each errno; 0 when none.
+int system_errno(const Xapian::Error &e) {
+    const char *text = e.get_error_string();
+    if (!text) return 0;
+    for (int code = 1; code < 256; ++code) {
+        if (std::strcmp(std::strerror(code), text) == 0) return code;
+    }
+    return 0;
+}
+
+cx_status report(cx_error **err, cx_status status, const Xapian::Error &e) {
+    return report(err, status, e.get_description(), e.get_context(), system_errno(e));
 }
 
 // The one translator: called only inside a catch block, it rethrows the exception in flight
@@ -74,37 +100,37 @@ cx_status translate(cx_error **err) noexcept {
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
-        return report(err, CX_DATABASE_LOCKED, e.get_description());
+        return report(err, CX_DATABASE_LOCKED, e);
     } catch (const Xapian::DatabaseModifiedError &e) {
-        return report(err, CX_DATABASE_MODIFIED, e.get_description());
+        return report(err, CX_DATABASE_MODIFIED, e);
     } catch (const Xapian::DatabaseNotFoundError &e) {
-        return report(err, CX_DATABASE_NOT_FOUND, e.get_description());
+        return report(err, CX_DATABASE_NOT_FOUND, e);
     } catch (const Xapian::DatabaseCorruptError &e) {
-        return report(err, CX_DATABASE_CORRUPT, e.get_description());
+        return report(err, CX_DATABASE_CORRUPT, e);
     } catch (const Xapian::DatabaseVersionError &e) {
-        return report(err, CX_DATABASE_VERSION, e.get_description());
+        return report(err, CX_DATABASE_VERSION, e);
     } catch (const Xapian::DatabaseOpeningError &e) {
-        return report(err, CX_DATABASE_OPENING, e.get_description());
+        return report(err, CX_DATABASE_OPENING, e);
     } catch (const Xapian::DatabaseError &e) {
-        return report(err, CX_DATABASE, e.get_description());
+        return report(err, CX_DATABASE, e);
     } catch (const Xapian::QueryParserError &e) {
-        return report(err, CX_QUERY_PARSER, e.get_description());
+        return report(err, CX_QUERY_PARSER, e);
     } catch (const Xapian::InvalidArgumentError &e) {
-        return report(err, CX_INVALID_ARGUMENT, e.get_description());
+        return report(err, CX_INVALID_ARGUMENT, e);
     } catch (const Xapian::InvalidOperationError &e) {
-        return report(err, CX_INVALID_OPERATION, e.get_description());
+        return report(err, CX_INVALID_OPERATION, e);
     } catch (const Xapian::UnimplementedError &e) {
-        return report(err, CX_UNIMPLEMENTED, e.get_description());
+        return report(err, CX_UNIMPLEMENTED, e);
     } catch (const Xapian::DocNotFoundError &e) {
-        return report(err, CX_DOC_NOT_FOUND, e.get_description());
+        return report(err, CX_DOC_NOT_FOUND, e);
     } catch (const Xapian::RangeError &e) {
-        return report(err, CX_RANGE, e.get_description());
+        return report(err, CX_RANGE, e);
     } catch (const Xapian::NetworkTimeoutError &e) {
-        return report(err, CX_NETWORK_TIMEOUT, e.get_description());
+        return report(err, CX_NETWORK_TIMEOUT, e);
     } catch (const Xapian::NetworkError &e) {
-        return report(err, CX_NETWORK, e.get_description());
+        return report(err, CX_NETWORK, e);
     } catch (const Xapian::Error &e) {
-        return report(err, CX_XAPIAN, e.get_description());
+        return report(err, CX_XAPIAN, e);
     } catch (const std::bad_alloc &) {
         return report(err, CX_NO_MEMORY, "out of memory");
     } catch (const std::exception &e) {
@@ -361,6 +387,12 @@ cx_status cx_database_postlist(const cx_database *db, const char *term, size_t t
     CX_CATCH
 }
 
+cx_status cx_database_revision(const cx_database *db, uint64_t *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.get_revision();
+    CX_CATCH
+}
+
 cx_status cx_database_reopen(cx_database *db, int *changed, cx_error **err) noexcept {
     CX_TRY
     *changed = db->db.reopen() ? 1 : 0;
@@ -380,6 +412,16 @@ cx_status cx_database_spelling_suggestion(const cx_database *db, const char *wor
                                           char **out, size_t *out_len, cx_error **err) noexcept {
     CX_TRY
     give(db->db.get_spelling_suggestion(str(word, word_len), max_edit_distance), out, out_len);
+    CX_CATCH
+}
+
+cx_status cx_database_check(const char *path, size_t path_len, size_t *errors, char **out,
+                            size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    std::ostringstream text;
+    size_t found = Xapian::Database::check(str(path, path_len), 0, &text);
+    give(text.str(), out, out_len);
+    *errors = found;
     CX_CATCH
 }
 

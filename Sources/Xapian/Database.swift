@@ -75,20 +75,31 @@ public class Database {
         try check { cx_database_add_database(handle, shard.handle, $0) }
     }
 
-    /// The number of documents, or 0 if it cannot be read (e.g. after `close()`).
+    /// The number of documents.
+    ///
+    /// - Throws: `XapianError`: `.network` when a remote shard fails, `.database` after
+    ///   `close()`, `.databaseCorrupt`.
     ///
     /// Wraps `Xapian::Database::get_doccount`.
     public var documentCount: Int {
-        var count: UInt64 = 0
-        return (try? check { cx_database_doccount(handle, &count, $0) }) != nil ? Int(count) : 0
+        get throws {
+            var count: UInt64 = 0
+            try check { cx_database_doccount(handle, &count, $0) }
+            return Int(count)
+        }
     }
 
-    /// The highest document id used, or 0 when none (or it cannot be read).
+    /// The highest document id used, 0 when none.
+    ///
+    /// - Throws: `XapianError` (as `documentCount`).
     ///
     /// Wraps `Xapian::Database::get_lastdocid`.
     public var lastDocumentID: DocumentID {
-        var id: DocumentID = 0
-        return (try? check { cx_database_lastdocid(handle, &id, $0) }) != nil ? id : 0
+        get throws {
+            var id: DocumentID = 0
+            try check { cx_database_lastdocid(handle, &id, $0) }
+            return id
+        }
     }
 
     /// Reads document `id`.
@@ -113,22 +124,26 @@ public class Database {
         return String(xapianBytes: bytes)
     }
 
-    /// The number of documents indexed by `term` (0 if absent or unreadable).
+    /// The number of documents indexed by `term` (0 when it is absent).
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt`, `.databaseModified`, `.network`, …).
     ///
     /// Wraps `Xapian::Database::get_termfreq`.
-    public func termFrequency(_ term: String) -> Int {
+    public func termFrequency(_ term: String) throws -> Int {
         var count: UInt64 = 0
-        let ok = withBytes(term) { t, n in (try? check { cx_database_termfreq(handle, t, n, &count, $0) }) != nil }
-        return ok ? Int(count) : 0
+        try withBytes(term) { t, n in try check { cx_database_termfreq(handle, t, n, &count, $0) } }
+        return Int(count)
     }
 
-    /// Whether `term` indexes any document (false if unreadable).
+    /// Whether `term` indexes any document.
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt`, `.databaseModified`, `.network`, …).
     ///
     /// Wraps `Xapian::Database::term_exists`.
-    public func termExists(_ term: String) -> Bool {
+    public func termExists(_ term: String) throws -> Bool {
         var exists: Int32 = 0
-        let ok = withBytes(term) { t, n in (try? check { cx_database_term_exists(handle, t, n, &exists, $0) }) != nil }
-        return ok && exists != 0
+        try withBytes(term) { t, n in try check { cx_database_term_exists(handle, t, n, &exists, $0) } }
+        return exists != 0
     }
 
     /// Every term starting with `prefix`, in byte order, with its term frequency.
@@ -156,6 +171,19 @@ public class Database {
         return Array(UnsafeBufferPointer(start: ids, count: count))
     }
 
+    /// The revision this database reads: it increases with each commit.
+    ///
+    /// - Throws: `XapianError` `.invalidOperation` for several shards or a remote database.
+    ///
+    /// Wraps `Xapian::Database::get_revision` (experimental in Xapian 1.4).
+    public var revision: UInt64 {
+        get throws {
+            var revision: UInt64 = 0
+            try check { cx_database_revision(handle, &revision, $0) }
+            return revision
+        }
+    }
+
     /// Moves to the latest committed revision; returns whether anything may have changed.
     ///
     /// - Throws: `XapianError` (e.g. `.databaseOpening` if the database has gone).
@@ -181,14 +209,33 @@ public class Database {
 
     /// A spelling correction for `word` from the database's spelling data, or nil when none.
     ///
+    /// - Throws: `XapianError` (`.databaseCorrupt` for a damaged spelling table, …).
+    ///
     /// Wraps `Xapian::Database::get_spelling_suggestion`.
-    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) -> String? {
-        let bytes = try? withBytes(word) { w, n in
+    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws -> String? {
+        let bytes = try withBytes(word) { w, n in
             try checkBytes {
                 cx_database_spelling_suggestion(handle, w, n, UInt32(clamping: maxEditDistance), $0, $1, $2)
             }
         }
-        guard let bytes, !bytes.isEmpty else { return nil }
-        return String(xapianBytes: bytes)
+        return bytes.isEmpty ? nil : String(xapianBytes: bytes)
+    }
+
+    /// Runs Xapian's own consistency check over the database (or single table file) at `path`:
+    /// every block of every table, and that postlists, termlists and document lengths agree, as
+    /// `xapian-check` does. It reads the whole database.
+    ///
+    /// - Returns: the problems found (0 for none) and what the check wrote about them.
+    /// - Throws: `XapianError` `.databaseCorrupt` or `.database` when damage stops the check (a
+    ///   table cut short), `.databaseNotFound` / `.databaseOpening` when `path` is not a local
+    ///   database (a stub of remote shards cannot be checked from here).
+    ///
+    /// Wraps `Xapian::Database::check(path, 0, out)`.
+    public static func checkConsistency(at path: String) throws -> (problems: Int, report: String) {
+        var problems = 0
+        let report = try withBytes(path) { p, n in
+            try checkBytes { cx_database_check(p, n, &problems, $0, $1, $2) }
+        }
+        return (problems, String(xapianBytes: report))
     }
 }

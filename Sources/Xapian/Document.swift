@@ -30,30 +30,50 @@ public final class Document {
 
     /// The id this document was read with; 0 for a document not read from a database.
     ///
+    /// - Throws: `XapianError` on failure.
+    ///
     /// Wraps `Xapian::Document::get_docid`.
     public var id: DocumentID {
-        var id: DocumentID = 0
-        return (try? check { cx_document_get_docid(handle, &id, $0) }) != nil ? id : 0
-    }
-
-    /// The document data as UTF-8 text (invalid UTF-8 repaired); "" if it cannot be read.
-    ///
-    /// Wraps `Xapian::Document::get_data` / `set_data`.
-    public var data: String {
-        get { String(xapianBytes: dataBytes) }
-        set { dataBytes = Array(newValue.utf8) }
-    }
-
-    /// The document data as bytes; empty if it cannot be read.
-    ///
-    /// Wraps `Xapian::Document::get_data` / `set_data`.
-    public var dataBytes: [UInt8] {
-        get { (try? checkBytes { cx_document_get_data(handle, $0, $1, $2) }) ?? [] }
-        set {
-            mustSucceed {
-                try withBytes(newValue) { d, n in try check { cx_document_set_data(handle, d, n, $0) } }
-            }
+        get throws {
+            var id: DocumentID = 0
+            try check { cx_document_get_docid(handle, &id, $0) }
+            return id
         }
+    }
+
+    /// The document data as UTF-8 text (invalid UTF-8 repaired).
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt` for a damaged docdata table, `.network`,
+    ///   `.databaseModified`) for a document read lazily from a database.
+    ///
+    /// Wraps `Xapian::Document::get_data`.
+    public var data: String {
+        get throws { String(xapianBytes: try dataBytes) }
+    }
+
+    /// The document data as bytes.
+    ///
+    /// - Throws: `XapianError`, as `data`.
+    ///
+    /// Wraps `Xapian::Document::get_data`.
+    public var dataBytes: [UInt8] {
+        get throws { try checkBytes { cx_document_get_data(handle, $0, $1, $2) } }
+    }
+
+    /// Sets the document data.
+    ///
+    /// Wraps `Xapian::Document::set_data`.
+    public func setData(_ bytes: [UInt8]) {
+        mustSucceed {
+            try withBytes(bytes) { d, n in try check { cx_document_set_data(handle, d, n, $0) } }
+        }
+    }
+
+    /// Sets the document data to the UTF-8 bytes of `text`.
+    ///
+    /// Wraps `Xapian::Document::set_data`.
+    public func setData(_ text: String) {
+        setData(Array(text.utf8))
     }
 
     /// Adds `term` without a position, increasing its wdf by `wdfIncrement`.
@@ -115,30 +135,40 @@ public final class Document {
         setValue(Array(string.utf8), slot: slot)
     }
 
-    /// The bytes in value `slot`; empty when unset or unreadable.
+    /// The bytes in value `slot`; empty when unset.
+    ///
+    /// - Throws: `XapianError` for a document read lazily from a database that fails.
     ///
     /// Wraps `Xapian::Document::get_value`.
-    public func value(slot: ValueSlot) -> [UInt8] {
-        (try? checkBytes { cx_document_get_value(handle, slot, $0, $1, $2) }) ?? []
+    public func value(slot: ValueSlot) throws -> [UInt8] {
+        try checkBytes { cx_document_get_value(handle, slot, $0, $1, $2) }
     }
 
     /// Value `slot` as UTF-8 text (invalid UTF-8 repaired); "" when unset.
     ///
+    /// - Throws: `XapianError`, as `value(slot:)`.
+    ///
     /// Wraps `Xapian::Document::get_value`.
-    public func stringValue(slot: ValueSlot) -> String {
-        String(xapianBytes: value(slot: slot))
+    public func stringValue(slot: ValueSlot) throws -> String {
+        String(xapianBytes: try value(slot: slot))
     }
 
     /// The document's terms, in byte order.
     ///
+    /// - Throws: `XapianError` (`.databaseCorrupt` for a damaged termlist table, …).
+    ///
     /// Wraps `Xapian::Document::termlist_begin`.
-    public var terms: [String] { termList().map(\.term) }
+    public var terms: [String] {
+        get throws { try termList().map(\.term) }
+    }
 
-    /// The document's terms in byte order, each with its wdf; empty if unreadable.
+    /// The document's terms in byte order, each with its wdf.
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt` for a damaged termlist table, …).
     ///
     /// Wraps `Xapian::Document::termlist_begin` and `TermIterator::get_wdf`.
-    public func termList() -> [(term: String, wdf: Int)] {
-        let entries = (try? checkTermList { cx_document_termlist(handle, $0, $1) }) ?? []
-        return entries.map { (term: String(xapianBytes: $0.bytes), wdf: $0.count) }
+    public func termList() throws -> [(term: String, wdf: Int)] {
+        try checkTermList { cx_document_termlist(handle, $0, $1) }
+            .map { (term: String(xapianBytes: $0.bytes), wdf: $0.count) }
     }
 }

@@ -114,13 +114,16 @@ public final class MatchSet: RandomAccessCollection {
     /// A fragment of `text` of about `length` characters that best matches the query, with
     /// matching terms wrapped in `highlightStart`/`highlightEnd` and gaps marked by `omit`.
     ///
-    /// `stemmer` should be the one used for indexing. Returns "" if it cannot be built.
+    /// `stemmer` should be the one used for indexing.
+    /// - Throws: `XapianError` (Xapian reads term statistics from the database to choose the
+    ///   fragment: `.databaseCorrupt`, `.network`, …).
+    ///
     /// Wraps `Xapian::MSet::snippet`.
     public func snippet(
         _ text: String, length: Int = 200, stemmer: Stem? = nil, flags: SnippetFlags = [.exhaustive],
         highlightStart: String = "<b>", highlightEnd: String = "</b>", omit: String = "..."
-    ) -> String {
-        let bytes = try? withBytes(text) { t, tn in
+    ) throws -> String {
+        let bytes = try withBytes(text) { t, tn in
             try withBytes(highlightStart) { hs, hsn in
                 try withBytes(highlightEnd) { he, hen in
                     try withBytes(omit) { o, on in
@@ -132,6 +135,6 @@ public final class MatchSet: RandomAccessCollection {
                 }
             }
         }
-        return String(xapianBytes: bytes ?? [])
+        return String(xapianBytes: bytes)
     }
 }

@@ -22,8 +22,10 @@ public final class MultiValueCountMatchSpy {
     }
 
     /// Every value seen, as bytes, with its count, in no particular order.
-    public func values() -> [(bytes: [UInt8], count: Int)] {
-        mustSucceed { try checkTermList { cx_multivalue_spy_values(handle, $0, $1) } }
+    ///
+    /// - Throws: `XapianError` on failure.
+    public func values() throws -> [(bytes: [UInt8], count: Int)] {
+        try checkTermList { cx_multivalue_spy_values(handle, $0, $1) }
     }
 
     /// Appends `value` to a packed slot's bytes, as this spy reads them.

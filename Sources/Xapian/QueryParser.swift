@@ -178,8 +178,10 @@ public final class QueryParser {
     /// The query text with spelling corrections applied by the last `parse` (with
     /// `.spellingCorrection`), or "" when nothing was corrected.
     ///
+    /// - Throws: `XapianError` on failure.
+    ///
     /// Wraps `Xapian::QueryParser::get_corrected_query_string`.
     public var correctedQuery: String {
-        String(xapianBytes: (try? checkBytes { cx_queryparser_corrected_query(handle, $0, $1, $2) }) ?? [])
+        get throws { String(xapianBytes: try checkBytes { cx_queryparser_corrected_query(handle, $0, $1, $2) }) }
     }
 }

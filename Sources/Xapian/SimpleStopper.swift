@@ -21,13 +21,14 @@ public final class SimpleStopper {
         cx_stopper_free(handle)
     }
 
-    /// Whether `word` is a stopword.
+    /// Whether `word` is a stopword. A lookup in memory: it fails only when memory runs out,
+    /// which is treated as the Swift runtime treats allocation failure.
     ///
     /// Wraps `Xapian::SimpleStopper::operator()`.
     public func contains(_ word: String) -> Bool {
         var found: Int32 = 0
-        let ok = withBytes(word) { w, n in (try? check { cx_stopper_contains(handle, w, n, &found, $0) }) != nil }
-        return ok && found != 0
+        mustSucceed { try withBytes(word) { w, n in try check { cx_stopper_contains(handle, w, n, &found, $0) } } }
+        return found != 0
     }
 
     /// The Snowball project's English stopword list.

@@ -9,7 +9,8 @@ func check(_ call: (UnsafeMutablePointer<OpaquePointer?>) -> cx_status) throws {
     guard status != CX_OK else { return }
     defer { cx_error_free(error) }
     let message = error.map { String(cString: cx_error_message($0)) } ?? ""
-    throw XapianError(status: status, message: message)
+    let context = error.map { String(cString: cx_error_context($0)) } ?? ""
+    throw XapianError(status: status, message: message, context: context, systemError: error.map(cx_error_errno) ?? 0)
 }
 
 /// For calls that cannot fail short of running out of memory: a failure there is treated as the

@@ -20,12 +20,14 @@ public final class Stem {
         cx_stem_free(handle)
     }
 
-    /// The stem of `word` (`word` itself if stemming fails).
+    /// The stem of `word`. Stemming works in memory and fails only when memory runs out, which
+    /// is treated as the Swift runtime treats allocation failure.
     ///
     /// Wraps `Xapian::Stem::operator()`.
     public func callAsFunction(_ word: String) -> String {
-        let bytes = try? withBytes(word) { w, n in try checkBytes { cx_stem_apply(handle, w, n, $0, $1, $2) } }
-        return bytes.map(String.init(xapianBytes:)) ?? word
+        String(xapianBytes: mustSucceed {
+            try withBytes(word) { w, n in try checkBytes { cx_stem_apply(handle, w, n, $0, $1, $2) } }
+        })
     }
 
     /// A stemmer that leaves words unchanged.

@@ -21,21 +21,25 @@ public final class ValueCountMatchSpy {
 
     /// The number of documents seen (at least `checkAtLeast` of the match).
     ///
+    /// - Throws: `XapianError` on failure.
+    ///
     /// Wraps `Xapian::ValueCountMatchSpy::get_total`.
     public var total: Int {
-        var total: UInt64 = 0
-        mustSucceed { try check { cx_valuecount_spy_total(handle, &total, $0) } }
-        return Int(total)
+        get throws {
+            var total: UInt64 = 0
+            try check { cx_valuecount_spy_total(handle, &total, $0) }
+            return Int(total)
+        }
     }
 
     /// The `limit` most frequent values, by count descending, then value ascending.
     ///
+    /// - Throws: `XapianError` on failure.
+    ///
     /// Wraps `Xapian::ValueCountMatchSpy::top_values_begin`.
-    public func topValues(limit: Int) -> [(value: String, count: Int)] {
+    public func topValues(limit: Int) throws -> [(value: String, count: Int)] {
         guard limit > 0 else { return [] }
-        let entries = mustSucceed {
-            try checkTermList { cx_valuecount_spy_top_values(handle, limit, $0, $1) }
-        }
+        let entries = try checkTermList { cx_valuecount_spy_top_values(handle, limit, $0, $1) }
         // Xapian's order for ties is unspecified; make it deterministic.
         return entries
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.bytes.lexicographicallyPrecedes($1.bytes) }
@@ -44,9 +48,11 @@ public final class ValueCountMatchSpy {
 
     /// Every value seen, in byte order, with its count.
     ///
+    /// - Throws: `XapianError` on failure.
+    ///
     /// Wraps `Xapian::ValueCountMatchSpy::values_begin`.
-    public func values() -> [(value: String, count: Int)] {
-        mustSucceed { try checkTermList { cx_valuecount_spy_values(handle, $0, $1) } }
+    public func values() throws -> [(value: String, count: Int)] {
+        try checkTermList { cx_valuecount_spy_values(handle, $0, $1) }
             .map { (value: String(xapianBytes: $0.bytes), count: $0.count) }
     }
 }

@@ -46,13 +46,21 @@ public struct XapianError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public let code: Code
     public let message: String
+    /// Xapian's context: for a remote database, the one that failed (`remote:tcp(HOST:PORT)`);
+    /// "" when none.
+    public let context: String
+    /// The system error behind the failure (`errno`: `ENOSPC` for a block that could not be
+    /// written, `EACCES`, …), nil when there is none.
+    public let systemError: Int32?
 
-    public init(code: Code, message: String) {
+    public init(code: Code, message: String, context: String = "", systemError: Int32? = nil) {
         self.code = code
         self.message = message
+        self.context = context
+        self.systemError = systemError
     }
 
-    init(status: cx_status, message: String) {
+    init(status: cx_status, message: String, context: String, systemError: Int32) {
         let code: Code
         switch status {
         case CX_DATABASE_NOT_FOUND: code = .databaseNotFound
@@ -73,7 +81,7 @@ public struct XapianError: Error, CustomStringConvertible, Equatable, Sendable {
         case CX_NO_MEMORY: code = .outOfMemory
         default: code = .other
         }
-        self.init(code: code, message: message)
+        self.init(code: code, message: message, context: context, systemError: systemError == 0 ? nil : systemError)
     }
 
     public var description: String { "XapianError.\(code): \(message)" }

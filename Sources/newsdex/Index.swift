@@ -9,7 +9,9 @@ extension NewsdexCommand {
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
                 Reads *.txt, *.md and *.jsonl under each PATH. Files that cannot be read are \
-                reported and skipped; the rest is indexed.
+                reported and skipped; the rest is indexed. The index remembers its corpus \
+                folder from its first build: a PATH inside it updates that part only (files \
+                gone from it are removed, nothing else is), a PATH outside it is refused.
                 Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
                 2 usage error, 4 the index cannot be opened or written.
                 """)
@@ -21,6 +23,9 @@ extension NewsdexCommand {
 
         @Flag(help: "Build a fresh index from scratch beside the live one, then switch to it.")
         var rebuild = false
+
+        @Flag(help: "With --rebuild from part of the corpus: drop the indexed files outside the paths given.")
+        var force = false
 
         // Parsed by `transform` so that help says the default in words, not this machine's count.
         @Option(
@@ -60,12 +65,13 @@ extension NewsdexCommand {
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
             guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
             guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
+            guard !force || rebuild || shards != nil else { throw ValidationError("--force goes with --rebuild (or --shards)") }
         }
 
         func run() throws {
             let options = IndexOptions(
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
-                rebuild: rebuild, jobs: jobs, shards: shards, batchSize: batchSize,
+                rebuild: rebuild, force: force, jobs: jobs, shards: shards, batchSize: batchSize,
                 reader: ArticleReader.Options(maxFileSize: maxFileSize),
                 stories: noStories ? nil : StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
@@ -94,7 +100,7 @@ extension NewsdexCommand {
             guard summary.nothingListed else { return summary.warnings }
             return summary.warnings + [ReadWarning(
                 path: paths.joined(separator: " "),
-                message: "no article files found; nothing was removed from the index (`--rebuild` empties it)")]
+                message: "no article files found; nothing was removed from the index")]
         }
 
         static func describe(_ s: IndexSummary) -> String {

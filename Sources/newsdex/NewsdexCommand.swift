@@ -48,11 +48,18 @@ struct NewsdexCommand: ParsableCommand {
             Terminal.writeError(fullMessage(for: error) + "\n")
             Foundation.exit(ExitCode.usage.rawValue)
         }
-        if !(error is IndexError || error is SearchError), exitCode(for: error) != .failure {
+        if !(error is IndexError || error is SearchError || error is CorpusError), exitCode(for: error) != .failure {
             // ArgumentParser's own errors (help requested, a completion script) exit as it says.
             exit(withError: error)
         }
-        let (lines, code) = ErrorMessages.describe(error, database: database)
+        // A remedy that rebuilds names the corpus the index was built from, when it says.
+        let corpus = (error is IndexError ? database : nil)
+            .flatMap { Indexer.recordedCorpusRoot(ofIndex: $0) }
+            .map { root in
+                let here = FileManager.default.currentDirectoryPath + "/"
+                return root.path.hasPrefix(here) ? String(root.path.dropFirst(here.count)) : root.path
+            }
+        let (lines, code) = ErrorMessages.describe(error, database: database, corpus: corpus)
         for (number, line) in lines.enumerated() {
             if number == 0 { printError(line) } else { Terminal.writeError(line + "\n") }
         }

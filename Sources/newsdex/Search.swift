@@ -62,7 +62,7 @@ extension NewsdexCommand {
         func run() throws {
             var request = search.request()
             let searcher = try Searcher(path: database.path)
-            request.limit = limit.count ?? searcher.documentCount
+            request.limit = try limit.count ?? searcher.documentCount
             request.offset = offset
             request.sort = sort
             request.facets = facets

@@ -50,7 +50,10 @@ import Testing
     /// Starts `newsdex index`, waits until it holds the index's lock (it is inside the run), lets
     /// it work `delay` seconds more, and kills it with SIGKILL. Returns whether the kill landed
     /// mid-run: the lock still held just before the kill, and the process killed by it.
-    func indexAndKill(_ ws: Workspace, after delay: Double, extra: [String] = []) throws -> Bool {
+    /// With `until`, it waits (after taking the lock) for that to hold before the delay.
+    func indexAndKill(
+        _ ws: Workspace, after delay: Double, extra: [String] = [], until ready: (() -> Bool)? = nil
+    ) throws -> Bool {
         let process = Process()
         process.executableURL = newsdexExecutable()
         process.arguments = ["index", ws.corpus, "--db", ws.index] + Self.indexFlags + extra
@@ -60,6 +63,9 @@ import Testing
         let lock = ws.index + "/.lock"
         let deadline = Date().addingTimeInterval(20)
         while process.isRunning && holdsLock(process.processIdentifier, on: lock) == false && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        while let ready, process.isRunning && !ready() && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.002)
         }
         Thread.sleep(forTimeInterval: delay)
@@ -123,6 +129,81 @@ import Testing
         #expect(try total(ws, "alpha") == 0)
         let check = try runNewsdex(["check", ws.corpus, "--db", ws.index])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    /// What is in the index folder besides its stub and lock: generations, part folders, a stub
+    /// half written.
+    func folders(_ ws: Workspace) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: ws.index).filter { $0 != "XAPIANDB" && $0 != ".lock" }.sorted()
+    }
+
+    @Test func afterKilledRunsOfEveryKindOneSuccessfulRunLeavesOneGeneration() throws {
+        let ws = Workspace(seeds: false)
+        writeCorpus(ws, word: "alpha")
+        #expect(try runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"]).status == 0)
+        // An update in place (Xapian's own lock on the live generation), rebuilds into two
+        // shards and on two threads (part folders): each killed while it runs, the last once it
+        // has begun its generation, so that something is surely left behind.
+        var landed = 0
+        var trace: [String] = []
+        let runs: [([String], String)] = [
+            ([], "beta"), (["--rebuild", "--shards", "2"], "alpha"), (["--rebuild", "--jobs", "2"], "beta"),
+        ]
+        for (number, (extra, word)) in runs.enumerated() {
+            writeCorpus(ws, word: word)
+            let last = number == runs.count - 1
+            var midRun = false
+            var delay = last ? 0.05 : 0.2
+            for _ in 0..<4 where !midRun {
+                // The last waits for a folder of its own (an earlier kill's are removed first).
+                let before = Set(try folders(ws))
+                let begun = { !Set((try? self.folders(ws)) ?? []).subtracting(before).isEmpty }
+                midRun = try indexAndKill(ws, after: delay, extra: extra, until: last ? begun : nil)
+                delay /= 2
+            }
+            if midRun { landed += 1 }
+            trace.append("\(extra): \(midRun ? "killed mid-run" : "not killed mid-run"), left \(try folders(ws))")
+            try expectConsistent(ws)
+        }
+        #expect(landed >= 2, "too few kills landed while a run held the lock")
+        // The kills left generations behind, and the lock file of a process that is gone.
+        #expect(try folders(ws).count > 1, "the killed runs left nothing, the test proves nothing: \(trace)")
+        #expect(FileManager.default.fileExists(atPath: ws.index + "/.lock"))
+
+        writeCorpus(ws, word: "gamma")
+        let done = try runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"])
+        #expect(done.status == 0, "\(done.stderr)")
+        let left = try folders(ws)
+        #expect(left.count == 1 && left[0].hasPrefix("gen-") && !left[0].contains(".part-"), "\(left)")
+        #expect(try total(ws, "gamma") == Self.articles)
+    }
+
+    @Test func aSecondWriterIsToldThePIDOfTheLiveOne() throws {
+        let ws = Workspace(seeds: false)
+        writeCorpus(ws, word: "alpha")
+        let process = Process()
+        process.executableURL = newsdexExecutable()
+        process.arguments = ["index", ws.corpus, "--db", ws.index] + Self.indexFlags
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && holdsLock(process.processIdentifier, on: ws.index + "/.lock") == false && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        let second = try runNewsdex(["index", ws.corpus, "--db", ws.index])
+        let stillRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // The first run may have finished before the second looked; then there was no lock.
+        if stillRunning && second.status == 4 {
+            #expect(second.stderr == "newsdex: the index at \(ws.index) is locked: another `newsdex index` "
+                + "(process \(process.processIdentifier)) is running; wait for it to finish\n")
+        } else {
+            #expect(second.status == 0, "\(second.stderr)")
+        }
+        // Killed, the first leaves its lock file, with its PID, and it blocks nothing.
+        #expect(FileManager.default.fileExists(atPath: ws.index + "/.lock"))
+        #expect(try runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"]).status == 0)
     }
 
     @Test func searchesDuringIndexingSeeTheOldOrTheNewIndex() throws {

@@ -7,7 +7,7 @@ import Testing
 #endif
 
 /// A temporary folder with a copy of the seed corpus, removed afterwards.
-final class Workspace {
+final class Workspace: Sendable {
     let url: URL
 
     init(seeds: Bool = true) {
@@ -27,6 +27,14 @@ final class Workspace {
         let file = url.appendingPathComponent(relative)
         try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(bytes).write(to: file)
+    }
+
+    /// The folder of the live generation of the index directory `index`: the one its stub's
+    /// `auto` line names (the stub also holds a comment).
+    static func generation(ofIndex index: String) throws -> String {
+        let stub = try String(contentsOfFile: index + "/XAPIANDB", encoding: .utf8)
+        let line = try #require(stub.split(separator: "\n").first { $0.hasPrefix("auto ") })
+        return index + "/" + line.dropFirst("auto ".count)
     }
 
     func indexed() throws -> Workspace {
@@ -176,7 +184,8 @@ final class Workspace {
         let result = try runNewsdex(["search", "--db", "index", "troops"], currentDirectory: ws.url)
         #expect(result.status == 4)
         #expect(result.stderr.hasPrefix("newsdex: the index at index is damaged ("))
-        #expect(result.stderr.hasSuffix("): rebuild it with `newsdex index --rebuild --db index`\n"))
+        // The corpus the index was built from, as the stub records it, relative to where we are.
+        #expect(result.stderr.hasSuffix("): rebuild it with `newsdex index --rebuild --db index corpus`\n"))
         #expect(!result.stderr.contains("gen-"))
     }
 

@@ -25,14 +25,20 @@ private final class ReadBox: @unchecked Sendable {
     var data = Data()
 }
 
+/// - Parameter wrapper: a command that runs newsdex (`setpriv --reuid=… --`), when not run directly.
 @discardableResult
 func runNewsdex(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil, wrapper: [String] = []
 ) throws -> RunResult {
     let process = Process()
-    process.executableURL = newsdexExecutable()
-    process.arguments = arguments
+    if let command = wrapper.first {
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = wrapper.dropFirst() + [newsdexExecutable().path] + arguments
+    } else {
+        process.executableURL = newsdexExecutable()
+        process.arguments = arguments
+    }
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (key, value) in environment { env[key] = value }

@@ -22,9 +22,8 @@ import Testing
     var sharded: String { ws.url.appendingPathComponent("sharded").path }
 
     func shardPaths() throws -> [String] {
-        let stub = try String(contentsOfFile: sharded + "/XAPIANDB", encoding: .utf8)
-        let generation = stub.split(separator: " ")[1].trimmingCharacters(in: .whitespacesAndNewlines)
-        return (0..<3).map { "\(sharded)/\(generation)/shard-\($0)" }
+        let generation = try Workspace.generation(ofIndex: sharded)
+        return (0..<3).map { "\(generation)/shard-\($0)" }
     }
 
     @Test func shardsAreRememberedAndSearchedAndCheckedAsOneIndex() throws {

@@ -13,11 +13,11 @@ import Xapian
         try withTemporaryDirectory { dir in
             let db = try makeDatabase(at: dir + "/db", texts: ["the quick fox", "a lazy dog", "fox and dog"])
             let reader = try Database(path: dir + "/db")
-            #expect(reader.documentCount == 3)
-            #expect(reader.lastDocumentID == 3)
-            #expect(reader.termFrequency("fox") == 2)
-            #expect(reader.termExists("dog"))
-            #expect(!reader.termExists("cat"))
+            #expect(try reader.documentCount == 3)
+            #expect(try reader.lastDocumentID == 3)
+            #expect(try reader.termFrequency("fox") == 2)
+            #expect(try reader.termExists("dog"))
+            #expect(try !reader.termExists("cat"))
             #expect(try reader.postings("dog") == [2, 3])
             #expect(try reader.postings("cat") == [])
             let zTerms = try reader.allTerms(prefix: "Zd")
@@ -35,9 +35,9 @@ import Xapian
             let reader = try Database(path: dir + "/db")
             try writer.add(Document())
             try writer.commit()
-            #expect(reader.documentCount == 1)
+            #expect(try reader.documentCount == 1)
             #expect(try reader.reopen())
-            #expect(reader.documentCount == 2)
+            #expect(try reader.documentCount == 2)
         }
     }
 
@@ -49,8 +49,8 @@ import Xapian
             try "auto \(dir)/a\nauto \(dir)/b\n".write(toFile: stub, atomically: true, encoding: .utf8)
             #expect(try Database(path: stub).documentCount == 3)
             let combined = try Database(shards: [try Database(path: dir + "/a"), try Database(path: dir + "/b")])
-            #expect(combined.documentCount == 3)
-            #expect(combined.termFrequency("gamma") == 1)
+            #expect(try combined.documentCount == 3)
+            #expect(try combined.termFrequency("gamma") == 1)
         }
     }
 
@@ -75,9 +75,9 @@ import Xapian
             try db.add(generator.document)
             try db.addSpelling("parliament")
             try db.commit()
-            #expect(db.spellingSuggestion(for: "goverment") == "government")
-            #expect(db.spellingSuggestion(for: "parliment") == "parliament")
-            #expect(db.spellingSuggestion(for: "zzzzzz") == nil)
+            #expect(try db.spellingSuggestion(for: "goverment") == "government")
+            #expect(try db.spellingSuggestion(for: "parliment") == "parliament")
+            #expect(try db.spellingSuggestion(for: "zzzzzz") == nil)
         }
     }
 
@@ -116,6 +116,62 @@ import Xapian
             let db = try Database(path: dir + "/db")
             try db.close()
             #expect { try db.postings("x") } throws: { ($0 as? XapianError)?.code == .database }
+        }
+    }
+
+    /// Counts, lookups and suggestions that fail throw, as GRDB's do: none of them answers 0,
+    /// false or nil for a database it could not read.
+    @Test func everyGetterOfAClosedDatabaseThrowsRatherThanAnswering() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try makeDatabase(at: dir + "/db", texts: ["the fox"])
+            try writer.addSpelling("fox")
+            try writer.close()
+            let db = try Database(path: dir + "/db")
+            let document = try db.document(1)
+            try db.close()
+            func closed(_ error: any Error) -> Bool { (error as? XapianError)?.code == .database }
+            // (Glass keeps the document count, last id and revision in memory once open, so
+            // those still answer; over the network they are read, and may throw.)
+            #expect { try db.termFrequency("fox") } throws: { closed($0) }
+            #expect { try db.spellingSuggestion(for: "fux") } throws: { closed($0) }
+            // A document read before the close reads its data lazily, from the closed database.
+            #expect { try document.data } throws: { closed($0) }
+            #expect { try document.termList() } throws: { closed($0) }
+        }
+    }
+
+    @Test func errorsCarryTheSystemErrorBehindThem() throws {
+        try withTemporaryDirectory { dir in
+            #expect { try Database(path: dir + "/absent") } throws: { ($0 as? XapianError)?.systemError == ENOENT }
+            // A database Xapian cannot write is EACCES for anyone but root; a file where a folder
+            // should be is ENOTDIR for everyone.
+            try Data().write(to: URL(fileURLWithPath: dir + "/file"))
+            #expect { try WritableDatabase(path: dir + "/file/db", mode: .createOrOpen) } throws: {
+                guard let error = $0 as? XapianError else { return false }
+                return error.systemError == ENOTDIR && error.context.isEmpty
+            }
+        }
+    }
+
+    @Test func consistencyCheckPassesASoundDatabaseAndFindsACutTable() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/db"
+            try makeDatabase(at: path, texts: (0..<2000).map { "document \($0) about the fox number \($0 * 7)" }).close()
+            #expect(try Database.checkConsistency(at: path).problems == 0)
+            #expect(try Database(path: path).revision > 0)
+            let table = path + "/postlist.glass"
+            let size = try FileManager.default.attributesOfItem(atPath: table)[.size] as! Int
+            #expect(size >= 4 * 8192)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: table))
+            try handle.truncate(atOffset: UInt64(size / 2))
+            try handle.close()
+            do {
+                let result = try Database.checkConsistency(at: path)
+                #expect(result.problems > 0, "a table cut to half passed the check")
+            } catch let error as XapianError {
+                #expect([.databaseCorrupt, .database].contains(error.code))
+            }
+            #expect { try Database.checkConsistency(at: dir + "/absent") } throws: { $0 is XapianError }
         }
     }
 }

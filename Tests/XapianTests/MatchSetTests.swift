@@ -39,11 +39,25 @@ import Xapian
             enquire.query = try newsParser(db).parse("budget")
             let matches = try enquire.matchSet(limit: 10)
             let text = articles[0].text
-            let snippet = matches.snippet(text, length: 100, stemmer: stem)
+            let snippet = try matches.snippet(text, length: 100, stemmer: stem)
             #expect(snippet.contains("<b>budget</b>"))
-            let custom = matches.snippet(text, stemmer: stem, highlightStart: "[", highlightEnd: "]")
+            let custom = try matches.snippet(text, stemmer: stem, highlightStart: "[", highlightEnd: "]")
             #expect(custom.contains("[budget]"))
-            #expect(matches.snippet("nothing relevant here", stemmer: stem, flags: [.emptyWithoutMatch]) == "")
+            #expect(try matches.snippet("nothing relevant here", stemmer: stem, flags: [.emptyWithoutMatch]) == "")
+        }
+    }
+
+    @Test func aSnippetNeedingTheDatabaseThrowsWhenItIsGone() throws {
+        try withTemporaryDirectory { dir in
+            let db = try makeNewsDatabase(at: dir + "/db")
+            let enquire = Enquire(database: db)
+            enquire.query = try newsParser(db).parse("budget")
+            let matches = try enquire.matchSet(limit: 10)
+            try db.close()
+            // The background model weighs fragments by term frequencies, read from the database.
+            #expect {
+                try matches.snippet(articles[0].text, length: 100, stemmer: try Stem(language: "english"), flags: [.backgroundModel])
+            } throws: { ($0 as? XapianError)?.code == .database }
         }
     }
 }

@@ -37,7 +37,7 @@ func makeNewsDatabase(at path: String) throws -> WritableDatabase {
         doc.setValue(article.date, slot: Slot.date)
         doc.setValue(sortableSerialise(article.words), slot: Slot.words)
         doc.setValue(article.source, slot: Slot.source)
-        doc.data = article.text
+        doc.setData(article.text)
         try db.add(doc)
     }
     try db.commit()

@@ -20,7 +20,7 @@ func makeDatabase(at path: String, texts: [String]) throws -> WritableDatabase {
     generator.stemmer = try Stem(language: "english")
     for text in texts {
         let doc = Document()
-        doc.data = text
+        doc.setData(text)
         generator.document = doc
         generator.indexText(text)
         try db.add(doc)

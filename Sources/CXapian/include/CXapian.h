@@ -56,6 +56,13 @@ typedef struct cx_error cx_error;
 cx_status cx_error_status(const cx_error *err) CX_NOEXCEPT;
 /* The message: NUL-terminated, owned by `err`, valid until cx_error_free(err). */
 const char *cx_error_message(const cx_error *err) CX_NOEXCEPT;
+/* Xapian's context for the error (Xapian::Error::get_context): for a remote database, which one
+ * failed ("remote:tcp(HOST:PORT)"); "" when none. Owned by `err`, as the message. */
+const char *cx_error_context(const cx_error *err) CX_NOEXCEPT;
+/* The system error (errno) behind the error, e.g. ENOSPC for a block Xapian could not write, or
+ * 0 when none is known. Recovered from Xapian::Error::get_error_string, which Xapian derives
+ * from errno with strerror; getaddrinfo errors give 0. */
+int cx_error_errno(const cx_error *err) CX_NOEXCEPT;
 void cx_error_free(cx_error *err) CX_NOEXCEPT;
 
 /* The version of the Xapian library linked, e.g. "1.4.22". Static storage; never fails. */
@@ -143,6 +150,10 @@ cx_status cx_database_allterms(const cx_database *db, const char *prefix, size_t
  * when there are none) is owned by the caller (cx_docids_free). */
 cx_status cx_database_postlist(const cx_database *db, const char *term, size_t term_len,
                                cx_docid **out, size_t *out_count, cx_error **err) CX_NOEXCEPT;
+/* The revision of a database of one glass (or chert) shard: it increases with each commit
+ * (Xapian::Database::get_revision). Statuses: CX_INVALID_OPERATION for several shards or a
+ * remote one, ... */
+cx_status cx_database_revision(const cx_database *db, uint64_t *out, cx_error **err) CX_NOEXCEPT;
 /* Reopens at the latest revision; `*changed` is 1 when it may have changed
  * (Xapian::Database::reopen). */
 cx_status cx_database_reopen(cx_database *db, int *changed, cx_error **err) CX_NOEXCEPT;
@@ -155,6 +166,15 @@ cx_status cx_database_close(cx_database *db, cx_error **err) CX_NOEXCEPT;
 cx_status cx_database_spelling_suggestion(const cx_database *db, const char *word,
                                           size_t word_len, unsigned int max_edit_distance,
                                           char **out, size_t *out_len, cx_error **err) CX_NOEXCEPT;
+/* Checks the database (or table) at `path` with Xapian's own consistency check
+ * (Xapian::Database::check, what xapian-check runs) and `opts` 0: every block of every table,
+ * and that postlists, termlists and document lengths agree. `*errors` receives the number of
+ * problems found; `*out` (length `*out_len`, owned by the caller: cx_bytes_free) what the check
+ * wrote about them. Statuses: CX_DATABASE_CORRUPT or CX_DATABASE when damage stops the check
+ * (e.g. a table cut short: "EOF reading block"), CX_DATABASE_NOT_FOUND / CX_DATABASE_OPENING
+ * when `path` is not a database, ... */
+cx_status cx_database_check(const char *path, size_t path_len, size_t *errors, char **out,
+                            size_t *out_len, cx_error **err) CX_NOEXCEPT;
 #define CX_COMPACT_MULTIPASS 8     /* Xapian::DBCOMPACT_MULTIPASS */
 #define CX_COMPACT_SINGLE_FILE 16  /* Xapian::DBCOMPACT_SINGLE_FILE */
 /* Writes a compacted copy of `db` to `path` (Xapian::Database::compact) with CX_COMPACT_*

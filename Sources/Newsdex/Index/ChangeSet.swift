@@ -21,16 +21,16 @@ struct ChangeSet {
     var isEmpty: Bool { candidates.isEmpty && removed.isEmpty }
 
     /// Compares `files` with the records in `database`.
-    /// - Parameter removeMissing: whether indexed files that are not in `files` count as removed;
-    ///   not when an input path is missing, so that a mistyped path does not empty the index.
-    /// - Throws: what reading the index's file terms throws.
-    static func detect(files: [CorpusFile], in database: Database, removeMissing: Bool) throws -> ChangeSet {
+    /// - Parameter removal: the part of the corpus whose indexed files count as removed when
+    ///   they are not in `files` (the paths a run was given); nil to remove nothing.
+    /// - Throws: what reading the index's file terms and records throws.
+    static func detect(files: [CorpusFile], in database: Database, removal: CorpusScope?) throws -> ChangeSet {
         var changes = ChangeSet()
         changes.indexed = Set(try database.allTerms(prefix: Schema.file.prefix).map(\.term))
         var present = Set<String>()
         for file in files {
             present.insert(Schema.identifierTerm(Schema.file, file.relativePath))
-            let record = FileRecord.read(from: database, path: file.relativePath)
+            let record = try FileRecord.read(from: database, path: file.relativePath)
             if let record, let status = FileStatus(path: file.url.path), status.size == record.size,
                 status.modified == record.modified
             {
@@ -40,7 +40,9 @@ struct ChangeSet {
                 changes.records[file.relativePath] = record
             }
         }
-        changes.removed = removeMissing ? changes.indexed.subtracting(present).sorted() : []
+        changes.removed = removal.map { scope in
+            changes.indexed.subtracting(present).filter { scope.covers(fileTerm: $0) }.sorted()
+        } ?? []
         return changes
     }
 

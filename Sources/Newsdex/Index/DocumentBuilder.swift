@@ -228,6 +228,6 @@ final class DocumentBuilder {
     }
 
     private func setData(_ stored: StoredDocument, of doc: Document) throws {
-        doc.dataBytes = stored.record
+        doc.setData(stored.record)
     }
 }

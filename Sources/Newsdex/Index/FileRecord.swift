@@ -13,8 +13,9 @@ struct FileRecord: Sendable, Hashable {
     var encoded: String { "\(hash.hex) \(size) \(modified)" }
 
     /// The record the index keeps for the file at `path`, if any.
-    static func read(from database: Database, path: String) -> FileRecord? {
-        (try? database.metadata(IndexMetadata.fileRecordKey(path: path))).flatMap(FileRecord.init(encoded:))
+    /// - Throws: what reading the index's metadata throws.
+    static func read(from database: Database, path: String) throws -> FileRecord? {
+        FileRecord(encoded: try database.metadata(IndexMetadata.fileRecordKey(path: path)))
     }
 
     init(hash: ContentHash, size: Int, modified: Int64) {

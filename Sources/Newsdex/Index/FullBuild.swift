@@ -7,8 +7,9 @@ internal import Xapian
 
 extension Indexer {
     /// Builds a new generation from every file, then switches to it.
+    /// - Parameter root: the corpus root, as the index records it (see CorpusScope).
     func build(
-        in directory: IndexDirectory, shards: Int, files: [CorpusFile], summary: inout IndexSummary,
+        in directory: IndexDirectory, shards: Int, files: [CorpusFile], root: String, summary: inout IndexSummary,
         tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
@@ -19,7 +20,8 @@ extension Indexer {
         let outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
-                files: files, workers: workers, shards: shards, at: target, stories: stories, tracker: tracker)
+                files: files, workers: workers, shards: shards, at: target, root: root, stories: stories,
+                tracker: tracker)
         } else if workers == 1 {
             outcome = try buildShard(
                 files: files, next: WorkQueue(count: files.count), at: target, stories: stories, tracker: tracker)
@@ -49,11 +51,11 @@ extension Indexer {
         }
         if shards == 1 {
             let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
-            try writers.recordMetadata(slots: outcome.slots)
+            try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
             try writers.close()
         }
         tracker.enter(.switching)
-        try directory.switchTo(generation: generation)
+        try directory.switchTo(generation: generation, corpusRoot: root)
         summary.added = outcome.filesIndexed
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected
@@ -85,13 +87,13 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        files: [CorpusFile], workers: Int, shards: Int, at target: URL, stories: StoryIndexing,
+        files: [CorpusFile], workers: Int, shards: Int, at target: URL, root: String, stories: StoryIndexing,
         tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw IndexError(.unwritable, index: indexPath, part: target.path, detail: error.localizedDescription)
+            throw IndexError.from(error, index: indexPath)
         }
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
@@ -113,7 +115,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-        try writers.recordMetadata(slots: outcome.slots)
+        try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
@@ -129,7 +131,7 @@ extension Indexer {
         outcome.warnings += prepared.warnings
         var written = 0
         for item in prepared.articles {
-            let story = stories.assign(item)
+            let story = try stories.assign(item)
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }

@@ -6,26 +6,25 @@ import Foundation
 internal import Xapian
 
 extension Indexer {
-    /// Brings `generation` up to date with `files`.
-    /// - Parameter removeMissing: whether indexed files that are not in `files` are removed.
+    /// Brings `generation` (open for reading as `existing`) up to date with `files`.
+    /// - Parameters:
+    ///   - removal: the part of the corpus under which indexed files missing from `files` are
+    ///     removed; nil to remove none.
+    ///   - root: the corpus root, as the index records it.
     func update(
-        generation: String, in directory: IndexDirectory, files: [CorpusFile], removeMissing: Bool,
-        summary: inout IndexSummary, tracker: ProgressTracker
+        generation: String, existing: Database, in directory: IndexDirectory, files: [CorpusFile],
+        removal: CorpusScope?, root: String, summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let index = directory.url.path
         let url = directory.generationURL(generation)
-        let existing: Database
-        do {
-            existing = try Database(path: url.path)
-        } catch {
-            throw IndexError.from(error, index: index)
-        }
-        try SchemaCheck.verify(existing, index: index)
-
         tracker.enter(.comparing(files: files.count))
         let changes: ChangeSet
+        let slotsBefore: FacetSlotUsage
+        let shards: Int
         do {
-            changes = try ChangeSet.detect(files: files, in: existing, removeMissing: removeMissing)
+            changes = try ChangeSet.detect(files: files, in: existing, removal: removal)
+            slotsBefore = try FacetSlotUsage.read(from: existing)
+            shards = try ShardLayout.count(of: existing)
         } catch {
             throw IndexError.from(error, index: index)
         }
@@ -36,8 +35,6 @@ extension Indexer {
         tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
         let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, tracker: tracker))
         summary.unchanged += touched.count
-        let slotsBefore = FacetSlotUsage.read(from: existing)
-        let shards = ShardLayout.count(of: existing)
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty { return }
 
         // Shards cannot share a transaction, and a run killed between two shards' commits would
@@ -46,19 +43,30 @@ extension Indexer {
         let inPlace = shards == 1 && toWrite.count + changes.removed.count <= options.inPlaceLimit
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
+        // On a full disk, the space wanted: the copy, and the new text.
+        let changedText = toWrite.reduce(Int64(0)) { $0 + Int64($1.record?.size ?? 0) }
+        let needed = (inPlace ? 0 : directory.size(ofGeneration: generation)) + spaceNeeded(bytes: changedText)
         if !inPlace {
             tracker.enter(.copying)
             do {
                 try FileManager.default.copyItem(at: url, to: target)
             } catch {
-                throw IndexError(.unwritable, index: index, part: target.path, detail: error.localizedDescription)
+                throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
             }
         }
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
         tracker.enter(.indexing, files: toWrite.map(\.file))
+        let before: GenerationFiles?
         do {
+            before = inPlace ? try GenerationFiles(folder: url, database: existing) : nil
+        } catch {
+            throw IndexError.from(error, index: index)
+        }
+        /// Writes every change; the writers are released (and Xapian's lock with them) when it
+        /// returns or throws.
+        func write(_ summary: inout IndexSummary) throws {
             let writers = try ShardWriters(
                 index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
                 batchSize: inPlace ? nil : options.batchSize)
@@ -81,7 +89,7 @@ extension Indexer {
                 let wasIndexed = changes.indexed.contains(term)
                 try writers.deleteDocuments(ofFileTerm: term)
                 try writers.setRecord(path: item.file.relativePath, "")
-                try write(item, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+                try self.write(item, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                 if !item.articles.isEmpty {
                     if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
                 } else if wasIndexed {
@@ -91,15 +99,19 @@ extension Indexer {
             }
             tracker.enter(.committing)
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore))
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root)
             if inPlace { try writers.commitTransaction() }
             try writers.close()
+        }
+        do {
+            try write(&summary)
         } catch {
-            throw IndexError.from(error, index: index)
+            before?.cutBackIfUncommitted()
+            throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
         }
         if !inPlace {
             tracker.enter(.switching)
-            try directory.switchTo(generation: targetGeneration)
+            try directory.switchTo(generation: targetGeneration, corpusRoot: root)
         }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected

@@ -9,6 +9,8 @@ public struct IndexOptions: Sendable {
     public var database: URL
     /// Build a fresh index from scratch, beside the live one.
     public var rebuild: Bool
+    /// Let a rebuild from part of the corpus drop the indexed files outside it (refused without).
+    public var force: Bool
     /// Threads that parse, extract and (for a full build) index in parallel.
     public var jobs: Int
     /// Databases the index is split into; nil keeps the index's count (1 for a new index). A
@@ -25,13 +27,14 @@ public struct IndexOptions: Sendable {
     public var stories: StoryOptions?
 
     public init(
-        inputs: [URL], database: URL, rebuild: Bool = false,
+        inputs: [URL], database: URL, rebuild: Bool = false, force: Bool = false,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, batchSize: Int = 2000,
         inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions? = .init()
     ) {
         self.inputs = inputs
         self.database = database
         self.rebuild = rebuild
+        self.force = force
         self.jobs = max(1, jobs)
         self.shards = shards.map { max(1, $0) }
         self.batchSize = max(1, batchSize)

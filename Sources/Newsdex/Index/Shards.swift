@@ -43,15 +43,14 @@ enum ShardLayout {
         do {
             try Data(text.utf8).write(to: generation.appendingPathComponent("XAPIANDB"), options: .atomic)
         } catch {
-            throw IndexError(
-                .unwritable, index: generation.deletingLastPathComponent().path,
-                part: generation.appendingPathComponent("XAPIANDB").path, detail: error.localizedDescription)
+            throw IndexError.from(error, index: generation.deletingLastPathComponent().path)
         }
     }
 
     /// The shard count an opened index records; 1 for an index built before shards.
-    static func count(of database: Database) -> Int {
-        ((try? database.metadata(IndexMetadata.shardCount)).flatMap { Int($0) }).map { max(1, $0) } ?? 1
+    /// - Throws: what reading its metadata throws.
+    static func count(of database: Database) throws -> Int {
+        Int(try database.metadata(IndexMetadata.shardCount)).map { max(1, $0) } ?? 1
     }
 }
 
@@ -72,8 +71,14 @@ extension ShardLayout {
                 throw IndexError.from(error, index: directory.url.path, part: part)
             }
             try SchemaCheck.verify(shard, index: directory.url.path, part: part)
-            let place = (try? shard.metadata(IndexMetadata.shardIndex)).flatMap { Int($0) }
-            guard place == index, ShardLayout.count(of: shard) == count else {
+            let place: Int?, shardCount: Int
+            do {
+                place = Int(try shard.metadata(IndexMetadata.shardIndex))
+                shardCount = try ShardLayout.count(of: shard)
+            } catch {
+                throw IndexError.from(error, index: directory.url.path, part: part)
+            }
+            guard place == index, shardCount == count else {
                 throw IndexError(
                     .shardOutOfPlace(expected: index, count: count), index: directory.url.path, part: part)
             }
@@ -166,9 +171,9 @@ final class ShardWriters: @unchecked Sendable {
     }
 
     /// Records what a generation says about itself: the schema version and the shard's place in
-    /// every shard; the time and the facet slots in shard 0, where readers of the combined
-    /// database find them.
-    func recordMetadata(slots: FacetSlotUsage) throws {
+    /// every shard; the time, the facet slots and the corpus root (relative to the index
+    /// directory) in shard 0, where readers of the combined database find them.
+    func recordMetadata(slots: FacetSlotUsage, corpusRoot: String) throws {
         for index in shards.indices {
             try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
             try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
@@ -176,6 +181,7 @@ final class ShardWriters: @unchecked Sendable {
         }
         try setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()), in: 0)
         try setMetadata(IndexMetadata.facetSlots, slots.encoded, in: 0)
+        try setMetadata(IndexMetadata.corpusRoot, corpusRoot, in: 0)
     }
 
     /// Starts a transaction; only a generation of one database is updated in place, so only it

@@ -20,22 +20,28 @@ public struct ExactDuplicate: Sendable, Hashable, CustomStringConvertible {
 final class StoryIndexing: Sendable {
     let options: StoryOptions
     private let clusterer: StoryClusterer
+    private let indexed: IndexedStories?
 
     /// - Parameter existing: the index as it was before this run, where earlier copies are found;
     ///   nil for a fresh build.
     init(options: StoryOptions, existing: Database?) {
         self.options = options
         var lookup: (@Sendable ([String]) -> [StoryMember])?
-        if let existing {
-            let stories = IndexedStories(database: existing, options: options)
+        indexed = existing.map { IndexedStories(database: $0, options: options) }
+        if let stories = indexed {
             lookup = { @Sendable keys in stories.members(sharing: keys) }
         }
         clusterer = StoryClusterer(options: options, lookup: lookup)
     }
 
-    func assign(_ article: PreparedArticle) -> StoryAssignment? {
+    /// The story of `article`.
+    /// - Throws: what reading the stored fingerprints of the index threw: an article clustered
+    ///   without them could found a story its earlier copies are in.
+    func assign(_ article: PreparedArticle) throws -> StoryAssignment? {
         guard let fingerprint = article.fingerprint else { return nil }
-        return clusterer.assign(id: article.article.id, fingerprint: fingerprint)
+        let assignment = clusterer.assign(id: article.article.id, fingerprint: fingerprint)
+        if let failure = indexed?.failure { throw failure }
+        return assignment
     }
 }
 
@@ -48,6 +54,8 @@ private final class IndexedStories: @unchecked Sendable {
     private let existing: Database
     private let options: StoryOptions
     private var members: [StoryMember]?
+    /// Why the stored fingerprints could not be read, once they were asked for.
+    private var loadFailure: (any Error)?
     /// A band key to one indexed article that has it: copies share keys, and any member of a
     /// story leads to its cluster.
     private var byBandKey: [String: Int32] = [:]
@@ -57,11 +65,21 @@ private final class IndexedStories: @unchecked Sendable {
         self.options = options
     }
 
+    /// Why reading the stored fingerprints failed, if it did (members then found none).
+    var failure: (any Error)? { lock.withLock { loadFailure } }
+
     /// Indexed articles that share a band key with a new one: the candidates it may copy.
     func members(sharing keys: [String]) -> [StoryMember] {
         lock.lock()
         defer { lock.unlock() }
-        let all = loaded()
+        let all: [StoryMember]
+        do {
+            all = try loaded()
+        } catch {
+            loadFailure = error
+            members = []
+            return []
+        }
         var seen = Set<Int32>()
         var result: [StoryMember] = []
         for key in keys {
@@ -70,18 +88,18 @@ private final class IndexedStories: @unchecked Sendable {
         return result
     }
 
-    private func loaded() -> [StoryMember] {
+    private func loaded() throws -> [StoryMember] {
         if let members { return members }
         var all: [StoryMember] = []
-        let articles = (try? existing.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))) ?? []
+        let articles = try existing.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
         for docid in articles {
-            guard let document = try? existing.document(docid),
-                let (id, fingerprint) = StoredFingerprint.decode(document.stringValue(slot: Slot.storyFingerprint.number)),
+            let document = try existing.document(docid)
+            guard let (id, fingerprint) = StoredFingerprint.decode(try document.stringValue(slot: Slot.storyFingerprint.number)),
                 // Fingerprints made with other options cannot be compared: that article stays apart.
                 fingerprint.shingleSize == options.shingleSize, fingerprint.minHashes.count == options.permutations,
                 fingerprint.bands == options.bands, fingerprint.rows == options.rows
             else { continue }
-            let cluster = document.stringValue(slot: Slot.story.number)
+            let cluster = try document.stringValue(slot: Slot.story.number)
             let index = Int32(all.count)
             all.append(StoryMember(
                 id: id, cluster: cluster.isEmpty ? StoryClusterer.clusterID(founder: id) : cluster,

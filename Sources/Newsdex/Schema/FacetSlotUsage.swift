@@ -13,8 +13,12 @@ public struct FacetSlotUsage: Sendable, Hashable, Codable {
     public init() {}
 
     /// What the index at `database` records (nothing used when it records nothing).
-    static func read(from database: Database) -> FacetSlotUsage {
-        (try? database.metadata(IndexMetadata.facetSlots)).map(FacetSlotUsage.init(encoded:)) ?? FacetSlotUsage()
+    /// - Throws: what reading its metadata throws; `DecodingError` for a record that does not
+    ///   decode (a damaged index).
+    static func read(from database: Database) throws -> FacetSlotUsage {
+        let text = try database.metadata(IndexMetadata.facetSlots)
+        guard !text.isEmpty else { return FacetSlotUsage() }
+        return try FacetSlotUsage(encoded: text)
     }
 
     /// The form kept in the index's metadata: `credit 1 person 64 place 12 organization 9`.
@@ -24,19 +28,25 @@ public struct FacetSlotUsage: Sendable, Hashable, Codable {
         "credit \(credit) person \(person) place \(place) organization \(organization)"
     }
 
-    /// Reads `encoded`; a name it does not know, or a count that is not one, is left at 0.
-    init(encoded: String) {
+    /// Reads `encoded`.
+    /// - Throws: `DecodingError.dataCorrupted` for anything but names and counts.
+    init(encoded: String) throws {
         let words = encoded.split(separator: " ")
-        for i in stride(from: 0, to: words.count - 1, by: 2) {
-            let count = Int(words[i + 1]) ?? 0
+        guard words.count % 2 == 0 else { throw Self.damaged(encoded) }
+        for i in stride(from: 0, to: words.count, by: 2) {
+            guard let count = Int(words[i + 1]), count >= 0 else { throw Self.damaged(encoded) }
             switch words[i] {
             case "credit": credit = count
             case "person": person = count
             case "place": place = count
             case "organization": organization = count
-            default: break
+            default: throw Self.damaged(encoded)
             }
         }
+    }
+
+    private static func damaged(_ encoded: String) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "facet slots: \(encoded.debugDescription)"))
     }
 
     /// The larger of two usages, field by field.

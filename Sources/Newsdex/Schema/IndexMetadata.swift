@@ -14,6 +14,9 @@ public enum IndexMetadata {
     public static let shardCount = "newsdex.shards"
     /// Which shard this database is, from 0; in every shard.
     public static let shardIndex = "newsdex.shard"
+    /// The corpus root, as a path relative to the index directory ("../corpus"); in shard 0.
+    /// Absent in an index built before it was recorded.
+    public static let corpusRoot = "newsdex.corpus-root"
 
     /// The start of every file record's key.
     static let fileRecordPrefix = "file:"

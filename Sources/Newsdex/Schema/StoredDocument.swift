@@ -53,12 +53,35 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     }
 }
 
+/// A document whose stored data is not a stored document: its record in the index is damaged.
+struct StoredDocumentError: Error, Sendable {
+    /// The document, as "document N" (its Xapian id).
+    var document: String
+    /// Why it does not decode.
+    var detail: String
+}
+
 extension StoredDocument {
     /// Reads the data the indexer stored in `document` (`StoredRecord`; DocumentBuilder writes
     /// it). In an extension, so that the memberwise initializer stays.
-    /// - Throws: `DecodingError` when the data is not a stored document.
+    /// - Throws: `StoredDocumentError` when the data is not a stored document; `XapianError`
+    ///   when it cannot be read.
     init(of document: Document) throws {
-        try self.init(record: document.dataBytes)
+        let bytes = try document.dataBytes
+        do {
+            try self.init(record: bytes)
+        } catch {
+            let id = (try? document.id).map { "document \($0)" } ?? "a document"
+            throw StoredDocumentError(document: id, detail: Self.reason(error))
+        }
+    }
+
+    /// What is wrong with undecodable data, in a few words.
+    private static func reason(_ error: any Error) -> String {
+        guard case .dataCorrupted(let context)? = error as? DecodingError else {
+            return "its stored data cannot be read"
+        }
+        return "its stored data is damaged: \(context.debugDescription)"
     }
 
     /// The record of this document, as the indexer stores it.
@@ -138,7 +161,7 @@ enum StoredRecord {
     static let format: UInt8 = 1
 
     static func corrupt(_ what: String) -> DecodingError {
-        .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "stored document: \(what)"))
+        .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: what))
     }
 
     struct Writer {

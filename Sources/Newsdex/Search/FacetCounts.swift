@@ -28,13 +28,14 @@ struct FacetCounts {
         var packedFacets: Set<Facet> = []
 
         /// Each facet's values as stored, with their counts (a value may come more than once).
-        func stored() -> [Facet: [(value: String, count: Int)]] {
+        /// - Throws: `XapianError` when a spy cannot be read.
+        func stored() throws -> [Facet: [(value: String, count: Int)]] {
             var result: [Facet: [(value: String, count: Int)]] = [:]
             for (facet, spies) in slotSpies {
-                result[facet, default: []] += spies.flatMap { $0.values() }
+                for spy in spies { result[facet, default: []] += try spy.values() }
             }
             if let packedSpy {
-                for (bytes, count) in packedSpy.values() {
+                for (bytes, count) in try packedSpy.values() {
                     guard let (facet, value) = FacetValuesPacking.unpack(bytes), packedFacets.contains(facet) else {
                         continue
                     }
@@ -94,7 +95,7 @@ struct FacetCounts {
         in database: Database, limit: Int, unfilteredQueries: [Facet: Query?] = [:]
     ) throws -> [(facet: Facet, values: [FacetValue])] {
         var counted: [Facet: [FacetValue]] = [:]
-        for (facet, values) in spies.stored() {
+        for (facet, values) in try spies.stored() {
             counted[facet] = Self.counts(values, limit: limit)
         }
         let filtered = Set(filters.compactMap(\.facet))
@@ -103,8 +104,8 @@ struct FacetCounts {
             let enquire = Enquire(database: database)
             enquire.query = FilterQuery.combine(unfilteredQueries[facet] ?? query, filters: others)
             let facetSpies = attach([facet], to: enquire)
-            _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: database.documentCount)
-            counted[facet] = Self.counts(facetSpies.stored()[facet] ?? [], limit: limit)
+            _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: try database.documentCount)
+            counted[facet] = Self.counts(try facetSpies.stored()[facet] ?? [], limit: limit)
         }
         return Facet.allCases.map { ($0, counted[$0] ?? []) }
     }

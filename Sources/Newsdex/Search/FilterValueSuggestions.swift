@@ -4,13 +4,14 @@ internal import Xapian
 
 extension Searcher {
     /// Filter values that match no document, with the nearest values the index has.
-    func unknownValues(_ filters: FacetFilters) -> [UnknownFilterValue] {
+    /// - Throws: what reading the index throws.
+    func unknownValues(_ filters: FacetFilters) throws -> [UnknownFilterValue] {
         var result: [UnknownFilterValue] = []
         for (facet, fields, values) in filters.flags {
-            for value in values where !fields.contains(where: { database.termExists(Schema.term($0, value)) }) {
+            for value in values where !(try fields.contains(where: { try database.termExists(Schema.term($0, value)) })) {
                 // An --entity value is reported under person, the first of the facets it spans.
                 result.append(UnknownFilterValue(
-                    facet: facet ?? .person, value: value, suggestions: nearestValues(to: value, in: fields)))
+                    facet: facet ?? .person, value: value, suggestions: try nearestValues(to: value, in: fields)))
             }
         }
         return result
@@ -18,26 +19,27 @@ extension Searcher {
 
     /// Up to three indexed values closest to `value` by edit distance (or containing it), as
     /// the articles write them ("Ariel Sharon", not the term's "ariel sharon").
-    public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) -> [String] {
+    /// - Throws: what reading the index throws.
+    public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) throws -> [String] {
         let wanted = Schema.normalizedValue(value)
         var scored: [(distance: Int, value: String, field: Field)] = []
         for field in fields {
-            guard let terms = try? database.allTerms(prefix: field.prefix) else { continue }
-            for (term, _) in terms {
+            for (term, _) in try database.allTerms(prefix: field.prefix) {
                 let candidate = String(term.dropFirst(field.prefix.count))
                 let distance = candidate.contains(wanted) && !wanted.isEmpty
                     ? 0 : EditDistance.levenshtein(wanted, candidate)
                 if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate, field)) }
             }
         }
-        return scored.sorted { ($0.distance, $0.value) < ($1.distance, $1.value) }.prefix(limit).map {
-            displayValue(of: $0.value, in: $0.field)
+        return try scored.sorted { ($0.distance, $0.value) < ($1.distance, $1.value) }.prefix(limit).map {
+            try displayValue(of: $0.value, in: $0.field)
         }
     }
 
     /// A value as written, read from the value slots of a document that has its term (terms are
     /// lowercased); the term's value when no slot holds it.
-    private func displayValue(of normalized: String, in field: Field) -> String {
+    /// - Throws: what reading the index throws.
+    private func displayValue(of normalized: String, in field: Field) throws -> String {
         let facet: Facet? = switch field {
         case Schema.source: .source
         case Schema.person: .person
@@ -46,11 +48,12 @@ extension Searcher {
         case Schema.credit: .credit
         default: nil
         }
-        guard let facet, let docid = try? database.postings(field.prefix + normalized).first,
-            let document = try? database.document(docid)
-        else { return normalized }
+        guard let facet, let docid = try database.postings(field.prefix + normalized).first else {
+            return normalized
+        }
+        let document = try database.document(docid)
         for slot in FacetCounts(slotUsage: slotUsage).slots(for: facet) {
-            let value = document.stringValue(slot: slot)
+            let value = try document.stringValue(slot: slot)
             if Schema.normalizedValue(value) == normalized { return value }
         }
         return normalized

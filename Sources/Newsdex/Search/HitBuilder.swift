@@ -22,7 +22,7 @@ struct HitBuilder {
         let stemmer = stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
+            snippet = Snippet(xapianHTML: try marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
         }
@@ -32,7 +32,7 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
-            let html = marked(
+            let html = try marked(
                 caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
                 flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
             if !html.isEmpty {
@@ -51,9 +51,9 @@ struct HitBuilder {
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
     /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
     /// that ends in one is marked too.
-    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) -> String {
+    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) throws -> String {
         Schema.unmarkPossessives(
-            mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
+            try mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
@@ -66,7 +66,7 @@ struct HitBuilder {
         var dated: [(date: String, document: Document)] = []
         for docid in members {
             let document = try database.document(docid)
-            let date = document.stringValue(slot: Slot.sortableDate.number)
+            let date = try document.stringValue(slot: Slot.sortableDate.number)
             dated.append((date.isEmpty ? "~" : date, document))
         }
         dated.sort { $0.date < $1.date }

@@ -34,39 +34,34 @@ public struct IndexStats: Sendable {
         func facet(_ f: Facet) -> [FacetValue] { facets.facets.first { $0.facet == f }?.values ?? [] }
         let pictures = try searcher.search(SearchRequest(
             kind: .caption, limit: 0, facets: true, facetLimit: top))
-        let days = (try? database.allTerms(prefix: Schema.day.prefix))?.map(\.term) ?? []
         func iso(_ term: String?) -> String? {
             guard let term, term.count == Schema.day.prefix.count + 8 else { return nil }
             let d = Array(term.dropFirst(Schema.day.prefix.count))
             return "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))"
         }
-        return IndexStats(
-            path: path, documents: database.documentCount,
-            articles: database.termFrequency(Schema.term(Schema.kind, "article")),
-            captions: database.termFrequency(Schema.term(Schema.kind, "caption")),
-            sources: facet(.source), persons: facet(.person), places: facet(.place),
-            organizations: facet(.organization),
-            credits: pictures.facets.first { $0.facet == .credit }?.values ?? [],
-            languages: facet(.language),
-            firstDate: iso(days.first { $0.count == Schema.day.prefix.count + 8 }),
-            lastDate: iso(days.last { $0.count == Schema.day.prefix.count + 8 }),
-            sizeOnDisk: diskUsage(of: URL(fileURLWithPath: path)),
-            lastIndexed: (try? database.metadata(IndexMetadata.indexedAt)).flatMap { $0.isEmpty ? nil : $0 },
-            schemaVersion: (try? database.metadata(IndexMetadata.schemaVersion)) ?? "")
+        return try searcher.reading {
+            let days = try database.allTerms(prefix: Schema.day.prefix).map(\.term)
+            let indexedAt = try database.metadata(IndexMetadata.indexedAt)
+            return IndexStats(
+                path: path, documents: try database.documentCount,
+                articles: try database.termFrequency(Schema.term(Schema.kind, "article")),
+                captions: try database.termFrequency(Schema.term(Schema.kind, "caption")),
+                sources: facet(.source), persons: facet(.person), places: facet(.place),
+                organizations: facet(.organization),
+                credits: pictures.facets.first { $0.facet == .credit }?.values ?? [],
+                languages: facet(.language),
+                firstDate: iso(days.first { $0.count == Schema.day.prefix.count + 8 }),
+                lastDate: iso(days.last { $0.count == Schema.day.prefix.count + 8 }),
+                sizeOnDisk: diskUsage(of: URL(fileURLWithPath: path)),
+                lastIndexed: indexedAt.isEmpty ? nil : indexedAt,
+                schemaVersion: try database.metadata(IndexMetadata.schemaVersion))
+        }
     }
 
     /// Bytes of the files under `url` that the current index uses: for an index directory, its
     /// current generation.
     static func diskUsage(of url: URL) -> Int {
         let directory = IndexDirectory(url: url)
-        let root = directory.currentGeneration().map(directory.generationURL) ?? url
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey]) else {
-            return 0
-        }
-        var total = 0
-        for case let file as URL in walker {
-            total += (try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0) ?? 0
-        }
-        return total
+        return Int(IndexDirectory.bytes(under: directory.currentGeneration().map(directory.generationURL) ?? url))
     }
 }

@@ -23,32 +23,78 @@ public final class Searcher {
     /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
     public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
         self.path = path
+        self.remoteTimeouts = remoteTimeouts
         (database, hasRemoteShards) = try IndexOpener.openWithShards(path, timeouts: remoteTimeouts)
         try SchemaCheck.verify(database, index: path)
-        slotUsage = FacetSlotUsage.read(from: database)
+        do {
+            slotUsage = try FacetSlotUsage.read(from: database)
+        } catch {
+            throw IndexError.from(error, index: path)
+        }
     }
 
+    private let remoteTimeouts: RemoteTimeouts
+
     /// Documents in the index, articles and captions.
-    public var documentCount: Int { database.documentCount }
+    /// - Throws: `IndexError` when the index fails underneath.
+    public var documentCount: Int {
+        get throws { try reading { try database.documentCount } }
+    }
 
     /// Runs a search.
     /// - Throws: `SearchError.query` for a query Xapian cannot parse, `IndexError` when the
-    ///   index fails underneath (a shard down, a damaged table).
+    ///   index fails underneath (a shard down, a damaged table, a writer committing twice while
+    ///   it is read twice).
     public func search(_ request: SearchRequest) throws -> SearchResponse {
-        do {
-            do {
-                return try searchOnce(request)
-            } catch XapianError.databaseModified {
-                // A writer committed twice while we read: reopen at the new revision, once.
+        try reading { try searchOnce(request) }
+    }
+
+    /// Runs `body` on the index, once more at the latest revision if a writer overwrote the
+    /// revision it read (Xapian's DatabaseModifiedError, which an update in place can cause);
+    /// every other failure, and a second one, is an IndexError.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try Self.retryingOnceIfModified(
+            body,
+            reopen: {
                 try database.reopen()
                 parsers = [:]
                 languageCounts = nil
-                return try searchOnce(request)
-            }
+            },
+            classify: { error in
+                var failure = IndexError.from(error, index: path)
+                // A remote shard failed without Xapian saying which: the one that does not
+                // answer now is named.
+                if case .unreachable = failure.code, failure.part == nil,
+                    let down = IndexOpener.unreachableShard(of: path, index: path, timeouts: remoteTimeouts)
+                {
+                    failure = down
+                }
+                return failure
+            })
+    }
+
+    /// Runs `body`; after `.databaseModified`, runs `reopen` and `body` once more. The retry
+    /// happens outside the catch clause, so that its own failure is classified like any other.
+    /// - Throws: `SearchError` as is; anything else through `classify`.
+    static func retryingOnceIfModified<T>(
+        _ body: () throws -> T, reopen: () throws -> Void, classify: (any Error) -> IndexError
+    ) throws -> T {
+        do {
+            return try body()
+        } catch let error as SearchError {
+            throw error
+        } catch XapianError.databaseModified {
+            // Falls through to the retry, out of the catch clause.
+        } catch {
+            throw classify(error)
+        }
+        do {
+            try reopen()
+            return try body()
         } catch let error as SearchError {
             throw error
         } catch {
-            throw IndexError.from(error, index: path)
+            throw classify(error)
         }
     }
 
@@ -86,7 +132,7 @@ public final class Searcher {
         // Facets and exact totals need every match. Otherwise looking at a thousand more than are
         // shown makes the total exact for most searches, at little cost, as Omega does.
         let checkAtLeast = request.facets || request.exactTotal
-            ? database.documentCount + 1 : request.offset + request.limit + 1000
+            ? try database.documentCount + 1 : request.offset + request.limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let mset = try enquire.matchSet(
             offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
@@ -115,7 +161,7 @@ public final class Searcher {
             query: request.query, correctedQuery: spelled.corrected,
             total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact, totalBounds: bounds,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
-            suggestion: spelled.suggestion, unknownFilterValues: unknownValues(request.filters))
+            suggestion: spelled.suggestion, unknownFilterValues: try unknownValues(request.filters))
     }
 
     /// Whether `query` with `filters` matches at least one document.
@@ -152,7 +198,7 @@ public final class Searcher {
     /// - Throws: `IndexError` when the index fails underneath.
     public func copies(of id: String) throws -> [(copy: StoredDocument, diff: StoryDiff)] {
         guard let stored = try document(id: id), let story = stored.story else { return [] }
-        do {
+        return try reading {
             var result: [(StoredDocument, StoryDiff)] = []
             for docid in try database.postings(Schema.term(Schema.story, story)) {
                 let other = try StoredDocument(of: database.document(docid))
@@ -161,24 +207,21 @@ public final class Searcher {
                 }
             }
             return result.sorted { ($0.0.date ?? "~", $0.0.id) < ($1.0.date ?? "~", $1.0.id) }
-        } catch {
-            throw IndexError.from(error, index: path)
         }
     }
 
     /// The stored document with this id (an article id, or `ID#caption-N`), if it is indexed.
     /// - Throws: `IndexError` when the index fails underneath.
     public func document(id: String) throws -> StoredDocument? {
-        do {
+        try reading {
             guard let docid = try database.postings(Schema.identifierTerm(Schema.uniqueID, id)).first else {
                 return nil
             }
-            let document = try database.document(docid)
-            return try StoredDocument(of: document)
-        } catch let error as DecodingError {
-            throw IndexError(.unreadableDocument, index: path, part: id, detail: "\(error)")
-        } catch {
-            throw IndexError.from(error, index: path)
+            do {
+                return try StoredDocument(of: database.document(docid))
+            } catch let error as StoredDocumentError {
+                throw IndexError(.unreadableDocument, index: path, part: id, detail: error.detail)
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ struct SpelledQuery {
     init(_ text: String, parser: MultilingualQueryParser) throws {
         query = try parser.parse(text)
         if let database = parser.groups.first?.parser.database,
-            let fix = Self.correction(of: text, in: database, groups: parser.groups),
+            let fix = try Self.correction(of: text, in: database, groups: parser.groups),
             let parsed = try? parser.parse(fix)
         {
             suggestion = fix
@@ -48,9 +48,10 @@ struct SpelledQuery {
     /// spelling data, or nil when nothing was replaced. A word matches when its term or its stem
     /// is in the index, in the analysis (elisions, stemmer) of one of `groups`; a stopword of one
     /// of them, or a word of Chinese, Japanese or Korean (indexed as n-grams), is left alone.
+    /// - Throws: what reading the index throws.
     static func correction(
         of text: String, in database: Database, groups: [MultilingualQueryParser.Group]
-    ) -> String? {
+    ) throws -> String? {
         var result = text
         var changed = false
         // From the end, so the ranges of earlier words stay valid.
@@ -59,14 +60,15 @@ struct SpelledQuery {
             guard folded.contains(where: \.isLetter), !folded.unicodeScalars.contains(where: isCJK),
                 !groups.contains(where: { $0.parser.stopper?.contains(folded) == true })
             else { continue }
-            let matches = groups.contains { group in
+            let matches = try groups.contains { group in
                 let prepared = group.analysis.prepared(folded)
-                return database.termExists(word.prefix + prepared)
-                    || group.parser.stemmer.map { database.termExists("Z" + word.prefix + $0(prepared)) } == true
+                if try database.termExists(word.prefix + prepared) { return true }
+                guard let stem = group.parser.stemmer else { return false }
+                return try database.termExists("Z" + word.prefix + stem(prepared))
             }
             guard !matches else { continue }
             let edits = maxEdits(forLength: folded.count)
-            guard edits > 0, let near = database.spellingSuggestion(for: folded, maxEditDistance: edits) else {
+            guard edits > 0, let near = try database.spellingSuggestion(for: folded, maxEditDistance: edits) else {
                 continue
             }
             result.replaceSubrange(word.range, with: near)

@@ -8,6 +8,12 @@
 import Foundation
 internal import Xapian
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How long a reader waits for a remote shard.
 public struct RemoteTimeouts: Sendable, Hashable {
     /// Seconds an exchange with a connected shard may take.
@@ -136,11 +142,7 @@ enum IndexOpener {
     {
         let part = path == index ? nil : path
         guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
-            do {
-                return try Database(path: path)
-            } catch {
-                throw IndexError.from(error, index: index, part: part)
-            }
+            return try openLocal(path, index: index, part: part)
         }
         var opened: [(entry: StubEntry, database: Database)] = []
         for (line, entry) in stub.entries {
@@ -174,6 +176,101 @@ enum IndexOpener {
         }
     }
 
+    /// Opens a local database, stub file or index directory. An index directory whose stub was
+    /// switched to a new generation while Xapian was opening the old one (which the switch then
+    /// removed) is opened again at the new one; a stub naming a generation that is not there is
+    /// `.missingGeneration`, which only a rebuild mends.
+    private static func openLocal(_ path: String, index: String, part: String?) throws -> Database {
+        let directory = IndexDirectory(url: URL(fileURLWithPath: path))
+        var attempts = 0
+        while true {
+            let generation = directory.currentGeneration()
+            do {
+                return try Database(path: path)
+            } catch {
+                // Xapian says "not found" for a folder it may not read: say what it is.
+                if let denied = unreadable([path, directory.stubURL.path] + (generation.map { [directory.generationURL($0).path] } ?? [])) {
+                    throw IndexError(.permissionDenied, index: index, part: part, detail: denied)
+                }
+                attempts += 1
+                let now = directory.currentGeneration()
+                if let now, now != generation, attempts < 5 { continue }
+                if let now, !FileManager.default.fileExists(atPath: directory.generationURL(now).path) {
+                    throw IndexError(.missingGeneration, index: index, part: part, detail: now)
+                }
+                throw IndexError.from(error, index: index, part: part)
+            }
+        }
+    }
+
+    /// The databases the index at `path` is made of, as files on this machine: `local` each with
+    /// the name errors give it ("" for the index itself, "shard-1" for a shard of an index
+    /// directory, the path a stub file lists) and its folder; `remote` the host:port of each
+    /// remote shard. Follows stubs (an index directory's, a generation's, a stub file's lines).
+    /// - Throws: `IndexError` `.missing`, `.missingGeneration`, stub errors.
+    static func databases(of path: String) throws -> (local: [(name: String, path: String)], remote: [String]) {
+        var local: [(String, String)] = []
+        var remote: [String] = []
+        func visit(_ location: String, name: String, depth: Int) throws {
+            guard depth < 8 else {
+                throw IndexError(.unreadableStubLine(.unknownType), index: path, part: location, detail: "stubs nested too deep")
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
+                throw IndexError(depth == 1 && name.isEmpty ? .missingGeneration : .missing, index: path,
+                                 part: name.isEmpty ? nil : name)
+            }
+            let stubPath = isDirectory.boolValue ? URL(fileURLWithPath: location).appendingPathComponent("XAPIANDB").path : location
+            guard FileManager.default.fileExists(atPath: stubPath),
+                let text = try? String(contentsOfFile: stubPath, encoding: .utf8)
+            else {
+                local.append((name, location))
+                return
+            }
+            let stub = try StubFile(path: stubPath, index: path, text: text)
+            for (_, entry) in stub.entries {
+                switch entry {
+                case .remote: remote.append(entry.name)
+                case .local(let target):
+                    // A generation keeps the index's own name; a shard is named as its folder.
+                    let targetName = URL(fileURLWithPath: target).lastPathComponent
+                    let child = targetName.hasPrefix("gen-") && depth == 0 ? name
+                        : targetName.hasPrefix("shard-") ? targetName : target
+                    try visit(target, name: child, depth: depth + 1)
+                }
+            }
+        }
+        try visit(path, name: "", depth: 0)
+        return (local, remote)
+    }
+
+    /// What the system says of the first of `paths` that exists but this user may not read.
+    private static func unreadable(_ paths: [String]) -> String? {
+        for path in paths where access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) {
+            return "\(path): \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
+    /// The remote shard of the stub at `path` that does not answer now, for naming the shard
+    /// behind a network error that Xapian could not attribute; nil when all answer.
+    static func unreachableShard(of path: String, index: String, timeouts: RemoteTimeouts) -> IndexError? {
+        guard let stub = try? StubFile.withRemoteLines(at: path, index: index) else { return nil }
+        for (line, entry) in stub.entries {
+            guard case .remote(let host, let port) = entry else { continue }
+            do {
+                let database = try Database.remote(
+                    host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
+                _ = try database.documentCount
+            } catch {
+                return IndexError(
+                    .unreachable, index: index, part: entry.name, line: line, stub: stub.path,
+                    detail: (error as? XapianError)?.message ?? "\(error)")
+            }
+        }
+        return nil
+    }
+
     /// The databases with shard 0 first, where a combined database reads its metadata; fails
     /// when the stub lists some shards of a sharded index but not all, which would silently
     /// leave their documents out of every search.
@@ -182,12 +279,15 @@ enum IndexOpener {
     ) throws
         -> [Database]
     {
-        let places = opened.map { item -> (index: Int, count: Int)? in
-            guard let count = (try? item.database.metadata(IndexMetadata.shardCount)).flatMap({ Int($0) }),
-                let index = (try? item.database.metadata(IndexMetadata.shardIndex)).flatMap({ Int($0) }),
-                count > 1
-            else { return nil }
-            return (index, count)
+        let places = try opened.map { item -> (index: Int, count: Int)? in
+            do {
+                guard let count = Int(try item.database.metadata(IndexMetadata.shardCount)),
+                    let index = Int(try item.database.metadata(IndexMetadata.shardIndex)), count > 1
+                else { return nil }
+                return (index, count)
+            } catch {
+                throw IndexError.from(error, index: index, part: item.entry.name)
+            }
         }
         // Databases that are not shards of one index (several indexes combined) keep their order.
         guard let first = places.first ?? nil, places.allSatisfy({ $0?.count == first.count }) else {

@@ -14,6 +14,7 @@ struct CheckReportJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", filesChecked = "files_checked", discrepancies, duplicates
+        case tablesChecked = "tables_checked", notChecked = "not_checked"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -23,5 +24,9 @@ struct CheckReportJSON: Encodable {
         try c.encode(
             report.discrepancies.map { Discrepancy(kind: $0.kind.rawValue, path: $0.path) }, forKey: .discrepancies)
         try c.encode(report.duplicates, forKey: .duplicates)
+        // With --deep: the databases Xapian's check found sound ("" is the index itself), and
+        // the remote shards it could not read.
+        try c.encode(report.tablesChecked, forKey: .tablesChecked)
+        try c.encode(report.notChecked, forKey: .notChecked)
     }
 }

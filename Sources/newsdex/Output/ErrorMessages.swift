@@ -1,18 +1,23 @@
 // Every error the user can meet, in words, with what to do next and the exit code: the library
 // reports what happened (IndexError, SearchError), and only the CLI knows its command names.
 import ArgumentParser
+import Foundation
 import Newsdex
 
 enum ErrorMessages {
     /// The lines to print for `error` (without the "newsdex: " prefix) and the exit code.
-    /// - Parameter database: the index path the user gave (`--db`), when the command opens one;
-    ///   messages name it rather than the index's internal folders.
-    static func describe(_ error: any Error, database: String?) -> (lines: [String], code: ExitCode) {
+    /// - Parameters:
+    ///   - database: the index path the user gave (`--db`), when the command opens one;
+    ///     messages name it rather than the index's internal folders.
+    ///   - corpus: the index's corpus root, when it can be read, for the rebuild command.
+    static func describe(_ error: any Error, database: String?, corpus: String? = nil) -> (lines: [String], code: ExitCode) {
         switch error {
         case let error as IndexError:
-            return ([sentence(for: error, database: database ?? error.index)], .indexUnavailable)
+            return ([sentence(for: error, database: database ?? error.index, corpus: corpus)], .indexUnavailable)
         case let error as SearchError:
             return (lines(for: error), .usage)
+        case let error as CorpusError:
+            return ([sentence(for: error, database: database)], .usage)
         default:
             // Nothing else is expected here; never 1, which scripts read as "no hits".
             let index = database.map { " (index \($0))" } ?? ""
@@ -20,9 +25,14 @@ enum ErrorMessages {
         }
     }
 
-    static func sentence(for error: IndexError, database db: String) -> String {
-        let rebuild = "rebuild it with `newsdex index --rebuild --db \(db)`"
-        let detail = error.detail.map { " (\($0))" } ?? ""
+    /// The command that builds the index `db` afresh, naming its corpus when known.
+    static func rebuildCommand(_ db: String, corpus: String?) -> String {
+        "`newsdex index --rebuild --db \(db)" + (corpus.map { " \(shellQuoted($0))" } ?? "") + "`"
+    }
+
+    static func sentence(for error: IndexError, database db: String, corpus: String? = nil) -> String {
+        let rebuild = "rebuild it with \(rebuildCommand(db, corpus: corpus))"
+        let detail = error.detail.map { " (\(withoutInternalFolders($0)))" } ?? ""
         let part = error.part ?? db
         switch error.code {
         case .missing:
@@ -30,19 +40,33 @@ enum ErrorMessages {
                 return "the index at \(db) names \(inner), which does not exist\(detail)"
             }
             return "no index at \(db): build it with `make index` or `newsdex index --db \(db)`"
-        case .locked:
-            return "the index at \(db) is locked: another `newsdex index` is running; wait for it to finish"
-        case .corrupt:
+        case .missingGeneration:
+            return "the index at \(db) is broken: the database its XAPIANDB file names is gone: \(rebuild)"
+        case .locked(let pid):
+            let who = pid.map { "another `newsdex index` (process \($0)) is running" } ?? "another `newsdex index` is running"
+            return "the index at \(db) is locked: \(who); wait for it to finish"
+        case .corrupt, .unreadableDocument:
             let which = error.part.map { " (\($0))" } ?? ""
             return "the index at \(db)\(which) is damaged\(detail): \(rebuild)"
+        case .modified:
+            return "the index at \(db) changed twice while it was read (a `newsdex index` is writing it): run the command again"
+        case .noSpace(let needed, let available):
+            var space = ""
+            if let needed { space += "; it needs about \(bytes(needed))" }
+            if let available { space += (needed == nil ? "; " : ", ") + "\(bytes(available)) free" }
+            return "no space left on the disk of the index at \(db)\(space): the index is as it was before this run; "
+                + "free some space, or index into a --db on another disk"
+        case .permissionDenied:
+            let what = error.part.map { " (\(withoutInternalFolders($0)))" } ?? ""
+            return "no permission to use the index at \(db)\(what)\(detail): run as a user who may write it, "
+                + "or give a --db you may write"
         case .schemaMismatch:
             let which = error.part.map { "the shard \($0) of the index at \(db)" } ?? "the index at \(db)"
             let what = error.detail.map { "was built with schema version \($0)" }
                 ?? "is not a newsdex index (no schema version)"
             return "\(which) \(what); this newsdex uses version \(Schema.version): \(rebuild)"
         case .unwritable:
-            return "cannot write the index at \(db)" + (error.part.map { ": \($0)" } ?? "")
-                + (error.detail.map { ": \($0)" } ?? "")
+            return "cannot write the index at \(db)\(detail): check the disk and the folder's permissions"
         case .unreachable:
             let where_ = error.stub.map { stub in " (\(stub)" + (error.line.map { " line \($0)" } ?? "") + ")" } ?? ""
             if let shard = error.part {
@@ -58,12 +82,58 @@ enum ErrorMessages {
             return "\(part) \(what) of an index of \(count) shards: list each shard once"
         case .shardOutOfPlace(let expected, let count):
             return "the index at \(db): \(part) is not shard \(expected) of \(count): \(rebuild)"
-        case .unreadableDocument:
-            return "the stored data of \(part) in the index at \(db) cannot be read\(detail): \(rebuild)"
         case .other:
             let which = error.part.map { " (\($0))" } ?? ""
             return "cannot use the index at \(db)\(which)\(detail)"
         }
+    }
+
+    /// Paths given that cannot be indexed or checked as asked.
+    static func sentence(for error: CorpusError, database: String?) -> String {
+        let db = database.map { " --db \($0)" } ?? ""
+        switch error {
+        case .missingPath(let path):
+            return "\(path): no such file or folder; nothing was indexed or removed"
+        case .outsideCorpus(let path, let root, let containsRoot):
+            let remedy = containsRoot
+                ? "to make \(path) the corpus, rebuild: `newsdex index --rebuild\(db) \(shellQuoted(path))`"
+                : "give a path under it, or index \(path) into another index (--db)"
+            return "\(path) is outside the corpus of this index, \(root): \(remedy)"
+        case .rebuildDropsFiles(let paths, let root, let count, let examples):
+            let some = examples.joined(separator: ", ") + (count > examples.count ? ", …" : "")
+            return "a rebuild from \(paths.joined(separator: " ")) would drop the \(count) indexed file(s) outside it (\(some)): "
+                + "rebuild the whole corpus with `newsdex index --rebuild\(db) \(shellQuoted(root))`, "
+                + "or add --force to keep only what is under \(paths.joined(separator: " "))"
+        }
+    }
+
+    /// A byte count as people read it.
+    static func bytes(_ count: Int64) -> String {
+        ByteCountFormatter.string(fromByteCount: count, countStyle: .file)
+    }
+
+    /// `text` with paths inside an index's generations ("…/index/gen-000004/postlist.glass",
+    /// "…/gen-000005.part-1") cut to what a user can act on: the table's file name, or nothing.
+    static func withoutInternalFolders(_ text: String) -> String {
+        guard text.contains("gen-") else { return text }
+        var result = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            guard let range = word.range(of: #"[^ '"(]*gen-[0-9]+[^ '")]*"#, options: .regularExpression) else {
+                result += (result.isEmpty ? "" : " ") + word
+                continue
+            }
+            let path = word[range]
+            let last = path.split(separator: "/").last.map(String.init) ?? ""
+            let replacement = last.hasPrefix("gen-") ? "the index" : last
+            result += (result.isEmpty ? "" : " ") + word.replacingCharacters(in: range, with: replacement)
+        }
+        return result
+    }
+
+    /// `path` as a shell word: quoted when it holds anything but safe characters.
+    static func shellQuoted(_ path: String) -> String {
+        let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@%".contains($0) }
+        return safe && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func explanation(of problem: IndexError.StubProblem) -> String {

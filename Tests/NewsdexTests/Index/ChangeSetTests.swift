@@ -25,7 +25,8 @@ import Xapian
 
         let database = try Database(path: scratch.path("index").path)
         let files = ArticleReader.articleFiles(under: [corpus]).files
-        let changes = try ChangeSet.detect(files: files, in: database, removeMissing: true)
+        let whole = try CorpusScope.resolve(inputs: [corpus], recorded: nil, rebuild: false)
+        let changes = try ChangeSet.detect(files: files, in: database, removal: whole)
         #expect(changes.unchanged == 1)
         #expect(Set(changes.candidates.map(\.relativePath)) == ["AFP/edited.txt", "AFP/new.txt", "AFP/touched.txt"])
         #expect(changes.records["AFP/new.txt"] == nil && changes.records["AFP/edited.txt"] != nil)
@@ -38,7 +39,13 @@ import Xapian
         #expect(touched.map(\.file.relativePath) == ["AFP/touched.txt"])
         #expect(Set(changed.map(\.file.relativePath)) == ["AFP/edited.txt", "AFP/new.txt"])
 
-        // Without removal (a missing input path), nothing counts as removed.
-        #expect(try ChangeSet.detect(files: files, in: database, removeMissing: false).removed.isEmpty)
+        // Without removal (no file listed), nothing counts as removed.
+        #expect(try ChangeSet.detect(files: files, in: database, removal: nil).removed.isEmpty)
+        // Removal applies only under the paths a run was given: not under another folder.
+        try FileManager.default.createDirectory(at: scratch.path("corpus/BBC"), withIntermediateDirectories: true)
+        let other = try CorpusScope.resolve(inputs: [scratch.path("corpus/BBC")], recorded: CorpusScope.canonical(corpus), rebuild: false)
+        #expect(try ChangeSet.detect(files: [], in: database, removal: other).removed.isEmpty)
+        let afp = try CorpusScope.resolve(inputs: [scratch.path("corpus/AFP")], recorded: CorpusScope.canonical(corpus), rebuild: false)
+        #expect(try ChangeSet.detect(files: files, in: database, removal: afp).removed == [Schema.identifierTerm(Schema.file, "AFP/gone.txt")])
     }
 }

@@ -119,25 +119,28 @@ import Xapian
         #expect(try documentCount() == 8)
     }
 
-    @Test func aMissingInputPathRemovesNothing() throws {
+    @Test func aMissingInputPathIsRefusedAndRemovesNothing() throws {
         let corpus = Repository.copySeeds(into: scratch)
         _ = try index(corpus)
-        let summary = try Indexer(options: IndexOptions(
-            inputs: [scratch.path("no-such-corpus")], database: scratch.path("index"), jobs: 1)).run()
-        #expect(summary.rejected.map(\.reason) == ["no such file or directory"])
-        #expect(summary.removed == 0)
+        let missing = scratch.path("no-such-corpus")
+        #expect(throws: CorpusError.missingPath(missing.path)) {
+            try Indexer(options: IndexOptions(inputs: [corpus, missing], database: self.scratch.path("index"), jobs: 1)).run()
+        }
         #expect(try documentCount() == 8)
     }
 
-    @Test func aSymlinkedCorpusFolderIsIndexedAndAnEmptyListingRemovesNothing() throws {
+    @Test func aSymlinkedCorpusFolderIsTheCorpusItNamesAndAnEmptyListingRemovesNothing() throws {
         let corpus = Repository.copySeeds(into: scratch)
         let link = scratch.path("linked-corpus")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: corpus)
         let summary = try Indexer(options: IndexOptions(inputs: [link], database: scratch.path("index"), jobs: 1)).run()
         #expect(summary.added == 2)
-        let empty = scratch.path("empty")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let again = try Indexer(options: IndexOptions(inputs: [empty], database: scratch.path("index"), jobs: 1)).run()
+        // The link and the folder it names are one corpus: the same files, unchanged.
+        #expect(try index(corpus).unchanged == 2)
+        // A folder of the corpus that lists nothing removes nothing, even what is indexed under it.
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("AFP"))
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("AFP"), withIntermediateDirectories: true)
+        let again = try index(corpus.appendingPathComponent("AFP"))
         #expect(again.removed == 0 && again.nothingListed)
         #expect(try documentCount() == 8)
     }
@@ -157,7 +160,7 @@ import Xapian
     @Test func aSecondWriterFailsAtOnceWithLocked() throws {
         let corpus = Repository.copySeeds(into: scratch)
         let held = try IndexDirectory(url: scratch.path("index")).lock()
-        #expect { try index(corpus) } throws: { ($0 as? IndexError)?.code == .locked }
+        #expect { try index(corpus) } throws: { ($0 as? IndexError)?.code == .locked(pid: getpid()) }
         withExtendedLifetime(held) {}
     }
 

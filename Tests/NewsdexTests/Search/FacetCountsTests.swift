@@ -49,7 +49,8 @@ import Xapian
         enquire.query = query
         let spies = FacetCounts(slotUsage: usage, packed: packed).attach(facets, to: enquire)
         _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
-        return Dictionary(uniqueKeysWithValues: facets.map { ($0, FacetCounts.counts(spies.stored()[$0] ?? [], limit: limit)) })
+        let stored = try spies.stored()
+        return Dictionary(uniqueKeysWithValues: facets.map { ($0, FacetCounts.counts(stored[$0] ?? [], limit: limit)) })
     }
 
     @Test func thePackedSlotCountsWhatTheRunsOfSlotsCount() throws {

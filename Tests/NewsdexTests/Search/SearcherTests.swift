@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Xapian
 @testable import Newsdex
 
 @Suite struct SearcherTests {
@@ -167,5 +168,96 @@ import Testing
         #expect(actual(bbc, .source) == expected(.source) { _, _ in true })
         #expect(actual(bbc, .person) == expected(.person) { a, _ in a.source == "BBC" })
         #expect(actual(bbc, .credit) == expected(.credit) { a, _ in a.source == "BBC" })
+    }
+}
+
+/// A search reads the index again, once, when a writer overwrote the revision it was reading;
+/// a second time, or any other failure, is an IndexError.
+@Suite struct SearcherRetryTests {
+    struct Thrown: Error {}
+
+    func classify(_ error: any Error) -> IndexError { IndexError.from(error, index: "idx") }
+
+    @Test func aModifiedRevisionIsReadAgainOnceAndASecondTimeIsAnIndexError() throws {
+        var calls = 0, reopens = 0
+        let value = try Searcher.retryingOnceIfModified({
+            calls += 1
+            if calls == 1 { throw XapianError(code: .databaseModified, message: "") }
+            return 7
+        }, reopen: { reopens += 1 }, classify: classify)
+        #expect(value == 7 && calls == 2 && reopens == 1)
+
+        calls = 0
+        #expect {
+            try Searcher.retryingOnceIfModified({ () throws -> Int in
+                calls += 1
+                throw XapianError(code: .databaseModified, message: "again")
+            }, reopen: {}, classify: classify)
+        } throws: { ($0 as? IndexError)?.code == .modified && ($0 as? IndexError)?.detail == "again" }
+        #expect(calls == 2)
+
+        // Anything else fails at once, classified; a query error passes as it is.
+        reopens = 0
+        #expect {
+            try Searcher.retryingOnceIfModified({ () throws -> Int in throw XapianError(code: .databaseCorrupt, message: "") },
+                                                reopen: { reopens += 1 }, classify: classify)
+        } throws: { ($0 as? IndexError)?.code == .corrupt }
+        #expect(reopens == 0)
+        #expect {
+            try Searcher.retryingOnceIfModified({ () throws -> Int in throw SearchError.query("a AND", "syntax", nil) },
+                                                reopen: {}, classify: classify)
+        } throws: { $0 is SearchError }
+        // A reopen that fails is classified too.
+        #expect {
+            try Searcher.retryingOnceIfModified({ () throws -> Int in throw XapianError(code: .databaseModified, message: "") },
+                                                reopen: { throw XapianError(code: .databaseNotFound, message: "") }, classify: classify)
+        } throws: { ($0 as? IndexError)?.code == .missing }
+    }
+
+    @Test func aSearchWhileAWriterCommitsSeesTheNewRevision() throws {
+        let scratch = try TemporaryDirectory()
+        let corpus = Repository.copySeeds(into: scratch)
+        for i in 0..<40 {
+            scratch.write("corpus/BBC/extra-\(i).txt", plainArticle(
+                title: "Harbour report \(i)", date: "2023-01-1\(i % 10)", author: "Ann Lee",
+                paragraphs: ["The harbour, report \(i).", distinctParagraph(seed: UInt64(i))]))
+        }
+        let index = scratch.path("index")
+        _ = try Indexer(options: IndexOptions(inputs: [corpus], database: index, jobs: 1)).run()
+        let searcher = try Searcher(path: index.path)
+        let reader = try Database(path: index.path)
+        #expect(try searcher.search(SearchRequest(query: "harbour")).total == 40)
+
+        // A writer rewrites every document three times, and adds filler documents (no kind:
+        // searches never see them), committing each time, as an update in place of a large
+        // change does: the blocks of the revision the readers hold are reused.
+        let generation = IndexDirectory(url: index).currentGeneration()!
+        let writer = try WritableDatabase(path: index.appendingPathComponent(generation).path, mode: .open)
+        let last = try writer.lastDocumentID
+        for round in 0..<3 {
+            for docid in 1...last {
+                let document = try writer.document(docid)
+                document.addBooleanTerm("XROUND\(round)")
+                try writer.replace(docid, with: document)
+            }
+            for filler in 0..<1500 {
+                let document = Document()
+                document.setData(String(repeating: "filler ", count: 30))
+                for term in 0..<30 { document.addTerm("filler\((filler * 7 + term + round) % 4000)") }
+                document.addTerm("Zharbour")
+                try writer.add(document)
+            }
+            try writer.commit()
+        }
+        try writer.close()
+
+        // The reader opened before finds its revision gone; the searcher reads the new one.
+        let enquire = Enquire(database: reader)
+        enquire.query = Query(term: "Zharbour")
+        #expect { _ = try enquire.matchSet(limit: 50, checkAtLeast: 1000).map { try $0.document().data } } throws: {
+            ($0 as? XapianError)?.code == .databaseModified
+        }
+        let response = try searcher.search(SearchRequest(query: "harbour", limit: 50))
+        #expect(response.total == 40 && response.hits.count == 40)
     }
 }

@@ -22,7 +22,7 @@ import Testing
 
     var stub: String? { try? String(contentsOf: directory.url.appendingPathComponent("XAPIANDB"), encoding: .utf8) }
 
-    @Test func switchingNamesTheNewGenerationKeepsThePreviousAndRemovesTheRest() throws {
+    @Test func switchingNamesTheNewGenerationAndRemovesEveryOther() throws {
         #expect(directory.currentGeneration() == nil)
         #expect(directory.nextGenerationName() == "gen-000001")
         try makeGeneration("gen-000001")
@@ -30,26 +30,45 @@ import Testing
         #expect(stub == "auto gen-000001\n")
         #expect(directory.currentGeneration() == "gen-000001")
 
-        // A half-built generation left by a killed run goes at the next switch.
+        // A half-built generation and a part folder left by a killed run go at the next switch,
+        // and so does the generation switched from.
         try makeGeneration("gen-000002")
+        try makeGeneration("gen-000002.part-1")
         try makeGeneration("gen-000003")
         #expect(directory.nextGenerationName() == "gen-000004")
         try directory.switchTo(generation: "gen-000003")
         #expect(directory.currentGeneration() == "gen-000003")
-        #expect(onDisk == ["XAPIANDB", "gen-000001", "gen-000003"])
-
-        try makeGeneration("gen-000004")
-        try directory.switchTo(generation: "gen-000004")
-        #expect(stub == "auto gen-000004\n")
-        // The one before is kept for readers that opened it a moment ago; older ones go.
-        #expect(onDisk == ["XAPIANDB", "gen-000003", "gen-000004"])
+        #expect(onDisk == ["XAPIANDB", "gen-000003"])
     }
 
-    @Test func aSecondLockFailsAtOnceAndTheFirstIsReleasedWithItsOwner() throws {
+    @Test func theStubNamesTheCorpusRootInAComment() throws {
+        try makeGeneration("gen-000001")
+        try directory.switchTo(generation: "gen-000001", corpusRoot: "../corpus")
+        #expect(stub == "# newsdex corpus root: ../corpus\nauto gen-000001\n")
+        #expect(directory.corpusRootComment() == "../corpus")
+        #expect(directory.currentGeneration() == "gen-000001")
+        try directory.switchTo(generation: "gen-000001")
+        #expect(directory.corpusRootComment() == nil)
+    }
+
+    @Test func leftoversGoAndTheCurrentGenerationStays() throws {
+        try makeGeneration("gen-000001")
+        try directory.switchTo(generation: "gen-000001")
+        for name in ["gen-000002", "gen-000003.part-0", "gen-000003.part-1"] { try makeGeneration(name) }
+        try Data().write(to: directory.url.appendingPathComponent("XAPIANDB.tmp"))
+        try Data().write(to: directory.url.appendingPathComponent("README.md"))
+        directory.removeLeftovers()
+        #expect(onDisk == ["XAPIANDB", "gen-000001", "README.md"])
+    }
+
+    @Test func aSecondLockNamesTheHolderAndAKilledHoldersLockFileBlocksNothing() throws {
         var held: IndexLock? = try directory.lock()
-        #expect { try directory.lock() } throws: { ($0 as? IndexError)?.code == .locked }
+        #expect { try directory.lock() } throws: { ($0 as? IndexError)?.code == .locked(pid: getpid()) }
         withExtendedLifetime(held) {}
         held = nil
+        // A lock file naming a process that is gone, as a killed run leaves it, is no lock.
+        try Data("999999999\n".utf8).write(to: directory.url.appendingPathComponent(".lock"))
         _ = try directory.lock()
     }
+
 }

@@ -61,7 +61,7 @@ import Xapian
         let timeouts = RemoteTimeouts(active: 5, connect: 2)
         do {
             let remote = try Searcher(path: stub.path, remoteTimeouts: timeouts)
-            #expect(remote.documentCount == 44)
+            #expect(try remote.documentCount == 44)
             try ShardedCorpus.expectSameResults(Searcher(path: fixture.single.path), remote)
             #expect(try remote.document(id: "BBC/extra-3.txt")?.title == "Harbour report 3")
         }
@@ -84,5 +84,32 @@ import Xapian
                 && error.stub == stub.path
         }
         #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func stoppingOneServerLeavesTheOthersServing() throws {
+        let servers = try XapianTCPServers(serving: shardPaths)
+        defer { servers.stopAll() }
+        // SIGTERM, as `make cluster-stop` sends it: the server signals its process group, which
+        // is its own (a session of its own, as setsid gives it), not the others' or ours.
+        servers.stop(1)
+        #expect(!servers.isRunning(1))
+        #expect(servers.isRunning(0) && servers.isRunning(2))
+        #expect(XapianTCPServers.accepts(port: servers.ports[0]) && XapianTCPServers.accepts(port: servers.ports[2]))
+    }
+
+    @Test func aShardThatFailsDuringASearchIsNamedNotCountedAsNothing() throws {
+        let servers = try XapianTCPServers(serving: shardPaths)
+        defer { servers.stopAll() }
+        let stub = fixture.scratch.write("cluster.stub", servers.stubText)
+        let searcher = try Searcher(path: stub.path, remoteTimeouts: RemoteTimeouts(active: 5, connect: 2))
+        #expect(try searcher.search(SearchRequest(query: "harbour")).total > 0)
+        // The server and the child serving this searcher's connection die at once.
+        servers.crash(1)
+        for request in [SearchRequest(query: "harbour"), SearchRequest(query: "troops", facets: true)] {
+            #expect { try searcher.search(request) } throws: {
+                guard let error = $0 as? IndexError else { return false }
+                return error.code == .unreachable && error.part == "127.0.0.1:\(servers.ports[1])"
+            }
+        }
     }
 }
