@@ -52,7 +52,7 @@ extension NewsdexCommand {
         func validate() throws {
             guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
             guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more") }
-            if search.queryText.trimmingCharacters(in: .whitespaces).isEmpty && search.filters.isEmpty
+            if search.queryText.allSatisfy(\.isWhitespace) && search.filters.isEmpty
                 && search.from == nil && search.to == nil
             {
                 throw ValidationError("give a query, or a filter such as --source or --person to browse by")
@@ -211,7 +211,12 @@ enum SearchText {
     }
 
     static func render(_ snippet: Snippet, style: TextStyle) -> String {
-        snippet.segments.map { $0.isMatch ? style.match($0.text) : $0.text }.joined()
-            .replacingOccurrences(of: "\n", with: " ")
+        // Each line break a space, scalar by scalar (Foundation's replacingOccurrences costs a
+        // one-shot search its first use).
+        var text = String.UnicodeScalarView()
+        for scalar in snippet.segments.map({ $0.isMatch ? style.match($0.text) : $0.text }).joined().unicodeScalars {
+            text.append(scalar == "\n" ? " " : scalar)
+        }
+        return String(text)
     }
 }
