@@ -520,7 +520,10 @@ def answers(binary, db, q):
             return {"error": f"exit {proc.returncode}: {proc.stderr.strip()[-200:]}"}
         data = json.loads(proc.stdout)
         key = "facets" if facets else "plain"
-        out[key] = {"ids": [hit["id"] for hit in data["results"]], "total": data["total"],
+        # Hits of equal score may come in either order (docids differ between two builds): ties
+        # are compared as sets, by listing each score's ids in id order.
+        ranked = sorted(data["results"], key=lambda hit: (-hit["score"], hit["id"]))
+        out[key] = {"ids": [hit["id"] for hit in ranked], "total": data["total"],
                     "exact": data["total_is_exact"], "facets": data["facets"] if facets else None}
     return out
 
@@ -808,7 +811,8 @@ def write_baseline(add, queries, searching):
     add("")
     add(f"Every bench query run with `--format json` (and again with `--facets` when it has none) by the "
         f"baseline `{base['baseline']}` ({base['version']}, over an index it built) and by this newsdex; "
-        "compared: the ids of the top 10, the total, whether it is exact, every facet's counts.")
+        "compared: the ids of the top 10 (hits of equal score as a set), the total, whether it is exact, "
+        "every facet's counts.")
     add("")
     differing = [(i, r) for i, r in enumerate(base["queries"]) if r["diffs"]]
     if not differing:
