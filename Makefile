@@ -14,7 +14,7 @@ RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build index search test clean man completions install uninstall bench-stories
+.PHONY: all deps build index search test fuzz clean man completions install uninstall bench-stories
 
 all: index
 
@@ -49,6 +49,14 @@ search: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The fuzz targets at length (make test runs a few cases of each): the query language, and the
+# readers over random corpora. Each case must end within the time and memory bounds the README
+# lists under Limits. NEWSDEX_FUZZ_SEED=N replays a run.
+FUZZ_ITERATIONS ?= 300
+fuzz: deps
+	$(SWIFT) build --build-tests
+	NEWSDEX_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --skip-build --filter 'QueryFuzzTests|ReaderFuzzTests'
 
 # Story clustering: precision and recall on a generated archive, and its indexing cost.
 bench-stories: deps

@@ -49,6 +49,9 @@ static_assert(CX_QP_FLAG_PHRASE == Xapian::QueryParser::FLAG_PHRASE, "qp flag");
 static_assert(CX_QP_FLAG_LOVEHATE == Xapian::QueryParser::FLAG_LOVEHATE, "qp flag");
 static_assert(CX_QP_FLAG_BOOLEAN_ANY_CASE == Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE, "qp flag");
 static_assert(CX_QP_FLAG_WILDCARD == Xapian::QueryParser::FLAG_WILDCARD, "qp flag");
+static_assert(CX_WILDCARD_LIMIT_ERROR == Xapian::Query::WILDCARD_LIMIT_ERROR, "wildcard limit");
+static_assert(CX_WILDCARD_LIMIT_FIRST == Xapian::Query::WILDCARD_LIMIT_FIRST, "wildcard limit");
+static_assert(CX_WILDCARD_LIMIT_MOST_FREQUENT == Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, "wildcard limit");
 static_assert(CX_QP_FLAG_PURE_NOT == Xapian::QueryParser::FLAG_PURE_NOT, "qp flag");
 static_assert(CX_QP_FLAG_PARTIAL == Xapian::QueryParser::FLAG_PARTIAL, "qp flag");
 static_assert(CX_QP_FLAG_SPELLING_CORRECTION == Xapian::QueryParser::FLAG_SPELLING_CORRECTION, "qp flag");
@@ -845,6 +848,13 @@ cx_status cx_queryparser_set_database(cx_queryparser *qp, const cx_database *db,
 cx_status cx_queryparser_set_default_op(cx_queryparser *qp, cx_query_op op, cx_error **err) noexcept {
     CX_TRY
     qp->qp.set_default_op(to_op(op));
+    CX_CATCH
+}
+
+cx_status cx_queryparser_set_max_expansion(cx_queryparser *qp, uint32_t max_expansion, int max_type,
+                                           unsigned int flags, cx_error **err) noexcept {
+    CX_TRY
+    qp->qp.set_max_expansion(max_expansion, max_type, flags);
     CX_CATCH
 }
 

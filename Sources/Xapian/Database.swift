@@ -47,7 +47,10 @@ public class Database {
     /// Connects to a remote database served by `xapian-tcpsrv`.
     ///
     /// `timeout` bounds each operation and `connectTimeout` the connection, in seconds (0: none).
-    /// - Throws: `XapianError` `.network` (e.g. connection refused) or `.networkTimeout`.
+    /// Xapian counts in whole milliseconds: a positive timeout shorter than one is rounded up to
+    /// one (0 would mean none), and one longer than `UInt32.max` milliseconds (49 days) is that.
+    /// - Throws: `XapianError` `.invalidArgument` for a port out of range or a timeout that is
+    ///   negative or not a number; `.network` (e.g. connection refused) or `.networkTimeout`.
     ///
     /// Wraps `Xapian::Remote::open(host, port, timeout, connect_timeout)`.
     public static func remote(host: String, port: Int, timeout: Double = 10, connectTimeout: Double = 5)
@@ -56,14 +59,21 @@ public class Database {
         guard (0...65535).contains(port) else {
             throw XapianError(code: .invalidArgument, message: "port \(port) is out of range")
         }
-        let milliseconds = { (seconds: Double) in UInt32(clamping: Int((max(seconds, 0) * 1000).rounded())) }
+        let active = try milliseconds(timeout), connect = try milliseconds(connectTimeout)
         let handle = try withBytes(host) { h, n in
-            try checkHandle {
-                cx_database_open_remote_tcp(h, n, UInt32(port), milliseconds(timeout),
-                                            milliseconds(connectTimeout), $0, $1)
-            }
+            try checkHandle { cx_database_open_remote_tcp(h, n, UInt32(port), active, connect, $0, $1) }
         }
         return Database(handle: handle)
+    }
+
+    /// Seconds as Xapian's whole milliseconds, without trapping on any Double.
+    static func milliseconds(_ seconds: Double) throws -> UInt32 {
+        guard seconds >= 0 else {  // false for NaN too
+            throw XapianError(code: .invalidArgument, message: "timeout \(seconds) is not 0 or more seconds")
+        }
+        if seconds == 0 { return 0 }
+        let milliseconds = (seconds * 1000).rounded(.up)
+        return milliseconds >= Double(UInt32.max) ? UInt32.max : max(1, UInt32(milliseconds))
     }
 
     /// Adds `shard` so this database searches it too; `shard` may be released afterwards.

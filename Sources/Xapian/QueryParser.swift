@@ -96,6 +96,38 @@ public final class QueryParser {
         }
     }
 
+    /// What a wildcard does when it matches more terms than its expansion limit
+    /// (`Xapian::Query::WILDCARD_LIMIT_*`).
+    public enum WildcardLimit: Sendable {
+        /// The query fails when it is run (`.wildcard` error).
+        case error
+        /// It expands to the first terms, in byte order.
+        case first
+        /// It expands to the most frequent terms.
+        case mostFrequent
+
+        var cValue: Int32 {
+            switch self {
+            case .error: return CX_WILDCARD_LIMIT_ERROR
+            case .first: return CX_WILDCARD_LIMIT_FIRST
+            case .mostFrequent: return CX_WILDCARD_LIMIT_MOST_FREQUENT
+            }
+        }
+    }
+
+    /// Bounds how many terms each wildcard (and partial term, per `features`) expands to; 0 is
+    /// no limit, Xapian's default for wildcards.
+    ///
+    /// Wraps `Xapian::QueryParser::set_max_expansion`.
+    public func setMaxExpansion(_ maxTerms: Int, limit: WildcardLimit, for features: Flags = [.wildcard, .partial]) {
+        mustSucceed {
+            try check {
+                cx_queryparser_set_max_expansion(
+                    handle, UInt32(clamping: max(0, maxTerms)), limit.cValue, features.rawValue, $0)
+            }
+        }
+    }
+
     /// Maps `field:` in queries to free-text terms with `prefix` (may be called several times
     /// per field to search several prefixes).
     ///

@@ -29,9 +29,14 @@ extension NewsdexCommand {
             switch format {
             case .json: try printJSON(CheckReportJSON(report: report))
             case .text:
-                for discrepancy in report.discrepancies { print(discrepancy) }
+                for discrepancy in report.discrepancies {
+                    print("\(LineEscaping.escape(discrepancy.path)): \(discrepancy.kind.rawValue)")
+                }
                 for group in report.duplicates {
-                    printError("duplicate: \(group.joined(separator: ", ")) have the same text")
+                    printError("duplicate: \(group.map(LineEscaping.escape).joined(separator: ", ")) have the same text")
+                }
+                for skipped in report.skipped {
+                    printError("skipped \(LineEscaping.escape(skipped.path)): \(skipped.explanation)")
                 }
                 for shard in report.notChecked {
                     printError("the remote shard \(shard) was not checked: run xapian-check where it is served")
@@ -39,8 +44,9 @@ extension NewsdexCommand {
                 let verdict = report.isConsistent
                     ? "the index matches the corpus"
                     : "\(report.discrepancies.count) difference(s): run `newsdex index` to bring the index up to date"
+                let skipped = report.skipped.isEmpty ? "" : " (\(report.skipped.count) skipped, listed above)"
                 let tables = deep && !report.tablesChecked.isEmpty ? "; its tables are sound" : ""
-                Terminal.writeError("checked \(report.filesChecked) files: \(verdict)\(tables)\n")
+                Terminal.writeError("checked \(report.filesChecked) files\(skipped): \(verdict)\(tables)\n")
             }
             if !report.isConsistent { throw ExitCode.noMatch }
         }

@@ -17,6 +17,10 @@ extension NewsdexCommand {
         @Flag(help: "No colour, even on a terminal.")
         var noColor = false
 
+        func validate() throws {
+            try OptionRanges.check(facetLimit, OptionRanges.facetValues, "--facet-limit")
+        }
+
         func run() throws {
             var request = search.request()
             request.limit = 0

@@ -60,10 +60,11 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard shards.map({ $0 >= 1 }) ?? true else { throw ValidationError("--shards must be at least 1") }
-            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
-            guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1") }
+            try OptionRanges.check(jobs, OptionRanges.jobs, "--jobs")
+            if let shards { try OptionRanges.check(shards, OptionRanges.shards, "--shards") }
+            try OptionRanges.check(batchSize, OptionRanges.batchSize, "--batch-size")
+            try OptionRanges.check(maxFileSize, OptionRanges.maxFileSize, "--max-file-size")
+            // NaN is not in the range either.
             guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
             guard !force || rebuild || shards != nil else { throw ValidationError("--force goes with --rebuild (or --shards)") }
         }
@@ -87,9 +88,10 @@ extension NewsdexCommand {
             case .json:
                 try printJSON(IndexSummaryJSON(summary: summary, warnings: warnings))
             case .text:
-                for rejected in summary.rejected { printError("rejected \(rejected)") }
-                for warning in warnings { printError("warning: \(warning)") }
-                for duplicate in summary.duplicates { printError("duplicate: \(duplicate)") }
+                // One line each, whatever a file name holds.
+                for rejected in summary.rejected { printError("rejected \(LineEscaping.escape(rejected.description))") }
+                for warning in warnings { printError("warning: \(LineEscaping.escape(warning.description))") }
+                for duplicate in summary.duplicates { printError("duplicate: \(LineEscaping.escape(duplicate.description))") }
                 if !quiet { Terminal.writeError(Self.describe(summary) + "\n") }
             }
             if !summary.rejected.isEmpty { throw ExitCode.rejectedInputs }

@@ -30,8 +30,12 @@ struct NewsdexCommand: ParsableCommand {
             return print(script, terminator: "")
         }
         var command: any ParsableCommand
+        // `search troops -hamas`: a query word may start with "-" (see QueryWords).
+        let (arguments, marked) = QueryWords.protect(
+            Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands)
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
+            try QueryWords.restore(&command, marked: marked)
         } catch {
             fail(error)
         }
@@ -40,9 +44,23 @@ struct NewsdexCommand: ParsableCommand {
         } catch {
             fail(error, database: (command as? any OpensIndex)?.database.path)
         }
+        finishOutput()
+    }
+
+    /// Flushes the results: those that could not be written are an error, never lost quietly.
+    private static func finishOutput() {
+        do {
+            try StandardOutput.finish()
+        } catch {
+            let (lines, code) = ErrorMessages.describe(error, database: nil)
+            for line in lines { printError(line) }
+            Foundation.exit(code.rawValue)
+        }
     }
 
     private static func fail(_ error: any Error, database: String? = nil) -> Never {
+        // What was printed before the failure still goes out, or its loss is said.
+        finishOutput()
         if error is ExitCode || error is CleanExit { exit(withError: error) }
         if exitCode(for: error) == .validationFailure {
             Terminal.writeError(fullMessage(for: error) + "\n")

@@ -27,12 +27,18 @@ extension NewsdexCommand {
 
         func run() throws {
             let corpusRoot = URL(fileURLWithPath: corpus, isDirectory: true)
-            let (found, missing) = ArticleReader.articleFiles(
-                under: files.map { URL(fileURLWithPath: $0) }, corpusRoot: corpusRoot)
+            let listing = ArticleReader.listing(under: files.map { URL(fileURLWithPath: $0) }, corpusRoot: corpusRoot)
             let reader = ArticleReader()
             var report = ParseReport()
-            report.rejections = missing.map { Rejection(path: $0.relativePath, reason: "no such file or directory") }
-            for file in found {
+            report.rejections = listing.missing.map { Rejection(path: $0.relativePath, reason: "no such file or directory") }
+            for skipped in listing.skipped {
+                if skipped.isRejection {
+                    report.rejections.append(Rejection(path: skipped.path, reason: skipped.explanation))
+                } else {
+                    report.warnings.append(ReadWarning(path: skipped.path, message: skipped.explanation))
+                }
+            }
+            for file in listing.files {
                 let result = reader.read(file)
                 report.articles += result.articles
                 report.rejections += result.rejections
@@ -45,8 +51,8 @@ extension NewsdexCommand {
             case .text:
                 print(report.articles.map(describe).joined(separator: "\n"), terminator: "")
             }
-            for warning in report.warnings { printError("warning: \(warning)") }
-            for rejection in report.rejections { printError("rejected: \(rejection)") }
+            for warning in report.warnings { printError("warning: \(LineEscaping.escape(warning.description))") }
+            for rejection in report.rejections { printError("rejected: \(LineEscaping.escape(rejection.description))") }
             if !report.rejections.isEmpty { throw ExitCode.rejectedInputs }
         }
 

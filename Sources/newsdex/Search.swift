@@ -50,8 +50,9 @@ extension NewsdexCommand {
         var noColor = false
 
         func validate() throws {
-            guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
-            guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more") }
+            if let count = limit.count { try OptionRanges.check(count, OptionRanges.limit, "--limit") }
+            try OptionRanges.check(offset, OptionRanges.offset, "--offset")
+            try OptionRanges.check(facetLimit, OptionRanges.facetValues, "--facet-limit")
             if search.queryText.allSatisfy(\.isWhitespace) && search.filters.isEmpty
                 && search.from == nil && search.to == nil
             {
@@ -77,7 +78,8 @@ extension NewsdexCommand {
             case .jsonl:
                 for hit in response.hits { try printJSON(SearchJSON.Hit(hit), pretty: false) }
             case .ids:
-                print(response.hits.map(\.id).joined(separator: "\n"), terminator: response.hits.isEmpty ? "" : "\n")
+                // One id a line, whatever it holds: escaped as LineEscaping says.
+                print(response.hits.map { LineEscaping.escape($0.id) }.joined(separator: "\n"), terminator: response.hits.isEmpty ? "" : "\n")
             case .text:
                 SearchText.print(response, style: style, kind: request.kind, filters: search.filterDescription)
             }
@@ -89,6 +91,11 @@ extension NewsdexCommand {
                     let about = response.totalIsExact ? "" : "about "
                     printError("printed \(shown) of \(about)\(response.total) hits; --limit all prints every one")
                 }
+            }
+            if response.hits.isEmpty && response.total > 0 && offset >= response.total && response.limit > 0 {
+                // The text's first line says so already; the other formats say it on stderr.
+                if format != .text { printError("--offset \(offset) is past the last hit: the search has \(response.totalIsExact ? "" : "about ")\(response.total) hits") }
+                throw ExitCode.noMatch
             }
             if response.total == 0 { throw ExitCode.noMatch }
         }
@@ -103,7 +110,8 @@ enum HitLimit: ExpressibleByArgument, Equatable {
     init?(argument: String) {
         if argument == "all" {
             self = .all
-        } else if let n = Int(argument), n >= 0 {
+        } else if let n = Int(argument) {
+            // Checked against its range in validate(), so the message says the range.
             self = .count(n)
         } else {
             return nil
@@ -137,9 +145,12 @@ enum SearchText {
             if let date = hit.date { meta.append(date) }
             // English is the default a reader assumes; any other language is said.
             if hit.language != .english { meta.append(hit.language.code) }
-            meta.append(hit.path ?? hit.id)
+            let path = LineEscaping.escape(hit.path ?? hit.id)
+            meta.append(path)
             // A picture's article is usually its file: named once.
-            if hit.kind == .caption, let article = hit.article, article != meta.last { meta.append("in \(article)") }
+            if hit.kind == .caption, let article = hit.article.map(LineEscaping.escape), article != path {
+                meta.append("in \(article)")
+            }
             Swift.print("   " + style.dim(meta.joined(separator: " · ")))
             if hit.copyCount > 0 {
                 let places = hit.copies.map { copy in copy.source + (copy.date.map { " (\(String($0.prefix(10))))" } ?? "") }

@@ -14,12 +14,24 @@ extension NewsdexCommand {
         @Option(help: "Output format.")
         var format: ReportFormat = .text
 
+        func validate() throws {
+            let bytes = id.utf8.count
+            guard bytes <= Article.maxIDBytes else {
+                throw ValidationError("the id is \(bytes) bytes long; an id is at most \(Article.maxIDBytes) bytes")
+            }
+        }
+
         func run() throws {
             let searcher = try Searcher(path: database.path)
-            let stored = try searcher.document(id: id)
+            // The id as given, else as `--format ids` escapes one (a newline in a file name).
+            var id = self.id
+            var stored = try searcher.document(id: id)
+            if stored == nil, let unescaped = LineEscaping.unescape(id), let found = try searcher.document(id: unescaped) {
+                (id, stored) = (unescaped, found)
+            }
             let copies = try searcher.copies(of: id)
             guard let stored else {
-                printError("no document \(id.debugDescription) in the index (ids are as `newsdex search --format ids` prints them)")
+                printError("no document \(self.id.debugDescription) in the index (ids are as `newsdex search --format ids` prints them)")
                 throw ExitCode.noMatch
             }
             if format == .json { return try printJSON(ShowJSON(document: stored, copies: copies)) }
@@ -32,8 +44,8 @@ extension NewsdexCommand {
             print(style.dim(meta.joined(separator: " · ")))
             // The id, then the file when it is another name (and not the picture's article, below).
             let file = stored.path.flatMap { $0 == stored.id || $0 == stored.article ? nil : $0 }
-            print(style.dim(([stored.id] + [file, stored.url].compactMap { $0 }).joined(separator: " · ")))
-            if let article = stored.article { print(style.dim("picture in \(article)")) }
+            print(style.dim(([stored.id] + [file, stored.url].compactMap { $0 }).map(LineEscaping.escape).joined(separator: " · ")))
+            if let article = stored.article { print(style.dim("picture in \(LineEscaping.escape(article))")) }
             for caption in stored.captions {
                 print("[picture] \(caption.text)" + (caption.credit.map { " — \($0)" } ?? ""))
             }
@@ -53,7 +65,7 @@ extension NewsdexCommand {
                 print(style.heading("other copies of this story") + " (\(copies.count))")
                 for (copy, diff) in copies {
                     let date = copy.date.map { " \($0)" } ?? ""
-                    print("  \(copy.source)\(date) · \(copy.id)")
+                    print("  \(copy.source)\(date) · \(LineEscaping.escape(copy.id))")
                     for line in Self.describe(diff) { print("    " + line) }
                 }
             }

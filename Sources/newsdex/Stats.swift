@@ -14,6 +14,10 @@ extension NewsdexCommand {
         @Option(help: "Output format.")
         var format: ReportFormat = .text
 
+        func validate() throws {
+            try OptionRanges.check(top, OptionRanges.facetValues, "--top")
+        }
+
         func run() throws {
             let stats = try IndexStats.read(database: database.path, top: top)
             if format == .json { return try printJSON(StatsJSON(stats: stats)) }

@@ -176,7 +176,7 @@ import Testing
         #expect(none.status == 0)
         #expect(none.stdout == "\(arafat) hits (none shown with --limit 0)\n")
         let past = try corpus.run(["search", "--offset", "50", "Arafat"])
-        #expect(past.status == 0)
+        #expect(past.status == 1)
         #expect(past.stdout.hasPrefix("\(arafat) hits; --offset 50 is past the last"))
         let filtersOnly = try corpus.run(["search", "--source", "NOPE"])
         #expect(filtersOnly.status == 1)

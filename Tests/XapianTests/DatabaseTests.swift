@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Xapian
+@testable import Xapian
 
 @Suite struct DatabaseTests {
     @Test func missingDatabaseIsNotFound() throws {
@@ -108,6 +108,22 @@ import Xapian
             try Database.remote(host: "127.0.0.1", port: 1, timeout: 2, connectTimeout: 2)
         } throws: { [.network, .networkTimeout].contains(($0 as? XapianError)?.code) }
         #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    /// `inf` and `1e308` trapped converting to milliseconds; `1e-9` rounded to 0, which Xapian
+    /// reads as no timeout at all.
+    @Test func anyTimeoutConvertsToMillisecondsWithoutTrappingOrBecomingNone() throws {
+        #expect(try Database.milliseconds(0) == 0)
+        #expect(try Database.milliseconds(1e-9) == 1)
+        #expect(try Database.milliseconds(2.5) == 2500)
+        #expect(try Database.milliseconds(.infinity) == UInt32.max)
+        #expect(try Database.milliseconds(1e308) == UInt32.max)
+        for bad in [-1, -Double.infinity, Double.nan] {
+            #expect { try Database.milliseconds(bad) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+        }
+        #expect { try Database.remote(host: "127.0.0.1", port: 1, timeout: .nan) } throws: {
+            ($0 as? XapianError)?.code == .invalidArgument
+        }
     }
 
     @Test func closedDatabaseThrowsDatabaseError() throws {

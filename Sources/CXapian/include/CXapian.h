@@ -385,6 +385,15 @@ cx_status cx_queryparser_set_stopper(cx_queryparser *qp, const cx_stopper *stopp
 cx_status cx_queryparser_set_database(cx_queryparser *qp, const cx_database *db,
                                       cx_error **err) CX_NOEXCEPT;
 cx_status cx_queryparser_set_default_op(cx_queryparser *qp, cx_query_op op, cx_error **err) CX_NOEXCEPT;
+/* Values of Xapian::Query's wildcard limit types (WILDCARD_LIMIT_*). */
+#define CX_WILDCARD_LIMIT_ERROR 0
+#define CX_WILDCARD_LIMIT_FIRST 1
+#define CX_WILDCARD_LIMIT_MOST_FREQUENT 2
+/* set_max_expansion(max_expansion, max_type, flags): how many terms a wildcard (and/or a
+ * partial term, per `flags`, CX_QP_FLAG_WILDCARD | CX_QP_FLAG_PARTIAL) expands to; 0: no limit.
+ * `max_type` is a CX_WILDCARD_LIMIT_*. Statuses: 0, CX_INVALID_ARGUMENT. */
+cx_status cx_queryparser_set_max_expansion(cx_queryparser *qp, uint32_t max_expansion, int max_type,
+                                           unsigned int flags, cx_error **err) CX_NOEXCEPT;
 /* add_prefix(field, prefix). */
 cx_status cx_queryparser_add_prefix(cx_queryparser *qp, const char *field, size_t field_len,
                                     const char *prefix, size_t prefix_len, cx_error **err) CX_NOEXCEPT;

@@ -3,8 +3,13 @@
 /// One news article, as read from a file in the corpus.
 public struct Article: Sendable, Hashable, Codable {
     /// A stable identifier: the explicit id when the input gives one, otherwise the path relative
-    /// to the corpus root (the same on every machine).
+    /// to the corpus root (the same on every machine). At most `maxIDBytes`.
     public var id: String
+
+    /// The longest id, in UTF-8 bytes: an explicit id (JSON Lines, front matter) or a path under
+    /// the corpus. A longer one is a rejection naming the file (and line); `show` refuses one
+    /// (exit 2) without searching. The README documents it.
+    public static let maxIDBytes = 1024
     /// The outlet: an explicit field, else the first folder under the corpus root, else "unknown".
     public var source: String
     public var title: String

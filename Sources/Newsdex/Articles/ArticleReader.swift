@@ -66,6 +66,15 @@ public struct ArticleReader: Sendable {
         default:
             readText(lines, markdown: false, path: path, into: &result)
         }
+        // An id from front matter, or a path, longer than any id may be (JSON Lines checks its
+        // own, naming the line).
+        result.articles.removeAll { article in
+            let bytes = article.id.utf8.count
+            guard bytes > Article.maxIDBytes else { return false }
+            result.rejections.append(Rejection(
+                path: path, reason: "the id is \(bytes) bytes long; an id is at most \(Article.maxIDBytes) bytes"))
+            return true
+        }
         return result
     }
 
@@ -104,39 +113,19 @@ public struct ArticleReader: Sendable {
         readBytes(url).mapError { Rejection(path: Self.normalizedRelativePath(relativePath), reason: $0.text) }
     }
 
-    /// The file's bytes, checking the size before reading so a huge file costs nothing.
+    /// The file's bytes, checking the size before reading so a huge file costs nothing, and
+    /// opening only a regular file, without blocking (see `RegularFile`).
     private func readBytes(_ url: URL) -> Result<LoadedFile, RejectionReason> {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { return .failure(RejectionReason(errno: errno, verb: "cannot open")) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(RejectionReason(errno: errno, verb: "cannot stat")) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(RejectionReason("is a directory, not a file")) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(RejectionReason("not a regular file")) }
-        let size = Int(info.st_size)
-        if size > options.maxFileSize {
+        switch RegularFile.read(url.path, maxBytes: options.maxFileSize) {
+        case .success(let contents):
+            return .success(LoadedFile(bytes: contents.bytes, size: contents.size, modified: contents.modified))
+        case .failure(.notRegular(let kind)):
+            return .failure(RejectionReason(kind == .directory ? "is a directory, not a file" : "not a regular file (\(kind.description))"))
+        case .failure(.tooLarge(let size)):
             return .failure(RejectionReason(Self.tooLargeReason(size, options.maxFileSize)))
+        case .failure(.system(let operation, let code)):
+            return .failure(RejectionReason(errno: code, verb: "cannot \(operation)"))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                posixRead(fd, buffer.baseAddress! + filled, size - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(RejectionReason(errno: errno, verb: "cannot read"))
-            }
-            if count == 0 { break }  // the file shrank while we read it
-            filled += count
-        }
-        if filled < size { bytes.removeLast(size - filled) }
-        #if canImport(Darwin)
-            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        return .success(LoadedFile(bytes: bytes, size: size, modified: modified))
     }
 
     private static func tooLargeReason(_ size: Int, _ limit: Int) -> String {
@@ -243,8 +232,4 @@ private struct RejectionReason: Error {
     init(errno code: Int32, verb: String) {
         text = "\(verb): \(String(cString: strerror(code)).lowercased())"
     }
-}
-
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

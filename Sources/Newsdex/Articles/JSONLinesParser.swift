@@ -4,13 +4,22 @@ import Foundation
 enum JSONLinesParser {
     /// Adds the article of every good line to `result`, and a rejection or warning naming the
     /// line for the others. Blank lines are skipped.
+    /// Two lines with one id: the first is indexed, the later ones rejected, naming it.
     static func parse(_ lines: [Substring], relativePath: String, into result: inout ReadResult) {
+        var lineOfID: [String: Int] = [:]
         for (offset, rawLine) in lines.enumerated() {
             let lineNumber = offset + 1
             let line = rawLine.trimmedForParsing()
             if line.isEmpty { continue }
             switch article(from: line, relativePath: relativePath, lineNumber: lineNumber) {
             case .success(let (article, warnings)):
+                if let first = lineOfID[article.id] {
+                    result.rejections.append(Rejection(
+                        path: relativePath, line: lineNumber,
+                        reason: "duplicate id \(article.id.debugDescription): line \(first) has it and is indexed; this line is not"))
+                    continue
+                }
+                lineOfID[article.id] = lineNumber
                 result.articles.append(article)
                 result.warnings += warnings.map {
                     ReadWarning(path: relativePath, line: lineNumber, message: $0)
@@ -37,6 +46,14 @@ enum JSONLinesParser {
             return reject("expected a JSON object, found \(kind(of: object))")
         }
 
+        // A field of the wrong type is a rejection naming it: silently dropping `captions:
+        // "string"` would lose what the writer meant.
+        for (field, allowed) in fieldTypes {
+            if let value = record[field], !(value is NSNull), !allowed.contains(JSONType(value)) {
+                let names = allowed.map(\.name).joined(separator: " or ")
+                return reject("field \"\(field)\" must be \(names), not \(kind(of: value))")
+            }
+        }
         var warnings: [String] = []
         let title = string(record["title"]).map { String($0.trimmedForParsing()) } ?? ""
         let paragraphs: [String]
@@ -71,18 +88,40 @@ enum JSONLinesParser {
 
         var captions: [Caption] = []
         if let list = record["captions"] as? [Any] {
-            for item in list {
-                if let text = item as? String, !text.isEmpty {
-                    captions.append(Caption(text: text))
-                } else if let caption = item as? [String: Any], let text = string(caption["text"]), !text.isEmpty {
-                    captions.append(Caption(text: text, credit: string(caption["credit"]).flatMap(nonEmpty)))
+            for (index, item) in list.enumerated() {
+                if let text = item as? String {
+                    if text.isEmpty { warnings.append("an empty caption was skipped") } else { captions.append(Caption(text: text)) }
+                } else if let caption = item as? [String: Any] {
+                    for field in ["text", "credit"] {
+                        if let value = caption[field], !(value is NSNull), !(value is String) {
+                            return reject("field \"captions[\(index)].\(field)\" must be a string, not \(kind(of: value))")
+                        }
+                    }
+                    if let text = string(caption["text"]), !text.isEmpty {
+                        captions.append(Caption(text: text, credit: string(caption["credit"]).flatMap(nonEmpty)))
+                    } else {
+                        warnings.append("a caption without text was skipped")
+                    }
                 } else {
-                    warnings.append("a caption without text was skipped")
+                    return reject("field \"captions[\(index)]\" must be a string or an object with a text, not \(kind(of: item))")
                 }
             }
         }
+        for field in ["author", "authors"] {
+            if let list = record[field] as? [Any],
+                let (index, item) = list.enumerated().first(where: { !($0.element is String || $0.element is [String: Any]) })
+            {
+                return reject("field \"\(field)[\(index)]\" must be a string or an object with a name, not \(kind(of: item))")
+            }
+        }
+        if let list = record["tags"] as? [Any], let (index, item) = list.enumerated().first(where: { !($0.element is String) }) {
+            return reject("field \"tags[\(index)]\" must be a string, not \(kind(of: item))")
+        }
 
         let id = string(record["id"]).flatMap(nonEmpty) ?? "\(relativePath)#\(lineNumber)"
+        if id.utf8.count > Article.maxIDBytes {
+            return reject("the id is \(id.utf8.count) bytes long; an id is at most \(Article.maxIDBytes) bytes")
+        }
         let source = string(record["source"]).flatMap(nonEmpty) ?? ArticleReader.folderSource(of: relativePath)
         var article = Article(
             id: id, source: source, title: title, date: date,
@@ -157,14 +196,49 @@ enum JSONLinesParser {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 
-    private static func kind(of value: Any) -> String {
-        switch value {
-        case is [Any]: return "an array"
-        case is String: return "a string"
-        case is NSNull: return "null"
-        default: return "a \(value is Bool ? "boolean" : "number")"
+    /// The JSON types a field may have, as JSONSerialization gives them.
+    private enum JSONType: Equatable {
+        case string, number, boolean, array, object, null
+
+        init(_ value: Any) {
+            switch value {
+            case is NSNull: self = .null
+            case is String: self = .string
+            case is [Any]: self = .array
+            case is [String: Any]: self = .object
+            case let number as NSNumber: self = Self.isBoolean(number) ? .boolean : .number
+            default: self = .null
+            }
+        }
+
+        /// JSONSerialization gives booleans as NSNumber too, of the C type char, which no JSON
+        /// number is.
+        private static func isBoolean(_ number: NSNumber) -> Bool {
+            String(cString: number.objCType) == "c"
+        }
+
+        var name: String {
+            switch self {
+            case .string: return "a string"
+            case .number: return "a number"
+            case .boolean: return "a boolean"
+            case .array: return "an array"
+            case .object: return "an object"
+            case .null: return "null"
+            }
         }
     }
+
+    /// The types each known field may have (null always means absent). Numbers are read as
+    /// text where a value is text (ids are often numbers).
+    /// `body` checks its own, with its elements.
+    private static let fieldTypes: [(String, [JSONType])] = [
+        ("id", [.string, .number]), ("title", [.string, .number]), ("source", [.string]),
+        ("date", [.string]), ("author", [.string, .array]), ("authors", [.string, .array]), ("url", [.string]),
+        ("captions", [.array]), ("tags", [.string, .array]),
+    ]
+
+    private static func kind(of value: Any) -> String { JSONType(value).name }
 
     private static func describe(_ value: Any) -> String {
         if let text = value as? String { return "\"\(text.prefix(40))\"" }

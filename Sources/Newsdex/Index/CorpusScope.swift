@@ -41,8 +41,10 @@ extension Indexer {
     /// index's metadata.
     public static func recordedCorpusRoot(ofIndex path: String) -> URL? {
         let url = URL(fileURLWithPath: path)
+        // Xapian recurses without end through a stub that names itself: opened only when sound.
+        let opens = (try? StubGraph.validate(path, index: path)) != nil
         let stored = IndexDirectory(url: url).corpusRootComment()
-            ?? (try? Database(path: path)).flatMap { try? $0.metadata(IndexMetadata.corpusRoot) }
+            ?? (opens ? try? Database(path: path) : nil).flatMap { try? $0.metadata(IndexMetadata.corpusRoot) }
         return stored.flatMap { CorpusScope.recordedRoot($0, index: url) }
     }
 }

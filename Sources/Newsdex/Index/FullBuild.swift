@@ -16,15 +16,17 @@ extension Indexer {
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        let writtenIDs = WrittenIDs()
         tracker.enter(.indexing, files: files)
-        let outcome: BuildOutcome
+        var outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
-                files: files, workers: workers, shards: shards, at: target, root: root, stories: stories,
+                files: files, workers: workers, shards: shards, at: target, root: root, stories: stories, writtenIDs: writtenIDs,
                 tracker: tracker)
         } else if workers == 1 {
             outcome = try buildShard(
-                files: files, next: WorkQueue(count: files.count), at: target, stories: stories, tracker: tracker)
+                files: files, next: WorkQueue(count: files.count), at: target, stories: stories,
+                writtenIDs: writtenIDs, tracker: tracker)
         } else {
             let queue = WorkQueue(count: files.count)
             let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
@@ -32,7 +34,8 @@ extension Indexer {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
                     try self.buildShard(
-                        files: files, next: queue, at: shardURLs[worker], stories: stories, tracker: tracker)
+                        files: files, next: queue, at: shardURLs[worker], stories: stories, writtenIDs: writtenIDs,
+                        tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -50,7 +53,10 @@ extension Indexer {
             for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
         }
         if shards == 1 {
-            let writers = try ShardWriters(index: indexPath, urls: [target], mode: .open, batchSize: nil)
+            let writers = try ShardWriters(
+                index: indexPath, urls: [target], mode: .open, batchSize: nil, writtenIDs: writtenIDs)
+            // After the parts are merged: two workers may each have written one of an id's articles.
+            outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
             try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
             try writers.close()
         }
@@ -67,10 +73,12 @@ extension Indexer {
     /// One worker of a full build: takes files from `next` until none are left and indexes them
     /// into its own database at `url`, committing every `batchSize` documents.
     private func buildShard(
-        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, tracker: ProgressTracker
+        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, writtenIDs: WrittenIDs,
+        tracker: ProgressTracker
     ) throws -> BuildOutcome {
         let writers = try ShardWriters(
-            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize)
+            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
+            writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
         while let index = next.take() {
             let prepared = prepare(files[index])
@@ -88,7 +96,7 @@ extension Indexer {
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
         files: [CorpusFile], workers: Int, shards: Int, at target: URL, root: String, stories: StoryIndexing,
-        tracker: ProgressTracker
+        writtenIDs: WrittenIDs, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -97,7 +105,7 @@ extension Indexer {
         }
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
-            batchSize: options.batchSize)
+            batchSize: options.batchSize, writtenIDs: writtenIDs)
         let queue = WorkQueue(count: files.count)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -115,6 +123,8 @@ extension Indexer {
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+        // An article and its duplicate go to one shard: the shard of their id.
+        outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
         try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
@@ -159,6 +169,12 @@ struct BuildOutcome: Sendable {
     var warnings: [ReadWarning] = []
     var duplicates: [ExactDuplicate] = []
     var slots = FacetSlotUsage()
+
+    /// Counts the articles `resolveDuplicates` deleted as rejected, not written.
+    mutating func drop(_ resolved: (duplicates: [DuplicateID], deleted: Int)) {
+        rejected += resolved.duplicates.map(\.rejection)
+        documents -= resolved.deleted
+    }
 
     mutating func merge(_ other: BuildOutcome) {
         filesIndexed += other.filesIndexed

@@ -99,6 +99,8 @@ extension Indexer {
             }
             tracker.enter(.committing)
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
+            // An id this run wrote that another file already gives: the first file keeps it.
+            outcome.drop(try writers.resolveDuplicates(writers.writtenIDs.possibleDuplicates))
             try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root)
             if inPlace { try writers.commitTransaction() }
             try writers.close()

@@ -23,6 +23,10 @@ public struct IndexCheckReport: Sendable {
     public var discrepancies: [IndexDiscrepancy]
     /// Groups of article ids whose bodies are the same text: reported, not a discrepancy.
     public var duplicates: [[String]]
+    /// What the corpus holds that is named like an article but was not read (a FIFO, a broken
+    /// link, a name that is not UTF-8): counted and listed, not a discrepancy, since indexing
+    /// again cannot change it.
+    public var skipped: [SkippedFile] = []
     /// With `deep`: the databases whose every table Xapian's own check read and found sound
     /// (the index itself, or its shards); damage is thrown, not listed.
     public var tablesChecked: [String] = []
@@ -59,8 +63,9 @@ public enum IndexCheck {
         // paths given, as it was built.
         let root = recorded.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
         let scope = try CorpusScope.resolve(inputs: inputs, recorded: root, rebuild: false)
-        let files = ArticleReader.articleFiles(under: scope.inputs, corpusRoot: scope.root).files
-        var report = IndexCheckReport(filesChecked: files.count, discrepancies: [], duplicates: [])
+        let listing = ArticleReader.listing(under: scope.inputs, corpusRoot: scope.root)
+        let files = listing.files
+        var report = IndexCheckReport(filesChecked: files.count, discrepancies: [], duplicates: [], skipped: listing.skipped)
         do {
             var present = Set<String>()
             for file in files {
@@ -69,7 +74,9 @@ public enum IndexCheck {
                     report.discrepancies.append(.init(kind: .notIndexed, path: file.relativePath))
                     continue
                 }
-                let bytes = FileManager.default.contents(atPath: file.url.path).map { [UInt8]($0) }
+                // Read as the indexer reads: a regular file only, without blocking, and no larger
+                // than the indexer may read (a file grown past that is stale).
+                let bytes = try? RegularFile.read(file.url.path, maxBytes: 1 << 30).get().bytes
                 if bytes.map({ ContentHash(bytes: $0) }) != record.hash {
                     report.discrepancies.append(.init(kind: .stale, path: file.relativePath))
                 }

@@ -45,12 +45,17 @@ public final class Indexer: Sendable {
 
         let current = directory.currentGeneration()
         // The live generation, if there is one. A rebuild must not depend on reading it (it is
-        // how a damaged index is mended), so for a rebuild it is read only if it opens.
+        // how a damaged index is mended), so for a rebuild it is read only if it opens. Xapian
+        // recurses without end through a stub that names itself: the stubs are checked first.
+        let stubs = directory.url.path
         let existing: Database?
         if let current, !options.rebuild {
+            try StubGraph.validate(stubs, index: stubs)
             existing = try openGeneration(current, in: directory)
+        } else if let current, (try? StubGraph.validate(stubs, index: stubs)) != nil {
+            existing = try? openGeneration(current, in: directory)
         } else {
-            existing = current.flatMap { try? openGeneration($0, in: directory) }
+            existing = nil
         }
         let recordedRoot = try existing.flatMap { database in
             try readMetadata(database, IndexMetadata.corpusRoot).flatMap { CorpusScope.recordedRoot($0, index: directory.url) }
@@ -71,8 +76,17 @@ public final class Indexer: Sendable {
             dropped = try filesDropped(by: scope, from: existing, recordedRoot: recordedRoot)
         }
 
-        let files = ArticleReader.articleFiles(under: scope.inputs, corpusRoot: scope.root).files
+        let listing = ArticleReader.listing(under: scope.inputs, corpusRoot: scope.root)
+        let files = listing.files
         var summary = IndexSummary(database: directory.url.path)
+        // What the corpus holds but cannot be read is reported, never left out without a word.
+        for skipped in listing.skipped {
+            if skipped.isRejection {
+                summary.rejected.append(Rejection(path: skipped.path, reason: skipped.explanation))
+            } else {
+                summary.warnings.append(ReadWarning(path: skipped.path, message: skipped.explanation))
+            }
+        }
         summary.shards = shards
         let tracker = ProgressTracker(start: start, report: progress)
         let root = CorpusScope.storedRoot(scope.root, index: directory.url)

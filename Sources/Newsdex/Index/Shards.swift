@@ -117,9 +117,15 @@ final class ShardWriters: @unchecked Sendable {
     /// transaction, or a generation small enough to hold).
     private let batchSize: Int?
 
+    /// The article ids written, shared by the writers of one run, to find ids given twice.
+    let writtenIDs: WrittenIDs
+
     var count: Int { shards.count }
 
-    init(index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?) throws {
+    init(
+        index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?,
+        writtenIDs: WrittenIDs = WrittenIDs()
+    ) throws {
         var shards: [Shard] = []
         for url in urls {
             do {
@@ -132,6 +138,7 @@ final class ShardWriters: @unchecked Sendable {
         self.index = index
         self.shards = shards
         self.batchSize = batchSize
+        self.writtenIDs = writtenIDs
     }
 
     /// Writes an article and its captions to the article's shard; returns the documents written.
@@ -143,6 +150,8 @@ final class ShardWriters: @unchecked Sendable {
         return try writing(shard) {
             let documents = try shard.builder.documents(for: article, file: file, story: story)
             for (_, document) in documents { try shard.database.add(document) }
+            let id = article.article.id
+            writtenIDs.note(id, documentsWithID: try shard.database.termFrequency(Schema.identifierTerm(Schema.uniqueID, id)))
             shard.pending += documents.count
             if let batchSize, shard.pending >= batchSize {
                 try shard.database.commit()
@@ -202,6 +211,12 @@ final class ShardWriters: @unchecked Sendable {
         for shard in shards {
             try shard.lock.withLock { try writing(shard) { try shard.database.close() } }
         }
+    }
+
+    /// Runs `body` on the database of the shard an article goes to, under its lock.
+    func inShard<T>(ofArticle id: String, _ body: (WritableDatabase) throws -> T) throws -> T {
+        let shard = shards[ShardKey.shard(ofArticle: id, count: shards.count)]
+        return try shard.lock.withLock { try writing(shard) { try body(shard.database) } }
     }
 
     private func setMetadata(_ key: String, _ value: String, in index: Int) throws {

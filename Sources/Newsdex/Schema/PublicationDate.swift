@@ -10,7 +10,8 @@ public struct PublicationDate: Sendable, Hashable {
     /// "HH:MM" when the time is known.
     public let time: String?
 
-    /// Reads "YYYY-MM-DD", optionally followed by "THH:MM[:SS…]"; nil for anything else.
+    /// Reads "YYYY-MM-DD", optionally followed by "THH:MM[:SS…]"; nil for anything else, and
+    /// for a day the month does not have (2024-02-30).
     public init?(iso: String) {
         let bytes = Array(iso.utf8)
         func number(_ range: Range<Int>) -> Int? {
@@ -24,7 +25,7 @@ public struct PublicationDate: Sendable, Hashable {
         }
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            (1...12).contains(month), (1...31).contains(day)
+            (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month

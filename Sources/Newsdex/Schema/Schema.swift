@@ -202,9 +202,11 @@ public enum Schema {
     }
 
     /// The boolean term for a value of a boolean field. Values are lowercased, so filters ignore
-    /// case, and never start with a capital, so Omega's ':' separator is never needed.
+    /// case, and never start with a capital, so Omega's ':' separator is never needed. A value
+    /// too long for a Xapian term is shortened as `identifierTerm` shortens one (a source or a
+    /// credit of any length can be indexed, and filtered by).
     public static func term(_ field: Field, _ value: String) -> String {
-        field.prefix + normalizedValue(value)
+        identifierTerm(prefix: field.prefix, normalizedValue(value))
     }
 }
 
@@ -221,14 +223,20 @@ extension Schema {
     /// An identifier after any prefix, shortened as `identifierTerm(_:_:)` says; also the form of
     /// metadata keys named by a path.
     static func identifierTerm(prefix: String, _ value: String) -> String {
-        let term = prefix + value
-        guard term.utf8.count > maxIdentifierTermBytes else { return term }
+        guard prefix.utf8.count + value.utf8.count > maxIdentifierTermBytes else { return prefix + value }
         let digest = ContentHash(bytes: Array(value.utf8)).hex
-        var head = Substring(value)
-        while prefix.utf8.count + head.utf8.count + 1 + digest.utf8.count > maxIdentifierTermBytes {
-            head = head.dropLast()
+        // The longest start of whole characters that fits, found in one pass (an id of a
+        // megabyte was once shortened a character at a time, recounting it each time).
+        let budget = maxIdentifierTermBytes - prefix.utf8.count - 1 - digest.utf8.count
+        var used = 0
+        var end = value.startIndex
+        for character in value {
+            let size = character.utf8.count
+            if used + size > budget { break }
+            used += size
+            end = value.index(after: end)
         }
-        return prefix + head + "#" + digest
+        return prefix + value[..<end] + "#" + digest
     }
 }
 

@@ -7,11 +7,14 @@ extension Searcher {
     /// - Throws: what reading the index throws.
     func unknownValues(_ filters: FacetFilters) throws -> [UnknownFilterValue] {
         var result: [UnknownFilterValue] = []
+        // Each field's values are read once per search, however many filter values ask.
+        var indexed = IndexedValues(database: database)
         for (facet, fields, values) in filters.flags {
             for value in values where !(try fields.contains(where: { try database.termExists(Schema.term($0, value)) })) {
                 // An --entity value is reported under person, the first of the facets it spans.
                 result.append(UnknownFilterValue(
-                    facet: facet ?? .person, value: value, suggestions: try nearestValues(to: value, in: fields)))
+                    facet: facet ?? .person, value: value,
+                    suggestions: try nearest(to: value, in: fields, limit: 3, from: &indexed)))
             }
         }
         return result
@@ -21,19 +24,14 @@ extension Searcher {
     /// the articles write them ("Ariel Sharon", not the term's "ariel sharon").
     /// - Throws: what reading the index throws.
     public func nearestValues(to value: String, in fields: [Field], limit: Int = 3) throws -> [String] {
-        let wanted = Schema.normalizedValue(value)
-        var scored: [(distance: Int, value: String, field: Field)] = []
-        for field in fields {
-            for (term, _) in try database.allTerms(prefix: field.prefix) {
-                let candidate = String(term.dropFirst(field.prefix.count))
-                let distance = candidate.contains(wanted) && !wanted.isEmpty
-                    ? 0 : EditDistance.levenshtein(wanted, candidate)
-                if distance <= max(2, wanted.count / 3) { scored.append((distance, candidate, field)) }
-            }
-        }
-        return try scored.sorted { ($0.distance, $0.value) < ($1.distance, $1.value) }.prefix(limit).map {
-            try displayValue(of: $0.value, in: $0.field)
-        }
+        var indexed = IndexedValues(database: database)
+        return try nearest(to: value, in: fields, limit: limit, from: &indexed)
+    }
+
+    private func nearest(
+        to value: String, in fields: [Field], limit: Int, from indexed: inout IndexedValues
+    ) throws -> [String] {
+        try indexed.nearest(to: value, in: fields, limit: limit).map { try displayValue(of: $0.value, in: $0.field) }
     }
 
     /// A value as written, read from the value slots of a document that has its term (terms are
@@ -60,10 +58,51 @@ extension Searcher {
     }
 }
 
+/// The values of boolean fields the index holds, read once, to suggest the nearest to a value.
+struct IndexedValues {
+    let database: Database
+    private var byField: [String: [(value: String, scalars: [Unicode.Scalar])]] = [:]
+
+    init(database: Database) { self.database = database }
+
+    /// Up to `limit` indexed values (as terms hold them) closest to `value` by edit distance (or
+    /// containing it), nearest first, in time linear in the values of `fields` for a value of
+    /// bounded length (SearchLimits).
+    /// - Throws: what reading the index throws.
+    mutating func nearest(to value: String, in fields: [Field], limit: Int) throws -> [(value: String, field: Field)] {
+        let wanted = Array(Schema.normalizedValue(value).unicodeScalars)
+        let allowed = max(2, wanted.count / 3)
+        var scored: [(distance: Int, value: String, field: Field)] = []
+        for field in fields {
+            for (candidate, scalars) in try values(of: field) {
+                let contains = !wanted.isEmpty && scalars.count >= wanted.count && scalars.firstRange(of: wanted) != nil
+                // Lengths further apart than the distance allowed cannot be near: no comparison.
+                if !contains && abs(scalars.count - wanted.count) > allowed { continue }
+                let distance = contains ? 0 : EditDistance.levenshtein(wanted, scalars)
+                if distance <= allowed { scored.append((distance, candidate, field)) }
+            }
+        }
+        return scored.sorted { ($0.distance, $0.value) < ($1.distance, $1.value) }.prefix(limit).map { ($0.value, $0.field) }
+    }
+
+    private mutating func values(of field: Field) throws -> [(value: String, scalars: [Unicode.Scalar])] {
+        if let values = byField[field.prefix] { return values }
+        let values = try database.allTerms(prefix: field.prefix).map { term -> (String, [Unicode.Scalar]) in
+            let value = String(term.term.dropFirst(field.prefix.count))
+            return (value, Array(value.unicodeScalars))
+        }
+        byField[field.prefix] = values
+        return values
+    }
+}
+
 /// Levenshtein distance, for suggesting facet values a user may have meant.
 enum EditDistance {
     static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        levenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

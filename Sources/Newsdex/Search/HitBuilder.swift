@@ -13,6 +13,9 @@ struct HitBuilder {
     /// query, or when the caller shows no snippets.
     let highlight: Bool
     let snippetLength: Int
+    /// Each story's members in date order, read once per search: with `--all-copies`, every hit
+    /// of a story of thousands of copies would otherwise read all of them again.
+    let storyMembers = StoryMembers()
 
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
@@ -60,24 +63,34 @@ struct HitBuilder {
     /// first), and how many there are.
     private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
         guard let story = stored.story else { return ([], 0) }
-        let members = try database.postings(Schema.term(Schema.story, story))
+        let members = try storyMembers.inDateOrder(story, in: database)
         guard members.count > 1 else { return ([], 0) }
-        // Order by the date slot, and decode the stored data of only the copies listed.
-        var dated: [(date: String, document: Document)] = []
-        for docid in members {
-            let document = try database.document(docid)
-            let date = try document.stringValue(slot: Slot.sortableDate.number)
-            dated.append((date.isEmpty ? "~" : date, document))
-        }
-        dated.sort { $0.date < $1.date }
+        // Decode the stored data of only the copies listed.
         var copies: [StoryCopy] = []
-        for (_, document) in dated where copies.count < limit {
-            let other = try StoredDocument(of: document)
+        for docid in members where copies.count < limit {
+            let other = try StoredDocument(of: database.document(docid))
             if other.id != stored.id {
                 copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
             }
         }
         return (copies, members.count - 1)
+    }
+}
+
+/// The members of stories, in date order (the wire original usually ran first), read once.
+final class StoryMembers {
+    private var byStory: [String: [DocumentID]] = [:]
+
+    func inDateOrder(_ story: String, in database: Database) throws -> [DocumentID] {
+        if let members = byStory[story] { return members }
+        var dated: [(date: String, docid: DocumentID)] = []
+        for docid in try database.postings(Schema.term(Schema.story, story)) {
+            let date = try database.document(docid).stringValue(slot: Slot.sortableDate.number)
+            dated.append((date.isEmpty ? "~" : date, docid))
+        }
+        let members = dated.sorted { $0.date < $1.date }.map(\.docid)
+        byStory[story] = members
+        return members
     }
 }
 

@@ -48,6 +48,8 @@ struct QueryLanguage {
             }
         }
         parser.add(.date(slot: Slot.date.number, prefix: Schema.dateRangeQueryName + ":"))
+        // Each wildcard costs at most this many terms, the most frequent it matches.
+        parser.setMaxExpansion(SearchLimits.maxWildcardExpansion, limit: .mostFrequent, for: [.wildcard, .partial])
         return parser
     }
 
@@ -149,37 +151,17 @@ extension QueryLanguage {
     }
 
     /// The parsed query, or nil for an empty one.
-    /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse.
+    /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse;
+    ///   `.invalidDate` for a `date:` value that is not a date; the limits' errors (see
+    ///   `SearchLimits`) for a query too long or with too many wildcards.
     static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
-        let normalized = normalize(text)
-        guard !normalized.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        try SearchLimits.check(query: text, filters: FacetFilters())
+        let prepared = try rewrite(normalize(text), original: text)
+        guard !prepared.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         do {
-            return try parser.parse(normalized, flags: flags)
+            return try parser.parse(prepared, flags: flags)
         } catch let error as XapianError where error.code == .queryParser {
-            throw SearchError.query(text, error.message, errorLocation(in: text, parser: parser))
+            throw SearchError.query(text, error.message, errorLocation(in: text, message: error.message, parser: parser))
         }
-    }
-
-    /// Where a query that does not parse goes wrong: the word from which every longer start of
-    /// the query fails to parse too (in "troops AND", the "AND"), as character offsets.
-    static func errorLocation(in query: String, parser: QueryParser) -> Range<Int>? {
-        var words: [Range<Int>] = []
-        var start: Int?
-        for (offset, character) in query.enumerated() {
-            if character.isWhitespace {
-                if let s = start { words.append(s..<offset) }
-                start = nil
-            } else if start == nil {
-                start = offset
-            }
-        }
-        if let s = start { words.append(s..<query.count) }
-        var culprit: Range<Int>?
-        for word in words.reversed() {
-            let prefix = String(query.prefix(word.upperBound))
-            guard (try? parser.parse(normalize(prefix), flags: flags)) == nil else { break }
-            culprit = word
-        }
-        return culprit
     }
 }

@@ -19,12 +19,15 @@ public final class Searcher {
     private var languageCounts: [Language: Int]?
 
     /// Opens the index at `path`: an index directory, a Xapian database, or a stub file (whose
-    /// remote shards are opened with `remoteTimeouts`; see `IndexOpener`).
-    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema.
-    public init(path: String, remoteTimeouts: RemoteTimeouts = .fromEnvironment()) throws {
+    /// remote shards are opened with `remoteTimeouts`, by default those of the environment; see
+    /// `IndexOpener`).
+    /// - Throws: `IndexError` when it is missing, damaged, unreachable or of another schema;
+    ///   `SettingError` when the environment's timeouts are not valid.
+    public init(path: String, remoteTimeouts: RemoteTimeouts? = nil) throws {
         self.path = path
-        self.remoteTimeouts = remoteTimeouts
-        (database, hasRemoteShards) = try IndexOpener.openWithShards(path, timeouts: remoteTimeouts)
+        let timeouts = try remoteTimeouts ?? .fromEnvironment()
+        self.remoteTimeouts = timeouts
+        (database, hasRemoteShards) = try IndexOpener.openWithShards(path, timeouts: timeouts)
         try SchemaCheck.verify(database, index: path)
         do {
             slotUsage = try FacetSlotUsage.read(from: database)
@@ -46,7 +49,8 @@ public final class Searcher {
     ///   index fails underneath (a shard down, a damaged table, a writer committing twice while
     ///   it is read twice).
     public func search(_ request: SearchRequest) throws -> SearchResponse {
-        try reading { try searchOnce(request) }
+        try SearchLimits.check(query: request.query, filters: request.filters)
+        return try reading { try searchOnce(request) }
     }
 
     /// Runs `body` on the index, once more at the latest revision if a writer overwrote the
@@ -129,13 +133,16 @@ public final class Searcher {
         }
         let facetCounts = FacetCounts(slotUsage: slotUsage, packed: !hasRemoteShards)
         let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
+        // No page goes past the last document: an offset or a limit beyond it is the same as
+        // one at it, and the sums below then never overflow, whatever the request says.
+        let documents = try database.documentCount
+        let offset = min(max(0, request.offset), documents)
+        let limit = min(max(0, request.limit), documents)
         // Facets and exact totals need every match. Otherwise looking at a thousand more than are
         // shown makes the total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets || request.exactTotal
-            ? try database.documentCount + 1 : request.offset + request.limit + 1000
+        let checkAtLeast = request.facets || request.exactTotal ? documents + 1 : offset + limit + 1000
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
-        let mset = try enquire.matchSet(
-            offset: request.offset, limit: max(request.limit, 1), checkAtLeast: checkAtLeast)
+        let mset = try enquire.matchSet(offset: offset, limit: max(limit, 1), checkAtLeast: checkAtLeast)
 
         // The language facet, multi-select like the others, is counted as if `--lang` were off:
         // with the query analysed as it then would be.
@@ -152,7 +159,7 @@ public final class Searcher {
         let builder = HitBuilder(
             database: database, mset: mset, stemmers: snippetStemmers,
             highlight: spelled.query != nil && request.snippets, snippetLength: request.snippetLength)
-        let hits = try mset.prefix(request.limit).map(builder.hit)
+        let hits = try mset.prefix(limit).map(builder.hit)
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.
         let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast

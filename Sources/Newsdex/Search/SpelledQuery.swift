@@ -107,9 +107,6 @@ struct QueryWord: Equatable {
 }
 
 extension QueryLanguage {
-    /// The operators of the query language, in any case (the parser takes them in any case).
-    static let operators: Set<String> = ["and", "or", "not", "xor", "near", "adj"]
-
     /// The free-text words of `query`, with the field each searches: not operators, field names,
     /// boolean filter values (`source:AFP`, `person:"…"`), date ranges or wildcards (`troop*`).
     static func words(in query: String) -> [QueryWord] {

@@ -34,7 +34,8 @@ public struct IndexDirectory: Sendable {
 
     /// The generation the stub names, if any.
     public func currentGeneration() -> String? {
-        guard let text = try? String(contentsOf: stubURL, encoding: .utf8) else { return nil }
+        // Read without blocking: the index folder is the user's, and a FIFO there must not hang us.
+        guard let text = RegularFile.text(stubURL.path, maxBytes: StubGraph.maxStubBytes) else { return nil }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0] == "auto" {

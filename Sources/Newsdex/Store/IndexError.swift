@@ -51,8 +51,24 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case shardOutOfPlace(expected: Int, count: Int)
         /// The stored data of the document `part` cannot be read; `detail` says why.
         case unreadableDocument
+        /// `part` (the index itself when nil) is a FIFO, a socket or a device, where a database
+        /// or a stub file should be: never opened, since opening it could block forever.
+        case notAFile(FileKind)
+        /// The stubs leading from the index nest wrongly; `part` is the stub file concerned.
+        case stubNesting(StubNesting)
         /// Anything else; `detail` is the underlying message.
         case other
+    }
+
+    /// How stub files nest wrongly (Xapian would recurse until it crashes).
+    public enum StubNesting: Sendable, Hashable {
+        /// A stub names itself, or one that leads back to it: the stub files of the cycle, the
+        /// first repeated at the end.
+        case cycle([String])
+        /// Stubs nest deeper than this limit.
+        case tooDeep(Int)
+        /// The stubs name more databases than this limit.
+        case tooMany(Int)
     }
 
     /// What is wrong with a line of a stub file.

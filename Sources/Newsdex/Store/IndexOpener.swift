@@ -26,21 +26,51 @@ public struct RemoteTimeouts: Sendable, Hashable {
         self.connect = connect
     }
 
+    /// The seconds a timeout may be: from 10 ms (Xapian counts whole milliseconds, and 0 would
+    /// mean no timeout at all, so a silent server would hang the search) to an hour.
+    public static let allowedSeconds: ClosedRange<Double> = 0.01...3600
+
+    /// The environment variables read (the man page's ENVIRONMENT lists them).
+    public static let activeVariable = "NEWSDEX_REMOTE_TIMEOUT"
+    public static let connectVariable = "NEWSDEX_REMOTE_CONNECT_TIMEOUT"
+
     /// The defaults, or `NEWSDEX_REMOTE_TIMEOUT` and `NEWSDEX_REMOTE_CONNECT_TIMEOUT` (seconds)
-    /// when set. Read here rather than by the CLI so that every command that opens an index
-    /// (search, facets, show, stats) waits alike.
+    /// when set and not empty. Read here rather than by the CLI so that every command that opens
+    /// an index (search, facets, show, stats) waits alike.
+    /// - Throws: `SettingError` for a value that is not a number of seconds in `allowedSeconds`
+    ///   (`0`, `-1`, `abc`, `nan`, `inf` and `1e-9` are all refused, never ignored).
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> RemoteTimeouts
+        throws -> RemoteTimeouts
     {
         var timeouts = RemoteTimeouts()
-        if let value = environment["NEWSDEX_REMOTE_TIMEOUT"].flatMap(Double.init), value > 0 {
+        if let value = try seconds(environment["NEWSDEX_REMOTE_TIMEOUT"], named: activeVariable) {
             timeouts.active = value
         }
-        if let value = environment["NEWSDEX_REMOTE_CONNECT_TIMEOUT"].flatMap(Double.init), value > 0 {
+        if let value = try seconds(environment["NEWSDEX_REMOTE_CONNECT_TIMEOUT"], named: connectVariable) {
             timeouts.connect = value
         }
         return timeouts
     }
+
+    private static func seconds(_ text: String?, named name: String) throws -> Double? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = Double(text), allowedSeconds.contains(value) else {
+            throw SettingError(name: name, value: text, allowed: allowedSeconds)
+        }
+        return value
+    }
+}
+
+/// A setting in the environment whose value cannot be used. The CLI words it and exits 2.
+public struct SettingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The environment variable.
+    public var name: String
+    /// The value found, as given.
+    public var value: String
+    /// The seconds it may be.
+    public var allowed: ClosedRange<Double>
+
+    public var description: String { "SettingError(\(name)=\(value.debugDescription), allowed \(allowed))" }
 }
 
 /// One database a stub file names.
@@ -67,12 +97,9 @@ struct StubFile: Sendable {
     /// neither, or when the stub names no remote database (Xapian then opens it alone).
     /// - Throws: `IndexError` for a line that cannot be read.
     static func withRemoteLines(at path: String, index: String) throws -> StubFile? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        let file = isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("XAPIANDB").path : path
-        // A database file or directory is not text; only read what looks like a stub.
-        guard let data = FileManager.default.contents(atPath: file), data.count < 1 << 20,
-            let text = String(data: data, encoding: .utf8),
+        // A database file or directory is not text; only read what looks like a stub, and
+        // without blocking (see StubGraph).
+        guard case .stub(let file, let text) = try StubGraph.node(at: path, index: index),
             text.split(separator: "\n").contains(where: { $0.hasPrefix("remote ") })
         else { return nil }
         return try StubFile(path: file, index: index, text: text)
@@ -121,15 +148,20 @@ enum IndexOpener {
     /// `remote HOST:PORT` lines are opened with `timeouts`.
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
     ///   `.missing`, `.corrupt`, `.schemaMismatch` for a shard of another schema, stub errors.
-    static func open(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws -> Database {
+    ///   `.stubNesting` for stubs that name themselves or nest too deep, `.notAFile` for a FIFO
+    ///   or a device; `SettingError` when `timeouts` is nil and the environment's are not valid.
+    static func open(_ path: String, timeouts: RemoteTimeouts? = nil) throws -> Database {
         try openWithShards(path, timeouts: timeouts).database
     }
 
     /// Opens the index as `open` does, and says whether any of its shards is remote (where only
     /// Xapian's own match spies can run).
-    static func openWithShards(_ path: String, timeouts: RemoteTimeouts = .fromEnvironment()) throws
+    static func openWithShards(_ path: String, timeouts: RemoteTimeouts? = nil) throws
         -> (database: Database, hasRemoteShards: Bool)
     {
+        let timeouts = try timeouts ?? .fromEnvironment()
+        // Before Xapian reads any stub: it would recurse without end on a cycle.
+        try StubGraph.validate(path, index: path)
         var remote = false
         let database = try open(path, index: path, timeouts: timeouts, remote: &remote)
         return (database, remote)

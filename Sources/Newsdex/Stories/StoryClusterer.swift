@@ -73,12 +73,21 @@ public final class StoryClusterer: @unchecked Sendable {
     private var firstWithContent: [UInt64: UInt32] = [:]
     /// Cluster ids from `lookup` that are not 16 hex digits, by the code standing for them.
     private var foreignClusters: [UInt64: String] = [:]
+    /// Sketches compared so far: the work of clustering, which tests hold to near-linear.
+    private var comparisons = 0
 
     /// `lookup` finds already-indexed articles sharing any of the band keys (the indexer answers
     /// it from Xapian by band terms); nil in a fresh build.
     public init(options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil) {
         self.options = options
         self.lookup = lookup
+    }
+
+    /// Sketches compared with those of earlier articles so far.
+    var sketchComparisons: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return comparisons
     }
 
     /// The number of articles in the in-memory table.
@@ -127,18 +136,31 @@ public final class StoryClusterer: @unchecked Sendable {
         let bandHashes = fingerprint.bandHashes
         lock.lock()
         defer { lock.unlock() }
-        for member in memoryCandidates(bandHashes) {
-            consider(id: memberID(member), cluster: clusterString(clusterCodes[member]),
-                     similarity: sketchSimilarity(fingerprint, member), sameContent: false)
-        }
         if let first = firstWithContent[fingerprint.contentHash] {
             let m = Int(first)
             consider(id: memberID(m), cluster: clusterString(clusterCodes[m]), similarity: 1, sameContent: true)
+        }
+        // An exact copy, or the article's own earlier self, already decides the cluster (see
+        // below), so near copies need not be compared: with thousands of identical bodies, that
+        // made each assignment cost one comparison per earlier copy, and the build quadratic.
+        if duplicate == nil && own == nil {
+            for member in memoryCandidates(bandHashes) {
+                comparisons += 1
+                consider(id: memberID(member), cluster: clusterString(clusterCodes[member]),
+                         similarity: sketchSimilarity(fingerprint, member), sameContent: false)
+            }
         }
         let cluster = own?.cluster ?? duplicate?.cluster ?? best?.cluster ?? Self.clusterID(founder: id)
         insert(id: id, cluster: cluster, fingerprint: fingerprint, bandHashes: bandHashes)
         return StoryAssignment(cluster: cluster, exactDuplicateOf: duplicate?.id)
     }
+
+    /// Members compared per band key, the latest first. Copies of one story share band keys, so
+    /// a story of many near copies (thousands of lightly edited reprints) would otherwise make
+    /// every new copy be compared with every earlier one, and a build quadratic in the story's
+    /// size; the latest 16 of each of the 42 bands are plenty to find its cluster, since any
+    /// member leads to it.
+    static let candidatesPerBand = 16
 
     /// The cluster id an article founds: 16 hex digits of a stable hash of its id.
     public static func clusterID(founder id: String) -> String {
@@ -152,16 +174,21 @@ public final class StoryClusterer: @unchecked Sendable {
         return String(decoding: idBytes[start..<Int(idEnds[m])], as: UTF8.self)
     }
 
-    /// Members sharing a band hash with `bandHashes`, each once, in table order.
+    /// Members sharing a band hash with `bandHashes`, each once, in table order: for each band,
+    /// the latest `StoryClusterer.candidatesPerBand` members that share it.
     private func memoryCandidates(_ bandHashes: [UInt64]) -> [Int] {
         var found: [Int] = []
         let mask = UInt32(bandHeads.count - 1)
         for hash in bandHashes {
             let key = UInt32(truncatingIfNeeded: hash)
             var entry = bandHeads[Int(key & mask)]
-            while entry != 0 {
+            var matches = 0
+            while entry != 0 && matches < Self.candidatesPerBand {
                 let e = Int(entry - 1)
-                if bandKeys32[e] == key { found.append(e / options.bands) }
+                if bandKeys32[e] == key {
+                    found.append(e / options.bands)
+                    matches += 1
+                }
                 entry = bandNext[e]
             }
         }

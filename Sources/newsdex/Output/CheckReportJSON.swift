@@ -12,8 +12,13 @@ struct CheckReportJSON: Encodable {
         var path: String
     }
 
+    struct Skipped: Encodable {
+        var path: String
+        var reason: String
+    }
+
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies, duplicates
+        case formatVersion = "format_version", filesChecked = "files_checked", discrepancies, duplicates, skipped
         case tablesChecked = "tables_checked", notChecked = "not_checked"
     }
 
@@ -24,6 +29,7 @@ struct CheckReportJSON: Encodable {
         try c.encode(
             report.discrepancies.map { Discrepancy(kind: $0.kind.rawValue, path: $0.path) }, forKey: .discrepancies)
         try c.encode(report.duplicates, forKey: .duplicates)
+        try c.encode(report.skipped.map { Skipped(path: $0.path, reason: $0.explanation) }, forKey: .skipped)
         // With --deep: the databases Xapian's check found sound ("" is the index itself), and
         // the remote shards it could not read.
         try c.encode(report.tablesChecked, forKey: .tablesChecked)

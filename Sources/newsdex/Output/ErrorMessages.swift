@@ -16,6 +16,10 @@ enum ErrorMessages {
             return ([sentence(for: error, database: database ?? error.index, corpus: corpus)], .indexUnavailable)
         case let error as SearchError:
             return (lines(for: error), .usage)
+        case let error as SettingError:
+            return ([sentence(for: error)], .usage)
+        case let error as OutputError:
+            return ([sentence(for: error)], .usage)
         case let error as CorpusError:
             return ([sentence(for: error, database: database)], .usage)
         default:
@@ -85,7 +89,34 @@ enum ErrorMessages {
         case .other:
             let which = error.part.map { " (\($0))" } ?? ""
             return "cannot use the index at \(db)\(which)\(detail)"
+        case .notAFile(let kind):
+            return "\(part) is \(kind.description), not an index or a stub file: give --db a folder, a database or a stub file"
+        case .stubNesting(.cycle(let files)):
+            let chain = files.count <= 2
+                ? "names itself" : "leads back to itself (\(files.joined(separator: " -> ")))"
+            return "the stub file \(part) \(chain): a stub must name databases, or stubs that do not lead back to it"
+        case .stubNesting(.tooDeep(let limit)):
+            return "the stub files of \(db) nest more than \(limit) deep, at \(part): name the databases directly"
+        case .stubNesting(.tooMany(let limit)):
+            return "the stub files of \(db) name more than \(limit) databases: list fewer shards"
         }
+    }
+
+    /// An environment variable that cannot be used; never ignored, since a timeout of 0 would
+    /// let a silent shard hang every search.
+    static func sentence(for error: SettingError) -> String {
+        "\(error.name)=\(error.value.debugDescription) is not a number of seconds from "
+            + "\(seconds(error.allowed.lowerBound)) to \(seconds(error.allowed.upperBound)): "
+            + "set it to one (e.g. \(error.name)=5), or unset it for the default"
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Results that could not be written to stdout (a full disk): named, so nothing is lost quietly.
+    static func sentence(for error: OutputError) -> String {
+        "cannot write the results to standard output: \(error.reason); nothing more was written"
     }
 
     /// Paths given that cannot be indexed or checked as asked.
@@ -159,6 +190,33 @@ enum ErrorMessages {
                     + String(repeating: "^", count: max(1, location.count)))
             }
             return lines
+        case .invalidDate(let query, let value):
+            return ["\(value.debugDescription) in the query \(query.debugDescription) is not a date range: "
+                + "write date:YYYY-MM-DD..YYYY-MM-DD (either end may be left open; YYYY-MM and YYYY also work)"]
+        case .queryTooLong(let bytes, let limit):
+            return ["the query is \(bytes) bytes long; a query is at most \(limit) bytes: shorten it, or use filters such as --source"]
+        case .filterValueTooLong(let facet, let prefix, let bytes, let limit):
+            return ["the \(flag(for: facet)) value \((prefix + "…").debugDescription) is \(bytes) bytes long; "
+                + "a filter value is at most \(limit) bytes"]
+        case .tooManyFilterValues(let count, let limit):
+            return ["\(count) filter values given; a search takes at most \(limit): search in several steps"]
+        case .tooManyWildcards(_, let pattern, let limit):
+            return ["the query has more than \(limit) wildcards (\(pattern.debugDescription) is one too many): "
+                + "use fewer, or longer ones"]
+        }
+    }
+
+    /// The flag that filters a facet (`--entity` for an entity of any type).
+    static func flag(for facet: Facet?) -> String {
+        switch facet {
+        case .source: return "--source"
+        case .person: return "--person"
+        case .place: return "--place"
+        case .organization: return "--org"
+        case .credit: return "--credit"
+        case .year: return "--from/--to"
+        case .language: return "--lang"
+        case nil: return "--entity"
         }
     }
 }

@@ -13,12 +13,12 @@ func printJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws {
     encoder.outputFormatting = pretty
         ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         : [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    var data = try encoder.encode(value)
+    data.append(UInt8(ascii: "\n"))
+    StandardOutput.write(data)
 }
 
 /// Writes one line to stderr: diagnostics never mix with results on stdout.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("newsdex: \(message)\n".utf8))
+    Terminal.writeError("newsdex: \(message)\n")
 }

@@ -64,6 +64,13 @@ struct SearchOptions: ParsableArguments {
     }
 
     func validate() throws {
+        // Lengths and counts the library answers in bounded time (SearchLimits), checked here
+        // before the index is opened; the errors are worded by ErrorMessages (exit 2).
+        do {
+            try SearchLimits.check(query: queryText, filters: filters)
+        } catch let error as SearchError {
+            throw ValidationError(ErrorMessages.lines(for: error).joined(separator: "\n"))
+        }
         if let from, PublicationDate(userInput: from) == nil {
             throw ValidationError("--from \(from.debugDescription) is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
         }

@@ -47,3 +47,34 @@ import Testing
         #expect(article.source == "AFP")
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct CorpusListingTests {
+    @Test func specialFilesLinksAndNamesThatAreNotUTF8AreListedAsSkipped() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("Title\n", to: "S/a.txt")
+        try directory.write("Title\n", to: "S/x.txt/in.md")
+        try directory.write("not an article\n", to: "S/notes.html")
+        #expect(mkfifo(directory.path("S/fifo.txt").path, 0o644) == 0)
+        #expect(mkfifo(directory.path("S/fifo.html").path, 0o644) == 0)  // not named like an article
+        #expect(symlink("a.txt", directory.path("S/link.txt").path) == 0)
+        #expect(symlink("gone.txt", directory.path("S/broken.txt").path) == 0)
+        #expect(symlink("..", directory.path("S/up").path) == 0)
+        let raw = Array(directory.path("S").path.utf8) + [UInt8(ascii: "/"), 0xFF, UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d"), 0]
+        let fd = raw.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        #expect(fd >= 0)
+        close(fd)
+
+        let listing = ArticleReader.listing(under: [directory.url])
+        #expect(listing.files.map(\.relativePath) == ["S/a.txt", "S/link.txt", "S/x.txt/in.md"])
+        #expect(listing.skipped.map(\.path) == ["S/broken.txt", "S/fifo.txt", "S/up", "S/x.txt", "S/\u{FFFD}.md"])
+        #expect(listing.skipped.map(\.reason) == [.brokenLink, .notRegular(.fifo), .linkToFolder, .folderNamedLikeArticle, .nameNotUTF8])
+        #expect(listing.skipped.filter(\.isRejection).count == 4)
+        // The link is read as what it names, under its own name.
+        let link = try #require(listing.files.first { $0.relativePath == "S/link.txt" })
+        #expect(ArticleReader().read(link).articles.first?.id == "S/link.txt")
+    }
+}

@@ -38,3 +38,18 @@ import Testing
         #expect(Schema.identifierTerm(Schema.uniqueID, "AFP/x.txt") == "QAFP/x.txt")
     }
 }
+
+@Suite struct LongValueTermTests {
+    /// A megabyte id was once shortened one character at a time, recounting it each time.
+    @Test func aHugeIdOrValueIsShortenedToAUniqueTermXapianTakes() {
+        let huge = String(repeating: "é", count: 500_000)
+        let term = Schema.identifierTerm(Schema.uniqueID, huge)
+        #expect(term.utf8.count <= Schema.maxIdentifierTermBytes && term.hasPrefix("Qéé"))
+        #expect(term != Schema.identifierTerm(Schema.uniqueID, huge + "x"))
+        #expect(Schema.identifierTerm(Schema.uniqueID, "short") == "Qshort")
+        // A facet value too, the same way at index and at query time.
+        let source = String(repeating: "S", count: 300)
+        #expect(Schema.term(Schema.source, source).utf8.count <= Schema.maxIdentifierTermBytes)
+        #expect(Schema.term(Schema.source, source) == Schema.term(Schema.source, source.lowercased()))
+    }
+}

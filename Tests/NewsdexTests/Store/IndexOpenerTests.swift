@@ -34,11 +34,23 @@ import Xapian
         }
     }
 
-    @Test func timeoutsComeFromTheEnvironment() {
-        #expect(RemoteTimeouts.fromEnvironment([:]) == RemoteTimeouts(active: 10, connect: 3))
-        #expect(RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": "2.5", "NEWSDEX_REMOTE_CONNECT_TIMEOUT": "1"])
+    @Test func timeoutsComeFromTheEnvironment() throws {
+        #expect(try RemoteTimeouts.fromEnvironment([:]) == RemoteTimeouts(active: 10, connect: 3))
+        #expect(try RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": "2.5", "NEWSDEX_REMOTE_CONNECT_TIMEOUT": "1"])
             == RemoteTimeouts(active: 2.5, connect: 1))
-        #expect(RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": "soon"]).active == 10)
+        // Empty is unset, as for NEWSDEX_DB.
+        #expect(try RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": ""]).active == 10)
+    }
+
+    /// Each of these once trapped (inf, 1e308), was ignored (0, -1, abc, nan) or became no
+    /// timeout at all (1e-9 rounded to 0 ms): each is now refused, naming the variable.
+    @Test(arguments: ["inf", "1e308", "0", "-1", "abc", "nan", "1e-9", "soon", "3601", " 5"])
+    func aTimeoutThatIsNotASaneNumberOfSecondsIsRefused(_ value: String) {
+        for name in [RemoteTimeouts.activeVariable, RemoteTimeouts.connectVariable] {
+            #expect { try RemoteTimeouts.fromEnvironment([name: value]) } throws: {
+                ($0 as? SettingError) == SettingError(name: name, value: value, allowed: RemoteTimeouts.allowedSeconds)
+            }
+        }
     }
 }
 

@@ -230,3 +230,29 @@ func pairwiseScores(_ archive: StoryArchive, _ clusters: [String: String]) -> (p
     #expect(scores.precision >= 0.95)
     #expect(scores.recall >= 0.95)
 }
+
+/// Thousands of copies of one story (identical, or each with one word changed) once made every
+/// new copy be compared with every earlier one: a build quadratic in the story's size. The work
+/// is now bounded per article, and the copies still form one story.
+@Test func manyCopiesOfOneStoryCostWorkLinearInTheirNumber() {
+    let body = "The same wire story about troops at the border, run word for word by every outlet that took it from the agency."
+    let identical = StoryClusterer()
+    var clusters = Set<String>()
+    for n in 0..<3_000 {
+        clusters.insert(identical.assign(id: "d\(n)", fingerprint: StoryFingerprint(paragraphs: [body])).cluster)
+    }
+    #expect(clusters.count == 1)
+    // Each identical copy is settled by its exact duplicate, without comparing sketches.
+    #expect(identical.sketchComparisons == 0)
+
+    let edited = StoryClusterer()
+    clusters = []
+    for n in 0..<3_000 {
+        clusters.insert(edited.assign(id: "e\(n)", fingerprint: StoryFingerprint(paragraphs: [body + " Edition \(n)."])).cluster)
+    }
+    #expect(clusters.count == 1)
+    let options = StoryOptions()
+    #expect(edited.sketchComparisons <= 3_000 * options.bands * StoryClusterer.candidatesPerBand)
+    // Far below one comparison per pair of copies.
+    #expect(edited.sketchComparisons < 3_000 * 2_999 / 2 / 10)
+}
