@@ -145,7 +145,10 @@ enum SearchText {
             if let date = hit.date { meta.append(date) }
             // English is the default a reader assumes; any other language is said.
             if hit.language != .english { meta.append(hit.language.code) }
-            let path = LineEscaping.escape(hit.path ?? hit.id)
+            // A web archive's article is named by its URL, its id (what `show` takes), not by the
+            // archive that holds many; a picture's, by its article's.
+            let isArchived = hit.path.map { $0.hasSuffix(".warc") || $0.hasSuffix(".warc.gz") } ?? false
+            let path = LineEscaping.escape(isArchived ? (hit.article ?? hit.id) : (hit.path ?? hit.id))
             meta.append(path)
             // A picture's article is usually its file: named once.
             if hit.kind == .caption, let article = hit.article.map(LineEscaping.escape), article != path {

@@ -123,7 +123,9 @@ final class DocumentBuilder {
                 date: article.date, authors: article.authors, url: article.url, path: article.path,
                 paragraphs: article.paragraphs, captions: article.captions,
                 entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
-                story: story?.cluster, language: languages.article),
+                story: story?.cluster, crawled: article.crawled,
+                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                language: languages.article),
             of: doc)
         result.append((uniqueTerm, doc))
 
@@ -154,7 +156,9 @@ final class DocumentBuilder {
                     date: article.date, authors: article.authors, url: article.url,
                     path: article.path, paragraphs: [], captions: [caption],
                     entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
-                    article: article.id, story: nil, language: captionLanguage),
+                    article: article.id, story: nil, crawled: article.crawled,
+                    dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                    language: captionLanguage),
                 of: captionDoc)
             result.append((captionTerm, captionDoc))
         }

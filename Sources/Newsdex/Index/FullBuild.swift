@@ -67,6 +67,7 @@ extension Indexer {
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings
         summary.duplicates += outcome.duplicates
+        summary.skippedRecords.merge(outcome.skippedRecords, uniquingKeysWith: +)
         summary.rebuilt = true
     }
 
@@ -81,9 +82,7 @@ extension Indexer {
             writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
         while let index = next.take() {
-            let prepared = prepare(files[index])
-            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-            tracker.advance(file: prepared.file)
+            try indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
         }
         // Every file is taken: what is left of the build is this and the other threads' commits.
         tracker.enter(.committing)
@@ -112,9 +111,7 @@ extension Indexer {
             results[worker] = Result {
                 var outcome = BuildOutcome()
                 while let index = queue.take() {
-                    let prepared = self.prepare(files[index])
-                    try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-                    tracker.advance(file: prepared.file)
+                    try self.indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
                 }
                 return outcome
             }
@@ -129,6 +126,22 @@ extension Indexer {
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
+    }
+
+    /// Reads and writes one file of a full build: a web archive as it streams, any other file
+    /// whole.
+    private func indexFile(
+        _ file: CorpusFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
+        tracker: ProgressTracker
+    ) throws {
+        if WebArchiveReader.isWebArchive(file.relativePath) {
+            let counts = try indexArchive(file, to: writers, stories: stories, existing: nil, outcome: &outcome, tracker: tracker)
+            outcome.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
+        } else {
+            let prepared = prepare(file)
+            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+            tracker.advance(file: prepared.file)
+        }
     }
 
     /// Writes one prepared file's documents, each article to its shard, and the file's record,
@@ -169,6 +182,8 @@ struct BuildOutcome: Sendable {
     var warnings: [ReadWarning] = []
     var duplicates: [ExactDuplicate] = []
     var slots = FacetSlotUsage()
+    /// Web archive records that are not articles, by kind.
+    var skippedRecords: [String: Int] = [:]
 
     /// Counts the articles `resolveDuplicates` deleted as rejected, not written.
     mutating func drop(_ resolved: (duplicates: [DuplicateID], deleted: Int)) {
@@ -183,5 +198,6 @@ struct BuildOutcome: Sendable {
         warnings += other.warnings
         duplicates += other.duplicates
         slots = slots.union(other.slots)
+        skippedRecords.merge(other.skippedRecords, uniquingKeysWith: +)
     }
 }

@@ -34,14 +34,26 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     public var article: String?
     /// An article's near-duplicate story cluster.
     public var story: String?
+    /// When a crawler fetched the page, for an article read from a web archive.
+    public var crawled: String? = nil
+    /// Whether `date` is the crawl date, because the page gives no publication date; nil for
+    /// documents indexed before it was recorded.
+    public var dateIsCrawlDate: Bool? = nil
     /// The language the document was indexed in (a caption's may differ from its article's).
     public var language: Language? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case kind, id, title, source, date, authors, url, path, paragraphs, captions, entities, article, story
+        case crawled, dateIsCrawlDate = "date_is_crawl_date"
+        case language
+    }
 
     /// The article this document holds, for comparing copies of a story.
     public var asArticle: Article {
         Article(
             id: id, source: source, title: title, date: date, authors: authors, url: url,
-            paragraphs: paragraphs, captions: captions, path: path)
+            paragraphs: paragraphs, captions: captions, path: path, crawled: crawled,
+            dateIsCrawlDate: dateIsCrawlDate ?? false)
     }
 
     /// The text snippets are cut from: the body of an article, the text of a caption.

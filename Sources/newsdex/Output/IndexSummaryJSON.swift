@@ -21,6 +21,7 @@ struct IndexSummaryJSON: Encodable {
         case rejected, warnings, duplicates, documentsWritten = "documents_written"
         case documentsTotal = "documents_total", rebuilt, shards, seconds
         case documentsPerSecond = "documents_per_second"
+        case skippedRecords = "skipped_records", unchangedRecords = "unchanged_records"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -40,5 +41,7 @@ struct IndexSummaryJSON: Encodable {
         try c.encode(summary.shards, forKey: .shards)
         try c.encode((summary.seconds * 1000).rounded() / 1000, forKey: .seconds)
         try c.encode(summary.documentsPerSecond.rounded(), forKey: .documentsPerSecond)
+        try c.encode(summary.skippedRecords, forKey: .skippedRecords)
+        try c.encode(summary.unchangedRecords, forKey: .unchangedRecords)
     }
 }
