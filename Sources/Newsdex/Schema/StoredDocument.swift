@@ -120,6 +120,8 @@ extension StoredDocument {
         }
         out.optional(article)
         out.optional(story)
+        out.optional(crawled)
+        out.byte(dateIsCrawlDate.map { $0 ? 2 : 1 } ?? 0)
         out.optional(language?.code)
         // Last, so that what a hit shows is read first.
         out.strings(paragraphs)
@@ -160,6 +162,13 @@ extension StoredDocument {
         }
         article = try reader.optional()
         story = try reader.optional()
+        crawled = try reader.optional()
+        switch try reader.byte() {
+        case 0: dateIsCrawlDate = nil
+        case 1: dateIsCrawlDate = false
+        case 2: dateIsCrawlDate = true
+        default: throw StoredRecord.corrupt("unknown crawl-date flag")
+        }
         language = try reader.optional().map { Language(code: $0) ?? .undetermined }
         paragraphs = try reader.strings()
     }
