@@ -8,8 +8,10 @@ CORPUS  ?= corpus
 DB      ?= index
 BIN     := .build/release/newsdex
 # The Swift runtime linked in: a search is one short process, and loading the shared Swift and
-# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md).
-RELEASE := -c release --static-swift-stdlib
+# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md). Not a
+# position-independent executable: a PIE of the static runtime has 76,000 relocations for the
+# loader to apply at every start, a third fewer page faults without (issue 16, bench/RESULTS.md).
+RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -145,7 +147,13 @@ bench-tools: deps
 	@python3 -c 'import tantivy' 2>/dev/null || { \
 	  echo "make: installing tantivy with pip for the benchmark" >&2; python3 -m pip install -q tantivy >&2; }
 
-bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search
+bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search $(BENCH_BIN)/hello-static
+
+# The start-up floor `newsdex --version` is compared with: Swift's hello world, runtime linked
+# statically as newsdex's is.
+$(BENCH_BIN)/hello-static: bench/hello/hello.swift
+	@mkdir -p $(BENCH_BIN)
+	$(SWIFT)c -O -static-stdlib -o $@ $<
 
 $(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
 	@mkdir -p $(BENCH_BIN)

@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Index: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
                 Reads *.txt, *.md, *.jsonl, saved web pages (*.html, *.htm) and web archives \

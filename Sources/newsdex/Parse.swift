@@ -7,6 +7,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Show how article files are parsed: title, date, authors, captions, paragraphs.",
             discussion: """
                 Reads each FILE (or every article file under a directory) as the indexer would and \

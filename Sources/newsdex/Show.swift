@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Show: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an indexed article (or picture) with its captions, credits, entities and source.")
 
         @Argument(help: "The id, as `search --format ids` prints it.")

@@ -151,14 +151,27 @@ enum IndexOpener {
     ///   `.stubNesting` for stubs that name themselves or nest too deep, `.notAFile` for a FIFO
     ///   or a device; `SettingError` when `timeouts` is nil and the environment's are not valid.
     static func open(_ path: String, timeouts: RemoteTimeouts? = nil) throws -> Database {
+        try openWithShards(path, timeouts: timeouts).database
+    }
+
+    /// Opens the index as `open` does, and says whether any of its shards is remote (where only
+    /// Xapian's own match spies can run).
+    static func openWithShards(_ path: String, timeouts: RemoteTimeouts? = nil) throws
+        -> (database: Database, hasRemoteShards: Bool)
+    {
         let timeouts = try timeouts ?? .fromEnvironment()
         // Before Xapian reads any stub: it would recurse without end on a cycle.
         try StubGraph.validate(path, index: path)
-        return try open(path, index: path, timeouts: timeouts)
+        var remote = false
+        let database = try open(path, index: path, timeouts: timeouts, remote: &remote)
+        return (database, remote)
     }
 
-    /// Opens `path`, a part of the index `index` (the index itself at the top).
-    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws -> Database {
+    /// Opens `path`, a part of the index `index` (the index itself at the top); sets `remote`
+    /// when a shard is remote.
+    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts, remote: inout Bool) throws
+        -> Database
+    {
         let part = path == index ? nil : path
         guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
             return try openLocal(path, index: index, part: part)
@@ -168,8 +181,9 @@ enum IndexOpener {
             let database: Database
             switch entry {
             case .local(let local):
-                database = try open(local, index: index, timeouts: timeouts)
+                database = try open(local, index: index, timeouts: timeouts, remote: &remote)
             case .remote(let host, let port):
+                remote = true
                 do {
                     database = try Database.remote(
                         host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
