@@ -1,5 +1,6 @@
 # newsdex: `make index` builds and indexes corpus/ into index/; `make test` runs every test.
-# Both install libxapian-dev, xapian-tools and libcld2-dev with apt-get when they are missing.
+# Both install libxapian-dev, xapian-tools, libxml2-dev, zlib1g-dev and libcld2-dev with apt-get
+# when missing.
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
@@ -7,22 +8,27 @@ CORPUS  ?= corpus
 DB      ?= index
 BIN     := .build/release/newsdex
 # The Swift runtime linked in: a search is one short process, and loading the shared Swift and
-# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md).
-RELEASE := -c release --static-swift-stdlib
+# Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md). Not a
+# position-independent executable: a PIE of the static runtime has 76,000 relocations for the
+# loader to apply at every start, a third fewer page faults without (issue 16, bench/RESULTS.md).
+RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build index search test fuzz clean man completions install uninstall bench-stories
+.PHONY: all deps build index search test fuzz clean man completions install uninstall bench-stories bench-html
 
 all: index
 
 # Debian's libxapian-dev gives <xapian.h> and libxapian; xapian-tools gives xapian-tcpsrv;
+# libxml2-dev gives libxml2's HTML parser (saved pages); zlib1g-dev gives zlib (*.warc.gz);
 # libcld2-dev gives the language detector (CLD2 has no pkg-config file: its header is looked for).
 deps:
 	@missing=""; \
-	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xapian-core; then \
-	  missing="$$missing libxapian-dev pkg-config"; fi; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists xapian-core 2>/dev/null || missing="$$missing libxapian-dev"; \
 	command -v xapian-tcpsrv >/dev/null 2>&1 || missing="$$missing xapian-tools"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
 	[ -f /usr/include/cld2/public/compact_lang_det.h ] || missing="$$missing libcld2-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make: installing$$missing with apt-get" >&2; \
@@ -47,6 +53,12 @@ search: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Saved pages and web archives: what reading a page costs beside indexing it, how exactly
+# generated pages are read, and indexing a web archive (memory with 4x the pages).
+bench-html: build
+	$(SWIFT) build $(RELEASE) --product newsdex-corpus
+	python3 bench/html.py --pages $(or $(HTML_PAGES),2000)
 
 # The fuzz targets at length (make test runs a few cases of each): the query language, and the
 # readers over random corpora. Each case must end within the time and memory bounds the README
@@ -136,7 +148,13 @@ bench-tools: deps
 	@python3 -c 'import tantivy' 2>/dev/null || { \
 	  echo "make: installing tantivy with pip for the benchmark" >&2; python3 -m pip install -q tantivy >&2; }
 
-bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search
+bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search $(BENCH_BIN)/hello-static
+
+# The start-up floor `newsdex --version` is compared with: Swift's hello world, runtime linked
+# statically as newsdex's is.
+$(BENCH_BIN)/hello-static: bench/hello/hello.swift
+	@mkdir -p $(BENCH_BIN)
+	$(SWIFT)c -O -static-stdlib -o $@ $<
 
 $(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
 	@mkdir -p $(BENCH_BIN)
@@ -165,6 +183,7 @@ bench: bench-tools bench-peers .build/release/newsdex-corpus bench-newsdex
 	@$(MAKE) --no-print-directory $(BENCH_OUT)/corpus-$(BENCH_SIZE)
 	BENCH_COMMAND="BENCH_SIZE=$(BENCH_SIZE) make bench" python3 bench/run.py --size $(BENCH_SIZE) \
 	  --index-repeat $(BENCH_INDEX_REPEAT)
+	python3 bench/html.py --pages $(or $(HTML_PAGES),2000)
 
 bench-inprocess: bench-newsdex
 	cd bench/InProcess && NEWSDEX_BENCH_DB=$(CURDIR)/$(BENCH_OUT)/indexes-$(BENCH_SIZE)/newsdex-j2 \

@@ -24,11 +24,18 @@ let package = Package(
         ),
         // An idiomatic Swift binding of Xapian; it could be published alone.
         .target(name: "Xapian", dependencies: ["CXapian"]),
+        // libxml2's HTML parser as flat arrays of nodes: the only code that includes libxml2's
+        // headers. CLibXML2 only carries pkg-config's flags for libxml-2.0 to it.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CHTML", dependencies: ["CLibXML2"]),
+        // zlib's gzip inflate and deflate, member by member, for web archives (*.warc.gz).
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // The Compact Language Detector 2 (Debian's libcld2) as one C function: the only code
         // that includes its C++ headers.
         .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
         // The news domain: articles, captions, entities, the schema, indexing and searching.
-        .target(name: "Newsdex", dependencies: ["Xapian", "CCLD2"]),
+        .target(name: "Newsdex", dependencies: ["Xapian", "CHTML", "CZlib", "CCLD2"]),
         // The command line: parses flags, calls Newsdex, prints.
         .executableTarget(
             name: "newsdex",
@@ -38,7 +45,7 @@ let package = Package(
             ]
         ),
         // Synthetic news corpora for benchmarks and tests, with their ground truth (bench/).
-        .target(name: "CorpusGenerator"),
+        .target(name: "CorpusGenerator", dependencies: ["CZlib"]),
         .executableTarget(
             name: "newsdex-corpus",
             dependencies: [

@@ -27,10 +27,12 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 OUT = os.path.join(BENCH, "out")
 BIN = os.path.join(BENCH, "bin")
-NEWSDEX = os.path.join(ROOT, ".build", "release", "newsdex")
+# BENCH_NEWSDEX and BENCH_NEWSDEX_INPROCESS time other builds (an earlier commit's) with this driver.
+NEWSDEX = os.environ.get("BENCH_NEWSDEX") or os.path.join(ROOT, ".build", "release", "newsdex")
 # In-process newsdex figures come from a separate Swift package (bench/InProcess), so the root
 # package's `swift build` never builds package-benchmark; the Makefile builds this product.
-NEWSDEX_INPROCESS = os.path.join(BENCH, "InProcess", ".build", "release", "newsdex-inprocess")
+NEWSDEX_INPROCESS = (os.environ.get("BENCH_NEWSDEX_INPROCESS")
+                     or os.path.join(BENCH, "InProcess", ".build", "release", "newsdex-inprocess"))
 DEBIAN_PYTHON = "/usr/bin/python3"  # has python3-xapian; pyenv's python3 may not
 ENGINES = ["newsdex", "xapian-cpp", "xapian-py", "fts5", "tantivy", "ripgrep"]
 LABELS = {
@@ -181,9 +183,10 @@ def ripgrep_cmd(q, corpus):
     return " | ".join(stages)
 
 
-def newsdex_search_cmd(q, db):
-    # The newsdex search CLI as the lead specified it; adjust here if the flags change.
-    cmd = [NEWSDEX, "search", "--db", db, "--format", "json"]
+def newsdex_search_cmd(q, db, fmt="text", binary=NEWSDEX):
+    # The newsdex search CLI as a user runs it (text: titles, snippets, captions, copies); the
+    # count comes from a JSON run that is not timed.
+    cmd = [binary, "search", "--db", db, "--format", fmt]
     if q["source"]:
         cmd += ["--source", q["source"]]
     if q["person"]:
@@ -314,6 +317,24 @@ def index_engines(args, corpus, docs, nbytes, engines, work):
         else:
             results["tantivy"] = {"error": "n/a (python module tantivy missing: pip install tantivy)"}
     return results, dbs
+
+
+def reuse_indexes(args, engines, work):
+    """--search-only: the indexes an earlier run left in `work`, and that run's indexing figures
+    (from the newest raw results of this size), so searches can be timed again alone."""
+    names = {"newsdex": "newsdex-j2", "xapian-cpp": "xapian-cpp", "xapian-py": "xapian-py",
+             "fts5": "fts5.db", "tantivy": "tantivy"}
+    dbs = {e: os.path.join(work, names[e]) for e in engines if e in names and os.path.exists(os.path.join(work, names[e]))}
+    if "newsdex" in engines and os.environ.get("BENCH_NEWSDEX_DB"):
+        dbs["newsdex"] = os.environ["BENCH_NEWSDEX_DB"]
+    previous = sorted(f for f in os.listdir(OUT) if f.startswith(f"results-{args.size}-") and f.endswith(".json"))
+    indexing = {}
+    for name in reversed(previous):
+        indexing = json.load(open(os.path.join(OUT, name))).get("indexing") or {}
+        if indexing:
+            log(f"search only: indexes in {work}, indexing figures from {name}")
+            break
+    return indexing, dbs
 
 
 def newsdex_generation(db):
@@ -457,15 +478,86 @@ def search_engines(args, queries, corpus, dbs, engines, work):
             with open(path, "w") as out:
                 for q in queries:
                     out.write(f"{q['text']}\t{q['source']}\t{q['person']}\t{'yes' if q['facets'] else 'no'}\n")
-            proc = subprocess.run([NEWSDEX_INPROCESS, "search", str(args.inproc_repeat), dbs["newsdex"], path],
-                                  capture_output=True, text=True)
-            if proc.returncode == 0:
-                per_engine["newsdex-inprocess"] = {"queries": [json.loads(l) for l in proc.stdout.splitlines()]}
-            else:
-                per_engine["newsdex-inprocess"] = {"error": f"exit {proc.returncode}: {proc.stderr[-200:]}"}
+            # With snippets (text and JSON output), and without (`--format ids`, `count --batch`).
+            for key, extra in (("newsdex-inprocess", []), ("newsdex-inprocess-ids", ["ids"])):
+                proc = subprocess.run([NEWSDEX_INPROCESS, "search", str(args.inproc_repeat), dbs["newsdex"], path]
+                                      + extra, capture_output=True, text=True)
+                if proc.returncode == 0:
+                    per_engine[key] = {"queries": [json.loads(l) for l in proc.stdout.splitlines()]}
+                else:
+                    per_engine[key] = {"error": f"exit {proc.returncode}: {proc.stderr[-200:]}"}
         else:
             per_engine["newsdex-inprocess"] = {"error": "n/a (bench/InProcess not built: make bench builds it)"}
     return per_engine
+
+
+HELLO_STATIC = os.path.join(BIN, "hello-static")
+
+
+def startup(repeat):
+    """Process start-up alone: `newsdex --version` against a statically linked Swift hello world
+    (bench/hello), run alternately so that both see the same load."""
+    if not os.access(NEWSDEX, os.X_OK) or not os.access(HELLO_STATIC, os.X_OK):
+        return {"error": "n/a (newsdex or bench/bin/hello-static not built)"}
+    log(f"start-up: newsdex --version and a static Swift hello world ({repeat}x each, alternately)")
+    times = {"newsdex-version": [], "hello-static": []}
+    for _ in range(repeat):
+        for key, cmd in (("newsdex-version", [NEWSDEX, "--version"]), ("hello-static", [HELLO_STATIC])):
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True)
+            times[key].append((time.perf_counter() - start) * 1000)
+    return {k: {"p50_ms": percentile(v, 0.5), "p95_ms": percentile(v, 0.95)} for k, v in times.items()}
+
+
+def answers(binary, db, q):
+    """What one newsdex answers to a bench query: ids of the top 10, the total and whether it is
+    exact, and every facet's counts (the query is also run with --facets when it has none)."""
+    out = {}
+    for facets in ((False, True) if not q["facets"] else (True,)):
+        cmd = newsdex_search_cmd(dict(q, facets=facets), db, "json", binary)
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode not in (0, 1):
+            return {"error": f"exit {proc.returncode}: {proc.stderr.strip()[-200:]}"}
+        data = json.loads(proc.stdout)
+        key = "facets" if facets else "plain"
+        # Hits of equal score may come in either order (docids differ between two builds): ties
+        # are compared as sets, by listing each score's ids in id order.
+        ranked = sorted(data["results"], key=lambda hit: (-hit["score"], hit["id"]))
+        out[key] = {"ids": [hit["id"] for hit in ranked], "total": data["total"],
+                    "exact": data["total_is_exact"], "facets": data["facets"] if facets else None}
+    return out
+
+
+def compare_baseline(args, queries, corpus, dbs, work):
+    """Runs the bench queries with an earlier newsdex (BENCH_BASELINE, over an index it builds
+    itself, as its schema may differ) and with this one, and lists every difference in ids,
+    totals or facet counts: speed must not change answers."""
+    if not args.baseline or "newsdex" not in dbs:
+        return None
+    if not os.access(args.baseline, os.X_OK):
+        return {"error": f"n/a (no baseline binary at {args.baseline})"}
+    # An index the baseline built (BENCH_BASELINE_DB), else one it builds once and keeps.
+    db = os.environ.get("BENCH_BASELINE_DB") or os.path.join(work, "newsdex-baseline")
+    if not os.path.exists(db):
+        log(f"indexing with the baseline {args.baseline}")
+        subprocess.run([args.baseline, "index", corpus, "--db", db, "--jobs", "2", "--quiet"],
+                       capture_output=True, check=True)
+    log("comparing answers with the baseline")
+    version = subprocess.run([args.baseline, "--version"], capture_output=True, text=True).stdout.strip()
+    rows = []
+    for q in queries:
+        before, after = answers(args.baseline, db, q), answers(NEWSDEX, dbs["newsdex"], q)
+        diffs = []
+        if "error" in before or "error" in after:
+            diffs.append(before.get("error") or after.get("error"))
+        else:
+            for key in before:
+                b, a = before[key], after.get(key, {})
+                for field in ("ids", "total", "exact", "facets"):
+                    if b[field] != a.get(field):
+                        diffs.append(f"{key} {field}: {str(b[field])[:80]} -> {str(a.get(field))[:80]}")
+        rows.append({"diffs": diffs})
+    return {"baseline": args.baseline, "version": version, "queries": rows}
 
 
 def entity_share(corpus):
@@ -508,11 +600,11 @@ def search_one(engine, q, corpus, dbs, repeat, tantivy_py):
         cmd, shell = ripgrep_cmd(q, corpus), True
     elif engine == "newsdex":
         cmd = newsdex_search_cmd(q, dbs["newsdex"])
+        exact = subprocess.run(newsdex_search_cmd(q, dbs["newsdex"], "json"), capture_output=True, text=True)
+        count = newsdex_count(exact.stdout)
     p50, p95, out = one_shot(cmd, repeat, shell=shell)
     if engine == "ripgrep":
         count = len([line for line in out.splitlines() if line.strip()])
-    elif engine == "newsdex":
-        count = newsdex_count(out)
     elif engine == "xapian-cpp":
         count = None  # exact counts come from the in-process run
     return {"p50_ms": p50, "p95_ms": p95, "count": count}
@@ -655,6 +747,83 @@ def evaluate_targets(run, big=None):
     return rows
 
 
+def speed_targets(run, big=None):
+    """Rows of (target, measured, verdict) for issue 16 (search at the engine's speed)."""
+    rows = []
+    for src in [run] + ([big] if big else []):
+        se, qs, at = src["search"], src["queries"], src["meta"].get("size", "")
+        nd = se.get("newsdex", {}).get("queries") or []
+        cpp = se.get("xapian-cpp", {}).get("queries") or []
+        nd_p50, cpp_p50 = median_of(nd, "p50_ms"), median_of(cpp, "p50_ms")
+        if nd_p50 and cpp_p50:
+            rows.append((f"one-shot `newsdex search` (text, snippets) ≤ 2× C++ one-shot, median over the queries, at {at}",
+                         f"{nd_p50:.1f} vs {cpp_p50:.1f} ms = {nd_p50 / cpp_p50:.2f}×", verdict(nd_p50 <= 2 * cpp_p50)))
+        elif nd_p50:
+            rows.append((f"one-shot `newsdex search` (text, snippets) ≤ 2× C++ one-shot, median over the queries, at {at}",
+                         f"newsdex {nd_p50:.1f} ms; C++ reference not run at {at}", verdict(None)))
+        start = se.get("startup") or {}
+        if src is run and "newsdex-version" in start:
+            v, h = start["newsdex-version"]["p50_ms"], start["hello-static"]["p50_ms"]
+            rows.append(("`newsdex --version` ≤ 1.5× a static Swift hello world",
+                         f"{v:.2f} vs {h:.2f} ms = {v / h:.2f}×", verdict(v <= 1.5 * h)))
+        inproc = se.get("newsdex-inprocess", {}).get("queries") or []
+        goal = 1.0 if src is run else 2.0
+        if inproc:
+            p50 = median_of(inproc, "p50_ms")
+            worst = max(r["p50_ms"] for r in inproc)
+            rows.append((f"in-process top 10 with snippets ≤ {goal:g} ms p50 at {at} (median over the queries)",
+                         f"{p50:.3f} ms (slowest query {worst:.3f} ms)", verdict(p50 <= goal)))
+        ids = se.get("newsdex-inprocess-ids", {}).get("queries") or []
+        cpp_in = se.get("xapian-cpp-inprocess", {}).get("queries") or []
+        if ids and cpp_in:
+            a, b = median_of(ids, "p50_ms"), median_of(cpp_in, "p50_ms")
+            rows.append((f"in-process without snippets ≤ 2× C++ in-process top 10, at {at}",
+                         f"{a:.3f} vs {b:.3f} ms = {a / b:.2f}×", verdict(a <= 2 * b)))
+        one = class_medians(nd, qs)
+        facets = {c: v for c, v in one.items() if c.startswith("facets")}
+        if facets:
+            worst = max(facets, key=facets.get)
+            rows.append((f"`--facets` ≤ 25 ms p50 at 100k (here {at})",
+                         f"worst facet class `{worst}` {facets[worst]:.1f} ms", verdict(facets[worst] <= 25) if at == "100k" else verdict(None)))
+        peers = {p: class_medians(se.get(p, {}).get("queries"), qs) for p in ("xapian-py", "fts5", "tantivy", "ripgrep")}
+        peers = {p: v for p, v in peers.items() if v}
+        if one and peers:
+            lost = [(c, p, v[c]) for c in one for p, v in peers.items() if v.get(c) is not None and v[c] <= one[c]]
+            measured = (f"ahead in all {len(one)} classes" if not lost else
+                        f"behind in {len({c for c, _, _ in lost})} of {len(one)} classes: " +
+                        ", ".join(f"`{c}` {one[c]:.1f} vs {LABELS[p]} {t:.1f} ms" for c, p, t in lost[:6]))
+            rows.append((f"faster than every peer's one-shot in every query class, at {at}", measured, verdict(not lost)))
+    base = run["search"].get("baseline")
+    if base and "queries" in base:
+        differing = [i for i, r in enumerate(base["queries"]) if r["diffs"]]
+        rows.append(("no loss: same ids, totals and facet counts as the baseline",
+                     f"{len(base['queries']) - len(differing)} of {len(base['queries'])} queries identical "
+                     f"(baseline {base['version']})", verdict(not differing)))
+    elif base:
+        rows.append(("no loss: same ids, totals and facet counts as the baseline", base.get("error", "n/a"), verdict(None)))
+    return rows
+
+
+def write_baseline(add, queries, searching):
+    base = searching.get("baseline")
+    if not base or "queries" not in base:
+        return
+    add("## Same answers as before (issue 16)")
+    add("")
+    add(f"Every bench query run with `--format json` (and again with `--facets` when it has none) by the "
+        f"baseline `{base['baseline']}` ({base['version']}, over an index it built) and by this newsdex; "
+        "compared: the ids of the top 10 (hits of equal score as a set), the total, whether it is exact, "
+        "every facet's counts.")
+    add("")
+    differing = [(i, r) for i, r in enumerate(base["queries"]) if r["diffs"]]
+    if not differing:
+        add(f"All {len(base['queries'])} queries: identical.")
+    for i, r in differing:
+        q = queries[i]
+        add(f"- query {i + 1} `{q['text']}`: " + "; ".join(r["diffs"]))
+    add("")
+
+
 def write_report(path, meta, indexing, searching, queries, big=None):
     lines = []
     add = lines.append
@@ -682,6 +851,19 @@ def write_report(path, meta, indexing, searching, queries, big=None):
     add(f"- **Search repeats**: one-shot {meta['repeat']}× per query (p50/p95 of process wall time, "
         f"start-up included); in-process {meta['inproc_repeat']}× per query after one warm-up")
     add("")
+    add("## Targets (issue 16: search at the engine's speed)")
+    add("")
+    add("| target | measured | |")
+    add("|---|---|---|")
+    for target, measured, ok in speed_targets(run, big):
+        add(f"| {target} | {measured} | {ok} |")
+    add("")
+    start = searching.get("startup") or {}
+    if "newsdex-version" in start:
+        add(f"Start-up (p50 / p95 ms, alternate runs): `newsdex --version` {start['newsdex-version']['p50_ms']:.2f} / "
+            f"{start['newsdex-version']['p95_ms']:.2f}; `bench/bin/hello-static` (bench/hello, `swiftc -O -static-stdlib`) "
+            f"{start['hello-static']['p50_ms']:.2f} / {start['hello-static']['p95_ms']:.2f}.")
+        add("")
     add("## Targets (issue 7)")
     add("")
     add("| target | measured | |")
@@ -710,12 +892,14 @@ def write_report(path, meta, indexing, searching, queries, big=None):
         add("")
         write_search(add, big["queries"], big["search"], table_only=True)
     write_counts(add, queries, searching)
+    write_baseline(add, queries, searching)
     write_relative(add, indexing, searching)
-    # bench/stories.py (story clustering) and `make eval-entities` (entities on real news) keep
-    # their own sections in the report: carry them over.
+    # bench/stories.py (story clustering), `make eval-entities` (entities on real news) and
+    # bench/html.py (saved pages and web archives) keep their own sections in the report: carry
+    # them over.
     if os.path.exists(path):
         previous = open(path).read()
-        for section in ("stories", "entities"):
+        for section in ("stories", "entities", "html"):
             begin, finish = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
             if begin in previous and finish in previous:
                 start = previous.index(begin)
@@ -800,6 +984,7 @@ def write_indexing(add, meta, indexing, searching, table_only=False):
 def write_search(add, queries, searching, table_only=False):
     engines = [e for e in ["newsdex", "xapian-cpp", "xapian-py", "fts5", "tantivy", "ripgrep"] if e in searching]
     nd_in = searching.get("newsdex-inprocess", {}).get("queries") or []
+    nd_ids = searching.get("newsdex-inprocess-ids", {}).get("queries") or []
     cpp_in = searching.get("xapian-cpp-inprocess", {}).get("queries") or []
     if not table_only:
         add("## Search latency (ms)")
@@ -829,9 +1014,9 @@ def write_search(add, queries, searching, table_only=False):
         add("")
     header = "| # | class | query | " + " | ".join(f"{LABELS[e]}" for e in engines)
     if not table_only:
-        header += " | Xapian C++ in-process | newsdex in-process"
+        header += " | Xapian C++ in-process | newsdex in-process | newsdex in-process, no snippets"
     add(header + " |")
-    add("|" + "---|" * (len(engines) + 3 + (0 if table_only else 2)))
+    add("|" + "---|" * (len(engines) + 3 + (0 if table_only else 3)))
     for i, q in enumerate(queries):
         desc = q["text"] + (f" @{q['source']}" if q["source"] else "") + \
             (f" +person:{q['person']}" if q["person"] else "") + (" +facets" if q["facets"] else "")
@@ -841,7 +1026,7 @@ def write_search(add, queries, searching, table_only=False):
             r = rows[i] if rows else {"error": searching[e].get("error", "n/a")}
             cells.append(r.get("error", "n/a")[:40] if "error" in r else f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f}")
         if not table_only:
-            for rows in (cpp_in, nd_in):
+            for rows in (cpp_in, nd_in, nd_ids):
                 ip = rows[i] if i < len(rows) else None
                 cells.append(f"{ip['p50_ms']:.3f} / {ip['p95_ms']:.3f}" if ip else "–")
         add(f"| {i + 1} | {q['class']} | `{desc.replace('|', '/')}` | " + " | ".join(cells) + " |")
@@ -850,15 +1035,16 @@ def write_search(add, queries, searching, table_only=False):
         rows = searching[e].get("queries") or []
         summary.append(f"{fmt(median_of(rows, 'p50_ms'), 1)} / {fmt(median_of(rows, 'p95_ms'), 1)}")
     if not table_only:
-        for rows in (cpp_in, nd_in):
+        for rows in (cpp_in, nd_in, nd_ids):
             summary.append(f"{fmt(median_of(rows, 'p50_ms'), 3)} / {fmt(median_of(rows, 'p95_ms'), 3)}")
     add("| | **median over queries** | | " + " | ".join(summary) + " |")
     add("")
     if table_only:
         return
     add("One-shot = a new process per query (open the index, parse, top 10, print), as a CLI user sees it; "
-        "newsdex's is `newsdex search --format json --limit 10` (snippets, captions and entities of each hit "
-        "included). In-process = the same query run in a loop in one process: newsdex through "
+        "newsdex's is `newsdex search` as a user runs it (text: the top 10 with titles, snippets, matching "
+        "captions and other copies; its count from an untimed `--format json` run). In-process without snippets = "
+        "`SearchRequest.snippets = false`, as `--format ids` and `count --batch` search. In-process = the same query run in a loop in one process: newsdex through "
         "`Searcher.search` (bench/InProcess), Xapian C++ through `bench/bin/xapian-search --bench`. "
         "Queries are ANDs (Xapian peers set the default operator to AND). Filters: newsdex `--source` and "
         "`--person` (boolean terms from the entity extractor); Xapian peers a boolean term `XS<source>` and "
@@ -948,6 +1134,10 @@ def main():
     parser.add_argument("--newsdex-incremental", default=os.environ.get("BENCH_NEWSDEX_INCREMENTAL", "unchanged,1pct"),
                         help="incremental runs to time after the full builds (unchanged, 1pct)")
     parser.add_argument("--queries", default=os.path.join(BENCH, "queries.txt"))
+    parser.add_argument("--search-only", action="store_true", default=bool(os.environ.get("BENCH_SEARCH_ONLY")),
+                        help="time searches on the indexes an earlier run left (no indexing)")
+    parser.add_argument("--baseline", default=os.environ.get("BENCH_BASELINE"),
+                        help="an earlier newsdex binary whose answers (ids, totals, facets) must not differ")
     parser.add_argument("--report", default=os.path.join(BENCH, "RESULTS.md"))
     parser.add_argument("--from-json", help="only regenerate the report from a raw results file")
     parser.add_argument("--with-json", default=os.environ.get("BENCH_WITH_JSON"),
@@ -972,10 +1162,15 @@ def main():
     nbytes = sum(os.path.getsize(f) for f in files)
     log(f"corpus {corpus}: {len(files):,} articles, {nbytes / 1e6:.1f} MB")
     queries = load_queries(args.queries)
-    indexing, dbs = index_engines(args, corpus, len(files), nbytes, engines, work)
+    if args.search_only:
+        indexing, dbs = reuse_indexes(args, engines, work)
+    else:
+        indexing, dbs = index_engines(args, corpus, len(files), nbytes, engines, work)
     searching = search_engines(args, queries, corpus, dbs, engines, work)
     if "newsdex" in engines:
+        searching["startup"] = startup(max(args.repeat, 50))
         searching["newsdex-entities"] = entity_share(corpus)
+        searching["baseline"] = compare_baseline(args, queries, corpus, dbs, work)
 
     stamp = datetime.datetime.now(datetime.timezone.utc)
     raw = os.path.join(OUT, f"results-{args.size}-{stamp:%Y%m%dT%H%M%SZ}.json")

@@ -20,6 +20,8 @@ import sys
 import time
 from collections import defaultdict
 
+from report_section import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NEWSDEX = os.path.join(ROOT, ".build/release/newsdex")
 GENERATOR = os.path.join(ROOT, ".build/release/newsdex-corpus")
@@ -156,15 +158,7 @@ Command: `python3 bench/stories.py --articles {args.articles}{f" --shard-process
 | cost of clustering | {cost:+.1f}% of indexing time (target: at most +10%) |
 <!-- stories:end -->"""
     print(table)
-    text = open(RESULTS).read() if os.path.exists(RESULTS) else "# Benchmark results\n"
-    if "<!-- stories:begin -->" in text:
-        before = text.split("<!-- stories:begin -->")[0]
-        after = text.split("<!-- stories:end -->")[1]
-        text = before + table + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + table + "\n"
-    with open(RESULTS, "w") as f:
-        f.write(text)
+    write_section(RESULTS, "stories", table)
 
 
 if __name__ == "__main__":

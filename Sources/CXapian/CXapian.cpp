@@ -12,6 +12,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -215,6 +216,39 @@ struct cx_queryparser { Xapian::QueryParser qp; };
 struct cx_valuecount_spy {
     explicit cx_valuecount_spy(Xapian::valueno slot) : spy(slot) {}
     Xapian::ValueCountMatchSpy spy;
+};
+// Counts every value of a slot that holds several, each as a LEB128 length and its bytes.
+class MultiValueCountSpy : public Xapian::MatchSpy {
+    Xapian::valueno slot;
+
+  public:
+    std::unordered_map<std::string, Xapian::doccount> counts;
+
+    explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
+
+    void operator()(const Xapian::Document &doc, double) override {
+        const std::string packed = doc.get_value(slot);
+        const size_t n = packed.size();
+        size_t i = 0;
+        while (i < n) {
+            size_t length = 0;
+            for (int shift = 0; i < n && shift < 64; shift += 7) {
+                const unsigned char byte = static_cast<unsigned char>(packed[i++]);
+                length |= static_cast<size_t>(byte & 0x7f) << shift;
+                if (byte < 0x80) break;
+            }
+            if (length > n - i) break;  // damaged: count what was whole
+            ++counts[packed.substr(i, length)];
+            i += length;
+        }
+    }
+
+    std::string get_description() const override { return "MultiValueCountSpy"; }
+};
+
+struct cx_multivalue_spy {
+    explicit cx_multivalue_spy(Xapian::valueno slot) : spy(slot) {}
+    MultiValueCountSpy spy;
 };
 struct cx_enquire {
     explicit cx_enquire(const Xapian::Database &db) : enquire(db) {}
@@ -927,6 +961,26 @@ cx_status cx_valuecount_spy_values(const cx_valuecount_spy *spy, cx_termlist **o
 
 void cx_valuecount_spy_free(cx_valuecount_spy *spy) noexcept { delete spy; }
 
+// ---- multi-value count match spy
+
+cx_status cx_multivalue_spy_new(cx_valueno slot, cx_multivalue_spy **out, cx_error **err) noexcept {
+    CX_TRY
+    *out = new cx_multivalue_spy(slot);
+    CX_CATCH
+}
+
+cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, cx_termlist **out,
+                                   cx_error **err) noexcept {
+    CX_TRY
+    std::unique_ptr<cx_termlist> list(new cx_termlist);
+    list->entries.reserve(spy->spy.counts.size());
+    for (const auto &entry : spy->spy.counts) list->entries.emplace_back(entry.first, entry.second);
+    *out = list.release();
+    CX_CATCH
+}
+
+void cx_multivalue_spy_free(cx_multivalue_spy *spy) noexcept { delete spy; }
+
 // ---- enquire
 
 cx_status cx_enquire_new(const cx_database *db, cx_enquire **out, cx_error **err) noexcept {
@@ -962,6 +1016,13 @@ cx_status cx_enquire_set_collapse_key(cx_enquire *e, cx_valueno slot, unsigned i
 }
 
 cx_status cx_enquire_add_matchspy(cx_enquire *e, cx_valuecount_spy *spy, cx_error **err) noexcept {
+    CX_TRY
+    // Not released to Xapian: the caller owns the spy and keeps it alive (see the header).
+    e->enquire.add_matchspy(&spy->spy);
+    CX_CATCH
+}
+
+cx_status cx_enquire_add_multivalue_spy(cx_enquire *e, cx_multivalue_spy *spy, cx_error **err) noexcept {
     CX_TRY
     // Not released to Xapian: the caller owns the spy and keeps it alive (see the header).
     e->enquire.add_matchspy(&spy->spy);

@@ -1,5 +1,6 @@
-// Writes a generated corpus to disk: one file per article in DIR/<SOURCE>/<nnnnnnn>_<slug>.txt and,
-// optionally, the same articles as one JSON Lines file, in index order.
+// Writes a generated corpus to disk: one file per article in DIR/<SOURCE>/<nnnnnnn>_<slug>.txt (or
+// .html, as saved news pages) and, optionally, the same articles as one JSON Lines file and as a
+// web archive of their pages, in index order.
 import Dispatch
 import Foundation
 
@@ -24,20 +25,32 @@ public struct CorpusWriteError: Error, CustomStringConvertible {
     public var description: String { "cannot write \(path): \(reason)" }
 }
 
+/// What each article file is written as.
+public enum ArticleFileFormat: String, Sendable, CaseIterable {
+    /// Plain text, in the layout of the seed corpus (SOURCE/nnnnnnn_slug.txt).
+    case text
+    /// A saved news page, with boilerplate, JSON-LD and figures (SOURCE/nnnnnnn_slug.html).
+    case html
+}
+
 public struct CorpusWriter {
     public let generator: CorpusGenerator
+    public let format: ArticleFileFormat
 
-    public init(generator: CorpusGenerator) {
+    public init(generator: CorpusGenerator, format: ArticleFileFormat = .text) {
         self.generator = generator
+        self.format = format
     }
 
     /// Generates articles 0..<count and writes them under `directory` (and to `jsonLines` if given).
     /// Articles are generated in parallel batches; the output is identical whatever the thread count.
     /// Throws `CorpusWriteError` when a directory or file cannot be created or written.
+    /// With `warc`, the pages (as HTML, whatever `format`) also go into that web archive, in order.
     public func write(
-        count: Int, to directory: String, jsonLines: String? = nil,
+        count: Int, to directory: String, jsonLines: String? = nil, warc: String? = nil,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> CorpusSummary {
+        let archive = try warc.map { try WARCFileWriter(path: $0) }
         for source in EntityPools.sources {
             let folder = directory + "/" + source
             do {
@@ -62,8 +75,10 @@ public struct CorpusWriter {
         var start = 0
         while start < count {
             let end = min(start + batchSize, count)
-            let batch = try writeBatch(start..<end, directory: directory, workers: workers, wantJSON: jsonFile != nil)
+            let batch = try writeBatch(
+                start..<end, directory: directory, workers: workers, wantJSON: jsonFile != nil, wantPage: archive != nil)
             for result in batch {
+                if let archive, let page = result.page { try archive.append(url: page.url, date: page.date, html: page.html) }
                 summary.articles += 1
                 summary.bytes += result.bytes
                 if result.duplicate { summary.duplicates += 1 }
@@ -80,6 +95,7 @@ public struct CorpusWriter {
         if let jsonFile, fflush(jsonFile) != 0 {
             throw CorpusWriteError(path: jsonLines ?? "", reason: String(cString: strerror(errno)))
         }
+        try archive?.close()
         return summary
     }
 
@@ -87,6 +103,8 @@ public struct CorpusWriter {
         var bytes = 0
         var duplicate = false
         var json: String?
+        /// The page for the web archive: its URL, crawl time and HTML.
+        var page: (url: String, date: String, html: String)?
         var failure: CorpusWriteError?
     }
 
@@ -97,7 +115,10 @@ public struct CorpusWriter {
         let buffer: UnsafeMutableBufferPointer<Written>
     }
 
-    private func writeBatch(_ range: Range<Int>, directory: String, workers: Int, wantJSON: Bool) throws -> [Written] {
+    private func writeBatch(
+        _ range: Range<Int>, directory: String, workers: Int, wantJSON: Bool, wantPage: Bool
+    ) throws -> [Written] {
+        let format = self.format
         var results = [Written](repeating: Written(), count: range.count)
         let generator = self.generator
         results.withUnsafeMutableBufferPointer { buffer in
@@ -106,11 +127,17 @@ public struct CorpusWriter {
                 var offset = worker
                 while offset < slots.buffer.count {
                     let article = generator.article(at: range.lowerBound + offset)
-                    var text = article.renderText()
-                    let path = directory + "/" + article.path
+                    var text = format == .html ? article.renderHTML() : article.renderText()
+                    let path = directory + "/" + (format == .html ? article.pagePath : article.path)
                     var result = Written(bytes: text.utf8.count, duplicate: article.duplicate != nil)
                     if let failure = CorpusWriter.writeFile(path, &text) { result.failure = failure }
                     if wantJSON { result.json = article.renderJSONLine() }
+                    if wantPage {
+                        // Crawled an hour after publication.
+                        let hour = (Int(article.time.prefix(2)) ?? 0) + 1
+                        let crawled = "\(article.date)T\(zeroPadded(min(hour, 23), width: 2))\(article.time.dropFirst(2)):00Z"
+                        result.page = (article.url, crawled, format == .html ? text : article.renderHTML())
+                    }
                     slots.buffer[offset] = result
                     offset += workers
                 }

@@ -9,7 +9,7 @@ public final class Enquire {
     let handle: OpaquePointer
     /// The database searched; held so it outlives this session and its match sets.
     public let database: Database
-    private var spies: [ValueCountMatchSpy] = []
+    private var spies: [AnyObject] = []
 
     /// A session searching `database`, with an empty query.
     ///
@@ -72,6 +72,15 @@ public final class Enquire {
     /// Wraps `Xapian::Enquire::add_matchspy`.
     public func add(_ spy: ValueCountMatchSpy) {
         mustSucceed { try check { cx_enquire_add_matchspy(handle, spy.handle, $0) } }
+        spies.append(spy)
+    }
+
+    /// Attaches `spy`, which then sees every document the match considers; keeps it alive. It
+    /// cannot run on remote shards.
+    ///
+    /// Wraps `Xapian::Enquire::add_matchspy`.
+    public func add(_ spy: MultiValueCountMatchSpy) {
+        mustSucceed { try check { cx_enquire_add_multivalue_spy(handle, spy.handle, $0) } }
         spies.append(spy)
     }
 

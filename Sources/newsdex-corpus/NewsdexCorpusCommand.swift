@@ -16,11 +16,17 @@ struct NewsdexCorpusCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "The corpus root: articles go to OUT/<SOURCE>/<nnnnnnn>_<slug>.txt.")
+    @Option(help: "The corpus root: articles go to OUT/<SOURCE>/<nnnnnnn>_<slug>.txt (or .html).")
     var out: String
 
     @Option(help: "Also write every article to this JSON Lines file.")
     var jsonl: String?
+
+    @Option(help: "What each article file is: plain text or a saved news page with its boilerplate.")
+    var format: ArticleFileFormat = .text
+
+    @Option(help: "Also write every article's page to this web archive (WARC, gzip per record).")
+    var warc: String?
 
     @Option(help: "The fraction of articles that are near-duplicates of an earlier one (0 to 0.9).")
     var duplicates: Double = 0
@@ -39,9 +45,9 @@ struct NewsdexCorpusCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let writer = CorpusWriter(generator: CorpusGenerator(seed: seed, duplicateFraction: duplicates))
+        let writer = CorpusWriter(generator: CorpusGenerator(seed: seed, duplicateFraction: duplicates), format: format)
         do {
-            let summary = try writer.write(count: articles, to: out, jsonLines: jsonl, threads: threads)
+            let summary = try writer.write(count: articles, to: out, jsonLines: jsonl, warc: warc, threads: threads)
             if let truth {
                 let generator = CorpusGenerator(seed: seed, duplicateFraction: duplicates)
                 var tsv = "path\tstory\n"
@@ -63,3 +69,5 @@ struct NewsdexCorpusCommand: ParsableCommand {
         }
     }
 }
+
+extension ArticleFileFormat: ExpressibleByArgument {}

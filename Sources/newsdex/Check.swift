@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Check: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check that the index matches the corpus; exit 1 with a list when it does not.",
             discussion: """
                 Every file under the paths must be indexed with its current content, and every \

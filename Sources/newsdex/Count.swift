@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Count: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "count",
             abstract: "Print the exact number of matching articles (pictures with --kind caption).",
             discussion: """
                 Every match is counted, so the number is exact where `search` may say "about". \

@@ -6,6 +6,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Entities: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "entities",
             abstract: "Print the named entities (people, places, organizations) of article files.",
             discussion: """
                 Text output: one block per file, one line per entity, "type<TAB>name<TAB>mentions".

@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Facets: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "facets",
             abstract: "Print only the facet counts of a search (all documents when the query is empty).")
 
         @OptionGroup var search: SearchOptions

@@ -5,11 +5,13 @@ import Newsdex
 extension NewsdexCommand {
     struct Index: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Index the corpus: only what changed since the last run, atomically.",
             discussion: """
-                Reads *.txt, *.md and *.jsonl under each PATH. Files that cannot be read are \
-                reported and skipped; the rest is indexed. The index remembers its corpus \
-                folder from its first build: a PATH inside it updates that part only (files \
+                Reads *.txt, *.md, *.jsonl, saved web pages (*.html, *.htm) and web archives \
+                (*.warc, *.warc.gz) under each PATH. Files, pages and archive records that cannot \
+                be read are reported and skipped; the rest is indexed. The index remembers its \
+                corpus folder from its first build: a PATH inside it updates that part only (files \
                 gone from it are removed, nothing else is), a PATH outside it is refused.
                 Exit status: 0 all indexed, 3 some inputs rejected (the rest committed), \
                 2 usage error, 4 the index cannot be opened or written.
@@ -53,7 +55,9 @@ extension NewsdexCommand {
         @Option(help: ArgumentHelp("Documents written between commits in a full build; bounds memory.", valueName: "n"))
         var batchSize: Int = 2000
 
-        @Option(help: ArgumentHelp("Largest file read, in bytes (16777216 is 16 MiB); larger files are rejected.", valueName: "bytes"))
+        @Option(help: ArgumentHelp(
+            "Largest file (or web archive record) read, in bytes (16777216 is 16 MiB); larger ones are rejected.",
+            valueName: "bytes"))
         var maxFileSize: Int = 16 << 20
 
         @Option(help: ArgumentHelp(
@@ -125,7 +129,21 @@ extension NewsdexCommand {
                 + "\(s.removed) removed, \(s.rejected.count) rejected; \(s.documentsWritten) documents written "
                 + "(\(s.documentsTotal) in the index) in \(String(format: "%.2f", s.seconds)) s, \(rate) docs/s"
                 + (s.rebuilt ? " (new build)" : "")
-                + (s.shard.map { " (shard \($0.index) of \($0.count))" } ?? "")
+                + (s.shard.map { " (shard \($0.index) of \($0.count))" } ?? "") + describeRecords(s)
+        }
+
+        /// What the run did with web archive records, when it read any: "; web archive records:
+        /// 12 unchanged, 40 skipped (30 request, 8 non-HTML response, 2 revisit)".
+        static func describeRecords(_ s: IndexSummary) -> String {
+            let skipped = s.skippedRecords.values.reduce(0, +)
+            guard skipped + s.unchangedRecords > 0 else { return "" }
+            var parts: [String] = []
+            if s.unchangedRecords > 0 { parts.append("\(s.unchangedRecords) unchanged") }
+            if skipped > 0 {
+                let kinds = s.skippedRecords.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                parts.append("\(skipped) skipped (" + kinds.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+            }
+            return "; web archive records: " + parts.joined(separator: ", ")
         }
     }
 }

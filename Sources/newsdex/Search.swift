@@ -20,6 +20,7 @@ enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
 extension NewsdexCommand {
     struct Search: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search the index.",
             discussion: """
                 Exit status, as grep's: 0 hits, 1 no hits, 2 a usage or query error, \
@@ -52,7 +53,7 @@ extension NewsdexCommand {
             if let count = limit.count { try OptionRanges.check(count, OptionRanges.limit, "--limit") }
             try OptionRanges.check(offset, OptionRanges.offset, "--offset")
             try OptionRanges.check(facetLimit, OptionRanges.facetValues, "--facet-limit")
-            if search.queryText.trimmingCharacters(in: .whitespaces).isEmpty && search.filters.isEmpty
+            if search.queryText.allSatisfy(\.isWhitespace) && search.filters.isEmpty
                 && search.from == nil && search.to == nil
             {
                 throw ValidationError("give a query, or a filter such as --source or --person to browse by")
@@ -144,7 +145,10 @@ enum SearchText {
             if let date = hit.date { meta.append(date) }
             // English is the default a reader assumes; any other language is said.
             if hit.language != .english { meta.append(hit.language.code) }
-            let path = LineEscaping.escape(hit.path ?? hit.id)
+            // A web archive's article is named by its URL, its id (what `show` takes), not by the
+            // archive that holds many; a picture's, by its article's.
+            let isArchived = hit.path.map { $0.hasSuffix(".warc") || $0.hasSuffix(".warc.gz") } ?? false
+            let path = LineEscaping.escape(isArchived ? (hit.article ?? hit.id) : (hit.path ?? hit.id))
             meta.append(path)
             // A picture's article is usually its file: named once.
             if hit.kind == .caption, let article = hit.article.map(LineEscaping.escape), article != path {
@@ -221,7 +225,12 @@ enum SearchText {
     }
 
     static func render(_ snippet: Snippet, style: TextStyle) -> String {
-        snippet.segments.map { $0.isMatch ? style.match($0.text) : $0.text }.joined()
-            .replacingOccurrences(of: "\n", with: " ")
+        // Each line break a space, scalar by scalar (Foundation's replacingOccurrences costs a
+        // one-shot search its first use).
+        var text = String.UnicodeScalarView()
+        for scalar in snippet.segments.map({ $0.isMatch ? style.match($0.text) : $0.text }).joined().unicodeScalars {
+            text.append(scalar == "\n" ? " " : scalar)
+        }
+        return String(text)
     }
 }

@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Show: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an indexed article (or picture) with its captions, credits, entities and source.")
 
         @Argument(help: "The id, as `search --format ids` prints it.")
@@ -37,13 +38,19 @@ extension NewsdexCommand {
             let style = TextStyle(color: Terminal.useColor(disabled: false))
             print(style.bold(stored.title))
             var meta = [stored.source]
-            if let date = stored.date { meta.append(date) }
+            if let date = stored.date {
+                // A web archive's crawl date stands in when the page gives no date: say so.
+                meta.append(stored.dateIsCrawlDate == true ? "\(date) (crawled; the page gives no date)" : date)
+            }
+            if let crawled = stored.crawled, stored.dateIsCrawlDate != true { meta.append("crawled \(crawled)") }
             if let language = stored.language, language != .english { meta.append(language.name) }
             if !stored.authors.isEmpty { meta.append("by " + stored.authors.joined(separator: ", ")) }
             print(style.dim(meta.joined(separator: " · ")))
             // The id, then the file when it is another name (and not the picture's article, below).
             let file = stored.path.flatMap { $0 == stored.id || $0 == stored.article ? nil : $0 }
-            print(style.dim(([stored.id] + [file, stored.url].compactMap { $0 }).map(LineEscaping.escape).joined(separator: " · ")))
+            // A web archive record's id is its URL: said once.
+            let url = stored.url == stored.id ? nil : stored.url
+            print(style.dim(([stored.id] + [file, url].compactMap { $0 }).map(LineEscaping.escape).joined(separator: " · ")))
             if let article = stored.article { print(style.dim("picture in \(LineEscaping.escape(article))")) }
             for caption in stored.captions {
                 print("[picture] \(caption.text)" + (caption.credit.map { " — \($0)" } ?? ""))

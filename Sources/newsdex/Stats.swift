@@ -5,6 +5,7 @@ import Newsdex
 extension NewsdexCommand {
     struct Stats: ParsableCommand, OpensIndex {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "What is in the index: documents, sources, top entities, credits, dates, size.")
 
         @OptionGroup var database: DatabaseOption

@@ -6,7 +6,7 @@ import Testing
     import Glibc
 #endif
 
-@Suite(.timeLimit(.minutes(1))) struct ShardsCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct ShardsCommandTests {
     let ws = Workspace()
 
     func index(_ extra: [String], db: String) throws -> RunResult {

@@ -434,6 +434,18 @@ cx_status cx_valuecount_spy_values(const cx_valuecount_spy *spy, cx_termlist **o
                                    cx_error **err) CX_NOEXCEPT;
 void cx_valuecount_spy_free(cx_valuecount_spy *spy) CX_NOEXCEPT;
 
+/* ---- cx_multivalue_spy: counts several values kept in one slot ----------------------------
+ * A Xapian::MatchSpy of our own: the slot holds a document's values one after another, each as
+ * its length (unsigned LEB128) then its bytes; each value is counted once per occurrence. Not
+ * serialisable, so it cannot run on remote shards (count with one cx_valuecount_spy per slot
+ * there). */
+typedef struct cx_multivalue_spy cx_multivalue_spy;
+cx_status cx_multivalue_spy_new(cx_valueno slot, cx_multivalue_spy **out, cx_error **err) CX_NOEXCEPT;
+/* Every value seen, in no particular order, counts as count. `*out` owned by caller. */
+cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, cx_termlist **out,
+                                   cx_error **err) CX_NOEXCEPT;
+void cx_multivalue_spy_free(cx_multivalue_spy *spy) CX_NOEXCEPT;
+
 /* ---- cx_enquire: Xapian::Enquire ---------------------------------------------------------- */
 typedef struct cx_enquire cx_enquire;
 typedef struct cx_mset cx_mset;
@@ -456,6 +468,8 @@ cx_status cx_enquire_set_collapse_key(cx_enquire *e, cx_valueno slot, unsigned i
 /* Keeps a pointer to `spy`: keep it alive until cx_enquire_clear_matchspies or
  * cx_enquire_free. */
 cx_status cx_enquire_add_matchspy(cx_enquire *e, cx_valuecount_spy *spy, cx_error **err) CX_NOEXCEPT;
+/* The same for a cx_multivalue_spy. */
+cx_status cx_enquire_add_multivalue_spy(cx_enquire *e, cx_multivalue_spy *spy, cx_error **err) CX_NOEXCEPT;
 cx_status cx_enquire_clear_matchspies(cx_enquire *e, cx_error **err) CX_NOEXCEPT;
 /* Runs the match (get_mset). Statuses: CX_DATABASE_MODIFIED (reopen and retry), ...
  * `*out` is owned by the caller and shares the enquire's state. */

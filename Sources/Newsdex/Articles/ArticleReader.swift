@@ -11,7 +11,8 @@ import Darwin
 #endif
 
 /// Reads article files: plain text copied from news sites (`.txt`), front matter over text or
-/// Markdown (`.txt`, `.md`) and JSON Lines (`.jsonl`). It never throws and never crashes on bad
+/// Markdown (`.txt`, `.md`), JSON Lines (`.jsonl`), saved web pages (`.html`, `.htm`) and web
+/// archives (`.warc`, `.warc.gz`). It never throws and never crashes on bad
 /// input: what it cannot read comes back as a `Rejection` naming the file (and line).
 public struct ArticleReader: Sendable {
     public struct Options: Sendable {
@@ -29,8 +30,16 @@ public struct ArticleReader: Sendable {
         self.options = options
     }
 
-    /// The extensions read as articles, lower case.
-    public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
+    /// The extensions read as articles, lower case (and web archives: `.warc`, `.warc.gz`).
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "html", "htm", "warc"]
+
+    /// Whether a path names a file the reader reads, by its name.
+    public static func isArticleFile(_ path: String) -> Bool {
+        articleExtensions.contains(fileExtension(of: path)) || WebArchiveReader.isWebArchive(path)
+    }
+
+    /// The extensions of saved web pages, lower case.
+    public static let pageExtensions: Set<String> = ["html", "htm"]
 
     // MARK: - Reading
 
@@ -45,10 +54,22 @@ public struct ArticleReader: Sendable {
         func rejected(_ reason: String) -> ReadResult {
             ReadResult(rejections: [Rejection(path: path, reason: reason)])
         }
+        if WebArchiveReader.isWebArchive(path) {
+            let source = Self.folderSource(of: path)
+            return WebArchiveReader.readAll(
+                source: MemoryByteSource(bytes), path: path, folderSource: source == "unknown" ? nil : source,
+                maxRecordSize: options.maxFileSize)
+        }
         if bytes.count > options.maxFileSize {
             return rejected(Self.tooLargeReason(bytes.count, options.maxFileSize))
         }
         if TextDecoding.isBinary(bytes) { return rejected("binary file (contains NUL bytes)") }
+        if Self.pageExtensions.contains(Self.fileExtension(of: path)) {
+            if bytes.allSatisfy({ [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20].contains($0) }) { return rejected("empty file") }
+            let source = Self.folderSource(of: path)
+            return HTMLReader.read(bytes, context: PageContext(
+                id: path, path: path, folderSource: source == "unknown" ? nil : source))
+        }
         let (text, isWindows1252) = TextDecoding.decode(bytes)
         if TextDecoding.isBlank(text) { return rejected("empty file") }
 
@@ -96,8 +117,21 @@ public struct ArticleReader: Sendable {
         public var modified: Int64
     }
 
-    /// Reads the file at `url`, naming it `relativePath` in the articles and rejections.
+    /// Reads the file at `url`, naming it `relativePath` in the articles and rejections. A web
+    /// archive is read as it streams, whatever its size (its records, not the file, have the
+    /// size limit).
     public func read(fileAt url: URL, relativePath: String) -> ReadResult {
+        if WebArchiveReader.isWebArchive(relativePath) {
+            let path = Self.normalizedRelativePath(relativePath)
+            let source = Self.folderSource(of: path)
+            do {
+                return WebArchiveReader.readAll(
+                    source: try FileByteSource(path: url.path), path: path,
+                    folderSource: source == "unknown" ? nil : source, maxRecordSize: options.maxFileSize)
+            } catch {
+                return ReadResult(rejections: [Rejection(path: path, reason: (error as? ByteSourceError)?.message ?? "\(error)")])
+            }
+        }
         switch load(fileAt: url, relativePath: relativePath) {
         case .success(let file):
             return read(bytes: file.bytes, relativePath: relativePath)

@@ -5,17 +5,50 @@ enum BylineParser {
     /// The authors of a line that is a byline, or nil when the line is anything else (a body
     /// sentence such as "By 2030, ..." or "By contrast, ..." is not: every name must look like one).
     static func authors(in line: Substring) -> [String]? {
+        byline(in: line)?.authors
+    }
+
+    /// A byline's authors and what follows them after a separator ("By Jane Doe | 2 June 2022"
+    /// → ["Jane Doe"], "2 June 2022"). Job titles after the names ("Jane Doe, Health Reporter")
+    /// and places ("Jane Doe in Kyiv") are dropped.
+    static func byline(in line: Substring) -> (authors: [String], rest: Substring?)? {
         guard line.utf8.count <= 160 else { return nil }
-        var rest: Substring
-        if line.hasPrefix("By ") || line.hasPrefix("BY ") || line.hasPrefix("By: ") {
-            rest = line.dropFirst(line.hasPrefix("By: ") ? 4 : 3)
-        } else {
-            return nil
-        }
+        // "By", and the German "Von", French "Par", Spanish "Por" that open bylines on pages in
+        // those languages; every name must still look like one ("Von den 500 Mitarbeitern" is not).
+        guard let opening = Self.openings.first(where: { line.hasPrefix($0) }) else { return nil }
+        var rest = line.dropFirst(opening.count)
         rest = rest.trimmedForParsing()
-        let names = splitNames(rest)
-        guard !names.isEmpty, names.allSatisfy(isPersonName) else { return nil }
-        return names
+        var after: Substring?
+        for separator in [" | ", " · ", " • ", " — ", " – ", " - "] {
+            if let range = rest.range(of: separator) {
+                after = rest[range.upperBound...].trimmedForParsing()
+                rest = rest[..<range.lowerBound]
+            }
+        }
+        var names: [String] = []
+        for var name in splitNames(rest) {
+            if let place = name.range(of: " in ") { name = String(name[..<place.lowerBound]) }
+            if isJobTitle(name) {
+                if names.isEmpty { return nil }
+                break
+            }
+            guard isPersonName(name) else { return nil }
+            names.append(name)
+        }
+        return names.isEmpty ? nil : (names, after)
+    }
+
+    static let openings = ["By: ", "By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por "]
+
+    /// Words of the job titles bylines carry after the name.
+    static let jobTitleWords: Set<String> = [
+        "reporter", "editor", "correspondent", "writer", "columnist", "contributor", "producer",
+        "analyst", "staff", "chief", "senior", "deputy", "associate", "managing", "bureau", "desk",
+        "journalist", "photographer", "presenter", "critic", "commentator", "team", "agencies", "agency",
+    ]
+
+    static func isJobTitle(_ text: String) -> Bool {
+        text.split(separator: " ").contains { jobTitleWords.contains($0.lowercased()) }
     }
 
     /// "A, B and C" → ["A", "B", "C"]; also "A & B", "A, B, and C", "A; B".

@@ -77,7 +77,7 @@ public struct CorpusListing: Sendable {
 }
 
 extension ArticleReader {
-    /// The article files (*.txt, *.md, *.jsonl; skipping hidden files/dirs and README.md at the
+    /// The article files (*.txt, *.md, *.jsonl, *.html, *.htm, *.warc, *.warc.gz; skipping hidden files/dirs and README.md at the
     /// corpus root) under each path (a file or a directory), sorted by path. A directory is its
     /// own corpus root; a named file's root is its folder, so its relative path is its name (a
     /// named file is read whatever its extension: the user asked for it). Nonexistent paths are
@@ -213,6 +213,6 @@ private struct CorpusWalk {
     }
 
     static func isArticleName(_ name: String) -> Bool {
-        ArticleReader.articleExtensions.contains(ArticleReader.fileExtension(of: name))
+        ArticleReader.isArticleFile(name)
     }
 }

@@ -96,9 +96,13 @@ enum PlainTextParser {
             if dateline == nil, let parsed = DatelineParser.parse(text) {
                 dateline = parsed
                 consumed.insert(i)
-            } else if result.authors.isEmpty, let authors = BylineParser.authors(in: text) {
-                result.authors = authors
+            } else if result.authors.isEmpty, let byline = BylineParser.byline(in: text) {
+                result.authors = byline.authors
                 consumed.insert(i)
+                // "By Jane Doe | 2 June 2022, 5:45 pm": the date shares the byline's line.
+                if dateline == nil, let rest = byline.rest, let parsed = DatelineParser.parse(rest) {
+                    dateline = parsed
+                }
             }
             seen += 1
             cursor = nextOpen(after: i)
@@ -153,7 +157,23 @@ enum PlainTextParser {
 
     /// Lower case, whitespace collapsed: how two spellings of a title are compared.
     static func normalized<S: StringProtocol>(_ text: S) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // ASCII, as most text is, on bytes: Character's whitespace test is costly per call.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Raw lines, trimmed and numbered from `firstLineNumber`.

@@ -83,7 +83,7 @@ enum TextDecoding {
 
     /// Windows-1252 is Latin-1 except for 0x80–0x9F; the five bytes it leaves undefined map to
     /// the C1 controls of the same value, as the WHATWG Encoding Standard does.
-    private static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+    static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
         guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
         let value = windows1252High[Int(byte) - 0x80]
         return Unicode.Scalar(value) ?? Unicode.Scalar(byte)

@@ -32,11 +32,6 @@ final class DocumentBuilder {
     private var analysedLanguage: Language?
     private var analysis = TextAnalysis(.english)
     private var stemmers: [String: Stem] = [:]
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
     /// The highest slot index used by each multi-valued facet, so far.
     private(set) var facetSlotsUsed = FacetSlotUsage()
 
@@ -113,8 +108,10 @@ final class DocumentBuilder {
         }
         addCommonTerms(to: doc, article: article, kind: .article, language: languages.article, file: file)
         let credits = uniqueCredits(article.captions)
-        addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc)
-        addEntities(allEntities, to: doc)
+        var packed = FacetValuesPacking()
+        addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc, packed: &packed)
+        addEntities(allEntities, to: doc, packed: &packed)
+        packed.store(in: doc)
         if let story, let fingerprint = prepared.fingerprint {
             doc.addStory(cluster: story.cluster, id: article.id, fingerprint: fingerprint)
         }
@@ -126,7 +123,9 @@ final class DocumentBuilder {
                 date: article.date, authors: article.authors, url: article.url, path: article.path,
                 paragraphs: article.paragraphs, captions: article.captions,
                 entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
-                story: story?.cluster, language: languages.article),
+                story: story?.cluster, crawled: article.crawled,
+                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                language: languages.article),
             of: doc)
         result.append((uniqueTerm, doc))
 
@@ -142,11 +141,13 @@ final class DocumentBuilder {
             termGenerator.indexText(indexable(caption.text))
             addCommonTerms(to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file)
             captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
+            var captionPacked = FacetValuesPacking()
             addMultiValued(
                 caption.credit.map { [$0] } ?? [], field: Schema.credit, slot: Slot.credit,
-                kind: \.credit, to: captionDoc)
+                kind: \.credit, to: captionDoc, packed: &captionPacked)
             let entities = index < captionEntities.count ? captionEntities[index] : []
-            addEntities(entities, to: captionDoc)
+            addEntities(entities, to: captionDoc, packed: &captionPacked)
+            captionPacked.store(in: captionDoc)
             let captionTerm = Schema.identifierTerm(Schema.uniqueID, id)
             captionDoc.addBooleanTerm(captionTerm)
             try setData(
@@ -155,7 +156,9 @@ final class DocumentBuilder {
                     date: article.date, authors: article.authors, url: article.url,
                     path: article.path, paragraphs: [], captions: [caption],
                     entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
-                    article: article.id, story: nil, language: captionLanguage),
+                    article: article.id, story: nil, crawled: article.crawled,
+                    dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                    language: captionLanguage),
                 of: captionDoc)
             result.append((captionTerm, captionDoc))
         }
@@ -182,27 +185,28 @@ final class DocumentBuilder {
         }
     }
 
-    private func addEntities(_ entities: [Entity], to doc: Document) {
+    private func addEntities(_ entities: [Entity], to doc: Document, packed: inout FacetValuesPacking) {
         for type in EntityType.allCases {
             let names = entities.filter { $0.type == type }.map(\.name)
             switch type {
             case .person:
-                addMultiValued(names, field: Schema.person, slot: Slot.person, kind: \.person, to: doc)
+                addMultiValued(names, field: Schema.person, slot: Slot.person, kind: \.person, to: doc, packed: &packed)
             case .place:
-                addMultiValued(names, field: Schema.place, slot: Slot.place, kind: \.place, to: doc)
+                addMultiValued(names, field: Schema.place, slot: Slot.place, kind: \.place, to: doc, packed: &packed)
             case .organization:
                 addMultiValued(
                     names, field: Schema.organization, slot: Slot.organization,
-                    kind: \.organization, to: doc)
+                    kind: \.organization, to: doc, packed: &packed)
             }
         }
     }
 
     /// Adds a boolean term for every value and puts each value in a slot of its own, up to the
-    /// facet's capacity, so that built-in match spies can count it.
+    /// facet's capacity, so that built-in match spies can count it (on remote shards too); the
+    /// same values go to `packed`, which a local search counts.
     private func addMultiValued(
         _ values: [String], field: Field, slot: (Int) -> Slot,
-        kind: WritableKeyPath<FacetSlotUsage, Int>, to doc: Document
+        kind: WritableKeyPath<FacetSlotUsage, Int>, to doc: Document, packed: inout FacetValuesPacking
     ) {
         var seen = Set<String>()
         var index = 0
@@ -212,6 +216,7 @@ final class DocumentBuilder {
             doc.addBooleanTerm(term)
             if index < Slot.multiValueCapacity {
                 doc.setValue(value, slot: slot(index).number)
+                packed.append(value, facet: slot(0))
                 facetSlotsUsed[keyPath: kind] = max(facetSlotsUsed[keyPath: kind], index + 1)
                 index += 1
             }
@@ -227,6 +232,6 @@ final class DocumentBuilder {
     }
 
     private func setData(_ stored: StoredDocument, of doc: Document) throws {
-        doc.setData(Array(try encoder.encode(stored)))
+        doc.setData(stored.record)
     }
 }

@@ -73,6 +73,7 @@ extension Indexer {
         summary.rejected += outcome.rejected
         summary.warnings += outcome.warnings
         summary.duplicates += outcome.duplicates
+        summary.skippedRecords.merge(outcome.skippedRecords, uniquingKeysWith: +)
         summary.rebuilt = true
     }
 
@@ -85,9 +86,8 @@ extension Indexer {
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
             writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
-        while let (prepared, stories) = try work.next(self) {
-            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-            tracker.advance(file: prepared.file)
+        while let item = try work.next(self) {
+            try index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)
         }
         // Every file is taken: what is left of the build is this and the other threads' commits.
         tracker.enter(.committing)
@@ -114,9 +114,8 @@ extension Indexer {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker] = Result {
                 var outcome = BuildOutcome()
-                while let (prepared, stories) = try work.next(self) {
-                    try self.write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
-                    tracker.advance(file: prepared.file)
+                while let item = try work.next(self) {
+                    try self.index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)
                 }
                 return outcome
             }
@@ -147,6 +146,27 @@ extension Indexer {
         }
         for other in others { try stories.assign(other) }
         return assigned
+    }
+
+    /// Writes one file of a full build taken from `work`: a prepared file with its stories, or a
+    /// web archive, read as it streams and written in its turn (its records' stories are
+    /// assigned in the archive's order, where the corpus order puts it).
+    private func index(
+        _ item: OrderedWork.Item, work: OrderedWork, to writers: ShardWriters, outcome: inout BuildOutcome,
+        tracker: ProgressTracker
+    ) throws {
+        switch item {
+        case .prepared(let prepared, let stories):
+            try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+            tracker.advance(file: prepared.file)
+        case .archive(let file, let turn):
+            let counts = try work.inTurn(turn) {
+                try indexArchive(
+                    file, to: writers, stories: work.stories, existing: nil, selection: work.selection,
+                    outcome: &outcome, tracker: tracker)
+            }
+            outcome.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
+        }
     }
 
     /// Assigns stories to a prepared file's articles and writes them: see below.
@@ -196,6 +216,8 @@ struct BuildOutcome: Sendable {
     var warnings: [ReadWarning] = []
     var duplicates: [ExactDuplicate] = []
     var slots = FacetSlotUsage()
+    /// Web archive records that are not articles, by kind.
+    var skippedRecords: [String: Int] = [:]
 
     /// Counts the articles `resolveDuplicates` deleted as rejected, not written.
     mutating func drop(_ resolved: (duplicates: [DuplicateID], deleted: Int)) {
@@ -210,6 +232,7 @@ struct BuildOutcome: Sendable {
         warnings += other.warnings
         duplicates += other.duplicates
         slots = slots.union(other.slots)
+        skippedRecords.merge(other.skippedRecords, uniquingKeysWith: +)
     }
 }
 
@@ -231,12 +254,25 @@ final class OrderedWork: Sendable {
         queue = WorkQueue(count: files.count)
     }
 
-    /// The next file, prepared, with its own articles' stories; nil when every file is taken.
+    /// A file taken: prepared, with its own articles' stories, or a web archive, which streams
+    /// and must be indexed in its turn (`inTurn`).
+    enum Item {
+        case prepared(PreparedFile, [StoryAssignment?])
+        case archive(CorpusFile, turn: Int)
+    }
+
+    /// The next file; nil when every file is taken.
     /// - Throws: what looking up earlier copies throws (the turn still passes on).
-    func next(_ indexer: Indexer) throws -> (PreparedFile, [StoryAssignment?])? {
+    func next(_ indexer: Indexer) throws -> Item? {
         guard let index = queue.take() else { return nil }
+        if WebArchiveReader.isWebArchive(files[index].relativePath) { return .archive(files[index], turn: index) }
         let prepared = indexer.prepare(files[index], selection: selection)
         let stories = try turns.inTurn(index) { try indexer.assignStories(prepared, stories: self.stories) }
-        return (prepared, stories)
+        return .prepared(prepared, stories)
+    }
+
+    /// Runs `body` in the turn of file `index`, which `next` handed out as an archive.
+    func inTurn<T>(_ index: Int, _ body: () throws -> T) rethrows -> T {
+        try turns.inTurn(index, body)
     }
 }

@@ -34,16 +34,20 @@ extension Indexer {
         summary.unchanged += changes.unchanged
         if changes.isEmpty { return }
 
-        // Parse what may have changed, in parallel; then write, in one place.
-        tracker.enter(.reading(files: changes.candidates.count), files: changes.candidates)
-        let (toWrite, touched) = changes.sort(prepareAll(changes.candidates, selection: selection, tracker: tracker))
+        // Parse what may have changed, in parallel; then write, in one place. Web archives are
+        // read as they are written, record by record.
+        let archives = changes.candidates.filter { WebArchiveReader.isWebArchive($0.relativePath) }
+        let others = changes.candidates.filter { !WebArchiveReader.isWebArchive($0.relativePath) }
+        tracker.enter(.reading(files: others.count), files: others)
+        let (toWrite, touched) = changes.sort(prepareAll(others, selection: selection, tracker: tracker))
         summary.unchanged += touched.count
-        if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty { return }
+        if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty && archives.isEmpty { return }
 
         // Shards cannot share a transaction, and a run killed between two shards' commits would
         // leave them out of step: a sharded index is always updated in a copy, which costs a
-        // copy of the whole index per run that changes anything.
-        let inPlace = shards == 1 && toWrite.count + changes.removed.count <= options.inPlaceLimit
+        // copy of the whole index per run that changes anything. So is an index with a changed
+        // web archive: a transaction holds every change in memory, and an archive's are unbounded.
+        let inPlace = shards == 1 && archives.isEmpty && toWrite.count + changes.removed.count <= options.inPlaceLimit
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
         // On a full disk, the space wanted: the copy, and the new text.
@@ -60,7 +64,7 @@ extension Indexer {
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
-        tracker.enter(.indexing, files: toWrite.map(\.file))
+        tracker.enter(.indexing, files: toWrite.map(\.file) + archives)
         let before: GenerationFiles?
         do {
             before = inPlace ? try GenerationFiles(folder: url, database: existing) : nil
@@ -99,6 +103,19 @@ extension Indexer {
                     summary.removed += 1
                 }
                 tracker.advance(file: item.file)
+            }
+            for file in archives {
+                let wasIndexed = changes.indexed.contains(Schema.identifierTerm(Schema.file, file.relativePath))
+                let counts = try indexArchive(
+                    file, to: writers, stories: stories, existing: existing, selection: selection,
+                    outcome: &outcome, tracker: tracker)
+                summary.unchangedRecords += counts.unchanged
+                summary.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
+                if counts.written + counts.removed > 0 {
+                    if wasIndexed { summary.updated += 1 } else { summary.added += 1 }
+                } else if wasIndexed {
+                    summary.unchanged += 1  // touched: its records are as they were
+                }
             }
             tracker.enter(.committing)
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)

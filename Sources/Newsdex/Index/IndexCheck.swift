@@ -75,9 +75,12 @@ public enum IndexCheck {
                     continue
                 }
                 // Read as the indexer reads: a regular file only, without blocking, and no larger
-                // than the indexer may read (a file grown past that is stale).
-                let bytes = try? RegularFile.read(file.url.path, maxBytes: 1 << 30).get().bytes
-                if bytes.map({ ContentHash(bytes: $0) }) != record.hash {
+                // than the indexer may read (a file grown past that is stale); a web archive as
+                // it streams, whatever its size.
+                let hash = WebArchiveReader.isWebArchive(file.relativePath)
+                    ? contentHash(of: file.url)
+                    : (try? RegularFile.read(file.url.path, maxBytes: 1 << 30).get().bytes).map { ContentHash(bytes: $0) }
+                if hash != record.hash {
                     report.discrepancies.append(.init(kind: .stale, path: file.relativePath))
                 }
             }
@@ -141,5 +144,15 @@ public enum IndexCheck {
             checked.append(name)
         }
         return (checked, remote)
+    }
+
+    /// A file's content hash, read as it streams (a web archive may be gigabytes); nil when the
+    /// file cannot be read.
+    private static func contentHash(of url: URL) -> ContentHash? {
+        guard let status = FileStatus(path: url.path), let file = try? FileByteSource(path: url.path) else { return nil }
+        let source = HashingByteSource(file, count: status.size)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while let count = try? buffer.withUnsafeMutableBytes({ try source.read(into: $0) }), count > 0 {}
+        return source.hash
     }
 }

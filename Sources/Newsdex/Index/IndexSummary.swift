@@ -60,6 +60,10 @@ public struct IndexSummary: Sendable {
     /// The inputs listed no article file at all, so nothing was removed from the index: a
     /// mistyped path must not empty it.
     public var nothingListed = false
+    /// Web archive records that are not articles (requests, revisits, images, …), by kind.
+    public var skippedRecords: [String: Int] = [:]
+    /// Article records of changed web archives that are as they were indexed, so not rewritten.
+    public var unchangedRecords = 0
     /// Databases the index is split into.
     public var shards = 1
     /// The shard of a whole this index was built as alone (`--shard I/N`), if it is one.

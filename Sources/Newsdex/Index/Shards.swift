@@ -168,6 +168,22 @@ final class ShardWriters: @unchecked Sendable {
         try setMetadata(IndexMetadata.fileRecordKey(path: path), value, in: 0)
     }
 
+    /// Stores (or, with "", removes) the fingerprint of a web archive record, in shard 0.
+    func setArchiveRecord(path: String, id: String, _ fingerprint: String) throws {
+        try setMetadata(IndexMetadata.archiveRecordKey(path: path, id: id), fingerprint, in: 0)
+    }
+
+    /// Deletes an article and its captions, from the article's shard.
+    func deleteArticle(id: String) throws {
+        let shard = shards[ShardKey.shard(ofArticle: id, count: shards.count)]
+        try shard.lock.withLock {
+            try writing(shard) {
+                try shard.database.delete(uniqueTerm: Schema.identifierTerm(Schema.uniqueID, id))
+                try shard.database.delete(uniqueTerm: Schema.identifierTerm(Schema.article, id))
+            }
+        }
+    }
+
     /// Deletes a file's documents: from every shard, since a file of several articles (JSON
     /// Lines) spreads over several.
     func deleteDocuments(ofFileTerm term: String) throws {

@@ -20,6 +20,32 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         low = b
     }
 
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The hash of bytes given in pieces (a file read as it streams), the same as `init(bytes:)`
+    /// of them all; `count`, their total, is known beforehand (a file's size).
+    struct Builder {
+        private var high = FNV1a.offsetBasis
+        private var low: UInt64
+
+        init(count: Int) {
+            low = 0x8422_2325_cbf2_9ce4 ^ UInt64(count)
+        }
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            let buffer = bytes.bindMemory(to: UInt8.self)
+            for byte in buffer {
+                low = (low ^ UInt64(byte)) &* FNV1a.prime &+ 0x9e37_79b9
+            }
+            high = FNV1a.hash(buffer, seed: high)
+        }
+
+        var hash: ContentHash { ContentHash(high: high, low: low) }
+    }
+
     public init?(hex: String) {
         guard hex.utf8.count == 32,
             let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16)

@@ -18,12 +18,35 @@ public struct FacetSlotUsage: Sendable, Hashable, Codable {
     static func read(from database: Database) throws -> FacetSlotUsage {
         let text = try database.metadata(IndexMetadata.facetSlots)
         guard !text.isEmpty else { return FacetSlotUsage() }
-        return try JSONDecoder().decode(FacetSlotUsage.self, from: Data(text.utf8))
+        return try FacetSlotUsage(encoded: text)
     }
 
-    /// The form kept in the index's metadata.
+    /// The form kept in the index's metadata: `credit 1 person 64 place 12 organization 9`.
+    /// Not JSON (since schema 5): every search reads it, and a JSONDecoder's first use in a
+    /// process costs a one-shot search conformance lookups it need not pay.
     var encoded: String {
-        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        "credit \(credit) person \(person) place \(place) organization \(organization)"
+    }
+
+    /// Reads `encoded`.
+    /// - Throws: `DecodingError.dataCorrupted` for anything but names and counts.
+    init(encoded: String) throws {
+        let words = encoded.split(separator: " ")
+        guard words.count % 2 == 0 else { throw Self.damaged(encoded) }
+        for i in stride(from: 0, to: words.count, by: 2) {
+            guard let count = Int(words[i + 1]), count >= 0 else { throw Self.damaged(encoded) }
+            switch words[i] {
+            case "credit": credit = count
+            case "person": person = count
+            case "place": place = count
+            case "organization": organization = count
+            default: throw Self.damaged(encoded)
+            }
+        }
+    }
+
+    private static func damaged(_ encoded: String) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "facet slots: \(encoded.debugDescription)"))
     }
 
     /// The larger of two usages, field by field.

@@ -29,6 +29,16 @@ public enum IndexMetadata {
     /// The start of every file record's key.
     static let fileRecordPrefix = "file:"
 
+    /// The start of the key of a web archive record's fingerprint.
+    static let archiveRecordPrefix = "record:"
+
+    /// The key of the fingerprint (the crawler's digest, else a hash of the payload) of the web
+    /// archive record whose article is `id`, in the archive at `path`, in shard 0: an incremental
+    /// run re-indexes only the records of a changed archive whose fingerprint changed.
+    static func archiveRecordKey(path: String, id: String) -> String {
+        Schema.identifierTerm(prefix: archiveRecordPrefix, path + "\n" + id)
+    }
+
     /// The key of the record of the corpus file at `path` (its hash, size and time; see
     /// FileRecord), in shard 0. Xapian keys are bounded, so long paths are shortened as
     /// identifier terms are.

@@ -56,6 +56,9 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     case storyFingerprint
     /// The document's language (ISO 639-1, or "und").
     case language
+    /// Every value of the multi-valued facets that their runs of slots hold, packed in one value
+    /// (`FacetValuesPacking`), so that a local search counts them with one read per document.
+    case facetValues
     /// The n-th value of a multi-valued facet.
     case credit(Int)
     case person(Int)
@@ -78,6 +81,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .story: return 5
         case .storyFingerprint: return 6
         case .language: return 7
+        case .facetValues: return 8
         case .credit(let i): return 100 + ValueSlot(i)
         case .person(let i): return 200 + ValueSlot(i)
         case .place(let i): return 300 + ValueSlot(i)
@@ -95,6 +99,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .story: return "5"
         case .storyFingerprint: return "6"
         case .language: return "7"
+        case .facetValues: return "8"
         case .credit: return "100–163"
         case .person: return "200–263"
         case .place: return "300–363"
@@ -107,8 +112,9 @@ public enum Schema {
     /// Bumped whenever a change to the schema (this folder) changes what is in the index; kept in
     /// every index under `IndexMetadata.schemaVersion`.
     /// 3: languages (the `L` field, each language's stemmer); 4: free text is indexed with
-    /// possessive endings dropped (`Schema.foldText`).
-    public static let version = "4"
+    /// possessive endings dropped (`Schema.foldText`); 5: documents stored as `StoredRecord`
+    /// rather than JSON, and the multi-valued facets' values packed in slot 8 as well.
+    public static let version = "5"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
@@ -252,8 +258,9 @@ extension Schema {
             "",
             "Value slots: \(Slot.date) the day (YYYYMMDD, for `date:` ranges), \(Slot.sortableDate) the date and time "
                 + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year, "
-                + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint, \(Slot.language) language; "
-                + "multi-valued facets keep their n-th value in the n-th slot of their run.",
+                + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint, \(Slot.language) language, "
+                + "\(Slot.facetValues) every value of the multi-valued facets, packed; "
+                + "multi-valued facets also keep their n-th value in the n-th slot of their run.",
         ]
         return lines.joined(separator: "\n")
     }

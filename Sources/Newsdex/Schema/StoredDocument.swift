@@ -14,7 +14,7 @@ public struct EntityRef: Sendable, Hashable, Codable {
     }
 }
 
-/// The data of one document in the index, stored as JSON.
+/// The data of one document in the index, stored in a compact binary form (`StoredRecord`).
 public struct StoredDocument: Sendable, Hashable, Codable {
     public var kind: DocumentKind
     /// The article id; for a caption, `ARTICLE#caption-N`.
@@ -34,14 +34,26 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     public var article: String?
     /// An article's near-duplicate story cluster.
     public var story: String?
+    /// When a crawler fetched the page, for an article read from a web archive.
+    public var crawled: String? = nil
+    /// Whether `date` is the crawl date, because the page gives no publication date; nil for
+    /// documents indexed before it was recorded.
+    public var dateIsCrawlDate: Bool? = nil
     /// The language the document was indexed in (a caption's may differ from its article's).
     public var language: Language? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case kind, id, title, source, date, authors, url, path, paragraphs, captions, entities, article, story
+        case crawled, dateIsCrawlDate = "date_is_crawl_date"
+        case language
+    }
 
     /// The article this document holds, for comparing copies of a story.
     public var asArticle: Article {
         Article(
             id: id, source: source, title: title, date: date, authors: authors, url: url,
-            paragraphs: paragraphs, captions: captions, path: path)
+            paragraphs: paragraphs, captions: captions, path: path, crawled: crawled,
+            dateIsCrawlDate: dateIsCrawlDate ?? false)
     }
 
     /// The text snippets are cut from: the body of an article, the text of a caption.
@@ -62,28 +74,193 @@ struct StoredDocumentError: Error, Sendable {
 }
 
 extension StoredDocument {
-    /// Reads the data the indexer stored in `document` (JSON; DocumentBuilder writes it). In an
-    /// extension, so that the memberwise initializer stays.
+    /// Reads the data the indexer stored in `document` (`StoredRecord`; DocumentBuilder writes
+    /// it). In an extension, so that the memberwise initializer stays.
     /// - Throws: `StoredDocumentError` when the data is not a stored document; `XapianError`
     ///   when it cannot be read.
     init(of document: Document) throws {
         let bytes = try document.dataBytes
         do {
-            self = try JSONDecoder().decode(StoredDocument.self, from: Data(bytes))
+            try self.init(record: bytes)
         } catch {
             let id = (try? document.id).map { "document \($0)" } ?? "a document"
             throw StoredDocumentError(document: id, detail: Self.reason(error))
         }
     }
 
-    /// What is wrong with undecodable data, in a few words rather than DecodingError's dump.
+    /// What is wrong with undecodable data, in a few words.
     private static func reason(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .dataCorrupted?: return "its stored data is not valid JSON"
-        case .keyNotFound(let key, _)?: return "its stored data has no \(key.stringValue)"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            return "its stored data has a wrong \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "its stored data cannot be read"
+        guard case .dataCorrupted(let context)? = error as? DecodingError else {
+            return "its stored data cannot be read"
+        }
+        return "its stored data is damaged: \(context.debugDescription)"
+    }
+
+    /// The record of this document, as the indexer stores it.
+    var record: [UInt8] {
+        var out = StoredRecord.Writer()
+        out.byte(StoredRecord.format)
+        out.byte(kind == .article ? 0 : 1)
+        out.string(id)
+        out.string(title)
+        out.string(source)
+        out.optional(date)
+        out.strings(authors)
+        out.optional(url)
+        out.optional(path)
+        out.count(captions.count)
+        for caption in captions {
+            out.string(caption.text)
+            out.optional(caption.credit)
+        }
+        out.count(entities.count)
+        for entity in entities {
+            out.string(entity.name)
+            out.byte(UInt8(EntityType.allCases.firstIndex(of: entity.type)!))
+        }
+        out.optional(article)
+        out.optional(story)
+        out.optional(crawled)
+        out.byte(dateIsCrawlDate.map { $0 ? 2 : 1 } ?? 0)
+        out.optional(language?.code)
+        // Last, so that what a hit shows is read first.
+        out.strings(paragraphs)
+        return out.bytes
+    }
+
+    /// Reads a record written by `record`.
+    /// - Throws: `DecodingError.dataCorrupted` when `bytes` is not one.
+    init(record bytes: [UInt8]) throws {
+        var reader = StoredRecord.Reader(bytes)
+        guard try reader.byte() == StoredRecord.format else { throw StoredRecord.corrupt("unknown record format") }
+        switch try reader.byte() {
+        case 0: kind = .article
+        case 1: kind = .caption
+        default: throw StoredRecord.corrupt("unknown document kind")
+        }
+        id = try reader.string()
+        title = try reader.string()
+        source = try reader.string()
+        date = try reader.optional()
+        authors = try reader.strings()
+        url = try reader.optional()
+        path = try reader.optional()
+        let captionCount = try reader.count()
+        captions = []
+        captions.reserveCapacity(captionCount)
+        for _ in 0..<captionCount {
+            captions.append(Caption(text: try reader.string(), credit: try reader.optional()))
+        }
+        let entityCount = try reader.count()
+        entities = []
+        entities.reserveCapacity(entityCount)
+        for _ in 0..<entityCount {
+            let name = try reader.string()
+            let type = Int(try reader.byte())
+            guard type < EntityType.allCases.count else { throw StoredRecord.corrupt("unknown entity type") }
+            entities.append(EntityRef(name: name, type: EntityType.allCases[type]))
+        }
+        article = try reader.optional()
+        story = try reader.optional()
+        crawled = try reader.optional()
+        switch try reader.byte() {
+        case 0: dateIsCrawlDate = nil
+        case 1: dateIsCrawlDate = false
+        case 2: dateIsCrawlDate = true
+        default: throw StoredRecord.corrupt("unknown crawl-date flag")
+        }
+        language = try reader.optional().map { Language(code: $0) ?? .undetermined }
+        paragraphs = try reader.strings()
+    }
+}
+
+/// The stored form of a document: a format byte, then each field in a fixed order, strings as
+/// a length (LEB128) and UTF-8 bytes, an optional string as its length plus one (0 for none), a
+/// list as its count and elements. Reading it costs a copy per string, where JSON cost a parse
+/// of the whole record per hit (bench/RESULTS.md, issue 16).
+enum StoredRecord {
+    static let format: UInt8 = 1
+
+    static func corrupt(_ what: String) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: what))
+    }
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+        mutating func count(_ value: Int) {
+            var rest = UInt(value)
+            while rest >= 0x80 {
+                bytes.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+
+        mutating func string(_ value: String) {
+            count(value.utf8.count)
+            bytes.append(contentsOf: value.utf8)
+        }
+
+        mutating func optional(_ value: String?) {
+            guard let value else { return count(0) }
+            count(value.utf8.count + 1)
+            bytes.append(contentsOf: value.utf8)
+        }
+
+        mutating func strings(_ values: [String]) {
+            count(values.count)
+            for value in values { string(value) }
+        }
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func byte() throws -> UInt8 {
+            guard offset < bytes.count else { throw StoredRecord.corrupt("record ends early") }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        mutating func count() throws -> Int {
+            var value = 0
+            var shift = 0
+            while true {
+                let next = try byte()
+                value |= Int(next & 0x7F) << shift
+                if next < 0x80 { break }
+                shift += 7
+                guard shift < 56 else { throw StoredRecord.corrupt("length too long") }
+            }
+            return value
+        }
+
+        mutating func string() throws -> String { try text(length: count()) }
+
+        mutating func optional() throws -> String? {
+            let length = try count()
+            return length == 0 ? nil : try text(length: length - 1)
+        }
+
+        mutating func strings() throws -> [String] {
+            let n = try count()
+            guard n <= bytes.count - offset else { throw StoredRecord.corrupt("list longer than the record") }
+            var values: [String] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n { values.append(try string()) }
+            return values
+        }
+
+        private mutating func text(length: Int) throws -> String {
+            guard length <= bytes.count - offset else { throw StoredRecord.corrupt("string longer than the record") }
+            defer { offset += length }
+            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
         }
     }
 }

@@ -50,7 +50,27 @@ extension Schema {
     /// The form in which boolean values are compared: case, accents and surrounding space do not
     /// matter.
     public static func normalizedValue(_ value: String) -> String {
-        foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
+        // ASCII, most values, byte by byte: facet counting normalizes every distinct value of a
+        // match set (thousands of names at 100k), and the general path goes through Foundation's
+        // trimming, folding and Unicode lowercasing for each.
+        var ascii = true
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            guard byte < 0x80 else {
+                ascii = false
+                break
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        guard ascii else {
+            return foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
+        }
+        // What trimmingCharacters(in: .whitespacesAndNewlines) trims of ASCII: space, tab to CR.
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
 
@@ -76,13 +96,13 @@ extension Schema {
     /// `unmarkPossessives` puts the apostrophes back.
     static func markPossessives(_ text: String) -> String {
         // Text that already holds the marks is left alone: unmarking could not tell them apart.
-        guard !text.unicodeScalars.contains(where: possessiveMarks.contains) else { return text }
+        guard !containsPossessiveMarks(text) else { return text }
         return rewritePossessives(text) { Array(String(possessiveMarks[$0.kind]).utf8) }
     }
 
     /// Puts back the apostrophes `markPossessives` replaced.
     static func unmarkPossessives(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: possessiveMarks.contains) else { return text }
+        guard containsPossessiveMarks(text) else { return text }
         var view = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let index = possessiveMarks.firstIndex(of: scalar) {
@@ -92,6 +112,20 @@ extension Schema {
             }
         }
         return String(view)
+    }
+
+    /// Whether `text` holds one of `possessiveMarks` (U+E000–U+E004, UTF-8 EE 80 80–84), read as
+    /// one buffer of bytes: snippets check every hit's whole body.
+    private static func containsPossessiveMarks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xEE && bytes[i + 1] == 0x80 && (0x80...0x84).contains(bytes[i + 2]) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// One private-use character for each apostrophe, in the same order.
@@ -115,9 +149,11 @@ extension Schema {
         _ text: String, _ replacement: (PossessiveEnding) -> [UInt8]?
     ) -> String {
         // Most text has no apostrophe-like byte at all: one pass over its bytes.
-        guard text.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 || $0 == 0xCA || $0 == 0xEF }) else {
-            return text
+        var contiguous = text
+        let candidate = contiguous.withUTF8 { bytes in
+            bytes.contains(where: { $0 == 0x27 || $0 == 0xE2 || $0 == 0xCA || $0 == 0xEF })
         }
+        guard candidate else { return text }
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
         var copied = 0

@@ -99,35 +99,71 @@ final class StoryMembers {
 }
 
 extension Snippet {
-    /// Reads Xapian's snippet: HTML-escaped text with <b>…</b> around matches.
+    /// Reads Xapian's snippet: HTML-escaped text with <b>…</b> around matches. Read as bytes:
+    /// Foundation's `range(of:)` and `replacingOccurrences` cost a one-shot search their first
+    /// use and a bridge per call.
     init(xapianHTML html: String) {
+        let bytes = Array(html.utf8)
         var segments: [SnippetSegment] = []
-        var rest = Substring(html)
-        while let open = rest.range(of: "<b>") {
-            let adjacent = open.lowerBound == rest.startIndex
-            if open.lowerBound > rest.startIndex {
-                segments.append(SnippetSegment(text: Self.unescape(rest[..<open.lowerBound]), isMatch: false))
+        var position = 0
+        while let open = Self.find(Self.openTag, in: bytes, from: position) {
+            let adjacent = open == position
+            if open > position {
+                segments.append(SnippetSegment(text: Self.unescape(bytes[position..<open]), isMatch: false))
             }
-            rest = rest[open.upperBound...]
-            let close = rest.range(of: "</b>") ?? (rest.endIndex..<rest.endIndex)
-            let text = Self.unescape(rest[..<close.lowerBound])
+            let start = open + Self.openTag.count
+            let close = Self.find(Self.closeTag, in: bytes, from: start) ?? bytes.count
+            let text = Self.unescape(bytes[start..<close])
             // CJK text is marked character by character ("<b>余</b><b>震</b>"): one match.
             if adjacent, let last = segments.last, last.isMatch {
                 segments[segments.count - 1].text += text
             } else {
                 segments.append(SnippetSegment(text: text, isMatch: true))
             }
-            rest = rest[close.upperBound...]
+            position = min(close + Self.closeTag.count, bytes.count)
         }
-        if !rest.isEmpty { segments.append(SnippetSegment(text: Self.unescape(rest), isMatch: false)) }
+        if position < bytes.count {
+            segments.append(SnippetSegment(text: Self.unescape(bytes[position...]), isMatch: false))
+        }
         self.init(segments: segments)
     }
 
-    private static func unescape(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+    private static let openTag = Array("<b>".utf8)
+    private static let closeTag = Array("</b>".utf8)
+
+    /// Where `needle` first occurs in `bytes` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The entities Xapian escapes, and what they stand for.
+    private static let entities: [(name: [UInt8], byte: UInt8)] = [
+        (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E), (Array("&quot;".utf8), 0x22),
+        (Array("&#39;".utf8), 0x27), (Array("&amp;".utf8), 0x26),
+    ]
+
+    private static func unescape(_ text: ArraySlice<UInt8>) -> String {
+        guard text.contains(0x26) else { return String(decoding: text, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var i = text.startIndex
+        outer: while i < text.endIndex {
+            if text[i] == 0x26 {
+                for entity in entities where text[i...].starts(with: entity.name) {
+                    out.append(entity.byte)
+                    i += entity.name.count
+                    continue outer
+                }
+            }
+            out.append(text[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -10,6 +10,8 @@ public final class Searcher {
     private(set) var database: Database
     /// How many slots each multi-valued facet uses (from the metadata of each of its databases).
     let slotUsage: FacetSlotUsage
+    /// Whether a shard is remote: facets are then counted with Xapian's own spies only.
+    private let hasRemoteShards: Bool
     private let snippetStemmers = SnippetStemmers()
     /// Query parsers by analysis, made once: setting one up costs more than a simple search.
     private var parsers: [TextAnalysis: QueryParser] = [:]
@@ -25,7 +27,7 @@ public final class Searcher {
         self.path = path
         let timeouts = try remoteTimeouts ?? .fromEnvironment()
         self.remoteTimeouts = timeouts
-        (database, slotUsage) = try IndexOpener.openWithSlotUsage(path, timeouts: timeouts)
+        (database, hasRemoteShards, slotUsage) = try IndexOpener.openWithShards(path, timeouts: timeouts)
         try SchemaCheck.verify(database, index: path)
     }
 
@@ -124,8 +126,8 @@ public final class Searcher {
         case .newest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: true)
         case .oldest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: false)
         }
-        let facetCounts = FacetCounts(slotUsage: slotUsage)
-        let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : []
+        let facetCounts = FacetCounts(slotUsage: slotUsage, packed: !hasRemoteShards)
+        let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
         // No page goes past the last document: an offset or a limit beyond it is the same as
         // one at it, and the sums below then never overflow, whatever the request says.
         let documents = try database.documentCount

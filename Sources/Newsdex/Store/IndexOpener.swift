@@ -144,6 +144,16 @@ struct StubFile: Sendable {
 
 /// Opens indexes for reading.
 enum IndexOpener {
+    /// The facet slots a database records.
+    /// - Throws: `IndexError` when its metadata cannot be read or does not decode.
+    private static func slotUsage(of database: Database, index: String, part: String?) throws -> FacetSlotUsage {
+        do {
+            return try FacetSlotUsage.read(from: database)
+        } catch {
+            throw IndexError.from(error, index: index, part: part)
+        }
+    }
+
     /// Opens the index at `path`: an index directory, a database, or a stub file whose
     /// `remote HOST:PORT` lines are opened with `timeouts`.
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
@@ -151,23 +161,27 @@ enum IndexOpener {
     ///   `.stubNesting` for stubs that name themselves or nest too deep, `.notAFile` for a FIFO
     ///   or a device; `SettingError` when `timeouts` is nil and the environment's are not valid.
     static func open(_ path: String, timeouts: RemoteTimeouts? = nil) throws -> Database {
-        try openWithSlotUsage(path, timeouts: timeouts).database
+        try openWithShards(path, timeouts: timeouts).database
     }
 
-    /// Opens the index at `path` as `open` does, with the facet slots its databases use: a
-    /// combined database reads metadata from its first shard only, and shards built on separate
-    /// machines (`--shard I/N`) each know only their own.
-    static func openWithSlotUsage(_ path: String, timeouts: RemoteTimeouts? = nil) throws
-        -> (database: Database, slots: FacetSlotUsage)
+    /// Opens the index as `open` does, and says whether any of its shards is remote (where only
+    /// Xapian's own match spies can run), with the facet slots its databases use: a combined
+    /// database reads metadata from its first shard only, and shards built on separate machines
+    /// (`--shard I/N`) each know only their own.
+    static func openWithShards(_ path: String, timeouts: RemoteTimeouts? = nil) throws
+        -> (database: Database, hasRemoteShards: Bool, slots: FacetSlotUsage)
     {
         let timeouts = try timeouts ?? .fromEnvironment()
         // Before Xapian reads any stub: it would recurse without end on a cycle.
         try StubGraph.validate(path, index: path)
-        return try open(path, index: path, timeouts: timeouts)
+        var remote = false
+        let (database, slots) = try open(path, index: path, timeouts: timeouts, remote: &remote)
+        return (database, remote, slots)
     }
 
-    /// Opens `path`, a part of the index `index` (the index itself at the top).
-    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts) throws
+    /// Opens `path`, a part of the index `index` (the index itself at the top), with the facet
+    /// slots its databases use; sets `remote` when a shard is remote.
+    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts, remote: inout Bool) throws
         -> (database: Database, slots: FacetSlotUsage)
     {
         let part = path == index ? nil : path
@@ -181,10 +195,11 @@ enum IndexOpener {
             let database: Database
             switch entry {
             case .local(let local):
-                let (local, localSlots) = try open(local, index: index, timeouts: timeouts)
+                let (local, localSlots) = try open(local, index: index, timeouts: timeouts, remote: &remote)
                 database = local
                 slots = slots.union(localSlots)
             case .remote(let host, let port):
+                remote = true
                 do {
                     database = try Database.remote(
                         host: host, port: port, timeout: timeouts.active, connectTimeout: timeouts.connect)
@@ -214,15 +229,6 @@ enum IndexOpener {
     /// switched to a new generation while Xapian was opening the old one (which the switch then
     /// removed) is opened again at the new one; a stub naming a generation that is not there is
     /// `.missingGeneration`, which only a rebuild mends.
-    /// The facet slots a database records.
-    /// - Throws: `IndexError` when its metadata cannot be read or does not decode.
-    private static func slotUsage(of database: Database, index: String, part: String?) throws -> FacetSlotUsage {
-        do {
-            return try FacetSlotUsage.read(from: database)
-        } catch {
-            throw IndexError.from(error, index: index, part: part)
-        }
-    }
 
     private static func openLocal(_ path: String, index: String, part: String?) throws -> Database {
         let directory = IndexDirectory(url: URL(fileURLWithPath: path))

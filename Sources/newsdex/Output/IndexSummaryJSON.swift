@@ -21,6 +21,7 @@ struct IndexSummaryJSON: Encodable {
         case rejected, warnings, duplicates, documentsWritten = "documents_written"
         case documentsTotal = "documents_total", rebuilt, recompacted, shards, shard, seconds
         case documentsPerSecond = "documents_per_second"
+        case skippedRecords = "skipped_records", unchangedRecords = "unchanged_records"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -43,5 +44,7 @@ struct IndexSummaryJSON: Encodable {
         try c.encodeIfPresent(summary.shard?.description, forKey: .shard)
         try c.encode((summary.seconds * 1000).rounded() / 1000, forKey: .seconds)
         try c.encode(summary.documentsPerSecond.rounded(), forKey: .documentsPerSecond)
+        try c.encode(summary.skippedRecords, forKey: .skippedRecords)
+        try c.encode(summary.unchangedRecords, forKey: .unchangedRecords)
     }
 }

@@ -9,6 +9,28 @@ enum ArticleFixtures {
         fixturesRoot.appendingPathComponent("Articles").appendingPathComponent(name)
     }
 
+    /// Tests/NewsdexTests/Fixtures/HTML/<name>: saved pages written in the shapes real sites use.
+    static func page(_ name: String) -> URL {
+        fixturesRoot.appendingPathComponent("HTML").appendingPathComponent(name)
+    }
+
+    /// Reads the saved page `name` as the file `path` under a corpus root.
+    static func readPage(_ name: String, as path: String? = nil) throws -> ReadResult {
+        let bytes = [UInt8](try Data(contentsOf: page(name)))
+        return ArticleReader().read(bytes: bytes, relativePath: path ?? name)
+    }
+
+    /// Reads inline HTML as the page file `path`.
+    static func readHTML(_ html: String, as path: String = "page.html") -> ReadResult {
+        ArticleReader().read(bytes: Array(html.utf8), relativePath: path)
+    }
+
+    /// Tests/NewsdexTests/Fixtures/WARC/<name>: web archives written by
+    /// Scripts/testdata/make-warc-fixtures.py.
+    static func archive(_ name: String) -> URL {
+        fixturesRoot.appendingPathComponent("WARC").appendingPathComponent(name)
+    }
+
     static var fixturesRoot: URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
     }

@@ -11,6 +11,10 @@ import Testing
         ("By Ludwig van Beethoven", ["Ludwig van Beethoven"]),
         ("By Seán O'Brien-Smith", ["Seán O'Brien-Smith"]),
         ("By J. R. Hartley", ["J. R. Hartley"]),
+        ("By Priya Natarajan, Health Reporter | Thursday, June 2, 2022", ["Priya Natarajan"]),
+        ("By Jane Doe in Kyiv and John Roe in Moscow", ["Jane Doe", "John Roe"]),
+        ("Von Gregory Lipinski", ["Gregory Lipinski"]),
+        ("Par Renée Fauchon", ["Renée Fauchon"]),
     ])
     func readsBylines(line: String, authors: [String]) {
         #expect(BylineParser.authors(in: line[...]) == authors)
@@ -23,9 +27,17 @@ import Testing
         "Bye bye",
         "By ",
         "Katy Ronkin",
+        "By Political Editor",
+        "Von den 500 Mitarbeitern blieben 20.",
     ])
     func rejectsSentences(line: String) {
         #expect(BylineParser.authors(in: line[...]) == nil)
+    }
+
+    @Test func theRestOfABylineIsKept() {
+        let byline = BylineParser.byline(in: "By Ann Lee | 7 August 2025, 13:17")
+        #expect(byline?.authors == ["Ann Lee"])
+        #expect(byline?.rest == "7 August 2025, 13:17")
     }
 
     @Test func splitsAuthorLists() {

@@ -25,6 +25,33 @@ import Testing
         #expect(languages.isStated)
     }
 
+    @Test func aSureReadingOverrulesWhatAPagesMarkupStatesButNotWhatAFileStates() throws {
+        let articles = LanguageFixtures.articles()
+        var english = try #require(articles["World/en-border.txt"])
+        english.paragraphs.append(
+            "The ministry said the deployment would last until the end of the month, and that the "
+                + "roads near the crossing would stay closed to traffic while the soldiers were there.")
+        #expect(ArticleLanguages.detectionText(of: english).utf8.count >= ArticleLanguages.overrulingBytes)
+        english.language = Language(code: "de")
+        // A site template's lang="de" over an English story: the text wins, and says so.
+        english.languageIsFromPageMarkup = true
+        let page = ArticleLanguages(of: english)
+        #expect(page.article == .english)
+        #expect(!page.isStated)
+        #expect(page.overruledStatement?.code == "de")
+        // The same statement in front matter is the archivist's: it stands.
+        english.languageIsFromPageMarkup = false
+        let file = ArticleLanguages(of: english)
+        #expect(file.article.code == "de")
+        #expect(file.isStated && file.overruledStatement == nil)
+        // Too little text to be sure of: the page's statement stands.
+        var short = Article(id: "x", source: "s", title: "Troops deployed to the border")
+        short.paragraphs = ["Thousands of troops were deployed on Friday, officials said."]
+        short.language = Language(code: "de")
+        short.languageIsFromPageMarkup = true
+        #expect(ArticleLanguages(of: short).article.code == "de")
+    }
+
     @Test func shortOrEmptyTextIsUndetermined() {
         #expect(LanguageDetector.guess("").language == .undetermined)
         #expect(!LanguageDetector.guess("OK 2024").isReliable)

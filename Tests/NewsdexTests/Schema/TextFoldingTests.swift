@@ -2,6 +2,20 @@ import Testing
 @testable import Newsdex
 
 @Suite struct TextFoldingTests {
+    /// ASCII values take a byte-wise path; it must normalize as the general one does.
+    @Test(arguments: [
+        ("  Vladimir PUTIN\t", "vladimir putin"),
+        ("\n\r\u{0B}\u{0C} AFP", "afp"),
+        ("O'Brien-Smith & Co.", "o'brien-smith & co."),
+        (" \t\n ", ""),
+        ("", ""),
+        ("Zelenskyý ", "zelenskyy"),
+        ("\u{00A0}Müller\u{00A0}", "muller"),
+    ])
+    func normalizedValueIgnoresCaseAccentsAndSurroundingSpace(value: String, normalized: String) {
+        #expect(Schema.normalizedValue(value) == normalized)
+    }
+
     @Test(arguments: [
         // Straight, curly (as news sites print it), modifier-letter and fullwidth apostrophes.
         ("Yasser Arafat's bid", "Yasser Arafat bid"),

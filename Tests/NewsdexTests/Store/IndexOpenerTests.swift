@@ -55,7 +55,7 @@ import Xapian
 }
 
 /// Shards served by stock xapian-tcpsrv on 127.0.0.1, searched through a stub of remote lines.
-@Suite(.timeLimit(.minutes(1))) struct RemoteShardTests {
+@Suite(.timeLimit(.minutes(5))) struct RemoteShardTests {
     let fixture: ShardedCorpus
 
     init() throws { fixture = try ShardedCorpus() }

@@ -2,6 +2,8 @@
 //   newsdex-inprocess search K DB QUERYFILE   each query K times through Searcher.search (after one
 //       warm-up), one JSON line per query: {"i", "p50_ms", "p95_ms", "count"}; count is exact.
 //       QUERYFILE lines: QUERY<TAB>SOURCE<TAB>PERSON<TAB>yes|no (facets); filters may be empty.
+//   newsdex-inprocess search K DB QUERYFILE ids   the same without snippets, as `--format ids`
+//       and `count --batch` search.
 //   newsdex-inprocess extract CORPUS   reads every article, then times EntityExtractor over them
 //       (issue 4: entities must add < 25% to indexing); one JSON object.
 import Foundation
@@ -21,7 +23,7 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-func searchQueries(repeat count: Int, database: String, queryFile: String) throws {
+func searchQueries(repeat count: Int, database: String, queryFile: String, snippets: Bool) throws {
     let searcher = try Searcher(path: database)
     let lines = try String(contentsOfFile: queryFile, encoding: .utf8)
         .split(separator: "\n", omittingEmptySubsequences: true)
@@ -30,7 +32,8 @@ func searchQueries(repeat count: Int, database: String, queryFile: String) throw
         while cols.count < 4 { cols.append("") }
         let filters = FacetFilters(
             sources: cols[1].isEmpty ? [] : [cols[1]], persons: cols[2].isEmpty ? [] : [cols[2]])
-        let request = SearchRequest(query: cols[0], filters: filters, limit: 10, facets: cols[3] == "yes")
+        let request = SearchRequest(query: cols[0], filters: filters, limit: 10, facets: cols[3] == "yes",
+            snippets: snippets)
         _ = try searcher.search(request)  // warm-up: the first run pays for page faults
         var times: [Double] = []
         times.reserveCapacity(count)
@@ -69,12 +72,12 @@ func extractEntities(corpus: String) {
 
 let args = CommandLine.arguments
 do {
-    if args.count == 5, args[1] == "search", let k = Int(args[2]), k > 0 {
-        try searchQueries(repeat: k, database: args[3], queryFile: args[4])
+    if args.count == 5 || (args.count == 6 && args[5] == "ids"), args[1] == "search", let k = Int(args[2]), k > 0 {
+        try searchQueries(repeat: k, database: args[3], queryFile: args[4], snippets: args.count == 5)
     } else if args.count == 3, args[1] == "extract" {
         extractEntities(corpus: args[2])
     } else {
-        fail("usage: newsdex-inprocess search K DB QUERYFILE | newsdex-inprocess extract CORPUS")
+        fail("usage: newsdex-inprocess search K DB QUERYFILE [ids] | newsdex-inprocess extract CORPUS")
     }
 } catch {
     fail("\(error)")

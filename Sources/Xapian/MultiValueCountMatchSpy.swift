@@ -1,0 +1,41 @@
+// Counts of several values kept in one slot: one read per document where one spy per slot
+// would read a slot each.
+internal import CXapian
+
+/// Counts the values packed in one slot over the documents a match looks at: the slot holds
+/// a document's values one after another, each as its length (unsigned LEB128) and its bytes
+/// (`MultiValueCountMatchSpy.pack`). It is not one of Xapian's own spies, so it cannot run on
+/// remote shards; count there with one `ValueCountMatchSpy` per slot.
+///
+/// Attach it with `Enquire.add(_:)` before `matchSet`; read it afterwards.
+/// Wraps a `Xapian::MatchSpy` subclass of CXapian's.
+public final class MultiValueCountMatchSpy {
+    let handle: OpaquePointer
+
+    /// A spy counting the values packed in `slot`.
+    public init(slot: ValueSlot) {
+        handle = mustSucceed { try checkHandle { cx_multivalue_spy_new(slot, $0, $1) } }
+    }
+
+    deinit {
+        cx_multivalue_spy_free(handle)
+    }
+
+    /// Every value seen, as bytes, with its count, in no particular order.
+    ///
+    /// - Throws: `XapianError` on failure.
+    public func values() throws -> [(bytes: [UInt8], count: Int)] {
+        try checkTermList { cx_multivalue_spy_values(handle, $0, $1) }
+    }
+
+    /// Appends `value` to a packed slot's bytes, as this spy reads them.
+    public static func pack(_ value: some Collection<UInt8>, into bytes: inout [UInt8]) {
+        var rest = UInt(value.count)
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+        bytes.append(contentsOf: value)
+    }
+}
