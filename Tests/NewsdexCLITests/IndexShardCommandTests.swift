@@ -45,7 +45,7 @@ import Testing
 
     /// Hits of a search as comparable lines: Xapian orders hits of equal weight by document
     /// number, which differs between one database and shards, so hits are compared by rank of
-    /// weight (each hit's whole JSON, rank aside, under its score).
+    /// weight (each hit's whole JSON, rank aside, under its score; a story's hit as its members).
     func hits(_ db: String, _ arguments: [String]) throws -> [String: [String]] {
         let result = try runNewsdex(["search", "--db", db, "--format", "jsonl", "--limit", "1000"] + arguments)
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
@@ -53,6 +53,13 @@ import Testing
         for line in result.stdout.split(separator: "\n") {
             var hit = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             hit["rank"] = nil
+            // Which copy stands for a story is, among copies of equal weight (as generated copies
+            // are), Xapian's tie-break by document number too: such a hit is its story's members.
+            if let copies = hit["copies"] as? [String], let count = hit["copy_count"] as? Int, count > 0,
+                let id = hit["id"] as? String
+            {
+                hit = ["score": hit["score"] ?? "", "story": (copies + [id]).sorted(), "copy_count": count]
+            }
             let text = String(decoding: try JSONSerialization.data(withJSONObject: hit, options: .sortedKeys), as: UTF8.self)
             byScore["\(hit["score"] ?? "")", default: []].append(text)
         }
