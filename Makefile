@@ -68,11 +68,12 @@ fuzz: deps
 	$(SWIFT) build --build-tests
 	NEWSDEX_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --skip-build --filter 'QueryFuzzTests|ReaderFuzzTests'
 
-# Story clustering: precision and recall on a generated archive, and its indexing cost.
+# Story clustering: precision and recall on a generated archive, and its indexing cost; then the
+# same archive built as 3 shards by 3 processes (`--shard I/3`) and searched through xapian-tcpsrv.
 bench-stories: deps
 	$(SWIFT) build $(RELEASE) --product newsdex
 	$(SWIFT) build $(RELEASE) --product newsdex-corpus
-	python3 bench/stories.py --articles $(or $(STORIES),10000)
+	python3 bench/stories.py --articles $(or $(STORIES),10000) --shard-processes $(or $(STORY_SHARDS),3)
 
 # The man page, from the same declarations as --help, by swift-argument-parser's generate-manual
 # (the tool its plugin runs, built here as newsdex is built: the plugin would build the whole

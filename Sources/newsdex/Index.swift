@@ -40,6 +40,18 @@ extension NewsdexCommand {
             valueName: "n"))
         var shards: Int?
 
+        @Option(
+            help: ArgumentHelp(
+                "Build only shard I of N (I from 0 to N-1) into this index: the articles that route to it, for N machines each building and serving one shard of the same corpus (README: Beyond one machine). Remembered by the index.",
+                valueName: "I/N"),
+            transform: { text in
+                guard let selection = ShardSelection(text) else {
+                    throw ValidationError("--shard takes I/N with N at least 2 and I from 0 to N-1, such as 0/3")
+                }
+                return selection
+            })
+        var shard: ShardSelection?
+
         @Option(help: ArgumentHelp("Documents written between commits in a full build; bounds memory.", valueName: "n"))
         var batchSize: Int = 2000
 
@@ -68,6 +80,9 @@ extension NewsdexCommand {
             try OptionRanges.check(batchSize, OptionRanges.batchSize, "--batch-size")
             try OptionRanges.check(maxFileSize, OptionRanges.maxFileSize, "--max-file-size")
             // NaN is not in the range either.
+            guard shard == nil || shards == nil else {
+                throw ValidationError("--shard builds one shard of a whole alone; --shards splits this index: give one of them")
+            }
             guard (0...1).contains(storyThreshold) else { throw ValidationError("--story-threshold must be between 0 and 1") }
             guard !force || rebuild || shards != nil else { throw ValidationError("--force goes with --rebuild (or --shards)") }
         }
@@ -75,7 +90,7 @@ extension NewsdexCommand {
         func run() throws {
             let options = IndexOptions(
                 inputs: paths.map { URL(fileURLWithPath: $0) }, database: URL(fileURLWithPath: database.path),
-                rebuild: rebuild, force: force, jobs: jobs, shards: shards, batchSize: batchSize,
+                rebuild: rebuild, force: force, jobs: jobs, shards: shards, shard: shard, batchSize: batchSize,
                 reader: ArticleReader.Options(maxFileSize: maxFileSize),
                 stories: noStories ? nil : StoryOptions(threshold: storyThreshold))
             let bar = (!quiet && Terminal.stderrIsTerminal) ? ProgressBar() : nil
@@ -113,7 +128,8 @@ extension NewsdexCommand {
             return "indexed \(s.database): \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
                 + "\(s.removed) removed, \(s.rejected.count) rejected; \(s.documentsWritten) documents written "
                 + "(\(s.documentsTotal) in the index) in \(String(format: "%.2f", s.seconds)) s, \(rate) docs/s"
-                + (s.rebuilt ? " (new build)" : "") + describeRecords(s)
+                + (s.rebuilt ? " (new build)" : "")
+                + (s.shard.map { " (shard \($0.index) of \($0.count))" } ?? "") + describeRecords(s)
         }
 
         /// What the run did with web archive records, when it read any: "; web archive records:

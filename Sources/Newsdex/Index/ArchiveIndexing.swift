@@ -29,7 +29,7 @@ extension Indexer {
     /// record of it was broken.
     func indexArchive(
         _ file: CorpusFile, to writers: ShardWriters, stories: StoryIndexing, existing: Database?,
-        outcome: inout BuildOutcome, tracker: ProgressTracker
+        selection: ShardSelection? = nil, outcome: inout BuildOutcome, tracker: ProgressTracker
     ) throws -> ArchiveCounts {
         var counts = ArchiveCounts()
         let path = file.relativePath
@@ -64,6 +64,13 @@ extension Indexer {
                 outcome.warnings += read.warnings
                 if existing != nil { try writers.deleteArticle(id: page.id) }
                 for item in read.articles {
+                    // `--shard I/N`: another shard's record is clustered, so that its copies
+                    // collapse with this shard's, and recorded as read, never written.
+                    if let selection, !selection.keeps(articleID: item.article.id) {
+                        _ = try stories.assign(item)
+                        try writers.setArchiveRecord(path: path, id: item.article.id, page.fingerprint)
+                        continue
+                    }
                     let story = try stories.assign(item)
                     if let original = story?.exactDuplicateOf, original != item.article.id {
                         outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))

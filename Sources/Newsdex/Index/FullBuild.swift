@@ -2,6 +2,10 @@
 // stub switches readers to it. With several jobs, each worker thread parses, extracts and indexes
 // its share into a database of its own, and these are merged with Xapian's compaction; a
 // sharded index routes each article to its shard instead (see Shards.swift).
+//
+// Files are read and parsed in parallel, but story clusters are assigned in the corpus's order
+// (one file's turn after another's, `Turns`), so that the same corpus always gets the same
+// clusters: on one machine whatever the jobs, and on N machines each building one shard.
 import Foundation
 internal import Xapian
 
@@ -9,33 +13,29 @@ extension Indexer {
     /// Builds a new generation from every file, then switches to it.
     /// - Parameter root: the corpus root, as the index records it (see CorpusScope).
     func build(
-        in directory: IndexDirectory, shards: Int, files: [CorpusFile], root: String, summary: inout IndexSummary,
-        tracker: ProgressTracker
+        in directory: IndexDirectory, shards: Int, selection: ShardSelection?, files: [CorpusFile], root: String,
+        summary: inout IndexSummary, tracker: ProgressTracker
     ) throws {
         let generation = directory.nextGenerationName()
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
         let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        let work = OrderedWork(files: files, selection: selection, stories: stories)
         let writtenIDs = WrittenIDs()
         tracker.enter(.indexing, files: files)
         var outcome: BuildOutcome
         if shards > 1 {
             outcome = try buildSharded(
-                files: files, workers: workers, shards: shards, at: target, root: root, stories: stories, writtenIDs: writtenIDs,
+                work: work, workers: workers, shards: shards, at: target, root: root, writtenIDs: writtenIDs,
                 tracker: tracker)
         } else if workers == 1 {
-            outcome = try buildShard(
-                files: files, next: WorkQueue(count: files.count), at: target, stories: stories,
-                writtenIDs: writtenIDs, tracker: tracker)
+            outcome = try buildShard(work: work, at: target, writtenIDs: writtenIDs, tracker: tracker)
         } else {
-            let queue = WorkQueue(count: files.count)
             let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
             let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
-                    try self.buildShard(
-                        files: files, next: queue, at: shardURLs[worker], stories: stories, writtenIDs: writtenIDs,
-                        tracker: tracker)
+                    try self.buildShard(work: work, at: shardURLs[worker], writtenIDs: writtenIDs, tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -57,8 +57,14 @@ extension Indexer {
                 index: indexPath, urls: [target], mode: .open, batchSize: nil, writtenIDs: writtenIDs)
             // After the parts are merged: two workers may each have written one of an id's articles.
             outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
-            try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
+            try writers.recordMetadata(slots: outcome.slots, corpusRoot: root, selection: selection)
             try writers.close()
+            // What later updates are measured against (Recompaction.swift).
+            do {
+                try CompactedSize.record(at: target)
+            } catch {
+                throw IndexError.from(error, index: indexPath)
+            }
         }
         tracker.enter(.switching)
         try directory.switchTo(generation: generation, corpusRoot: root)
@@ -71,18 +77,17 @@ extension Indexer {
         summary.rebuilt = true
     }
 
-    /// One worker of a full build: takes files from `next` until none are left and indexes them
+    /// One worker of a full build: takes files from `work` until none are left and indexes them
     /// into its own database at `url`, committing every `batchSize` documents.
     private func buildShard(
-        files: [CorpusFile], next: WorkQueue, at url: URL, stories: StoryIndexing, writtenIDs: WrittenIDs,
-        tracker: ProgressTracker
+        work: OrderedWork, at url: URL, writtenIDs: WrittenIDs, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         let writers = try ShardWriters(
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
             writtenIDs: writtenIDs)
         var outcome = BuildOutcome()
-        while let index = next.take() {
-            try indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+        while let item = try work.next(self) {
+            try index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)
         }
         // Every file is taken: what is left of the build is this and the other threads' commits.
         tracker.enter(.committing)
@@ -94,8 +99,8 @@ extension Indexer {
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
     /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
     private func buildSharded(
-        files: [CorpusFile], workers: Int, shards: Int, at target: URL, root: String, stories: StoryIndexing,
-        writtenIDs: WrittenIDs, tracker: ProgressTracker
+        work: OrderedWork, workers: Int, shards: Int, at target: URL, root: String, writtenIDs: WrittenIDs,
+        tracker: ProgressTracker
     ) throws -> BuildOutcome {
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -105,13 +110,12 @@ extension Indexer {
         let writers = try ShardWriters(
             index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
             batchSize: options.batchSize, writtenIDs: writtenIDs)
-        let queue = WorkQueue(count: files.count)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker] = Result {
                 var outcome = BuildOutcome()
-                while let index = queue.take() {
-                    try self.indexFile(files[index], to: writers, stories: stories, outcome: &outcome, tracker: tracker)
+                while let item = try work.next(self) {
+                    try self.index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)
                 }
                 return outcome
             }
@@ -128,33 +132,63 @@ extension Indexer {
         return outcome
     }
 
-    /// Reads and writes one file of a full build: a web archive as it streams, any other file
-    /// whole.
-    private func indexFile(
-        _ file: CorpusFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
+    /// Assigns the stories of a prepared file's articles, in the file's order, its other shards'
+    /// articles among them; returns its own articles' assignments.
+    func assignStories(_ prepared: PreparedFile, stories: StoryIndexing) throws -> [StoryAssignment?] {
+        var others = prepared.otherShards[...]
+        var assigned: [StoryAssignment?] = []
+        for item in prepared.articles {
+            while let other = others.first, other.position <= assigned.count {
+                try stories.assign(other)
+                others = others.dropFirst()
+            }
+            assigned.append(try stories.assign(item))
+        }
+        for other in others { try stories.assign(other) }
+        return assigned
+    }
+
+    /// Writes one file of a full build taken from `work`: a prepared file with its stories, or a
+    /// web archive, read as it streams and written in its turn (its records' stories are
+    /// assigned in the archive's order, where the corpus order puts it).
+    private func index(
+        _ item: OrderedWork.Item, work: OrderedWork, to writers: ShardWriters, outcome: inout BuildOutcome,
         tracker: ProgressTracker
     ) throws {
-        if WebArchiveReader.isWebArchive(file.relativePath) {
-            let counts = try indexArchive(file, to: writers, stories: stories, existing: nil, outcome: &outcome, tracker: tracker)
-            outcome.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
-        } else {
-            let prepared = prepare(file)
+        switch item {
+        case .prepared(let prepared, let stories):
             try write(prepared, to: writers, stories: stories, outcome: &outcome, tracker: tracker)
             tracker.advance(file: prepared.file)
+        case .archive(let file, let turn):
+            let counts = try work.inTurn(turn) {
+                try indexArchive(
+                    file, to: writers, stories: work.stories, existing: nil, selection: work.selection,
+                    outcome: &outcome, tracker: tracker)
+            }
+            outcome.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
         }
     }
 
-    /// Writes one prepared file's documents, each article to its shard, and the file's record,
-    /// counting each article written in `tracker`.
+    /// Assigns stories to a prepared file's articles and writes them: see below.
     func write(
         _ prepared: PreparedFile, to writers: ShardWriters, stories: StoryIndexing, outcome: inout BuildOutcome,
         tracker: ProgressTracker? = nil
     ) throws {
+        try write(
+            prepared, to: writers, stories: try assignStories(prepared, stories: stories), outcome: &outcome,
+            tracker: tracker)
+    }
+
+    /// Writes one prepared file's documents, each article to its shard with its story, and the
+    /// file's record, counting each article written in `tracker`.
+    func write(
+        _ prepared: PreparedFile, to writers: ShardWriters, stories: [StoryAssignment?],
+        outcome: inout BuildOutcome, tracker: ProgressTracker? = nil
+    ) throws {
         outcome.rejected += prepared.rejected
         outcome.warnings += prepared.warnings
         var written = 0
-        for item in prepared.articles {
-            let story = try stories.assign(item)
+        for (item, story) in zip(prepared.articles, stories) {
             if let original = story?.exactDuplicateOf, original != item.article.id {
                 outcome.duplicates.append(ExactDuplicate(id: item.article.id, sameAs: original))
             }
@@ -199,5 +233,46 @@ struct BuildOutcome: Sendable {
         duplicates += other.duplicates
         slots = slots.union(other.slots)
         skippedRecords.merge(other.skippedRecords, uniquingKeysWith: +)
+    }
+}
+
+/// The files of a full build, handed to worker threads: each file is prepared on the thread that
+/// takes it, then its stories are assigned in the corpus's order (`Turns`), so that story ids do
+/// not depend on which thread was faster. A thread holding a finished file waits for the files
+/// before it; with files of similar size, that is short.
+final class OrderedWork: Sendable {
+    let files: [CorpusFile]
+    let selection: ShardSelection?
+    let stories: StoryIndexing
+    private let queue: WorkQueue
+    private let turns = Turns()
+
+    init(files: [CorpusFile], selection: ShardSelection?, stories: StoryIndexing) {
+        self.files = files
+        self.selection = selection
+        self.stories = stories
+        queue = WorkQueue(count: files.count)
+    }
+
+    /// A file taken: prepared, with its own articles' stories, or a web archive, which streams
+    /// and must be indexed in its turn (`inTurn`).
+    enum Item {
+        case prepared(PreparedFile, [StoryAssignment?])
+        case archive(CorpusFile, turn: Int)
+    }
+
+    /// The next file; nil when every file is taken.
+    /// - Throws: what looking up earlier copies throws (the turn still passes on).
+    func next(_ indexer: Indexer) throws -> Item? {
+        guard let index = queue.take() else { return nil }
+        if WebArchiveReader.isWebArchive(files[index].relativePath) { return .archive(files[index], turn: index) }
+        let prepared = indexer.prepare(files[index], selection: selection)
+        let stories = try turns.inTurn(index) { try indexer.assignStories(prepared, stories: self.stories) }
+        return .prepared(prepared, stories)
+    }
+
+    /// Runs `body` in the turn of file `index`, which `next` handed out as an archive.
+    func inTurn<T>(_ index: Int, _ body: () throws -> T) rethrows -> T {
+        try turns.inTurn(index, body)
     }
 }

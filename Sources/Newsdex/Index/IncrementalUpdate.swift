@@ -13,7 +13,8 @@ extension Indexer {
     ///   - root: the corpus root, as the index records it.
     func update(
         generation: String, existing: Database, in directory: IndexDirectory, files: [CorpusFile],
-        removal: CorpusScope?, root: String, summary: inout IndexSummary, tracker: ProgressTracker
+        removal: CorpusScope?, root: String, selection: ShardSelection?, summary: inout IndexSummary,
+        tracker: ProgressTracker
     ) throws {
         let index = directory.url.path
         let url = directory.generationURL(generation)
@@ -21,10 +22,12 @@ extension Indexer {
         let changes: ChangeSet
         let slotsBefore: FacetSlotUsage
         let shards: Int
+        let reference: CompactedSize?
         do {
             changes = try ChangeSet.detect(files: files, in: existing, removal: removal)
             slotsBefore = try FacetSlotUsage.read(from: existing)
             shards = try ShardLayout.count(of: existing)
+            reference = try CompactedSize.recorded(in: existing)
         } catch {
             throw IndexError.from(error, index: index)
         }
@@ -36,7 +39,7 @@ extension Indexer {
         let archives = changes.candidates.filter { WebArchiveReader.isWebArchive($0.relativePath) }
         let others = changes.candidates.filter { !WebArchiveReader.isWebArchive($0.relativePath) }
         tracker.enter(.reading(files: others.count), files: others)
-        let (toWrite, touched) = changes.sort(prepareAll(others, tracker: tracker))
+        let (toWrite, touched) = changes.sort(prepareAll(others, selection: selection, tracker: tracker))
         summary.unchanged += touched.count
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty && archives.isEmpty { return }
 
@@ -104,7 +107,8 @@ extension Indexer {
             for file in archives {
                 let wasIndexed = changes.indexed.contains(Schema.identifierTerm(Schema.file, file.relativePath))
                 let counts = try indexArchive(
-                    file, to: writers, stories: stories, existing: existing, outcome: &outcome, tracker: tracker)
+                    file, to: writers, stories: stories, existing: existing, selection: selection,
+                    outcome: &outcome, tracker: tracker)
                 summary.unchangedRecords += counts.unchanged
                 summary.skippedRecords.merge(counts.skipped, uniquingKeysWith: +)
                 if counts.written + counts.removed > 0 {
@@ -117,7 +121,7 @@ extension Indexer {
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
             // An id this run wrote that another file already gives: the first file keeps it.
             outcome.drop(try writers.resolveDuplicates(writers.writtenIDs.possibleDuplicates))
-            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root)
+            try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root, selection: selection)
             if inPlace { try writers.commitTransaction() }
             try writers.close()
         }
@@ -130,6 +134,10 @@ extension Indexer {
         if !inPlace {
             tracker.enter(.switching)
             try directory.switchTo(generation: targetGeneration, corpusRoot: root)
+        }
+        if shards == 1 {
+            summary.recompacted = try recompactIfGrown(
+                targetGeneration, in: directory, reference: reference, root: root, tracker: tracker)
         }
         summary.documentsWritten = outcome.documents
         summary.rejected += outcome.rejected

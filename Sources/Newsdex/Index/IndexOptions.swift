@@ -16,11 +16,20 @@ public struct IndexOptions: Sendable {
     /// Databases the index is split into; nil keeps the index's count (1 for a new index). A
     /// count other than the index's rebuilds it.
     public var shards: Int?
+    /// Build only this shard of the whole, alone (`--shard I/N`); nil keeps what the index was
+    /// built as. Not with `shards`, which asks for a whole index.
+    public var shard: ShardSelection?
     /// Documents between commits when building a new generation; bounds memory.
     public var batchSize: Int
     /// Above this many changed files, an incremental run updates a copy of the index rather than
     /// the live one in a single transaction (which holds every change in memory).
     public var inPlaceLimit: Int
+    /// How much an update may grow a one-database generation over its size when last built or
+    /// compacted (scaled by its documents) before it is compacted into the next generation.
+    public var growthLimit: Double = 1.1
+    /// Generations smaller than this are never re-compacted: their growth costs little, and
+    /// they keep their in-place updates.
+    public var recompactionMinimumBytes: Int64 = 16 << 20
     public var reader: ArticleReader.Options
     /// How copies of one story are recognised (thresholds in StoryOptions); nil to not group
     /// copies at all.
@@ -28,7 +37,8 @@ public struct IndexOptions: Sendable {
 
     public init(
         inputs: [URL], database: URL, rebuild: Bool = false, force: Bool = false,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, batchSize: Int = 2000,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shards: Int? = nil, shard: ShardSelection? = nil,
+        batchSize: Int = 2000,
         inPlaceLimit: Int = 2000, reader: ArticleReader.Options = .init(), stories: StoryOptions? = .init()
     ) {
         self.inputs = inputs
@@ -37,6 +47,7 @@ public struct IndexOptions: Sendable {
         self.force = force
         self.jobs = max(1, jobs)
         self.shards = shards.map { max(1, $0) }
+        self.shard = shard
         self.batchSize = max(1, batchSize)
         self.inPlaceLimit = inPlaceLimit
         self.reader = reader

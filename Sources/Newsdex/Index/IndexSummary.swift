@@ -17,6 +17,8 @@ public struct IndexProgress: Sendable, Equatable {
         case committing
         /// Merging the databases that this many threads of a full build wrote into one.
         case merging(databases: Int)
+        /// Compacting an index an update grew past its limit into a new generation.
+        case compacting
         /// Switching readers to the new generation and removing the old ones.
         case switching
     }
@@ -53,6 +55,8 @@ public struct IndexSummary: Sendable {
     /// Documents in the index now.
     public var documentsTotal = 0
     public var rebuilt = false
+    /// The update grew the index past its limit, and it was compacted into a new generation.
+    public var recompacted = false
     /// The inputs listed no article file at all, so nothing was removed from the index: a
     /// mistyped path must not empty it.
     public var nothingListed = false
@@ -62,6 +66,8 @@ public struct IndexSummary: Sendable {
     public var unchangedRecords = 0
     /// Databases the index is split into.
     public var shards = 1
+    /// The shard of a whole this index was built as alone (`--shard I/N`), if it is one.
+    public var shard: ShardSelection?
     public var seconds = 0.0
 
     public var documentsPerSecond: Double { seconds > 0 ? Double(documentsWritten) / seconds : 0 }

@@ -60,16 +60,19 @@ public final class Indexer: Sendable {
         let recordedRoot = try existing.flatMap { database in
             try readMetadata(database, IndexMetadata.corpusRoot).flatMap { CorpusScope.recordedRoot($0, index: directory.url) }
         }
-        // The index remembers its shard count; asking for another one implies a rebuild, since
-        // every article's shard depends on the count.
+        // The index remembers its shard count, and whether it is one shard built alone; asking
+        // for another layout implies a rebuild, since every article's shard depends on it.
         let existingShards: Int?
+        let existingSelection: ShardSelection?
         do {
             existingShards = try existing.map(ShardLayout.count(of:))
+            existingSelection = try existing.flatMap(ShardSelection.recorded(in:))
         } catch {
             throw IndexError.from(error, index: indexPath)
         }
-        let shards = options.shards ?? existingShards ?? 1
-        let rebuild = existing == nil || options.rebuild || existingShards != shards
+        let selection = options.shards != nil ? nil : (options.shard ?? existingSelection)
+        let shards = selection != nil ? 1 : (options.shards ?? existingShards ?? 1)
+        let rebuild = existing == nil || options.rebuild || existingShards != shards || existingSelection != selection
         let scope = try CorpusScope.resolve(inputs: options.inputs, recorded: recordedRoot, rebuild: rebuild)
         var dropped = 0
         if rebuild, let existing {
@@ -88,6 +91,7 @@ public final class Indexer: Sendable {
             }
         }
         summary.shards = shards
+        summary.shard = selection
         let tracker = ProgressTracker(start: start, report: progress)
         let root = CorpusScope.storedRoot(scope.root, index: directory.url)
         do {
@@ -103,9 +107,11 @@ public final class Indexer: Sendable {
                 }
                 try update(
                     generation: current, existing: existing, in: directory, files: files, removal: removal,
-                    root: root, summary: &summary, tracker: tracker)
+                    root: root, selection: selection, summary: &summary, tracker: tracker)
             } else {
-                try build(in: directory, shards: shards, files: files, root: root, summary: &summary, tracker: tracker)
+                try build(
+                    in: directory, shards: shards, selection: selection, files: files, root: root, summary: &summary,
+                    tracker: tracker)
                 summary.removed = dropped
             }
         } catch {

@@ -47,10 +47,12 @@ enum ShardLayout {
         }
     }
 
-    /// The shard count an opened index records; 1 for an index built before shards.
+    /// The shard databases an opened generation has; 1 for an index built before shards, and
+    /// for one shard built alone (`--shard I/N`), which records the count of the whole.
     /// - Throws: what reading its metadata throws.
     static func count(of database: Database) throws -> Int {
-        Int(try database.metadata(IndexMetadata.shardCount)).map { max(1, $0) } ?? 1
+        if try ShardSelection.recorded(in: database) != nil { return 1 }
+        return Int(try database.metadata(IndexMetadata.shardCount)).map { max(1, $0) } ?? 1
     }
 }
 
@@ -197,12 +199,15 @@ final class ShardWriters: @unchecked Sendable {
 
     /// Records what a generation says about itself: the schema version and the shard's place in
     /// every shard; the time, the facet slots and the corpus root (relative to the index
-    /// directory) in shard 0, where readers of the combined database find them.
-    func recordMetadata(slots: FacetSlotUsage, corpusRoot: String) throws {
+    /// directory) in shard 0, where readers of the combined database find them. A shard built
+    /// alone (`selection`) records its place in the whole.
+    func recordMetadata(slots: FacetSlotUsage, corpusRoot: String, selection: ShardSelection? = nil) throws {
         for index in shards.indices {
             try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
-            try setMetadata(IndexMetadata.shardCount, String(shards.count), in: index)
-            try setMetadata(IndexMetadata.shardIndex, String(index), in: index)
+            try setMetadata(IndexMetadata.shardCount, String(selection?.count ?? shards.count), in: index)
+            try setMetadata(IndexMetadata.shardIndex, String(selection?.index ?? index), in: index)
+            // "" removes the key.
+            try setMetadata(IndexMetadata.standaloneShard, selection?.description ?? "", in: index)
         }
         try setMetadata(IndexMetadata.indexedAt, ISO8601DateFormatter().string(from: Date()), in: 0)
         try setMetadata(IndexMetadata.facetSlots, slots.encoded, in: 0)

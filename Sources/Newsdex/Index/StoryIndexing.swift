@@ -43,6 +43,12 @@ final class StoryIndexing: Sendable {
         if let failure = indexed?.failure { throw failure }
         return assignment
     }
+
+    /// Assigns an article that another shard indexes (its cluster is decided, not written).
+    func assign(_ article: OtherShardArticle) throws {
+        _ = clusterer.assign(id: article.id, fingerprint: article.fingerprint)
+        if let failure = indexed?.failure { throw failure }
+    }
 }
 
 /// Finds indexed articles by story band keys, from a table built from the fingerprints stored in

@@ -14,9 +14,17 @@ public enum IndexMetadata {
     public static let shardCount = "newsdex.shards"
     /// Which shard this database is, from 0; in every shard.
     public static let shardIndex = "newsdex.shard"
+    /// "I/N" in an index built alone as shard I of N (`--shard I/N`, one database whose shard
+    /// count and place say I of N); absent otherwise.
+    public static let standaloneShard = "newsdex.standalone-shard"
     /// The corpus root, as a path relative to the index directory ("../corpus"); in shard 0.
     /// Absent in an index built before it was recorded.
     public static let corpusRoot = "newsdex.corpus-root"
+
+    /// "BYTES DOCUMENTS": the size of a one-database generation on disk and its documents when
+    /// it was last built or compacted; an update that grows it well past that compacts it
+    /// again (Index/Recompaction.swift).
+    public static let compactedSize = "newsdex.compacted-size"
 
     /// The start of every file record's key.
     static let fileRecordPrefix = "file:"

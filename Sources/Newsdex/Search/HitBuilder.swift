@@ -83,12 +83,16 @@ final class StoryMembers {
 
     func inDateOrder(_ story: String, in database: Database) throws -> [DocumentID] {
         if let members = byStory[story] { return members }
-        var dated: [(date: String, docid: DocumentID)] = []
+        // Copies of one date in an order of their own, not by document number: shards built
+        // apart number them otherwise, and a stub of them must list what one index lists. The
+        // story fingerprint's value (the id, then the MinHash) is that order: read, not decoded.
+        var dated: [(date: String, tie: String, docid: DocumentID)] = []
         for docid in try database.postings(Schema.term(Schema.story, story)) {
-            let date = try database.document(docid).stringValue(slot: Slot.sortableDate.number)
-            dated.append((date.isEmpty ? "~" : date, docid))
+            let document = try database.document(docid)
+            let date = try document.stringValue(slot: Slot.sortableDate.number)
+            dated.append((date.isEmpty ? "~" : date, try document.stringValue(slot: Slot.storyFingerprint.number), docid))
         }
-        let members = dated.sorted { $0.date < $1.date }.map(\.docid)
+        let members = dated.sorted { $0.date != $1.date ? $0.date < $1.date : $0.tie < $1.tie }.map(\.docid)
         byStory[story] = members
         return members
     }

@@ -8,7 +8,7 @@ public final class Searcher {
     public let path: String
     /// The open index; IndexStats reads its counts and metadata through it.
     private(set) var database: Database
-    /// How many slots each multi-valued facet uses (from the index's metadata).
+    /// How many slots each multi-valued facet uses (from the metadata of each of its databases).
     let slotUsage: FacetSlotUsage
     /// Whether a shard is remote: facets are then counted with Xapian's own spies only.
     private let hasRemoteShards: Bool
@@ -27,13 +27,8 @@ public final class Searcher {
         self.path = path
         let timeouts = try remoteTimeouts ?? .fromEnvironment()
         self.remoteTimeouts = timeouts
-        (database, hasRemoteShards) = try IndexOpener.openWithShards(path, timeouts: timeouts)
+        (database, hasRemoteShards, slotUsage) = try IndexOpener.openWithShards(path, timeouts: timeouts)
         try SchemaCheck.verify(database, index: path)
-        do {
-            slotUsage = try FacetSlotUsage.read(from: database)
-        } catch {
-            throw IndexError.from(error, index: path)
-        }
     }
 
     private let remoteTimeouts: RemoteTimeouts

@@ -144,6 +144,16 @@ struct StubFile: Sendable {
 
 /// Opens indexes for reading.
 enum IndexOpener {
+    /// The facet slots a database records.
+    /// - Throws: `IndexError` when its metadata cannot be read or does not decode.
+    private static func slotUsage(of database: Database, index: String, part: String?) throws -> FacetSlotUsage {
+        do {
+            return try FacetSlotUsage.read(from: database)
+        } catch {
+            throw IndexError.from(error, index: index, part: part)
+        }
+    }
+
     /// Opens the index at `path`: an index directory, a database, or a stub file whose
     /// `remote HOST:PORT` lines are opened with `timeouts`.
     /// - Throws: `IndexError`: `.unreachable` naming the shard (host:port) that cannot be reached,
@@ -155,33 +165,39 @@ enum IndexOpener {
     }
 
     /// Opens the index as `open` does, and says whether any of its shards is remote (where only
-    /// Xapian's own match spies can run).
+    /// Xapian's own match spies can run), with the facet slots its databases use: a combined
+    /// database reads metadata from its first shard only, and shards built on separate machines
+    /// (`--shard I/N`) each know only their own.
     static func openWithShards(_ path: String, timeouts: RemoteTimeouts? = nil) throws
-        -> (database: Database, hasRemoteShards: Bool)
+        -> (database: Database, hasRemoteShards: Bool, slots: FacetSlotUsage)
     {
         let timeouts = try timeouts ?? .fromEnvironment()
         // Before Xapian reads any stub: it would recurse without end on a cycle.
         try StubGraph.validate(path, index: path)
         var remote = false
-        let database = try open(path, index: path, timeouts: timeouts, remote: &remote)
-        return (database, remote)
+        let (database, slots) = try open(path, index: path, timeouts: timeouts, remote: &remote)
+        return (database, remote, slots)
     }
 
-    /// Opens `path`, a part of the index `index` (the index itself at the top); sets `remote`
-    /// when a shard is remote.
+    /// Opens `path`, a part of the index `index` (the index itself at the top), with the facet
+    /// slots its databases use; sets `remote` when a shard is remote.
     private static func open(_ path: String, index: String, timeouts: RemoteTimeouts, remote: inout Bool) throws
-        -> Database
+        -> (database: Database, slots: FacetSlotUsage)
     {
         let part = path == index ? nil : path
         guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
-            return try openLocal(path, index: index, part: part)
+            let database = try openLocal(path, index: index, part: part)
+            return (database, try slotUsage(of: database, index: index, part: part))
         }
         var opened: [(entry: StubEntry, database: Database)] = []
+        var slots = FacetSlotUsage()
         for (line, entry) in stub.entries {
             let database: Database
             switch entry {
             case .local(let local):
-                database = try open(local, index: index, timeouts: timeouts, remote: &remote)
+                let (local, localSlots) = try open(local, index: index, timeouts: timeouts, remote: &remote)
+                database = local
+                slots = slots.union(localSlots)
             case .remote(let host, let port):
                 remote = true
                 do {
@@ -198,11 +214,12 @@ enum IndexOpener {
             // Each shard says its schema version and its place, so a wrong or stale server is
             // named here rather than mixed silently into results.
             try SchemaCheck.verify(database, index: index, part: entry.name)
+            if case .remote = entry { slots = slots.union(try slotUsage(of: database, index: index, part: entry.name)) }
             opened.append((entry, database))
         }
         let ordered = try inShardOrder(opened, stub: stub.path, index: index)
         do {
-            return try Database(shards: ordered)
+            return (try Database(shards: ordered), slots)
         } catch {
             throw IndexError.from(error, index: index, part: part)
         }
@@ -212,6 +229,7 @@ enum IndexOpener {
     /// switched to a new generation while Xapian was opening the old one (which the switch then
     /// removed) is opened again at the new one; a stub naming a generation that is not there is
     /// `.missingGeneration`, which only a rebuild mends.
+
     private static func openLocal(_ path: String, index: String, part: String?) throws -> Database {
         let directory = IndexDirectory(url: URL(fileURLWithPath: path))
         var attempts = 0

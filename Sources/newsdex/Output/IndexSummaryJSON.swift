@@ -19,7 +19,7 @@ struct IndexSummaryJSON: Encodable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", database, added, updated, unchanged, removed
         case rejected, warnings, duplicates, documentsWritten = "documents_written"
-        case documentsTotal = "documents_total", rebuilt, shards, seconds
+        case documentsTotal = "documents_total", rebuilt, recompacted, shards, shard, seconds
         case documentsPerSecond = "documents_per_second"
         case skippedRecords = "skipped_records", unchangedRecords = "unchanged_records"
     }
@@ -38,7 +38,10 @@ struct IndexSummaryJSON: Encodable {
         try c.encode(summary.documentsWritten, forKey: .documentsWritten)
         try c.encode(summary.documentsTotal, forKey: .documentsTotal)
         try c.encode(summary.rebuilt, forKey: .rebuilt)
+        try c.encode(summary.recompacted, forKey: .recompacted)
         try c.encode(summary.shards, forKey: .shards)
+        // Only in an index built as one shard of a whole (`--shard I/N`).
+        try c.encodeIfPresent(summary.shard?.description, forKey: .shard)
         try c.encode((summary.seconds * 1000).rounded() / 1000, forKey: .seconds)
         try c.encode(summary.documentsPerSecond.rounded(), forKey: .documentsPerSecond)
         try c.encode(summary.skippedRecords, forKey: .skippedRecords)

@@ -47,6 +47,8 @@ final class ProgressBar: @unchecked Sendable {
             return fit(["\(articles); committing"], columns: columns)
         case .merging(let databases):
             return fit(["\(articles); merging \(databases) databases into one"], columns: columns)
+        case .compacting:
+            return fit(["\(articles); compacting the index the update grew"], columns: columns)
         case .switching:
             return fit(["\(articles); switching to the new index"], columns: columns)
         }
