@@ -45,17 +45,12 @@ public final class Indexer: Sendable {
 
         let current = directory.currentGeneration()
         // The live generation, if there is one. A rebuild must not depend on reading it (it is
-        // how a damaged index is mended), so for a rebuild it is read only if it opens. Xapian
-        // recurses without end through a stub that names itself: the stubs are checked first.
-        let stubs = directory.url.path
+        // how a damaged index is mended), so for a rebuild it is read only if it opens.
         let existing: Database?
         if let current, !options.rebuild {
-            try StubGraph.validate(stubs, index: stubs)
             existing = try openGeneration(current, in: directory)
-        } else if let current, (try? StubGraph.validate(stubs, index: stubs)) != nil {
-            existing = try? openGeneration(current, in: directory)
         } else {
-            existing = nil
+            existing = current.flatMap { try? openGeneration($0, in: directory) }
         }
         let recordedRoot = try existing.flatMap { database in
             try readMetadata(database, IndexMetadata.corpusRoot).flatMap { CorpusScope.recordedRoot($0, index: directory.url) }
@@ -128,9 +123,11 @@ public final class Indexer: Sendable {
     }
 
     /// Opens generation `name` of `directory` for reading.
-    /// - Throws: `IndexError`: `.missingGeneration` when it is not there, else what opening
-    ///   throws, and `.schemaMismatch`.
+    /// - Throws: `IndexError`: `.stubNesting` for stubs that name themselves or nest too deep,
+    ///   `.missingGeneration` when it is not there, else what opening throws, and `.schemaMismatch`.
     func openGeneration(_ name: String, in directory: IndexDirectory) throws -> Database {
+        // Xapian recurses without end through a stub that names itself: the stubs first.
+        try StubGraph.validate(directory.url.path, index: directory.url.path)
         let url = directory.generationURL(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw IndexError(.missingGeneration, index: indexPath, detail: name)
