@@ -72,7 +72,7 @@ public final class StoryClusterer: @unchecked Sendable {
     }
 
     /// A clusterer whose table is kept in files of `folder`, which it creates (and which must not
-    /// hold anything else); `removeFiles()` deletes it. The files take about 0.9 KB per article
+    /// hold anything else); `removeFiles()` deletes it. The files take about 1.1 KB per article
     /// with the default options, sized up front for `expected` articles and grown when more come.
     /// - Throws: `POSIXError` when the folder or its files cannot be created; `assign` then
     ///   throws what reading or writing them throws (ENOSPC when the disk is full).
