@@ -10,14 +10,77 @@ import Foundation
 #endif
 
 /// An article file and its path under the corpus root ("AFP/x.txt"), which gives its id and source.
+///
+/// A corpus of a million files is listed before it is indexed, and its list kept for the whole
+/// run: a file found in a folder listing keeps only its name, beside its folder's paths, which
+/// are one value shared by all the folder's files (about 150 bytes a file, not 450 with a URL
+/// and a relative path of its own). Its URL is made when asked for.
 public struct CorpusFile: Sendable, Hashable {
-    public var url: URL
-    public var relativePath: String
+    private enum Location: Sendable {
+        /// In a folder listing: the folder's absolute path, its path under the corpus root ("" at
+        /// the root), and the file's name.
+        case listed(folder: String, relativeFolder: String, name: String)
+        case given(url: URL, relativePath: String)
+    }
+
+    private var location: Location
+
+    public var url: URL {
+        get {
+            switch location {
+            case .listed(let folder, _, let name): return URL(fileURLWithPath: folder + "/" + name)
+            case .given(let url, _): return url
+            }
+        }
+        set { location = .given(url: newValue, relativePath: relativePath) }
+    }
+
+    public var relativePath: String {
+        get {
+            switch location {
+            case .listed(_, let relativeFolder, let name): return relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+            case .given(_, let relativePath): return relativePath
+            }
+        }
+        set { location = .given(url: url, relativePath: newValue) }
+    }
 
     public init(url: URL, relativePath: String) {
-        self.url = url
-        self.relativePath = relativePath
+        location = .given(url: url, relativePath: relativePath)
     }
+
+    /// The file `name` of the folder at absolute path `folder`, which is `relativeFolder` under
+    /// the corpus root ("" for the root itself).
+    init(folder: String, relativeFolder: String, name: String) {
+        location = .listed(folder: folder, relativeFolder: relativeFolder, name: name)
+    }
+
+    /// The standardized absolute path, by which a listing sorts and tells files apart.
+    var standardizedPath: String {
+        switch location {
+        case .listed(let folder, _, let name): return folder + "/" + name
+        case .given(let url, _): return url.standardizedFileURL.path
+        }
+    }
+
+    /// Whether `a`'s standardized path sorts before (-1), with (0) or after (1) `b`'s: as the
+    /// paths compare, without making them for two files of one folder.
+    static func comparePaths(_ a: CorpusFile, _ b: CorpusFile) -> Int {
+        if case .listed(let folderA, _, let nameA) = a.location, case .listed(let folderB, _, let nameB) = b.location,
+            folderA == folderB
+        {
+            // The folder's path ends at a "/", which nothing after it composes with.
+            return nameA == nameB ? 0 : nameA < nameB ? -1 : 1
+        }
+        let pathA = a.standardizedPath, pathB = b.standardizedPath
+        return pathA == pathB ? 0 : pathA < pathB ? -1 : 1
+    }
+
+    public static func == (a: CorpusFile, b: CorpusFile) -> Bool {
+        a.relativePath == b.relativePath && a.url.path == b.url.path
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(relativePath) }
 }
 
 /// A path in a corpus folder that is named like an article file (or may hold some) but is not
@@ -100,16 +163,11 @@ extension ArticleReader {
     /// broken links and links to folders named like articles, names that are not UTF-8, folders
     /// named like articles. A symbolic link to a file is read as the file, under the link's name.
     public static func listing(under paths: [URL], corpusRoot: URL? = nil) -> CorpusListing {
-        // Each file with its standardized path, computed once: it is the sort key and the
-        // identity, and standardizing a URL is costly in a corpus of 100k files.
-        var files: [(path: String, file: CorpusFile)] = []
+        // Files listed in folders keep no path of their own (see CorpusFile): a listing of a
+        // million files is kept for a whole index run.
+        var files: [CorpusFile] = []
         var result = CorpusListing()
-        var seen = Set<String>()
-        func add(_ path: String, _ url: URL, _ relativePath: String) {
-            if seen.insert(path).inserted {
-                files.append((path, CorpusFile(url: url, relativePath: relativePath)))
-            }
-        }
+        func add(_ file: CorpusFile) { files.append(file) }
         for given in paths {
             // A corpus folder may be a symbolic link: list what it points to.
             let path = given.resolvingSymlinksInPath()
@@ -121,7 +179,7 @@ extension ArticleReader {
             let insideRoot = corpusRoot.map { isSame(path, $0) || pathComponents(of: path, under: $0) != nil } ?? false
             guard kind == .directory else {
                 // A named file is read whatever it is; the reader rejects what is not a file.
-                add(path.standardizedFileURL.path, path, insideRoot ? relativePath(of: path, under: corpusRoot) : path.lastPathComponent)
+                add(CorpusFile(url: path, relativePath: insideRoot ? relativePath(of: path, under: corpusRoot) : path.lastPathComponent))
                 continue
             }
             let root = insideRoot ? corpusRoot! : path
@@ -129,8 +187,17 @@ extension ArticleReader {
             let folder = path.standardizedFileURL.path
             CorpusWalk(add: add, skip: { result.skipped.append($0) }).walk(folder, relative: base)
         }
-        files.sort { $0.path < $1.path }
-        result.files = files.map(\.file)
+        // By path; of a path listed twice (a file named twice, or in two folders named) the one
+        // found first stays.
+        var order = Array(files.indices)
+        order.sort { a, b in
+            let comparison = CorpusFile.comparePaths(files[a], files[b])
+            return comparison != 0 ? comparison < 0 : a < b
+        }
+        result.files.reserveCapacity(files.count)
+        for (n, index) in order.enumerated() where n == 0 || CorpusFile.comparePaths(files[order[n - 1]], files[index]) != 0 {
+            result.files.append(files[index])
+        }
         result.skipped.sort { $0.path < $1.path }
         return result
     }
@@ -143,7 +210,7 @@ extension ArticleReader {
 /// Lists a folder tree with readdir, so that every name is seen as the bytes it is (Foundation
 /// cannot name a file whose name is not UTF-8) and every special file is told apart.
 private struct CorpusWalk {
-    let add: (String, URL, String) -> Void
+    let add: (CorpusFile) -> Void
     let skip: (SkippedFile) -> Void
 
     func walk(_ folder: String, relative: [String]) {
@@ -154,6 +221,8 @@ private struct CorpusWalk {
             return
         }
         defer { closedir(directory) }
+        // One value for all the folder's files (see CorpusFile).
+        let relativeFolder = relative.joined(separator: "/")
         var folders: [(String, [String])] = []
         while let entry = readdir(directory) {
             let nameBytes: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
@@ -193,11 +262,11 @@ private struct CorpusWalk {
                 }
                 folders.append((path, components))
             case .regular:
-                if isArticle { add(path, URL(fileURLWithPath: path), relativePath) }
+                if isArticle { add(CorpusFile(folder: folder, relativeFolder: relativeFolder, name: name)) }
             case .symbolicLink:
                 switch FileKind(path: path, followingLinks: true) {
                 case .regular:
-                    if isArticle { add(path, URL(fileURLWithPath: path), relativePath) }
+                    if isArticle { add(CorpusFile(folder: folder, relativeFolder: relativeFolder, name: name)) }
                 case .directory:
                     skip(SkippedFile(path: relativePath, reason: .linkToFolder))
                 case .missing:

@@ -19,7 +19,15 @@ extension Indexer {
         let generation = directory.nextGenerationName()
         let target = directory.generationURL(generation)
         let workers = min(options.jobs, max(1, files.count))
-        let stories = StoryIndexing(options: options.stories ?? .init(), existing: nil)
+        // The clusterer's table of every article assigned so far lives in files beside the new
+        // generation, not in memory: it is the one part of a build that grows with the archive
+        // (0.8 KB an article in memory). Named like a part folder, a killed run's is removed by
+        // the next run (`removeLeftovers`).
+        let stories = try StoryIndexing(
+            options: options.stories ?? .init(),
+            folder: directory.url.appendingPathComponent("\(generation).stories"), expected: files.count,
+            index: indexPath)
+        defer { stories.removeFiles() }
         let work = OrderedWork(files: files, selection: selection, stories: stories)
         let writtenIDs = WrittenIDs()
         tracker.enter(.indexing, files: files)

@@ -34,19 +34,37 @@ final class StoryIndexing: Sendable {
         clusterer = StoryClusterer(options: options, lookup: lookup)
     }
 
+    /// For a fresh build: the clusterer's table of the articles assigned so far is kept in files
+    /// of `folder` (which it creates), not in memory, sized for `expected` articles;
+    /// `removeFiles()` deletes them.
+    /// - Throws: `IndexError` when the folder or its files cannot be created.
+    init(options: StoryOptions, folder: URL, expected: Int, index: String) throws {
+        self.options = options
+        indexed = nil
+        do {
+            clusterer = try StoryClusterer(options: options, folder: folder, expected: expected)
+        } catch {
+            throw IndexError.from(error, index: index)
+        }
+    }
+
+    /// Deletes the files of a table kept in files.
+    func removeFiles() { clusterer.removeFiles() }
+
     /// The story of `article`.
     /// - Throws: what reading the stored fingerprints of the index threw: an article clustered
-    ///   without them could found a story its earlier copies are in.
+    ///   without them could found a story its earlier copies are in; what reading or writing the
+    ///   clusterer's files threw (a full disk).
     func assign(_ article: PreparedArticle) throws -> StoryAssignment? {
         guard let fingerprint = article.fingerprint else { return nil }
-        let assignment = clusterer.assign(id: article.article.id, fingerprint: fingerprint)
+        let assignment = try clusterer.assign(id: article.article.id, fingerprint: fingerprint)
         if let failure = indexed?.failure { throw failure }
         return assignment
     }
 
     /// Assigns an article that another shard indexes (its cluster is decided, not written).
     func assign(_ article: OtherShardArticle) throws {
-        _ = clusterer.assign(id: article.id, fingerprint: article.fingerprint)
+        _ = try clusterer.assign(id: article.id, fingerprint: article.fingerprint)
         if let failure = indexed?.failure { throw failure }
     }
 }

@@ -46,31 +46,18 @@ public struct StoryAssignment: Sendable, Hashable, Codable {
 /// clusters; the original then joins the closer one. (On a generated archive of 10,000 articles in
 /// random order, pairwise recall is 0.98 for that reason, precision 1.0.)
 ///
-/// Memory: per article, 12 to 16 bytes per band (about 600 with the defaults), 1 byte per
-/// permutation and the id's bytes, kept in flat arrays rather than per-article objects, so a fresh
-/// build of 1M articles holds under 1 GB.
+/// Memory: the table of assigned articles (`StoryTable`) is kept either in flat arrays, about
+/// 0.8 KB per article with the default options, or in files of a folder (`init(options:lookup:folder:expected:)`),
+/// read and written at offsets, so that a first build's memory does not grow with the archive.
+/// Both give the same clusters.
 public final class StoryClusterer: @unchecked Sendable {
     // Safe: the table below is read and written only under `lock`; the rest is immutable.
     public let options: StoryOptions
     private let lookup: (@Sendable ([String]) -> [StoryMember])?
     private let lock = NSLock()
 
-    // The in-memory table, one row per non-empty assigned article ("member"), guarded by `lock`.
-    /// All ids' UTF-8, back to back; member m's id ends at `idEnds[m]`.
-    private var idBytes: [UInt8] = []
-    private var idEnds: [UInt32] = []
-    /// Each member's cluster, as the 64-bit number its 16 hex digits spell.
-    private var clusterCodes: [UInt64] = []
-    /// The low 8 bits of each member's MinHash values, `permutations` per member (b-bit MinHash:
-    /// an eighth of the fingerprint, enough to check a candidate; see `sketchSimilarity`).
-    private var sketches: [UInt8] = []
-    /// A chained hash table of band hashes: `bands` consecutive entries per member, entry e
-    /// belonging to member e / bands. `bandHeads[bucket]` and `bandNext[e]` hold entry + 1 (0 ends a chain).
-    private var bandKeys32: [UInt32] = []
-    private var bandNext: [UInt32] = []
-    private var bandHeads: [UInt32] = Array(repeating: 0, count: 1 << 12)
-    /// The first member with each content hash, for exact duplicates.
-    private var firstWithContent: [UInt64: UInt32] = [:]
+    /// One row per non-empty assigned article ("member"), guarded by `lock`.
+    private let table: any StoryTable
     /// Cluster ids from `lookup` that are not 16 hex digits, by the code standing for them.
     private var foreignClusters: [UInt64: String] = [:]
     /// Sketches compared so far: the work of clustering, which tests hold to near-linear.
@@ -81,6 +68,28 @@ public final class StoryClusterer: @unchecked Sendable {
     public init(options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil) {
         self.options = options
         self.lookup = lookup
+        table = MemoryStoryTable(permutations: options.permutations)
+    }
+
+    /// A clusterer whose table is kept in files of `folder`, which it creates (and which must not
+    /// hold anything else); `removeFiles()` deletes it. The files take about 1.1 KB per article
+    /// with the default options, sized up front for `expected` articles and grown when more come.
+    /// - Throws: `POSIXError` when the folder or its files cannot be created; `assign` then
+    ///   throws what reading or writing them throws (ENOSPC when the disk is full).
+    public init(
+        options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil, folder: URL,
+        expected: Int
+    ) throws {
+        self.options = options
+        self.lookup = lookup
+        table = try FileStoryTable(
+            folder: folder, bands: options.bands, permutations: options.permutations, expected: expected)
+    }
+
+    /// Closes and deletes the files of a table kept in files; nothing for one in memory. The
+    /// clusterer must not be used after.
+    public func removeFiles() {
+        lock.withLock { (table as? FileStoryTable)?.remove() }
     }
 
     /// Sketches compared with those of earlier articles so far.
@@ -94,14 +103,16 @@ public final class StoryClusterer: @unchecked Sendable {
     public var count: Int {
         lock.lock()
         defer { lock.unlock() }
-        return idEnds.count
+        return table.count
     }
 
     /// The cluster of an article, and the id of an exact duplicate already seen (same normalized
     /// body), if any.
     ///
     /// `fingerprint` must be built with `options`. An article with an empty body is alone in its cluster.
-    public func assign(id: String, fingerprint: StoryFingerprint) -> StoryAssignment {
+    /// - Throws: what reading or writing a table kept in files throws (`POSIXError`); a table in
+    ///   memory throws nothing. After a throw the table may miss the article, or part of it.
+    public func assign(id: String, fingerprint: StoryFingerprint) throws -> StoryAssignment {
         precondition(fingerprint.shingleSize == options.shingleSize
                      && fingerprint.minHashes.count == options.permutations
                      && fingerprint.bands == options.bands && fingerprint.rows == options.rows,
@@ -136,22 +147,26 @@ public final class StoryClusterer: @unchecked Sendable {
         let bandHashes = fingerprint.bandHashes
         lock.lock()
         defer { lock.unlock() }
-        if let first = firstWithContent[fingerprint.contentHash] {
-            let m = Int(first)
-            consider(id: memberID(m), cluster: clusterString(clusterCodes[m]), similarity: 1, sameContent: true)
+        if let first = try table.firstMember(withContent: fingerprint.contentHash) {
+            let member = try table.member(first)
+            consider(id: member.id, cluster: clusterString(member.clusterCode), similarity: 1, sameContent: true)
         }
         // An exact copy, or the article's own earlier self, already decides the cluster (see
         // below), so near copies need not be compared: with thousands of identical bodies, that
         // made each assignment cost one comparison per earlier copy, and the build quadratic.
         if duplicate == nil && own == nil {
-            for member in memoryCandidates(bandHashes) {
+            for m in try candidates(bandHashes) {
                 comparisons += 1
-                consider(id: memberID(member), cluster: clusterString(clusterCodes[member]),
-                         similarity: sketchSimilarity(fingerprint, member), sameContent: false)
+                let member = try table.member(m)
+                consider(id: member.id, cluster: clusterString(member.clusterCode),
+                         similarity: sketchSimilarity(fingerprint, member.sketch), sameContent: false)
             }
         }
         let cluster = own?.cluster ?? duplicate?.cluster ?? best?.cluster ?? Self.clusterID(founder: id)
-        insert(id: id, cluster: cluster, fingerprint: fingerprint, bandHashes: bandHashes)
+        try table.append(
+            id: id, clusterCode: clusterCode(cluster),
+            sketch: fingerprint.minHashes.map { UInt8(truncatingIfNeeded: $0) },
+            bandKeys: bandHashes.map { UInt32(truncatingIfNeeded: $0) }, contentHash: fingerprint.contentHash)
         return StoryAssignment(cluster: cluster, exactDuplicateOf: duplicate?.id)
     }
 
@@ -167,29 +182,16 @@ public final class StoryClusterer: @unchecked Sendable {
         StoryHashing.hex(StoryHashing.mix(FNV1a.hash(id)), digits: 16)
     }
 
-    // MARK: The in-memory table (callers hold `lock`)
-
-    private func memberID(_ m: Int) -> String {
-        let start = m == 0 ? 0 : Int(idEnds[m - 1])
-        return String(decoding: idBytes[start..<Int(idEnds[m])], as: UTF8.self)
-    }
+    // MARK: The table (callers hold `lock`)
 
     /// Members sharing a band hash with `bandHashes`, each once, in table order: for each band,
     /// the latest `StoryClusterer.candidatesPerBand` members that share it.
-    private func memoryCandidates(_ bandHashes: [UInt64]) -> [Int] {
+    private func candidates(_ bandHashes: [UInt64]) throws -> [Int] {
         var found: [Int] = []
-        let mask = UInt32(bandHeads.count - 1)
         for hash in bandHashes {
             let key = UInt32(truncatingIfNeeded: hash)
-            var entry = bandHeads[Int(key & mask)]
-            var matches = 0
-            while entry != 0 && matches < Self.candidatesPerBand {
-                let e = Int(entry - 1)
-                if bandKeys32[e] == key {
-                    found.append(e / options.bands)
-                    matches += 1
-                }
-                entry = bandNext[e]
+            for entry in try table.entries(withBandKey: key, limit: Self.candidatesPerBand) {
+                found.append(entry / options.bands)
             }
         }
         found.sort()
@@ -200,49 +202,14 @@ public final class StoryClusterer: @unchecked Sendable {
 
     /// The similarity estimated from 8-bit sketches: values agree by chance 1 time in 256, so
     /// the raw agreement p is corrected to (p - 1/256) / (1 - 1/256).
-    private func sketchSimilarity(_ fingerprint: StoryFingerprint, _ member: Int) -> Double {
+    private func sketchSimilarity(_ fingerprint: StoryFingerprint, _ sketch: [UInt8]) -> Double {
         let n = options.permutations
         var same = 0
-        sketches.withUnsafeBufferPointer { sketch in
-            let base = member * n
-            for i in 0..<n where UInt8(truncatingIfNeeded: fingerprint.minHashes[i]) == sketch[base + i] {
-                same += 1
-            }
+        for i in 0..<n where UInt8(truncatingIfNeeded: fingerprint.minHashes[i]) == sketch[i] {
+            same += 1
         }
         let p = Double(same) / Double(n)
         return max(0, (p - 1.0 / 256) / (1 - 1.0 / 256))
-    }
-
-    private func insert(id: String, cluster: String, fingerprint: StoryFingerprint, bandHashes: [UInt64]) {
-        let m = idEnds.count
-        idBytes.append(contentsOf: id.utf8)
-        idEnds.append(UInt32(idBytes.count))
-        clusterCodes.append(clusterCode(cluster))
-        for value in fingerprint.minHashes { sketches.append(UInt8(truncatingIfNeeded: value)) }
-        if firstWithContent[fingerprint.contentHash] == nil {
-            firstWithContent[fingerprint.contentHash] = UInt32(m)
-        }
-        if bandKeys32.count + bandHashes.count > bandHeads.count { growBandTable() }
-        let mask = UInt32(bandHeads.count - 1)
-        for hash in bandHashes {
-            let key = UInt32(truncatingIfNeeded: hash)
-            bandKeys32.append(key)
-            bandNext.append(bandHeads[Int(key & mask)])
-            bandHeads[Int(key & mask)] = UInt32(bandKeys32.count)
-        }
-    }
-
-    /// Doubles the buckets (keeping about one entry per bucket) and relinks every entry.
-    private func growBandTable() {
-        var size = bandHeads.count
-        while size < 2 * (bandKeys32.count + options.bands) { size *= 2 }
-        bandHeads = Array(repeating: 0, count: size)
-        let mask = UInt32(size - 1)
-        for e in bandKeys32.indices {
-            let bucket = Int(bandKeys32[e] & mask)
-            bandNext[e] = bandHeads[bucket]
-            bandHeads[bucket] = UInt32(e + 1)
-        }
     }
 
     private func clusterCode(_ cluster: String) -> UInt64 {

@@ -39,6 +39,19 @@ import Testing
         #expect(files.count == 6)
     }
 
+    /// Files are in the order of their whole paths, whichever folders they are in: "a-b/x" comes
+    /// before "a/x", as "-" sorts before "/" (the order stories are assigned in).
+    @Test func filesAreInTheOrderOfTheirPathsAcrossFolders() throws {
+        let directory = try TemporaryDirectory()
+        let paths = ["a/z.txt", "a/b/y.txt", "a-b/x.txt", "a.txt", "a/c.txt", "a/b-c.txt", "ab/w.txt", "A/v.txt"]
+        for path in paths { try directory.write("Title\n", to: path) }
+        let listed = ArticleReader.articleFiles(under: [directory.url]).files
+        #expect(listed.map(\.relativePath) == paths.sorted { ("/" + $0) < ("/" + $1) })
+        for file in listed {
+            #expect(file.url.standardizedFileURL.path == directory.url.appendingPathComponent(file.relativePath).standardizedFileURL.path)
+        }
+    }
+
     @Test func readingAFoundFileUsesItsRelativePath() throws {
         let directory = try corpus()
         let file = try #require(ArticleReader.articleFiles(under: [directory.url]).files.first { $0.relativePath == "AFP/b.txt" })

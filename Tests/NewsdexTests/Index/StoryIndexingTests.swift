@@ -99,4 +99,35 @@ import Testing
         let report = try IndexCheck.run(inputs: [scratch.path("corpus")], database: scratch.path("index").path)
         #expect(report.duplicates.map { Set($0) } == [["wire-1", "same-text"]])
     }
+
+    /// A first build keeps its story table in files beside the new generation while it runs, not
+    /// in memory, and removes them when it ends; a killed run's are removed by the next run.
+    @Test mutating func aBuildKeepsItsStoryTableInFilesOnlyWhileItRuns() throws {
+        try write(original, source: "AFP", date: "2024-10-18")
+        try write(stories.copy(of: original, id: "copy-edited", topic: topic, edits: [.dropParagraph, .changeWords]), source: "CNN", date: "2024-10-20")
+        try scratch.write("left by a killed run", to: "index/gen-000007.stories/members")
+        let index = scratch.path("index")
+        let seen = StoryFolders()
+        let options = IndexOptions(inputs: [scratch.path("corpus")], database: index, jobs: 1)
+        _ = try Indexer(options: options).run { progress in
+            guard progress.phase == .indexing else { return }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
+            seen.add(names.filter { $0.hasSuffix(".stories") })
+        }
+        let generation = try #require(IndexDirectory(url: index).currentGeneration())
+        #expect(seen.names == ["\(generation).stories"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: index.path)
+        #expect(!left.contains { $0.hasSuffix(".stories") }, "\(left)")
+        let hits = try searcher().search(SearchRequest(query: commonWord, filters: FacetFilters(sources: ["AFP", "CNN"])))
+        #expect(hits.hits.count == 1 && hits.hits.first?.copyCount == 1)
+    }
+}
+
+/// Names seen from the progress callback, which any thread may call.
+private final class StoryFolders: @unchecked Sendable {
+    // Safe: `seen` is used only under `lock`.
+    private let lock = NSLock()
+    private var seen = Set<String>()
+    func add(_ names: [String]) { lock.withLock { seen.formUnion(names) } }
+    var names: Set<String> { lock.withLock { seen } }
 }
