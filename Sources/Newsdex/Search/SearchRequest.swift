@@ -93,9 +93,9 @@ public struct SearchRequest: Sendable {
     /// Count every match, so that `total` is exact (as facets do); otherwise Xapian may estimate
     /// it when there are more than about a thousand beyond the page.
     public var exactTotal: Bool
-    /// Let Xapian estimate `total` from the matches it looks at for the page alone, for a caller
-    /// that says "about" when `totalIsExact` is false, instead of checking a thousand more
-    /// (most of a page's match time for a common word). Ignored with `exactTotal` or facets.
+    /// Let Xapian estimate `total` past a hundred matches beyond the page, for a caller that
+    /// says "about" when `totalIsExact` is false, instead of checking a thousand more (most of
+    /// a page's match time for a common word). Ignored with `exactTotal` or facets.
     public var estimatedTotal: Bool
 
     public init(
