@@ -70,11 +70,9 @@ extension NewsdexCommand {
             request.facetLimit = facetLimit
             request.allCopies = allCopies
             request.snippets = format != .ids
-            // Text says "about" when the total is estimated, and ids and JSON lines tell it only in
-            // a note ("printed 10 of about 2000 hits"): an estimate will do there, and spares
-            // checking a thousand more matches (7 of a one-shot's 50 M instructions for a common
-            // word, issue 16). JSON, read by scripts, keeps the total exact up to a thousand more.
-            request.estimatedTotal = format != .json
+            // Not `estimatedTotal`: Xapian's estimate with the story collapse is loose ("about 800"
+            // for 2,048 stories of `government` at 10k), where checking a thousand more says
+            // "about 2000" (issue 16, bench/RESULTS.md).
             let response = try searcher.search(request)
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch format {

@@ -2,7 +2,6 @@
 //   newsdex-inprocess search K DB QUERYFILE   each query K times through Searcher.search (after one
 //       warm-up), one JSON line per query: {"i", "p50_ms", "p95_ms", "count"}; count is exact.
 //       QUERYFILE lines: QUERY<TAB>SOURCE<TAB>PERSON<TAB>yes|no (facets); filters may be empty.
-//       The total may be estimated, as the CLI's text and ids formats allow.
 //   newsdex-inprocess search K DB QUERYFILE ids   the same without snippets, as `--format ids`.
 //   newsdex-inprocess extract CORPUS   reads every article, then times EntityExtractor over them
 //       (issue 4: entities must add < 25% to indexing); one JSON object.
@@ -32,9 +31,8 @@ func searchQueries(repeat count: Int, database: String, queryFile: String, snipp
         while cols.count < 4 { cols.append("") }
         let filters = FacetFilters(
             sources: cols[1].isEmpty ? [] : [cols[1]], persons: cols[2].isEmpty ? [] : [cols[2]])
-        // As the CLI's text and ids formats ask: the total may be estimated ("about N").
         let request = SearchRequest(query: cols[0], filters: filters, limit: 10, facets: cols[3] == "yes",
-            snippets: snippets, estimatedTotal: true)
+            snippets: snippets)
         _ = try searcher.search(request)  // warm-up: the first run pays for page faults
         var times: [Double] = []
         times.reserveCapacity(count)
