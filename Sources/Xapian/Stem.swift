@@ -16,6 +16,20 @@ public final class Stem {
         handle = try withBytes(language) { l, n in try checkHandle { cx_stem_new(l, n, $0, $1) } }
     }
 
+    /// A stemmer for `language` that remembers the stem of each word it has stemmed, up to
+    /// `capacity` words (then it starts again): the same stems, for a caller that stems the
+    /// same words many times (snippets stem every word they read).
+    ///
+    /// - Throws: `XapianError` `.invalidArgument` for an unknown language.
+    ///
+    /// Wraps `Xapian::Stem(StemImplementation *)` with a memoizing implementation around
+    /// `Xapian::Stem(language)`.
+    public init(language: String, memoizingUpTo capacity: Int) throws {
+        handle = try withBytes(language) { l, n in
+            try checkHandle { cx_stem_new_memoized(l, n, Swift.max(capacity, 0), $0, $1) }
+        }
+    }
+
     deinit {
         cx_stem_free(handle)
     }

@@ -22,7 +22,10 @@ import Testing
         for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
         where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
-            for match in text.matches(of: /environment\["([A-Z_]+)"\]/) { names.insert(String(match.1)) }
+            // Read as environment["X"], environment("X") or ProcessEnvironment.value("X").
+            for match in text.matches(of: /(?:environment\[|environment\(|ProcessEnvironment\.value\()"([A-Z_]+)"/) {
+                names.insert(String(match.1))
+            }
         }
         #expect(names.isSuperset(of: ["NEWSDEX_DB", "NO_COLOR", "NEWSDEX_REMOTE_TIMEOUT", "NEWSDEX_REMOTE_CONNECT_TIMEOUT"]))
         let described = Set(section("ENVIRONMENT").compactMap { $0.hasPrefix(".It Ev ") ? String($0.dropFirst(7)) : nil })

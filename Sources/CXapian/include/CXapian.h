@@ -267,6 +267,13 @@ typedef struct cx_stem cx_stem;
 /* A stemmer for `language` (e.g. "english", "en", "none"). Statuses: CX_INVALID_ARGUMENT for
  * an unknown language. `*out` is owned by the caller. */
 cx_status cx_stem_new(const char *language, size_t language_len, cx_stem **out, cx_error **err) CX_NOEXCEPT;
+/* A stemmer for `language`, as cx_stem_new's, that remembers the stems it has given, up to
+ * `capacity` words (then it forgets them all and starts again): the same stems, each word's
+ * computed once. Copies of it (a snippet's, a parser's) share what it remembers, and like any
+ * stemmer it must not be used by two threads at once. Statuses as cx_stem_new. `*out` is owned
+ * by the caller. */
+cx_status cx_stem_new_memoized(const char *language, size_t language_len, size_t capacity, cx_stem **out,
+                               cx_error **err) CX_NOEXCEPT;
 /* The stem of `word`. `*out` is owned by the caller (cx_bytes_free). */
 cx_status cx_stem_apply(const cx_stem *stem, const char *word, size_t word_len, char **out,
                         size_t *out_len, cx_error **err) CX_NOEXCEPT;

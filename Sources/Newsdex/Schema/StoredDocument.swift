@@ -63,6 +63,21 @@ public struct StoredDocument: Sendable, Hashable, Codable {
         case .caption: return captions.first?.text ?? ""
         }
     }
+
+    /// The first `length` characters of `snippetSource`, joining only the paragraphs they
+    /// need. The same characters: those before the last one joined are final (a character
+    /// never reaches back across a later join), so once more than `length` are joined the rest
+    /// cannot change them.
+    func snippetSourcePrefix(_ length: Int) -> String {
+        guard kind == .article else { return String(snippetSource.prefix(length)) }
+        var text = ""
+        for paragraph in paragraphs {
+            if !text.isEmpty { text += " " }
+            text += paragraph
+            if text.utf8.count > length && text.count > length { break }
+        }
+        return String(text.prefix(length))
+    }
 }
 
 /// A document whose stored data is not a stored document: its record in the index is damaged.
@@ -76,12 +91,14 @@ struct StoredDocumentError: Error, Sendable {
 extension StoredDocument {
     /// Reads the data the indexer stored in `document` (`StoredRecord`; DocumentBuilder writes
     /// it). In an extension, so that the memberwise initializer stays.
+    /// Without `body`, the paragraphs (last in the record, most of its bytes) are left empty:
+    /// a hit that shows no snippet, or a copy listed under a hit, does not need them.
     /// - Throws: `StoredDocumentError` when the data is not a stored document; `XapianError`
     ///   when it cannot be read.
-    init(of document: Document) throws {
+    init(of document: Document, body: Bool = true) throws {
         let bytes = try document.dataBytes
         do {
-            try self.init(record: bytes)
+            try self.init(record: bytes, body: body)
         } catch {
             let id = (try? document.id).map { "document \($0)" } ?? "a document"
             throw StoredDocumentError(document: id, detail: Self.reason(error))
@@ -128,9 +145,9 @@ extension StoredDocument {
         return out.bytes
     }
 
-    /// Reads a record written by `record`.
+    /// Reads a record written by `record`; without `body`, all but its paragraphs.
     /// - Throws: `DecodingError.dataCorrupted` when `bytes` is not one.
-    init(record bytes: [UInt8]) throws {
+    init(record bytes: [UInt8], body: Bool = true) throws {
         var reader = StoredRecord.Reader(bytes)
         guard try reader.byte() == StoredRecord.format else { throw StoredRecord.corrupt("unknown record format") }
         switch try reader.byte() {
@@ -170,7 +187,7 @@ extension StoredDocument {
         default: throw StoredRecord.corrupt("unknown crawl-date flag")
         }
         language = try reader.optional().map { Language(code: $0) ?? .undetermined }
-        paragraphs = try reader.strings()
+        paragraphs = body ? try reader.strings() : []
     }
 }
 

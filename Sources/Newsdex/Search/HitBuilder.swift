@@ -21,13 +21,12 @@ struct HitBuilder {
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
         let document = try hit.document()
         let stored = try StoredDocument(of: document)
-        let snippetText = stored.snippetSource
         let stemmer = stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: try marked(snippetText, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
+            snippet = Snippet(xapianHTML: try marked(stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
         } else {
-            snippet = Snippet(segments: [SnippetSegment(text: String(snippetText.prefix(snippetLength)), isMatch: false)])
+            snippet = Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
         }
         var captions: [CaptionHit] = []
         for caption in stored.captions {
@@ -68,7 +67,7 @@ struct HitBuilder {
         // Decode the stored data of only the copies listed.
         var copies: [StoryCopy] = []
         for docid in members where copies.count < limit {
-            let other = try StoredDocument(of: database.document(docid))
+            let other = try StoredDocument(of: database.document(docid), body: false)
             if other.id != stored.id {
                 copies.append(StoryCopy(id: other.id, source: other.source, date: other.date, title: other.title))
             }
@@ -176,7 +175,9 @@ final class SnippetStemmers {
     func stemmer(for language: Language?) -> Stem {
         guard let name = language.flatMap({ TextAnalysis($0).stemmer }) else { return none }
         if let stemmer = byName[name] { return stemmer }
-        let stemmer = (try? Stem(language: name)) ?? none
+        // Memoized: a page of snippets stems the same words again and again (issue 16). A
+        // language's words, a few hundred thousand at most, bounded all the same.
+        let stemmer = (try? Stem(language: name, memoizingUpTo: 200_000)) ?? none
         byName[name] = stemmer
         return stemmer
     }

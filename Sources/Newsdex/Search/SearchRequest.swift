@@ -93,13 +93,17 @@ public struct SearchRequest: Sendable {
     /// Count every match, so that `total` is exact (as facets do); otherwise Xapian may estimate
     /// it when there are more than about a thousand beyond the page.
     public var exactTotal: Bool
+    /// Let Xapian estimate `total` past a hundred matches beyond the page, for a caller that
+    /// says "about" when `totalIsExact` is false, instead of checking a thousand more (most of
+    /// a page's match time for a common word). Ignored with `exactTotal` or facets.
+    public var estimatedTotal: Bool
 
     public init(
         query: String = "", filters: FacetFilters = .init(), from: PublicationDate? = nil,
         to: PublicationDate? = nil, kind: KindFilter = .article, exact: Bool = false, offset: Int = 0,
         limit: Int = 10, sort: HitOrder? = nil, facets: Bool = false, facetLimit: Int = 10,
         correctSpelling: Bool = false, snippetLength: Int = 240, allCopies: Bool = false,
-        snippets: Bool = true, exactTotal: Bool = false
+        snippets: Bool = true, exactTotal: Bool = false, estimatedTotal: Bool = false
     ) {
         self.query = query
         self.filters = filters
@@ -117,6 +121,7 @@ public struct SearchRequest: Sendable {
         self.allCopies = allCopies
         self.snippets = snippets
         self.exactTotal = exactTotal
+        self.estimatedTotal = estimatedTotal
     }
 }
 

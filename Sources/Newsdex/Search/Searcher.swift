@@ -134,8 +134,10 @@ public final class Searcher {
         let offset = min(max(0, request.offset), documents)
         let limit = min(max(0, request.limit), documents)
         // Facets and exact totals need every match. Otherwise looking at a thousand more than are
-        // shown makes the total exact for most searches, at little cost, as Omega does.
-        let checkAtLeast = request.facets || request.exactTotal ? documents + 1 : offset + limit + 1000
+        // shown makes the total exact for most searches, as Omega does; where an estimate will do,
+        // a hundred more, so that a small total is still exact ("3 hits", not "about 3").
+        let checkAtLeast = request.facets || request.exactTotal
+            ? documents + 1 : offset + limit + (request.estimatedTotal ? 100 : 1000)
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let mset = try enquire.matchSet(offset: offset, limit: max(limit, 1), checkAtLeast: checkAtLeast)
 

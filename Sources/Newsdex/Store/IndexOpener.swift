@@ -39,9 +39,19 @@ public struct RemoteTimeouts: Sendable, Hashable {
     /// an index (search, facets, show, stats) waits alike.
     /// - Throws: `SettingError` for a value that is not a number of seconds in `allowedSeconds`
     ///   (`0`, `-1`, `abc`, `nan`, `inf` and `1e-9` are all refused, never ignored).
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws -> RemoteTimeouts
-    {
+    public static func fromEnvironment() throws -> RemoteTimeouts {
+        // Each variable read alone: ProcessInfo's `environment` copies the whole environment
+        // first, a few per cent of a one-shot search (issue 16).
+        var environment: [String: String] = [:]
+        for name in [activeVariable, connectVariable] {
+            environment[name] = getenv(name).map { String(cString: $0) }
+        }
+        return try fromEnvironment(environment)
+    }
+
+    /// The timeouts `environment` sets, read as `fromEnvironment()` reads the process's.
+    /// - Throws: `SettingError` as `fromEnvironment()` does.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> RemoteTimeouts {
         var timeouts = RemoteTimeouts()
         if let value = try seconds(environment["NEWSDEX_REMOTE_TIMEOUT"], named: activeVariable) {
             timeouts.active = value

@@ -16,9 +16,9 @@ struct DatabaseOption: ParsableArguments {
     /// The one place `--db`'s default is decided: `flag` when given, else `NEWSDEX_DB` when set
     /// and not empty, else `index`. Shell completion resolves it the same way.
     static func resolve(
-        _ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        _ flag: String?, environment: (String) -> String? = ProcessEnvironment.value
     ) -> String {
-        flag ?? environment["NEWSDEX_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "index"
+        flag ?? environment("NEWSDEX_DB").flatMap { $0.isEmpty ? nil : $0 } ?? "index"
     }
 }
 

@@ -14,7 +14,7 @@ enum Terminal {
     /// Colour only on a terminal, and never under NO_COLOR (https://no-color.org) or --no-color.
     static func useColor(disabled: Bool) -> Bool {
         if disabled { return false }
-        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if let noColor = ProcessEnvironment.value("NO_COLOR"), !noColor.isEmpty { return false }
         return stdoutIsTerminal
     }
 

@@ -118,6 +118,20 @@ import Xapian
         let marked = try #require(try searcher.search(SearchRequest(query: "troops")).hits.first)
         #expect(!marked.snippet.matches.isEmpty)
         #expect(plain.id == marked.id)
+        // Unmarked, the snippet is the body's start, cut from only the paragraphs it needs.
+        let whole = try #require(try searcher.document(id: plain.id))
+        #expect(plain.snippet.text == String(whole.paragraphs.joined(separator: " ").prefix(240)))
+    }
+
+    @Test func anEstimatedTotalFindsTheSameHitsAndSaysWhetherItIsExact() throws {
+        let checked = try searcher.search(SearchRequest(query: "harbour", limit: 2))
+        let estimated = try searcher.search(SearchRequest(query: "harbour", limit: 2, estimatedTotal: true))
+        #expect(estimated.hits.map(\.id) == checked.hits.map(\.id))
+        #expect(checked.total == 9 && checked.totalIsExact)
+        #expect(estimated.totalIsExact ? estimated.total == 9 : estimated.totalBounds.contains(9))
+        // An exact total wins over an estimated one.
+        let both = try searcher.search(SearchRequest(query: "harbour", limit: 2, exactTotal: true, estimatedTotal: true))
+        #expect(both.total == 9 && both.totalIsExact)
     }
 
     @Test func mistypedFacetValuesGetTheNearestValues() throws {

@@ -2,8 +2,7 @@
 //   newsdex-inprocess search K DB QUERYFILE   each query K times through Searcher.search (after one
 //       warm-up), one JSON line per query: {"i", "p50_ms", "p95_ms", "count"}; count is exact.
 //       QUERYFILE lines: QUERY<TAB>SOURCE<TAB>PERSON<TAB>yes|no (facets); filters may be empty.
-//   newsdex-inprocess search K DB QUERYFILE ids   the same without snippets, as `--format ids`
-//       and `count --batch` search.
+//   newsdex-inprocess search K DB QUERYFILE ids   the same without snippets, as `--format ids`.
 //   newsdex-inprocess extract CORPUS   reads every article, then times EntityExtractor over them
 //       (issue 4: entities must add < 25% to indexing); one JSON object.
 import Foundation
