@@ -119,14 +119,24 @@ def growth(args):
         for db in (fresh, updated):
             shutil.rmtree(db, ignore_errors=True)
         timed([NEWSDEX, "index", changed, "--db", fresh, "--jobs", str(args.jobs), "--quiet"] + extra)
-        timed([NEWSDEX, "index", source, "--db", updated, "--jobs", str(args.jobs), "--quiet"] + extra)
+        # The index to update is built from a corpus folder that then becomes the changed corpus
+        # (an index updates only the corpus it recorded): a hard-linked copy of the original,
+        # replaced by the changed copy, whose unchanged files are the same files.
+        live = os.path.join(work, "corpus")
+        shutil.rmtree(live, ignore_errors=True)
+        subprocess.run(["cp", "-al", os.path.realpath(source), live], check=True)
+        timed([NEWSDEX, "index", live, "--db", updated, "--jobs", str(args.jobs), "--quiet"] + extra)
+        shutil.rmtree(live)
+        os.rename(changed, live)
         before = dir_bytes(live_generation(updated))
         generation_before = live_generation(updated)
-        shard_times = {}
+        # A shard an update does not write stays the same files (hard links into the new
+        # generation): the inode of its postlist table tells which shards were written.
+        shard_inodes = {}
         if args.shards > 1:
-            shard_times = {n: os.stat(os.path.join(generation_before, n)).st_mtime
-                           for n in os.listdir(generation_before) if n.startswith("shard-")}
-        seconds, peak, cpu, _ = timed([NEWSDEX, "index", changed, "--db", updated, "--jobs", str(args.jobs), "--quiet"])
+            shard_inodes = {n: os.stat(os.path.join(generation_before, n, "postlist.glass")).st_ino
+                            for n in os.listdir(generation_before) if n.startswith("shard-")}
+        seconds, peak, cpu, _ = timed([NEWSDEX, "index", live, "--db", updated, "--jobs", str(args.jobs), "--quiet"])
         after_gen = live_generation(updated)
         after = dir_bytes(after_gen)
         fresh_bytes = dir_bytes(live_generation(fresh))
@@ -136,10 +146,9 @@ def growth(args):
                       new_generation=after_gen != generation_before, update_seconds=round(seconds, 1),
                       update_peak_mib=round(peak))
         if args.shards > 1:
-            # Shards an update did not change stay the same files (hard links) in the new generation.
             record["shards_written"] = sum(
-                1 for n in os.listdir(after_gen) if n.startswith("shard-")
-                and os.stat(os.path.join(after_gen, n, "postlist.glass")).st_nlink == 1)
+                1 for n, inode in shard_inodes.items()
+                if os.stat(os.path.join(after_gen, n, "postlist.glass")).st_ino != inode)
         emit(args, record)
 
 

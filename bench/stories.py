@@ -46,7 +46,7 @@ def index(corpus, db, extra):
 def stories_found(db, articles):
     """path -> story id of every article, as `newsdex search --all-copies` reports it."""
     out = subprocess.run([NEWSDEX, "search", "--db", db, "--from", "1900",
-                          "--all-copies", "--format", "jsonl", "--limit", str(articles * 2)],
+                          "--all-copies", "--format", "jsonl", "--limit", "all"],
                          check=True, capture_output=True, text=True).stdout
     return {hit["path"]: hit["story"] for hit in map(json.loads, out.splitlines())}
 

@@ -95,13 +95,15 @@ import Testing
         #expect(consistent, "alpha \(alpha), beta \(beta): a mix of the old and new index")
     }
 
-    @Test(arguments: [false, true])
-    func sigkillAtAnyMomentLeavesAnIndexThatAnswersAsBefore(rebuild: Bool) throws {
+    /// Killed updates, rebuilds, and updates of a sharded index (a new generation of the shards
+    /// written and links to the others).
+    @Test(arguments: [[], ["--rebuild"], ["--shards", "3"]])
+    func sigkillAtAnyMomentLeavesAnIndexThatAnswersAsBefore(extra: [String]) throws {
         let ws = Workspace(seeds: false)
         writeCorpus(ws, word: "alpha")
         // A whole run with the flags the killed runs use, to spread the kills over one.
         let start = Date()
-        let first = try runNewsdex(["index", ws.corpus, "--db", ws.index] + Self.indexFlags)
+        let first = try runNewsdex(["index", ws.corpus, "--db", ws.index] + Self.indexFlags + extra)
         let duration = Date().timeIntervalSince(start)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try total(ws, "alpha") == Self.articles)
@@ -115,7 +117,7 @@ import Testing
                 // The corpus always says the other word than the index, so every run has work.
                 let (alpha, _) = try counts(ws)
                 writeCorpus(ws, word: alpha > 0 ? "beta" : "alpha")
-                midRun = try indexAndKill(ws, after: delay, extra: rebuild ? ["--rebuild"] : [])
+                midRun = try indexAndKill(ws, after: delay, extra: extra)
                 try expectConsistent(ws)
                 delay /= 2
             }

@@ -1,7 +1,9 @@
 // Applying a ChangeSet: a few changes go into the live generation in one Xapian transaction (a
 // reader sees all of them or none, and a kill leaves the index as it was); many go into a copy
-// of it that then replaces it, as does any change to a sharded index, since Xapian has no
-// transaction across databases.
+// of it that then replaces it. A sharded index is always updated in a new generation, since
+// Xapian has no transaction across databases, but one that copies only the shards the update
+// writes (shard 0, which holds the file records, whenever anything changes) and hard-links the
+// others from the live one (ShardWriters); the stub's rename switches to all of them at once.
 import Foundation
 internal import Xapian
 
@@ -44,19 +46,25 @@ extension Indexer {
         if toWrite.isEmpty && changes.removed.isEmpty && touched.isEmpty && archives.isEmpty { return }
 
         // Shards cannot share a transaction, and a run killed between two shards' commits would
-        // leave them out of step: a sharded index is always updated in a copy, which costs a
-        // copy of the whole index per run that changes anything. So is an index with a changed
+        // leave them out of step: a sharded index is always updated in a new generation, of
+        // copies of the shards written and links to the others. So is an index with a changed
         // web archive: a transaction holds every change in memory, and an archive's are unbounded.
         let inPlace = shards == 1 && archives.isEmpty && toWrite.count + changes.removed.count <= options.inPlaceLimit
         let targetGeneration = inPlace ? generation : directory.nextGenerationName()
         let target = directory.generationURL(targetGeneration)
-        // On a full disk, the space wanted: the copy, and the new text.
+        // On a full disk, the space wanted: the copy (at most the whole generation), and the new text.
         let changedText = toWrite.reduce(Int64(0)) { $0 + Int64($1.record?.size ?? 0) }
         let needed = (inPlace ? 0 : directory.size(ofGeneration: generation)) + spaceNeeded(bytes: changedText)
         if !inPlace {
             tracker.enter(.copying)
             do {
-                try FileManager.default.copyItem(at: url, to: target)
+                if shards > 1 {
+                    // The shards are copied as they are first written, or linked at the end.
+                    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+                    try ShardLayout.writeStub(in: target, count: shards)
+                } else {
+                    try FileManager.default.copyItem(at: url, to: target)
+                }
             } catch {
                 throw IndexError.from(error, index: index).withSpace(needed: needed, available: nil)
             }
@@ -74,9 +82,13 @@ extension Indexer {
         /// Writes every change; the writers are released (and Xapian's lock with them) when it
         /// returns or throws.
         func write(_ summary: inout IndexSummary) throws {
-            let writers = try ShardWriters(
-                index: index, urls: ShardLayout.urls(generation: target, count: shards), mode: .open,
-                batchSize: inPlace ? nil : options.batchSize)
+            let writers =
+                shards > 1
+                ? ShardWriters(
+                    index: index, updating: ShardLayout.urls(generation: url, count: shards),
+                    into: ShardLayout.urls(generation: target, count: shards), batchSize: options.batchSize)
+                : try ShardWriters(
+                    index: index, urls: [target], mode: .open, batchSize: inPlace ? nil : options.batchSize)
             // In place, one transaction: a reader sees the whole update or none of it, and a
             // kill leaves the index as it was.
             if inPlace { try writers.beginTransaction() }

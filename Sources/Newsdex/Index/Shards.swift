@@ -16,6 +16,12 @@
 import Foundation
 internal import Xapian
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Which shard an article, and its captions, belong to.
 enum ShardKey {
     /// FNV-1a (64-bit) of the article id's UTF-8 bytes, modulo `count`. Stable across runs,
@@ -57,6 +63,23 @@ enum ShardLayout {
 }
 
 extension ShardLayout {
+    /// Puts the live shard `origin` into a new generation at `url` without copying it: each of
+    /// its files is hard-linked (copied where the file system refuses links), but for Xapian's
+    /// lock file, which a writer creates when it needs one. The linked files are never opened
+    /// for writing again: an update copies a shard before it writes it, and a generation's
+    /// folder goes with its links only, so a file stays on disk while any generation names it.
+    /// - Throws: what creating the folder, linking or copying throws.
+    static func link(_ origin: URL, to url: URL) throws {
+        let files = FileManager.default
+        try files.createDirectory(at: url, withIntermediateDirectories: false)
+        for name in try files.contentsOfDirectory(atPath: origin.path) where name != "flintlock" {
+            let source = origin.appendingPathComponent(name), target = url.appendingPathComponent(name)
+            if !hardLink(source.path, target.path) {
+                try files.copyItem(at: source, to: target)
+            }
+        }
+    }
+
     /// Checks that each shard of an index directory's current generation opens, is of this
     /// schema, and says it is shard i of `count` where the stub lists it as shard i (file
     /// records and facet slots are read from the first shard, and updates route by position).
@@ -93,22 +116,58 @@ extension ShardLayout {
 /// Each shard is written under its own lock, so threads whose articles go to different shards
 /// write in parallel; Xapian databases are not thread-safe, and this class is their one owner.
 /// Shard 0 also takes the file records.
+///
+/// An update of a sharded generation writes a new generation that copies only the shards it
+/// changes (`init(index:updating:into:batchSize:)`): a shard is copied from the live generation
+/// on its first write, and one never written is hard-linked there whole at `close()`.
 final class ShardWriters: @unchecked Sendable {
-    // Safe: each shard's database, builder and count are used only under that shard's lock, and
-    // the rest is immutable.
+    // Safe: each shard's database, builder, reader and count are used only under that shard's
+    // lock, and the rest is immutable.
     /// One shard, used only under its lock.
     private final class Shard {
         let lock = NSLock()
-        let database: WritableDatabase
-        let builder: DocumentBuilder
         let url: URL
+        /// The live shard this one starts as, when it is opened only on its first write; nil when
+        /// it was opened (or created) at once.
+        let origin: URL?
+        /// The database and its builder, once opened.
+        var writer: (database: WritableDatabase, builder: DocumentBuilder)?
+        /// The live shard, open for reading, to tell whether a deletion would change it.
+        var originReader: Database?
         /// Documents added since the last commit.
         var pending = 0
 
-        init(database: WritableDatabase, builder: DocumentBuilder, url: URL) {
-            self.database = database
-            self.builder = builder
+        init(url: URL, origin: URL?) {
             self.url = url
+            self.origin = origin
+        }
+
+        /// The shard's database, copying the live shard first if this is its first write.
+        func database() throws -> WritableDatabase {
+            try opened().database
+        }
+
+        /// The shard's database and builder, opened on first use; a shard of an update is first
+        /// copied from the live one, so that the live one is never written.
+        func opened() throws -> (database: WritableDatabase, builder: DocumentBuilder) {
+            if let writer { return writer }
+            if let origin {
+                originReader = nil
+                try FileManager.default.copyItem(at: origin, to: url)
+            }
+            let database = try WritableDatabase(path: url.path, mode: .open)
+            let opened = (database, try DocumentBuilder(database: database))
+            writer = opened
+            return opened
+        }
+
+        /// Whether the shard, as it is now, holds `term`.
+        func holds(_ term: String) throws -> Bool {
+            if let writer { return try writer.database.termFrequency(term) > 0 }
+            guard let origin else { return false }
+            let reader = try originReader ?? Database(path: origin.path)
+            originReader = reader
+            return try reader.termFrequency(term) > 0
         }
     }
 
@@ -130,17 +189,29 @@ final class ShardWriters: @unchecked Sendable {
     ) throws {
         var shards: [Shard] = []
         for url in urls {
+            let shard = Shard(url: url, origin: nil)
             do {
                 let database = try WritableDatabase(path: url.path, mode: mode)
-                shards.append(Shard(database: database, builder: try DocumentBuilder(database: database), url: url))
+                shard.writer = (database, try DocumentBuilder(database: database))
             } catch {
                 throw IndexError.from(error, index: index, part: urls.count > 1 ? url.lastPathComponent : nil)
             }
+            shards.append(shard)
         }
         self.index = index
         self.shards = shards
         self.batchSize = batchSize
         self.writtenIDs = writtenIDs
+    }
+
+    /// Writers of a new generation's shards at `urls` that start as the live generation's
+    /// `origins`, in order: nothing is copied until a shard is first written.
+    init(index: String, updating origins: [URL], into urls: [URL], batchSize: Int?) {
+        precondition(origins.count == urls.count, "one live shard for each new one")
+        self.index = index
+        self.shards = zip(origins, urls).map { Shard(url: $1, origin: $0) }
+        self.batchSize = batchSize
+        self.writtenIDs = WrittenIDs()
     }
 
     /// Writes an article and its captions to the article's shard; returns the documents written.
@@ -150,13 +221,14 @@ final class ShardWriters: @unchecked Sendable {
         shard.lock.lock()
         defer { shard.lock.unlock() }
         return try writing(shard) {
-            let documents = try shard.builder.documents(for: article, file: file, story: story)
-            for (_, document) in documents { try shard.database.add(document) }
+            let (database, builder) = try shard.opened()
+            let documents = try builder.documents(for: article, file: file, story: story)
+            for (_, document) in documents { try database.add(document) }
             let id = article.article.id
-            writtenIDs.note(id, documentsWithID: try shard.database.termFrequency(Schema.identifierTerm(Schema.uniqueID, id)))
+            writtenIDs.note(id, documentsWithID: try database.termFrequency(Schema.identifierTerm(Schema.uniqueID, id)))
             shard.pending += documents.count
             if let batchSize, shard.pending >= batchSize {
-                try shard.database.commit()
+                try database.commit()
                 shard.pending = 0
             }
             return documents.count
@@ -173,36 +245,49 @@ final class ShardWriters: @unchecked Sendable {
         try setMetadata(IndexMetadata.archiveRecordKey(path: path, id: id), fingerprint, in: 0)
     }
 
-    /// Deletes an article and its captions, from the article's shard.
+    /// Deletes an article and its captions, from the article's shard (which is not copied for
+    /// it when it does not hold the article).
     func deleteArticle(id: String) throws {
         let shard = shards[ShardKey.shard(ofArticle: id, count: shards.count)]
         try shard.lock.withLock {
             try writing(shard) {
-                try shard.database.delete(uniqueTerm: Schema.identifierTerm(Schema.uniqueID, id))
-                try shard.database.delete(uniqueTerm: Schema.identifierTerm(Schema.article, id))
+                for term in [Schema.identifierTerm(Schema.uniqueID, id), Schema.identifierTerm(Schema.article, id)] {
+                    if try shard.holds(term) { try shard.database().delete(uniqueTerm: term) }
+                }
             }
         }
     }
 
-    /// Deletes a file's documents: from every shard, since a file of several articles (JSON
-    /// Lines) spreads over several.
+    /// Deletes a file's documents: from every shard that holds some, since a file of several
+    /// articles (JSON Lines) spreads over several.
     func deleteDocuments(ofFileTerm term: String) throws {
         for shard in shards {
-            try shard.lock.withLock { try writing(shard) { try shard.database.delete(uniqueTerm: term) } }
+            try shard.lock.withLock {
+                try writing(shard) {
+                    if try shard.holds(term) { try shard.database().delete(uniqueTerm: term) }
+                }
+            }
         }
     }
 
-    /// The highest slot of each multi-valued facet that any shard used.
+    /// The highest slot of each multi-valued facet that any shard written used.
     var facetSlotsUsed: FacetSlotUsage {
-        shards.reduce(FacetSlotUsage()) { used, shard in shard.lock.withLock { used.union(shard.builder.facetSlotsUsed) } }
+        shards.reduce(FacetSlotUsage()) { used, shard in
+            shard.lock.withLock { shard.writer.map { used.union($0.builder.facetSlotsUsed) } ?? used }
+        }
     }
+
+    /// Which shards this run has written (or created).
+    var written: [Bool] { shards.map { shard in shard.lock.withLock { shard.writer != nil } } }
 
     /// Records what a generation says about itself: the schema version and the shard's place in
     /// every shard; the time, the facet slots and the corpus root (relative to the index
     /// directory) in shard 0, where readers of the combined database find them. A shard built
-    /// alone (`selection`) records its place in the whole.
+    /// alone (`selection`) records its place in the whole. A shard an update has not written
+    /// keeps what it recorded: an update never changes the layout.
     func recordMetadata(slots: FacetSlotUsage, corpusRoot: String, selection: ShardSelection? = nil) throws {
-        for index in shards.indices {
+        let written = self.written
+        for index in shards.indices where index == 0 || written[index] {
             try setMetadata(IndexMetadata.schemaVersion, Schema.version, in: index)
             try setMetadata(IndexMetadata.shardCount, String(selection?.count ?? shards.count), in: index)
             try setMetadata(IndexMetadata.shardIndex, String(selection?.index ?? index), in: index)
@@ -219,30 +304,40 @@ final class ShardWriters: @unchecked Sendable {
     func beginTransaction() throws {
         precondition(shards.count == 1, "transactions cannot span shards")
         let shard = shards[0]
-        try shard.lock.withLock { try writing(shard) { try shard.database.beginTransaction() } }
+        try shard.lock.withLock { try writing(shard) { try shard.database().beginTransaction() } }
     }
 
     func commitTransaction() throws {
         let shard = shards[0]
-        try shard.lock.withLock { try writing(shard) { try shard.database.commitTransaction() } }
+        try shard.lock.withLock { try writing(shard) { try shard.database().commitTransaction() } }
     }
 
-    /// Commits and closes every shard.
+    /// Commits and closes every shard written; a shard of an update that was not is hard-linked
+    /// from the live generation (`ShardLayout.link`).
     func close() throws {
         for shard in shards {
-            try shard.lock.withLock { try writing(shard) { try shard.database.close() } }
+            try shard.lock.withLock {
+                try writing(shard) {
+                    if let writer = shard.writer {
+                        try writer.database.close()
+                    } else if let origin = shard.origin {
+                        shard.originReader = nil
+                        try ShardLayout.link(origin, to: shard.url)
+                    }
+                }
+            }
         }
     }
 
     /// Runs `body` on the database of the shard an article goes to, under its lock.
     func inShard<T>(ofArticle id: String, _ body: (WritableDatabase) throws -> T) throws -> T {
         let shard = shards[ShardKey.shard(ofArticle: id, count: shards.count)]
-        return try shard.lock.withLock { try writing(shard) { try body(shard.database) } }
+        return try shard.lock.withLock { try writing(shard) { try body(shard.database()) } }
     }
 
     private func setMetadata(_ key: String, _ value: String, in index: Int) throws {
         let shard = shards[index]
-        try shard.lock.withLock { try writing(shard) { try shard.database.setMetadata(key, value) } }
+        try shard.lock.withLock { try writing(shard) { try shard.database().setMetadata(key, value) } }
     }
 
     /// Runs `body`, naming the shard (when there are several) in any Xapian error.
@@ -253,4 +348,9 @@ final class ShardWriters: @unchecked Sendable {
             throw IndexError.from(error, index: index, part: shards.count > 1 ? shard.url.lastPathComponent : nil)
         }
     }
+}
+
+/// Makes `target` a second name of the file `source`; false when the system refuses.
+private func hardLink(_ source: String, _ target: String) -> Bool {
+    link(source, target) == 0
 }
