@@ -26,8 +26,14 @@ import Xapian
             }
             try makeDatabase(at: dir + "/db", texts: ["a", "b"]).close()
             #expect { try WritableDatabase(path: dir + "/db", mode: .create) } throws: { $0 is XapianError }
-            #expect(try WritableDatabase(path: dir + "/db", mode: .open).documentCount == 2)
-            #expect(try WritableDatabase(path: dir + "/db", mode: .createOrOverwrite).documentCount == 0)
+            // Each writer is closed before the next opens: when ARC releases a temporary is not
+            // promised, and a writer still alive holds the lock (the suite once failed so, loaded).
+            let opened = try WritableDatabase(path: dir + "/db", mode: .open)
+            #expect(try opened.documentCount == 2)
+            try opened.close()
+            let overwritten = try WritableDatabase(path: dir + "/db", mode: .createOrOverwrite)
+            #expect(try overwritten.documentCount == 0)
+            try overwritten.close()
         }
     }
 
