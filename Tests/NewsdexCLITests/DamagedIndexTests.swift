@@ -19,14 +19,7 @@ final class DamageFixture: Sendable {
 
     private init() {
         ws = Workspace(seeds: false)
-        let generator = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
-        let process = Process()
-        process.executableURL = generator
-        process.arguments = ["--articles", "200", "--seed", "7", "--out", ws.corpus]
-        process.standardOutput = FileHandle.nullDevice
-        try! process.run()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "newsdex-corpus failed")
+        try! generateCorpus(into: ws.corpus, articles: 200, seed: 7)
         let index = try! runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"])
         precondition(index.status == 0, index.stderr)
         let id = try! runNewsdex(["search", "--db", ws.index, "--format", "ids", "--limit", "1", "minister"])

@@ -44,8 +44,7 @@ struct FullDiskTests {
 
     init() throws {
         ws = Workspace()
-        let generator = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
-        #expect(try run(generator.path, ["--articles", "100", "--seed", "3", "--out", ws.corpus + "/BIG"]) == 0)
+        try generateCorpus(into: ws.corpus + "/BIG", articles: 100, seed: 3)
         disk = ws.url.appendingPathComponent("disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
         #expect(try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.path]) == 0)

@@ -14,13 +14,7 @@ import Testing
 
     init() throws {
         ws = Workspace(seeds: false)
-        let generator = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
-        let process = Process()
-        process.executableURL = generator
-        process.arguments = ["--articles", String(Self.articles), "--seed", "11", "--out", ws.corpus]
-        try process.run()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "newsdex-corpus failed")
+        try generateCorpus(into: ws.corpus, articles: Self.articles, seed: 11)
         let index = try runNewsdex(["index", ws.corpus, "--db", ws.index, "--quiet"])
         precondition(index.status == 0, index.stderr)
 

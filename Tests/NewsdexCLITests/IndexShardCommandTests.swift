@@ -18,15 +18,8 @@ import Testing
     var stub: String { ws.url.appendingPathComponent("cluster.stub").path }
 
     init() throws {
-        let process = Process()
-        process.executableURL = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
         // Copies of stories (30%) spread over every shard, since articles route by id.
-        process.arguments = ["--articles", "150", "--seed", "5", "--duplicates", "0.3", "--out", ws.corpus]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "newsdex-corpus failed")
+        try generateCorpus(into: ws.corpus, articles: 150, seed: 5, duplicates: 0.3)
     }
 
     /// Builds the single index and the three shards, the shards from three processes at once.

@@ -72,3 +72,23 @@ func runNewsdex(
         stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData.data, as: UTF8.self))
 }
+
+/// Writes a generated corpus into `folder` with the `newsdex-corpus` built beside `newsdex`.
+/// - Throws: CorpusGeneratorFailed when it exits with anything but 0.
+/// - Parameter duplicates: the share of articles that are near copies of another's story.
+func generateCorpus(into folder: String, articles: Int, seed: Int, duplicates: Double? = nil) throws {
+    let process = Process()
+    process.executableURL = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
+    process.arguments = ["--articles", String(articles), "--seed", String(seed), "--out", folder]
+        + (duplicates.map { ["--duplicates", String($0)] } ?? [])
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CorpusGeneratorFailed(status: process.terminationStatus) }
+}
+
+struct CorpusGeneratorFailed: Error, CustomStringConvertible {
+    var status: Int32
+    var description: String { "newsdex-corpus exited with \(status)" }
+}

@@ -16,14 +16,7 @@ import Testing
     var fresh: String { ws.url.appendingPathComponent("fresh").path }
 
     init() throws {
-        let process = Process()
-        process.executableURL = newsdexExecutable().deletingLastPathComponent().appendingPathComponent("newsdex-corpus")
-        process.arguments = ["--articles", "90", "--seed", "11", "--duplicates", "0.2", "--out", ws.corpus]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "newsdex-corpus failed")
+        try generateCorpus(into: ws.corpus, articles: 90, seed: 11, duplicates: 0.2)
     }
 
     func index(_ db: String, _ extra: [String] = []) throws {
