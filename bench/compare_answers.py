@@ -36,16 +36,8 @@ def main():
     lost = 0
     snippet_diffs = 0
     for q in queries:
-        before, after = run.answers(before_bin, before_db, q), run.answers(after_bin, after_db, q)
-        diffs = []
-        if "error" in before or "error" in after:
-            diffs.append(before.get("error") or after.get("error"))
-        else:
-            for key in before:
-                b, a = before[key], after.get(key, {})
-                for field in ("ids", "total", "exact", "facets"):
-                    if b[field] != a.get(field):
-                        diffs.append(f"{key} {field}: {str(b[field])[:100]} -> {str(a.get(field))[:100]}")
+        diffs = run.answer_differences(run.answers(before_bin, before_db, q), run.answers(after_bin, after_db, q),
+                                       width=100)
         label = f"{q['class']:14} {q['text']}"
         if diffs:
             lost += 1

@@ -509,6 +509,19 @@ def startup(repeat):
     return {k: {"p50_ms": percentile(v, 0.5), "p95_ms": percentile(v, 0.95)} for k, v in times.items()}
 
 
+def answer_differences(before, after, width=80):
+    """How two answers() of one query differ in ids, total, exactness and facets: one line each."""
+    if "error" in before or "error" in after:
+        return [before.get("error") or after.get("error")]
+    diffs = []
+    for key in before:
+        b, a = before[key], after.get(key, {})
+        for field in ("ids", "total", "exact", "facets"):
+            if b[field] != a.get(field):
+                diffs.append(f"{key} {field}: {str(b[field])[:width]} -> {str(a.get(field))[:width]}")
+    return diffs
+
+
 def answers(binary, db, q):
     """What one newsdex answers to a bench query: ids of the top 10, the total and whether it is
     exact, and every facet's counts (the query is also run with --facets when it has none)."""
@@ -546,16 +559,7 @@ def compare_baseline(args, queries, corpus, dbs, work):
     version = subprocess.run([args.baseline, "--version"], capture_output=True, text=True).stdout.strip()
     rows = []
     for q in queries:
-        before, after = answers(args.baseline, db, q), answers(NEWSDEX, dbs["newsdex"], q)
-        diffs = []
-        if "error" in before or "error" in after:
-            diffs.append(before.get("error") or after.get("error"))
-        else:
-            for key in before:
-                b, a = before[key], after.get(key, {})
-                for field in ("ids", "total", "exact", "facets"):
-                    if b[field] != a.get(field):
-                        diffs.append(f"{key} {field}: {str(b[field])[:80]} -> {str(a.get(field))[:80]}")
+        diffs = answer_differences(answers(args.baseline, db, q), answers(NEWSDEX, dbs["newsdex"], q))
         rows.append({"diffs": diffs})
     return {"baseline": args.baseline, "version": version, "queries": rows}
 
