@@ -180,7 +180,7 @@ bench-newsdex:
 	  || echo "make: bench/InProcess did not build; no in-process newsdex figures" >&2
 
 # At 1M articles the peers' builds and the timed queries would take most of a day on two cores:
-# `BENCH_SIZE=1m make bench` (run it in the background: about two hours here) measures newsdex's
+# `BENCH_SIZE=1m make bench` (run it in the background: about three hours here) measures newsdex's
 # first build alone, its time, peak memory and index size (bench/scale.py), one JSON line
 # appended to bench/out/scale.jsonl.
 bench: bench-tools bench-peers .build/release/newsdex-corpus bench-newsdex
