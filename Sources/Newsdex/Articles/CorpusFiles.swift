@@ -12,65 +12,62 @@ import Foundation
 /// An article file and its path under the corpus root ("AFP/x.txt"), which gives its id and source.
 ///
 /// A corpus of a million files is listed before it is indexed, and its list kept for the whole
-/// run: a file found in a folder listing keeps only its name, beside its folder's paths, which
-/// are one value shared by all the folder's files (about 150 bytes a file, not 450 with a URL
-/// and a relative path of its own). Its URL is made when asked for.
+/// run: a file found in a folder listing is 16 bytes, a reference to its folder and where its
+/// name lies in the folder's one buffer of names (about 100 bytes a file with an 80-byte name,
+/// not 200 with a string of its own, nor 450 with a URL and a relative path). Its URL and
+/// relative path are made when asked for.
 public struct CorpusFile: Sendable, Hashable {
     private enum Location: Sendable {
-        /// In a folder listing: the folder's absolute path, its path under the corpus root ("" at
-        /// the root), and the file's name.
-        case listed(folder: String, relativeFolder: String, name: String)
-        case given(url: URL, relativePath: String)
+        /// In a folder listing: the folder, and the file's name at `offset` in its names.
+        case listed(ListedFolder, offset: UInt32, length: UInt32)
+        case given(GivenFile)
     }
 
-    private var location: Location
+    private let location: Location
 
     public var url: URL {
-        get {
-            switch location {
-            case .listed(let folder, _, let name): return URL(fileURLWithPath: folder + "/" + name)
-            case .given(let url, _): return url
-            }
+        switch location {
+        case .listed(let folder, let offset, let length):
+            return URL(fileURLWithPath: folder.path + "/" + folder.name(at: offset, length: length))
+        case .given(let file): return file.url
         }
-        set { location = .given(url: newValue, relativePath: relativePath) }
     }
 
     public var relativePath: String {
-        get {
-            switch location {
-            case .listed(_, let relativeFolder, let name): return relativeFolder.isEmpty ? name : relativeFolder + "/" + name
-            case .given(_, let relativePath): return relativePath
-            }
+        switch location {
+        case .listed(let folder, let offset, let length):
+            let name = folder.name(at: offset, length: length)
+            return folder.relativePath.isEmpty ? name : folder.relativePath + "/" + name
+        case .given(let file): return file.relativePath
         }
-        set { location = .given(url: url, relativePath: newValue) }
     }
 
     public init(url: URL, relativePath: String) {
-        location = .given(url: url, relativePath: relativePath)
+        location = .given(GivenFile(url: url, relativePath: relativePath))
     }
 
-    /// The file `name` of the folder at absolute path `folder`, which is `relativeFolder` under
-    /// the corpus root ("" for the root itself).
-    init(folder: String, relativeFolder: String, name: String) {
-        location = .listed(folder: folder, relativeFolder: relativeFolder, name: name)
+    /// The file whose name is `length` bytes at `offset` in `folder`'s names.
+    fileprivate init(folder: ListedFolder, offset: UInt32, length: UInt32) {
+        location = .listed(folder, offset: offset, length: length)
     }
 
     /// The standardized absolute path, by which a listing sorts and tells files apart.
     var standardizedPath: String {
         switch location {
-        case .listed(let folder, _, let name): return folder + "/" + name
-        case .given(let url, _): return url.standardizedFileURL.path
+        case .listed(let folder, let offset, let length): return folder.path + "/" + folder.name(at: offset, length: length)
+        case .given(let file): return file.url.standardizedFileURL.path
         }
     }
 
     /// Whether `a`'s standardized path sorts before (-1), with (0) or after (1) `b`'s: as the
     /// paths compare, without making them for two files of one folder.
     static func comparePaths(_ a: CorpusFile, _ b: CorpusFile) -> Int {
-        if case .listed(let folderA, _, let nameA) = a.location, case .listed(let folderB, _, let nameB) = b.location,
-            folderA == folderB
+        if case .listed(let folderA, let offsetA, let lengthA) = a.location,
+            case .listed(let folderB, let offsetB, let lengthB) = b.location,
+            folderA === folderB || folderA.path == folderB.path
         {
             // The folder's path ends at a "/", which nothing after it composes with.
-            return nameA == nameB ? 0 : nameA < nameB ? -1 : 1
+            return ListedFolder.compareNames(folderA, offsetA, lengthA, folderB, offsetB, lengthB)
         }
         let pathA = a.standardizedPath, pathB = b.standardizedPath
         return pathA == pathB ? 0 : pathA < pathB ? -1 : 1
@@ -81,6 +78,50 @@ public struct CorpusFile: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(relativePath) }
+}
+
+/// A listed folder: its absolute path, its path under the corpus root ("" at the root), and the
+/// names of its article files, end to end in one buffer of UTF-8.
+private final class ListedFolder: Sendable {
+    let path: String
+    let relativePath: String
+    let names: [UInt8]
+
+    init(path: String, relativePath: String, names: [UInt8]) {
+        self.path = path
+        self.relativePath = relativePath
+        self.names = names
+    }
+
+    func name(at offset: UInt32, length: UInt32) -> String {
+        String(decoding: names[Int(offset)..<Int(offset + length)], as: UTF8.self)
+    }
+
+    /// Two names compared as Strings compare: byte by byte when both are ASCII (where the
+    /// orders agree), as Strings otherwise.
+    static func compareNames(
+        _ a: ListedFolder, _ offsetA: UInt32, _ lengthA: UInt32, _ b: ListedFolder, _ offsetB: UInt32, _ lengthB: UInt32
+    ) -> Int {
+        let bytesA = a.names[Int(offsetA)..<Int(offsetA + lengthA)]
+        let bytesB = b.names[Int(offsetB)..<Int(offsetB + lengthB)]
+        if bytesA.allSatisfy({ $0 < 0x80 }) && bytesB.allSatisfy({ $0 < 0x80 }) {
+            for (x, y) in zip(bytesA, bytesB) where x != y { return x < y ? -1 : 1 }
+            return bytesA.count == bytesB.count ? 0 : bytesA.count < bytesB.count ? -1 : 1
+        }
+        let nameA = a.name(at: offsetA, length: lengthA), nameB = b.name(at: offsetB, length: lengthB)
+        return nameA == nameB ? 0 : nameA < nameB ? -1 : 1
+    }
+}
+
+/// A file named as a path of its own, with its path under the corpus root.
+private final class GivenFile: Sendable {
+    let url: URL
+    let relativePath: String
+
+    init(url: URL, relativePath: String) {
+        self.url = url
+        self.relativePath = relativePath
+    }
 }
 
 /// A path in a corpus folder that is named like an article file (or may hold some) but is not
@@ -221,8 +262,13 @@ private struct CorpusWalk {
             return
         }
         defer { closedir(directory) }
-        // One value for all the folder's files (see CorpusFile).
-        let relativeFolder = relative.joined(separator: "/")
+        // The names of the folder's article files, in one buffer for them all (see CorpusFile).
+        var names: [UInt8] = []
+        var articles: [(offset: UInt32, length: UInt32)] = []
+        func found(_ name: String) {
+            articles.append((UInt32(names.count), UInt32(name.utf8.count)))
+            names.append(contentsOf: name.utf8)
+        }
         var folders: [(String, [String])] = []
         while let entry = readdir(directory) {
             let nameBytes: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
@@ -262,11 +308,11 @@ private struct CorpusWalk {
                 }
                 folders.append((path, components))
             case .regular:
-                if isArticle { add(CorpusFile(folder: folder, relativeFolder: relativeFolder, name: name)) }
+                if isArticle { found(name) }
             case .symbolicLink:
                 switch FileKind(path: path, followingLinks: true) {
                 case .regular:
-                    if isArticle { add(CorpusFile(folder: folder, relativeFolder: relativeFolder, name: name)) }
+                    if isArticle { found(name) }
                 case .directory:
                     skip(SkippedFile(path: relativePath, reason: .linkToFolder))
                 case .missing:
@@ -277,6 +323,11 @@ private struct CorpusWalk {
             default:
                 if isArticle { skip(SkippedFile(path: relativePath, reason: .notRegular(kind))) }
             }
+        }
+        if !articles.isEmpty {
+            // A copy, to keep no spare capacity for the whole run.
+            let listed = ListedFolder(path: folder, relativePath: relative.joined(separator: "/"), names: Array(names[...]))
+            for (offset, length) in articles { add(CorpusFile(folder: listed, offset: offset, length: length)) }
         }
         for (path, components) in folders { walk(path, relative: components) }
     }

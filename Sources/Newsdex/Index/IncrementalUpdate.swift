@@ -71,7 +71,10 @@ extension Indexer {
         }
         var outcome = BuildOutcome()
         // Earlier copies of a story are looked up in the index as it was before this run.
-        let stories = StoryIndexing(options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing)
+        let stories = StoryIndexing(
+            options: options.stories ?? .init(), existing: options.stories == nil ? nil : existing,
+            folder: directory.url.appendingPathComponent("\(generation).stories"))
+        defer { stories.removeFiles() }
         tracker.enter(.indexing, files: toWrite.map(\.file) + archives)
         let before: GenerationFiles?
         do {

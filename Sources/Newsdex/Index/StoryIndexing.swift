@@ -3,7 +3,8 @@
 //
 // Band keys are not index terms: 42 unique-ish terms per article made indexing a fifth slower
 // (each is a posting list of its own). An incremental run instead reads the stored fingerprints
-// back, once, into an in-memory table of band keys, and only when it has articles to cluster.
+// back, once, into a table of band keys kept in files (as a first build's own table is), and
+// only when it has articles to cluster.
 import Foundation
 internal import Xapian
 
@@ -22,14 +23,17 @@ final class StoryIndexing: Sendable {
     private let clusterer: StoryClusterer
     private let indexed: IndexedStories?
 
-    /// - Parameter existing: the index as it was before this run, where earlier copies are found;
-    ///   nil for a fresh build.
-    init(options: StoryOptions, existing: Database?) {
+    /// - Parameters:
+    ///   - existing: the index as it was before this run, where earlier copies are found; nil
+    ///     for a fresh build.
+    ///   - folder: where the band keys of `existing`'s articles are kept in files, once an
+    ///     article asks for them (`removeFiles()` deletes them).
+    init(options: StoryOptions, existing: Database?, folder: URL) {
         self.options = options
-        var lookup: (@Sendable ([String]) -> [StoryMember])?
-        indexed = existing.map { IndexedStories(database: $0, options: options) }
+        var lookup: (@Sendable (StoryFingerprint) -> [StoryMember])?
+        indexed = existing.map { IndexedStories(database: $0, options: options, folder: folder) }
         if let stories = indexed {
-            lookup = { @Sendable keys in stories.members(sharing: keys) }
+            lookup = { @Sendable fingerprint in stories.members(sharing: fingerprint) }
         }
         clusterer = StoryClusterer(options: options, lookup: lookup)
     }
@@ -48,8 +52,11 @@ final class StoryIndexing: Sendable {
         }
     }
 
-    /// Deletes the files of a table kept in files.
-    func removeFiles() { clusterer.removeFiles() }
+    /// Deletes the files of the tables kept in files.
+    func removeFiles() {
+        clusterer.removeFiles()
+        indexed?.removeFiles()
+    }
 
     /// The story of `article`.
     /// - Throws: what reading the stored fingerprints of the index threw: an article clustered
@@ -69,68 +76,106 @@ final class StoryIndexing: Sendable {
     }
 }
 
-/// Finds indexed articles by story band keys, from a table built from the fingerprints stored in
-/// the index the first time it is asked. Its one read-only Database is used under a lock, since
-/// Xapian objects are not thread-safe and workers ask at once.
+/// Finds indexed articles by story band keys, in a table of the band keys of every article of
+/// the index, built from their stored fingerprints the first time it is asked and kept in files
+/// (FileStoryTable), so that an update of an archive of millions holds none of it in memory; a
+/// candidate's fingerprint and story are read from its document. Its one read-only Database is
+/// used under a lock, since Xapian objects are not thread-safe and workers ask at once.
 private final class IndexedStories: @unchecked Sendable {
     // Safe: the Database and the table are used only under `lock`.
     private let lock = NSLock()
     private let existing: Database
     private let options: StoryOptions
-    private var members: [StoryMember]?
+    private let folder: URL
+    /// Each indexed article's band keys; a member's cluster code holds its document id in
+    /// `existing` (the cluster is read from the document).
+    private var table: FileStoryTable?
     /// Why the stored fingerprints could not be read, once they were asked for.
     private var loadFailure: (any Error)?
-    /// A band key to one indexed article that has it: copies share keys, and any member of a
-    /// story leads to its cluster.
-    private var byBandKey: [String: Int32] = [:]
 
-    init(database: Database, options: StoryOptions) {
+    /// Entries looked at per band key for the one indexed article that has it: more than one only
+    /// because the table keeps 32 bits of each key, and another key may share them.
+    private static let entriesPerKey = 4
+
+    init(database: Database, options: StoryOptions, folder: URL) {
         existing = database
         self.options = options
+        self.folder = folder
     }
 
     /// Why reading the stored fingerprints failed, if it did (members then found none).
     var failure: (any Error)? { lock.withLock { loadFailure } }
 
-    /// Indexed articles that share a band key with a new one: the candidates it may copy.
-    func members(sharing keys: [String]) -> [StoryMember] {
-        lock.lock()
-        defer { lock.unlock() }
-        let all: [StoryMember]
-        do {
-            all = try loaded()
-        } catch {
-            loadFailure = error
-            members = []
-            return []
+    /// Deletes the table's files, if it was built.
+    func removeFiles() {
+        lock.withLock {
+            table?.remove()
+            table = nil
         }
-        var seen = Set<Int32>()
-        var result: [StoryMember] = []
-        for key in keys {
-            if let index = byBandKey[key], seen.insert(index).inserted { result.append(all[Int(index)]) }
-        }
-        return result
     }
 
-    private func loaded() throws -> [StoryMember] {
-        if let members { return members }
-        var all: [StoryMember] = []
-        let articles = try existing.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
-        for docid in articles {
-            let document = try existing.document(docid)
-            guard let (id, fingerprint) = StoredFingerprint.decode(try document.stringValue(slot: Slot.storyFingerprint.number)),
-                // Fingerprints made with other options cannot be compared: that article stays apart.
-                fingerprint.shingleSize == options.shingleSize, fingerprint.minHashes.count == options.permutations,
-                fingerprint.bands == options.bands, fingerprint.rows == options.rows
-            else { continue }
-            let cluster = try document.stringValue(slot: Slot.story.number)
-            let index = Int32(all.count)
-            all.append(StoryMember(
-                id: id, cluster: cluster.isEmpty ? StoryClusterer.clusterID(founder: id) : cluster,
-                fingerprint: fingerprint))
-            for key in fingerprint.bandKeys { byBandKey[key] = index }
+    /// Indexed articles that share a band key with `fingerprint`: the candidates it may copy. Of
+    /// the articles that share one key, the last indexed stands for them (copies share keys, and
+    /// any member of a story leads to its cluster).
+    func members(sharing fingerprint: StoryFingerprint) -> [StoryMember] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard loadFailure == nil else { return [] }
+        do {
+            let table = try loaded()
+            var seen = Set<UInt64>()
+            var result: [StoryMember] = []
+            for (band, hash) in fingerprint.bandHashes.enumerated() {
+                for entry in try table.entries(withBandKey: UInt32(truncatingIfNeeded: hash), limit: Self.entriesPerKey) {
+                    let document = try table.member(entry / options.bands).clusterCode
+                    guard let member = try member(document), member.fingerprint.bandHashes[band] == hash else { continue }
+                    if seen.insert(document).inserted { result.append(member) }
+                    break
+                }
+            }
+            return result
+        } catch {
+            loadFailure = error
+            table?.remove()
+            table = nil
+            return []
         }
-        members = all
-        return all
+    }
+
+    /// The article of document `docid`, when its stored fingerprint was made with these options
+    /// (fingerprints made with others cannot be compared: that article stays apart).
+    private func member(_ docid: UInt64) throws -> StoryMember? {
+        let document = try existing.document(DocumentID(docid))
+        guard let (id, fingerprint) = StoredFingerprint.decode(try document.stringValue(slot: Slot.storyFingerprint.number)),
+            fingerprint.shingleSize == options.shingleSize, fingerprint.minHashes.count == options.permutations,
+            fingerprint.bands == options.bands, fingerprint.rows == options.rows
+        else { return nil }
+        let cluster = try document.stringValue(slot: Slot.story.number)
+        return StoryMember(
+            id: id, cluster: cluster.isEmpty ? StoryClusterer.clusterID(founder: id) : cluster, fingerprint: fingerprint)
+    }
+
+    private func loaded() throws -> FileStoryTable {
+        if let table { return table }
+        let articles = try existing.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
+        let table = try FileStoryTable(
+            folder: folder, bands: options.bands, permutations: 0, expected: Int(try existing.documentCount))
+        do {
+            for docid in articles {
+                let document = try existing.document(docid)
+                guard let (id, fingerprint) = StoredFingerprint.decode(try document.stringValue(slot: Slot.storyFingerprint.number)),
+                    fingerprint.shingleSize == options.shingleSize, fingerprint.minHashes.count == options.permutations,
+                    fingerprint.bands == options.bands, fingerprint.rows == options.rows, !fingerprint.isEmpty
+                else { continue }
+                try table.append(
+                    id: id, clusterCode: UInt64(docid), sketch: [],
+                    bandKeys: fingerprint.bandHashes.map { UInt32(truncatingIfNeeded: $0) }, contentHash: fingerprint.contentHash)
+            }
+        } catch {
+            table.remove()
+            throw error
+        }
+        self.table = table
+        return table
     }
 }

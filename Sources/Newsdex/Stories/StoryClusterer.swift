@@ -53,7 +53,7 @@ public struct StoryAssignment: Sendable, Hashable, Codable {
 public final class StoryClusterer: @unchecked Sendable {
     // Safe: the table below is read and written only under `lock`; the rest is immutable.
     public let options: StoryOptions
-    private let lookup: (@Sendable ([String]) -> [StoryMember])?
+    private let lookup: (@Sendable (StoryFingerprint) -> [StoryMember])?
     private let lock = NSLock()
 
     /// One row per non-empty assigned article ("member"), guarded by `lock`.
@@ -63,9 +63,9 @@ public final class StoryClusterer: @unchecked Sendable {
     /// Sketches compared so far: the work of clustering, which tests hold to near-linear.
     private var comparisons = 0
 
-    /// `lookup` finds already-indexed articles sharing any of the band keys (the indexer answers
-    /// it from Xapian by band terms); nil in a fresh build.
-    public init(options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil) {
+    /// `lookup` finds already-indexed articles sharing any of a fingerprint's band hashes (the
+    /// indexer answers it from a table of the index's stored fingerprints); nil in a fresh build.
+    public init(options: StoryOptions = .init(), lookup: (@Sendable (StoryFingerprint) -> [StoryMember])? = nil) {
         self.options = options
         self.lookup = lookup
         table = MemoryStoryTable(permutations: options.permutations)
@@ -77,7 +77,7 @@ public final class StoryClusterer: @unchecked Sendable {
     /// - Throws: `POSIXError` when the folder or its files cannot be created; `assign` then
     ///   throws what reading or writing them throws (ENOSPC when the disk is full).
     public init(
-        options: StoryOptions = .init(), lookup: (@Sendable ([String]) -> [StoryMember])? = nil, folder: URL,
+        options: StoryOptions = .init(), lookup: (@Sendable (StoryFingerprint) -> [StoryMember])? = nil, folder: URL,
         expected: Int
     ) throws {
         self.options = options
@@ -120,7 +120,7 @@ public final class StoryClusterer: @unchecked Sendable {
         guard !fingerprint.isEmpty else {
             return StoryAssignment(cluster: Self.clusterID(founder: id))
         }
-        let indexed = lookup?(fingerprint.bandKeys) ?? []
+        let indexed = lookup?(fingerprint) ?? []
 
         var best: (similarity: Double, id: String, cluster: String)?
         var duplicate: (id: String, cluster: String)?

@@ -11,7 +11,7 @@
 public struct StoryFingerprint: Sendable, Hashable {
     /// Words per shingle it was built with.
     public let shingleSize: Int
-    /// LSH bands and rows per band it was built with (they define `bandKeys`).
+    /// LSH bands and rows per band it was built with (they define `bandHashes`).
     public let bands: Int
     public let rows: Int
     /// A 64-bit hash of the whole normalised body, to detect exact duplicates; 0 for an empty body.
@@ -97,8 +97,8 @@ public struct StoryFingerprint: Sendable, Hashable {
         return Double(same) / Double(minHashes.count)
     }
 
-    /// The 48-bit hash of each band's rows; band `j` uses permutations `j*rows ..< (j+1)*rows`.
-    /// Empty for an empty body.
+    /// The 48-bit hash of each band's rows (LSH keys: articles sharing any are candidate
+    /// copies); band `j` uses permutations `j*rows ..< (j+1)*rows`. Empty for an empty body.
     var bandHashes: [UInt64] {
         guard !isEmpty else { return [] }
         return (0..<bands).map { band in
@@ -107,15 +107,6 @@ public struct StoryFingerprint: Sendable, Hashable {
                 h = StoryHashing.mix(h ^ UInt64(minHashes[band * rows + row]))
             }
             return h & 0xFFFF_FFFF_FFFF
-        }
-    }
-
-    /// One LSH key per band, e.g. "b07" + 12 hex digits: short ASCII strings to store as index
-    /// terms (the indexer adds its prefix). Articles sharing any key are candidate copies.
-    /// Empty for an empty body.
-    public var bandKeys: [String] {
-        bandHashes.enumerated().map { band, hash in
-            "b" + StoryHashing.hex(UInt64(band), digits: 2) + StoryHashing.hex(hash, digits: 12)
         }
     }
 

@@ -192,15 +192,12 @@ final class FileStoryTable: StoryTable {
         try ids.write(idBytes, at: Int(idLength))
         try members.write(record, at: m * recordSize)
         idLength += UInt64(idBytes.count)
-        if try contents.value(of: contentHash) == 0 {
-            try contents.set(contentHash, to: UInt32(m + 1))
-        }
+        try contents.setIfAbsent(contentHash, to: UInt32(m + 1))
         var links: [UInt8] = []
         links.reserveCapacity(4 * bandKeys.count)
         for (band, key) in bandKeys.enumerated() {
-            let entry = m * bands + band
-            links.append(littleEndian: try keys.value(of: UInt64(key)))
-            try keys.set(UInt64(key), to: UInt32(entry + 1))
+            // The entry before it with this key (0 for none) is linked from it.
+            links.append(littleEndian: try keys.set(UInt64(key), to: UInt32(m * bands + band + 1)))
         }
         try entryLinks.write(links, at: m * bands * 4)
         count += 1
@@ -255,11 +252,23 @@ struct FileHashTable {
     /// The value of `key`; 0 when it has none.
     func value(of key: UInt64) throws -> UInt32 { try find(key).value }
 
-    /// Sets the value of `key` (nonzero).
-    mutating func set(_ key: UInt64, to value: UInt32) throws {
+    /// Sets the value of `key` (nonzero) and returns the one it had (0 for none): one probe,
+    /// where a read and then a write would probe twice.
+    @discardableResult
+    mutating func set(_ key: UInt64, to value: UInt32) throws -> UInt32 {
         let (slot, old) = try find(key)
         try write(key, value, at: slot, in: file)
+        guard old == 0 else { return old }
+        used += 1
+        if used * 10 > capacity * 7 { try grow() }
+        return old
+    }
+
+    /// Sets the value of `key` (nonzero) unless it has one.
+    mutating func setIfAbsent(_ key: UInt64, to value: UInt32) throws {
+        let (slot, old) = try find(key)
         guard old == 0 else { return }
+        try write(key, value, at: slot, in: file)
         used += 1
         if used * 10 > capacity * 7 { try grow() }
     }

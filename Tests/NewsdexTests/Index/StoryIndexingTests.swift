@@ -31,6 +31,19 @@ import Testing
         try Indexer(options: IndexOptions(inputs: [scratch.path("corpus")], database: scratch.path("index"), jobs: 1)).run()
     }
 
+    /// Indexes, and returns the names of the `*.stories` folders seen in index/ while indexing.
+    func indexWatchingStoryFolders() throws -> Set<String> {
+        let index = scratch.path("index")
+        let seen = StoryFolders()
+        let options = IndexOptions(inputs: [scratch.path("corpus")], database: index, jobs: 1)
+        _ = try Indexer(options: options).run { progress in
+            guard progress.phase == .indexing else { return }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
+            seen.add(names.filter { $0.hasSuffix(".stories") })
+        }
+        return seen.names
+    }
+
     func searcher() throws -> Searcher { try Searcher(path: scratch.path("index").path) }
 
     /// A word of the original's body that any copy keeps.
@@ -106,20 +119,31 @@ import Testing
         try write(original, source: "AFP", date: "2024-10-18")
         try write(stories.copy(of: original, id: "copy-edited", topic: topic, edits: [.dropParagraph, .changeWords]), source: "CNN", date: "2024-10-20")
         try scratch.write("left by a killed run", to: "index/gen-000007.stories/members")
+        let seen = try indexWatchingStoryFolders()
         let index = scratch.path("index")
-        let seen = StoryFolders()
-        let options = IndexOptions(inputs: [scratch.path("corpus")], database: index, jobs: 1)
-        _ = try Indexer(options: options).run { progress in
-            guard progress.phase == .indexing else { return }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
-            seen.add(names.filter { $0.hasSuffix(".stories") })
-        }
         let generation = try #require(IndexDirectory(url: index).currentGeneration())
-        #expect(seen.names == ["\(generation).stories"])
+        #expect(seen == ["\(generation).stories"])
         let left = try FileManager.default.contentsOfDirectory(atPath: index.path)
         #expect(!left.contains { $0.hasSuffix(".stories") }, "\(left)")
         let hits = try searcher().search(SearchRequest(query: commonWord, filters: FacetFilters(sources: ["AFP", "CNN"])))
         #expect(hits.hits.count == 1 && hits.hits.first?.copyCount == 1)
+    }
+
+    /// An update finds earlier copies in a table of the index's band keys that it keeps in files
+    /// beside the live generation while it runs (an archive of millions holds none of it in
+    /// memory), and removes when it ends; the copy still joins the story.
+    @Test mutating func anUpdateKeepsTheIndexedStoriesInFilesOnlyWhileItRuns() throws {
+        try write(original, source: "AFP", date: "2024-10-18")
+        _ = try index()
+        let cluster = try #require(try searcher().document(id: "wire-1")?.story)
+        let generation = try #require(IndexDirectory(url: scratch.path("index")).currentGeneration())
+        try write(stories.copy(of: original, id: "copy-edited", topic: topic, edits: [.dropParagraph, .changeWords]), source: "CNN", date: "2024-10-20")
+        let seen = try indexWatchingStoryFolders()
+        let index = scratch.path("index")
+        #expect(seen == ["\(generation).stories"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: index.path)
+        #expect(!left.contains { $0.hasSuffix(".stories") }, "\(left)")
+        #expect(try searcher().document(id: "copy-edited")?.story == cluster)
     }
 }
 

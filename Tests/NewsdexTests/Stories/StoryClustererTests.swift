@@ -2,17 +2,22 @@ import Foundation
 import Testing
 @testable import Newsdex
 
-/// An index stand-in: the members the indexer would find by band terms.
+/// An index stand-in: the members the indexer would find by band hashes.
 private struct IndexedMembers: Sendable {
-    var byBand: [String: [StoryMember]] = [:]
+    /// Members by band and the band's hash.
+    var byBand: [[UInt64: [StoryMember]]] = []
 
     mutating func add(_ member: StoryMember) {
-        for key in member.fingerprint.bandKeys { byBand[key, default: []].append(member) }
+        for (band, hash) in member.fingerprint.bandHashes.enumerated() {
+            while byBand.count <= band { byBand.append([:]) }
+            byBand[band][hash, default: []].append(member)
+        }
     }
 
-    func lookup(_ keys: [String]) -> [StoryMember] {
+    func lookup(_ fingerprint: StoryFingerprint) -> [StoryMember] {
         var seen = Set<String>()
-        return keys.flatMap { byBand[$0] ?? [] }.filter { seen.insert($0.id).inserted }
+        return fingerprint.bandHashes.enumerated().flatMap { band, hash in band < byBand.count ? byBand[band][hash] ?? [] : [] }
+            .filter { seen.insert($0.id).inserted }
     }
 }
 
