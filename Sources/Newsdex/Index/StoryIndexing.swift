@@ -123,17 +123,20 @@ private final class IndexedStories: @unchecked Sendable {
         guard loadFailure == nil else { return [] }
         do {
             let table = try loaded()
-            var seen = Set<UInt64>()
-            var result: [StoryMember] = []
+            // Copies share many keys: each document is read once.
+            var read: [UInt64: StoryMember?] = [:]
+            var found: [UInt64] = []
             for (band, hash) in fingerprint.bandHashes.enumerated() {
                 for entry in try table.entries(withBandKey: UInt32(truncatingIfNeeded: hash), limit: Self.entriesPerKey) {
                     let document = try table.member(entry / options.bands).clusterCode
-                    guard let member = try member(document), member.fingerprint.bandHashes[band] == hash else { continue }
-                    if seen.insert(document).inserted { result.append(member) }
+                    if read[document] == nil { read[document] = try member(document) }
+                    // The latest whose whole key it is stands for the key.
+                    guard read[document]??.fingerprint.bandHashes[band] == hash else { continue }
+                    if !found.contains(document) { found.append(document) }
                     break
                 }
             }
-            return result
+            return found.compactMap { read[$0] ?? nil }
         } catch {
             loadFailure = error
             table?.remove()
@@ -142,30 +145,34 @@ private final class IndexedStories: @unchecked Sendable {
         }
     }
 
-    /// The article of document `docid`, when its stored fingerprint was made with these options
-    /// (fingerprints made with others cannot be compared: that article stays apart).
+    /// The article of document `docid`, when it has a fingerprint comparable with new ones.
     private func member(_ docid: UInt64) throws -> StoryMember? {
         let document = try existing.document(DocumentID(docid))
+        guard let (id, fingerprint) = try comparableFingerprint(of: document) else { return nil }
+        let cluster = try document.stringValue(slot: Slot.story.number)
+        return StoryMember(
+            id: id, cluster: cluster.isEmpty ? StoryClusterer.clusterID(founder: id) : cluster, fingerprint: fingerprint)
+    }
+
+    /// The id and stored fingerprint of an article's document, when the fingerprint was made
+    /// with these options (those made with others cannot be compared: that article stays apart).
+    private func comparableFingerprint(of document: Document) throws -> (String, StoryFingerprint)? {
         guard let (id, fingerprint) = StoredFingerprint.decode(try document.stringValue(slot: Slot.storyFingerprint.number)),
             fingerprint.shingleSize == options.shingleSize, fingerprint.minHashes.count == options.permutations,
             fingerprint.bands == options.bands, fingerprint.rows == options.rows
         else { return nil }
-        let cluster = try document.stringValue(slot: Slot.story.number)
-        return StoryMember(
-            id: id, cluster: cluster.isEmpty ? StoryClusterer.clusterID(founder: id) : cluster, fingerprint: fingerprint)
+        return (id, fingerprint)
     }
 
     private func loaded() throws -> FileStoryTable {
         if let table { return table }
         let articles = try existing.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
         let table = try FileStoryTable(
-            folder: folder, bands: options.bands, permutations: 0, expected: Int(try existing.documentCount))
+            folder: folder, bands: options.bands, permutations: 0, expected: try existing.documentCount)
         do {
             for docid in articles {
-                let document = try existing.document(docid)
-                guard let (id, fingerprint) = StoredFingerprint.decode(try document.stringValue(slot: Slot.storyFingerprint.number)),
-                    fingerprint.shingleSize == options.shingleSize, fingerprint.minHashes.count == options.permutations,
-                    fingerprint.bands == options.bands, fingerprint.rows == options.rows, !fingerprint.isEmpty
+                guard let (id, fingerprint) = try comparableFingerprint(of: try existing.document(docid)),
+                    !fingerprint.isEmpty
                 else { continue }
                 try table.append(
                     id: id, clusterCode: UInt64(docid), sketch: [],

@@ -40,10 +40,14 @@ import Testing
     }
 
     /// Files are in the order of their whole paths, whichever folders they are in: "a-b/x" comes
-    /// before "a/x", as "-" sorts before "/" (the order stories are assigned in).
+    /// before "a/x", as "-" sorts before "/" (the order stories are assigned in); names that are
+    /// not ASCII sort as Strings do, among ASCII ones too.
     @Test func filesAreInTheOrderOfTheirPathsAcrossFolders() throws {
         let directory = try TemporaryDirectory()
-        let paths = ["a/z.txt", "a/b/y.txt", "a-b/x.txt", "a.txt", "a/c.txt", "a/b-c.txt", "ab/w.txt", "A/v.txt"]
+        let paths = [
+            "a/z.txt", "a/b/y.txt", "a-b/x.txt", "a.txt", "a/c.txt", "a/b-c.txt", "ab/w.txt", "A/v.txt",
+            "a/é.txt", "a/ez.txt", "a/Ωmega.txt", "a/ä.txt", "a/ａ.txt",
+        ]
         for path in paths { try directory.write("Title\n", to: path) }
         let listed = ArticleReader.articleFiles(under: [directory.url]).files
         #expect(listed.map(\.relativePath) == paths.sorted { ("/" + $0) < ("/" + $1) })
