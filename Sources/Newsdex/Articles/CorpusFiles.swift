@@ -86,25 +86,28 @@ private final class ListedFolder: Sendable {
     let path: String
     let relativePath: String
     let names: [UInt8]
+    /// Whether every name is ASCII, where bytes sort as Strings do (found once, not per comparison).
+    let namesAreASCII: Bool
 
     init(path: String, relativePath: String, names: [UInt8]) {
         self.path = path
         self.relativePath = relativePath
         self.names = names
+        namesAreASCII = names.allSatisfy { $0 < 0x80 }
     }
 
     func name(at offset: UInt32, length: UInt32) -> String {
         String(decoding: names[Int(offset)..<Int(offset + length)], as: UTF8.self)
     }
 
-    /// Two names compared as Strings compare: byte by byte when both are ASCII (where the
-    /// orders agree), as Strings otherwise.
+    /// Two names compared as Strings compare: byte by byte when both folders' names are ASCII
+    /// (where the orders agree), as Strings otherwise.
     static func compareNames(
         _ a: ListedFolder, _ offsetA: UInt32, _ lengthA: UInt32, _ b: ListedFolder, _ offsetB: UInt32, _ lengthB: UInt32
     ) -> Int {
         let bytesA = a.names[Int(offsetA)..<Int(offsetA + lengthA)]
         let bytesB = b.names[Int(offsetB)..<Int(offsetB + lengthB)]
-        if bytesA.allSatisfy({ $0 < 0x80 }) && bytesB.allSatisfy({ $0 < 0x80 }) {
+        if a.namesAreASCII && b.namesAreASCII {
             for (x, y) in zip(bytesA, bytesB) where x != y { return x < y ? -1 : 1 }
             return bytesA.count == bytesB.count ? 0 : bytesA.count < bytesB.count ? -1 : 1
         }
