@@ -71,8 +71,10 @@ struct SnippetWindow {
         var text = text
         return text.withUTF8 { bytes in
             guard let first = Self.firstProbe(probes, in: bytes) else { return 0 }
-            // After a space at least `length` and the margin before it.
-            var cut = first - length - Self.margin
+            // After a space at least `length` and the margin before it; and a probe's length
+            // more, since a longer probe that ends later may begin earlier.
+            let longest = probes.map(\.count).max() ?? 0
+            var cut = first - length - Self.margin - longest
             while cut > 0 && bytes[cut - 1] != UInt8(ascii: " ") { cut -= 1 }
             return max(cut, 0)
         }
@@ -89,13 +91,12 @@ struct SnippetWindow {
     private static func isUppercase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// Where the first of `probes` begins in `text` read as the probes are (ASCII lowercased,
-    /// dots and other bytes left out); nil when none is found, or when the text holds a
-    /// character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA).
+    /// dots and other bytes left out); nil when none is found, or when the text before it holds
+    /// a character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA). Reads the text
+    /// only as far as the first probe.
     private static func firstProbe(_ probes: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var folded: [UInt8] = []
         var offsets: [Int] = []
-        folded.reserveCapacity(text.count)
-        offsets.reserveCapacity(text.count)
         for (offset, byte) in text.enumerated() {
             if byte >= 0x80 {
                 if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return nil }
@@ -105,21 +106,15 @@ struct SnippetWindow {
                 continue
             }
             if byte == UInt8(ascii: ".") { continue }
-            folded.append(isUppercase(byte) ? byte | 0x20 : byte)
+            let lower = isUppercase(byte) ? byte | 0x20 : byte
+            folded.append(lower)
             offsets.append(offset)
-        }
-        var best: Int?
-        for probe in probes {
-            let limit = min(best ?? folded.count, folded.count - probe.count + 1)
-            var i = 0
-            while i < limit {
-                if folded[i] == probe[0] && folded[i..<i + probe.count].elementsEqual(probe) {
-                    best = i
-                    break
-                }
-                i += 1
+            // Does a probe end here?
+            for probe in probes where probe.last == lower && probe.count <= folded.count {
+                let begin = folded.count - probe.count
+                if folded[begin...].elementsEqual(probe) { return offsets[begin] }
             }
         }
-        return best.map { offsets[$0] }
+        return nil
     }
 }
