@@ -63,12 +63,11 @@ struct HitBuilder {
         _ text: String, stemmer: Stem, length: Int, flags: SnippetFlags,
         window: (SnippetWindow, stemmer: String?)? = nil
     ) throws -> String {
-        var text = Schema.markPossessives(text)
-        if let (window, name) = window {
-            let start = window.start(in: text, stemmer: name, length: length)
-            if start > 0 { text = String(decoding: text.utf8.dropFirst(start), as: UTF8.self) }
-        }
-        return Schema.unmarkPossessives(try mset.snippet(text, length: length, stemmer: stemmer, flags: flags))
+        // Where to start is found in the text as stored (see SnippetWindow), and only what
+        // follows is marked.
+        let start = window.map { $0.0.start(in: text, stemmer: $0.stemmer, length: length) } ?? 0
+        let marked = Schema.markPossessives(text, from: start)
+        return Schema.unmarkPossessives(try mset.snippet(marked, length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
