@@ -11,7 +11,11 @@ BIN     := .build/release/newsdex
 # Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md). Not a
 # position-independent executable: a PIE of the static runtime has 76,000 relocations for the
 # loader to apply at every start, a third fewer page faults without (issue 16, bench/RESULTS.md).
-RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
+# Generic types made by direct metadata calls, not from their mangled names: each first use of a
+# name checks the type's conformances by a scan of all ~6,000 records of the binary, 14% of a
+# one-shot search (issue 16, bench/RESULTS.md).
+RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie \
+  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NewsdexTests",
-            dependencies: ["Newsdex", "TestSupport", "CorpusGenerator"],
+            dependencies: ["Newsdex", "TestSupport", "CorpusGenerator", "Xapian"],
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.

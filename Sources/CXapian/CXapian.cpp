@@ -831,6 +831,20 @@ cx_status cx_query_empty(const cx_query *q, int *out, cx_error **err) noexcept {
     CX_CATCH
 }
 
+static bool has_wildcard(const Xapian::Query &q) {
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (size_t i = 0; i != q.get_num_subqueries(); ++i) {
+        if (has_wildcard(q.get_subquery(i))) return true;
+    }
+    return false;
+}
+
+cx_status cx_query_has_wildcard(const cx_query *q, int *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = has_wildcard(q->q) ? 1 : 0;
+    CX_CATCH
+}
+
 cx_status cx_query_terms(const cx_query *q, cx_termlist **out, cx_error **err) noexcept {
     CX_TRY
     std::unique_ptr<cx_termlist> list(new cx_termlist);

@@ -131,6 +131,16 @@ public final class Query: CustomStringConvertible {
         return empty != 0
     }
 
+    /// Whether the query or any of its subqueries is a wildcard (`troop*`), whose terms are
+    /// known only when it is matched: `terms()` does not list them.
+    ///
+    /// Wraps `Xapian::Query::get_type` and `get_subquery`, over the whole query.
+    public var hasWildcard: Bool {
+        var found: Int32 = 0
+        mustSucceed { try check { cx_query_has_wildcard(handle, &found, $0) } }
+        return found != 0
+    }
+
     /// A readable description, e.g. `Query((Zfox@1 AND Zdog@2))`.
     ///
     /// Wraps `Xapian::Query::get_description`.

@@ -29,13 +29,16 @@ struct NewsdexCommand: ParsableCommand {
         if let script = CompletionScripts.requested(by: CommandLine.arguments) {
             return print(script, terminator: "")
         }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Start-up is most of a one-shot search's time (issue 16): the version, and a plain
+        // search line, are read without ArgumentParser's reflection.
+        if arguments == ["--version"] {
+            StandardOutput.write(configuration.version + "\n")
+            return finishOutput()
+        }
         var command: any ParsableCommand
-        // `search troops -hamas`: a query word may start with "-" (see QueryWords).
-        let (arguments, marked) = QueryWords.protect(
-            Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands)
         do {
-            command = try parseAsRoot(arguments)
-            try QueryWords.restore(&command, marked: marked)
+            command = try PlainSearchLine.command(arguments) ?? parsed(arguments)
         } catch {
             fail(error)
         }
@@ -45,6 +48,15 @@ struct NewsdexCommand: ParsableCommand {
             fail(error, database: (command as? any OpensIndex)?.database.path)
         }
         finishOutput()
+    }
+
+    /// The command `arguments` (without the program name) ask for, as ArgumentParser reads it.
+    static func parsed(_ arguments: [String]) throws -> any ParsableCommand {
+        // `search troops -hamas`: a query word may start with "-" (see QueryWords).
+        let (arguments, marked) = QueryWords.protect(arguments, commands: configuration.subcommands)
+        var command = try parseAsRoot(arguments)
+        try QueryWords.restore(&command, marked: marked)
+        return command
     }
 
     /// Flushes the results: those that could not be written are an error, never lost quietly.

@@ -16,3 +16,11 @@ import Xapian
     #expect(Query.valueGreaterOrEqual(slot: 1, "a").description.contains("VALUE_GE"))
     #expect(Query.valueLessOrEqual(slot: 1, "a").description.contains("VALUE_LE"))
 }
+
+@Test func aWildcardIsFoundAtAnyDepth() {
+    let fox = Query(term: "fox")
+    #expect(!fox.hasWildcard)
+    #expect(!Query(.phrase, [fox, Query(term: "dog")], window: 2).hasWildcard)
+    #expect(Query.wildcard("fo").hasWildcard)
+    #expect(Query(.or, [fox, Query(.and, [Query(term: "dog"), Query.wildcard("ca")])]).hasWildcard)
+}

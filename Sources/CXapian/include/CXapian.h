@@ -361,6 +361,8 @@ cx_status cx_query_new_match_nothing(cx_query **out, cx_error **err) CX_NOEXCEPT
 cx_status cx_query_description(const cx_query *q, char **out, size_t *out_len, cx_error **err) CX_NOEXCEPT;
 /* `*out` is 1 when the query is empty (MatchNothing). */
 cx_status cx_query_empty(const cx_query *q, int *out, cx_error **err) CX_NOEXCEPT;
+/* `*out` is 1 when the query or any of its subqueries is OP_WILDCARD. */
+cx_status cx_query_has_wildcard(const cx_query *q, int *out, cx_error **err) CX_NOEXCEPT;
 /* The unique terms (get_unique_terms_begin), count 0. `*out` is owned by the caller. */
 cx_status cx_query_terms(const cx_query *q, cx_termlist **out, cx_error **err) CX_NOEXCEPT;
 void cx_query_free(cx_query *q) CX_NOEXCEPT;

@@ -100,18 +100,33 @@ extension Schema {
         return rewritePossessives(text) { Array(String(possessiveMarks[$0.kind]).utf8) }
     }
 
+    /// `text` from byte `start` on (a word's start), marked as `markPossessives(text)` marks it:
+    /// marking looks no further back than the word an apostrophe ends.
+    static func markPossessives(_ text: String, from start: Int) -> String {
+        guard start > 0 else { return markPossessives(text) }
+        let rest = String(decoding: text.utf8.dropFirst(start), as: UTF8.self)
+        guard !containsPossessiveMarks(text) else { return rest }
+        return rewritePossessives(rest) { Array(String(possessiveMarks[$0.kind]).utf8) }
+    }
+
     /// Puts back the apostrophes `markPossessives` replaced.
     static func unmarkPossessives(_ text: String) -> String {
         guard containsPossessiveMarks(text) else { return text }
-        var view = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if let index = possessiveMarks.firstIndex(of: scalar) {
-                view.append(apostrophes[index])
+        // Byte by byte: each mark is EE 80 80+k, which no other character's UTF-8 holds.
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && (0x80...0x84).contains(bytes[i + 2]) {
+                result += apostropheBytes[Int(bytes[i + 2] - 0x80)]
+                i += 3
             } else {
-                view.append(scalar)
+                result.append(bytes[i])
+                i += 1
             }
         }
-        return String(view)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `text` holds one of `possessiveMarks` (U+E000–U+E004, UTF-8 EE 80 80–84), read as

@@ -13,6 +13,8 @@ struct HitBuilder {
     /// query, or when the caller shows no snippets.
     let highlight: Bool
     let snippetLength: Int
+    /// Where a snippet's text may start; nil to read each text whole.
+    let window: SnippetWindow?
     /// Each story's members in date order, read once per search: with `--all-copies`, every hit
     /// of a story of thousands of copies would otherwise read all of them again.
     let storyMembers = StoryMembers()
@@ -24,7 +26,9 @@ struct HitBuilder {
         let stemmer = stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
-            snippet = Snippet(xapianHTML: try marked(stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram]))
+            snippet = Snippet(xapianHTML: try marked(
+                stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram],
+                window: window.map { ($0, stemmers.name(for: stored.language)) }))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
         }
@@ -53,9 +57,17 @@ struct HitBuilder {
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
     /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
     /// that ends in one is marked too.
-    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) throws -> String {
-        Schema.unmarkPossessives(
-            try mset.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
+    /// With a `window` (and the Snowball name of `stemmer`), the text is read from where the
+    /// window says the snippet may start: the same snippet, fewer words stemmed.
+    private func marked(
+        _ text: String, stemmer: Stem, length: Int, flags: SnippetFlags,
+        window: (SnippetWindow, stemmer: String?)? = nil
+    ) throws -> String {
+        // Where to start is found in the text as stored (see SnippetWindow), and only what
+        // follows is marked.
+        let start = window.map { $0.0.start(in: text, stemmer: $0.stemmer, length: length) } ?? 0
+        let marked = Schema.markPossessives(text, from: start)
+        return Schema.unmarkPossessives(try mset.snippet(marked, length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
@@ -171,9 +183,14 @@ final class SnippetStemmers {
     private var byName: [String: Stem] = [:]
     private let none = Stem.none
 
+    /// The Snowball name of the stemmer of `language`; nil when it has none.
+    func name(for language: Language?) -> String? {
+        language.flatMap { TextAnalysis($0).stemmer }
+    }
+
     /// The stemmer of `language`; one that leaves words alone when it has none.
     func stemmer(for language: Language?) -> Stem {
-        guard let name = language.flatMap({ TextAnalysis($0).stemmer }) else { return none }
+        guard let name = name(for: language) else { return none }
         if let stemmer = byName[name] { return stemmer }
         // Memoized: a page of snippets stems the same words again and again (issue 16). A
         // language's words, a few hundred thousand at most, bounded all the same.

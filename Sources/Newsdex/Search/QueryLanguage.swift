@@ -157,7 +157,7 @@ extension QueryLanguage {
     static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
         try SearchLimits.check(query: text, filters: FacetFilters())
         let prepared = try rewrite(normalize(text), original: text)
-        guard !prepared.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard !prepared.allSatisfy(\.isWhitespace) else { return nil }
         do {
             return try parser.parse(prepared, flags: flags)
         } catch let error as XapianError where error.code == .queryParser {

@@ -153,9 +153,11 @@ public final class Searcher {
                 main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
                 unfilteredQueries: unfiltered)
             : []
+        let highlight = spelled.query != nil && request.snippets
         let builder = HitBuilder(
             database: database, mset: mset, stemmers: snippetStemmers,
-            highlight: spelled.query != nil && request.snippets, snippetLength: request.snippetLength)
+            highlight: highlight, snippetLength: request.snippetLength,
+            window: highlight ? SnippetWindow(query: enquire.query) : nil)
         let hits = try mset.prefix(limit).map(builder.hit)
         // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
         // upper bound stays loose, but the lower bound is then the exact count.

@@ -63,5 +63,17 @@ import Testing
     @Test func textThatHoldsTheMarksIsLeftAlone() {
         let text = "odd \u{E000} text with Arafat's"
         #expect(Schema.markPossessives(text) == text)
+        #expect(Schema.markPossessives(text, from: 8) == "text with Arafat's")
+    }
+
+    @Test func markingFromAWordStartMarksAsMarkingTheWholeText() {
+        let text = "Yasser Arafat’s bid, PUTIN'S allies, ’s and the Putins' home, O’Brien’s ’tis"
+        let whole = Schema.markPossessives(text)
+        for (offset, byte) in text.utf8.enumerated() where offset == 0 || byte == UInt8(ascii: " ") {
+            let start = offset == 0 ? 0 : offset + 1
+            let marked = Schema.markPossessives(text, from: start)
+            #expect(whole.utf8.suffix(marked.utf8.count).elementsEqual(marked.utf8), "from \(start)")
+            #expect(Schema.unmarkPossessives(marked) == String(decoding: text.utf8.dropFirst(start), as: UTF8.self))
+        }
     }
 }

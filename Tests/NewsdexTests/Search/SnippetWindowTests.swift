@@ -1,0 +1,140 @@
+// A snippet read from where SnippetWindow says it may start must be the snippet of the whole
+// text, for any query: checked with Xapian's own snippets over real articles (the seeds) and the
+// wire fixtures, with words that Xapian's tokenizer reads otherwise than they are written put
+// deep into them.
+import Foundation
+import Testing
+import TestSupport
+import Xapian
+@testable import Newsdex
+
+@Suite struct SnippetWindowTests {
+    /// Words Xapian reads otherwise than they are written: an acronym's dots, a curly apostrophe,
+    /// the two characters that lowercase to ASCII, a soft hyphen, a possessive, CJK, a number.
+    static let trickyWords = [
+        "U.S.A.", "don’t", "İstanbul", "\u{212A}elvin", "gov\u{AD}ernment", "Arafat’s", "伊拉克战争", "3.14",
+        "C++", "e-mail", "NATO’s", "Müller", "naïve", "ISTANBUL", "rock’n’roll",
+    ]
+
+    /// The seeds and the wire fixtures, each once as it is and once with tricky words put in far
+    /// from its start.
+    static func texts() throws -> [String] {
+        var files: [URL] = []
+        for folder in [Seeds.corpus, Wire.corpus] {
+            let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+            while let url = walker?.nextObject() as? URL {
+                if url.pathExtension == "txt" { files.append(url) }
+            }
+        }
+        var texts: [String] = []
+        for (number, file) in files.sorted(by: { $0.path < $1.path }).enumerated() {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            texts.append(text)
+            var words = text.split(separator: " ").map(String.init)
+            // Each text its own few of them, so that most texts have neither İ nor K in them.
+            for (offset, word) in trickyWords.enumerated() where !words.isEmpty && (number + offset) % 3 == 0 {
+                words.insert(word, at: (number * 37 + offset * 53) % words.count)
+            }
+            texts.append(words.joined(separator: " "))
+        }
+        return texts
+    }
+
+    @Test func theWindowKeepsEverySnippetAsOverTheWholeText() throws {
+        let texts = try Self.texts()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snippet-window-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try WritableDatabase(path: folder.path)
+        let english = try Stem(language: "english")
+        let generator = TermGenerator()
+        generator.stemmer = english
+        generator.cjkNgrams = true
+        for text in texts {
+            let document = Document()
+            generator.document = document
+            generator.indexText(text)
+            _ = try database.add(document)
+        }
+        try database.commit()
+        let parser = QueryParser()
+        parser.stemmer = english
+        parser.database = database
+
+        // Queries of words from the texts: as written, capitalised, plural, phrases of two,
+        // prefixes with a wildcard, and the tricky words.
+        var random = SplitMix64(seed: 7)
+        var words: [String] = []
+        for text in texts { words += text.split(whereSeparator: { $0.isWhitespace }).map(String.init).filter { $0.count > 4 } }
+        var compared = 0
+        var shortened = 0
+        for _ in 0..<300 {
+            var query: [String] = []
+            for _ in 0...Int.random(in: 0...1, using: &random) {
+                let index = Int.random(in: 0..<words.count - 1, using: &random)
+                let word = words[index]
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0: query.append("\"\(word) \(words[index + 1])\"")
+                case 1: query.append(word.uppercased())
+                case 2: query.append(word + "s")
+                case 3: query.append(String(word.prefix(4)) + "*")
+                case 4: query.append(Self.trickyWords.randomElement(using: &random)!)
+                default: query.append(word)
+                }
+            }
+            // Words of the texts may be operators ("AND" at the end of a query): such a query
+            // is not a query.
+            guard let parsed = try? parser.parse(
+                query.joined(separator: " OR "), flags: [.boolean, .phrase, .loveHate, .wildcard, .cjkNgram])
+            else { continue }
+            let enquire = Enquire(database: database)
+            enquire.query = parsed
+            let mset = try enquire.matchSet(limit: texts.count)
+            let window = SnippetWindow(query: parsed)
+            for hit in mset {
+                let text = texts[Int(hit.id) - 1]
+                // As HitBuilder reads them: possessives marked, from where the window starts.
+                let whole = try mset.snippet(Schema.markPossessives(text), length: 240, stemmer: english, flags: [.cjkNgram])
+                for stemmer in ["english", "german", nil] {
+                    let start = window.start(in: text, stemmer: stemmer, length: 240)
+                    if stemmer != "english" && parsed.terms().contains(where: { $0.hasPrefix("Z") }) {
+                        #expect(start == 0, "a stem of another language has no probe")
+                    }
+                    guard stemmer == "english" else { continue }
+                    let part = Schema.markPossessives(text, from: start)
+                    #expect(try mset.snippet(part, length: 240, stemmer: english, flags: [.cjkNgram]) == whole, "\(query)")
+                    compared += 1
+                    if start > 0 { shortened += 1 }
+                }
+            }
+        }
+        // The comparison means something only when texts were shortened, often.
+        #expect(compared > 1000 && shortened > compared / 10, "\(shortened) of \(compared)")
+    }
+
+    @Test func readsTheWholeTextWhenAWordMayMatchUnseen() throws {
+        let parser = QueryParser()
+        parser.stemmer = try Stem(language: "english")
+        let filler = String(repeating: "The council met again on Tuesday. ", count: 40)
+        // "İstanbul" is the term "istanbul": the probe would not see it.
+        let text = filler + "İstanbul " + filler + "istanbul"
+        let window = SnippetWindow(query: try parser.parse("istanbul"))
+        #expect(window.start(in: text, stemmer: "english", length: 240) == 0)
+        #expect(window.start(in: filler + filler + "istanbul", stemmer: "english", length: 240) > 0)
+        // A wildcard's terms are not in the query: no probe.
+        let wildcard = SnippetWindow(query: try parser.parse("istan*", flags: [.wildcard]))
+        #expect(wildcard.start(in: filler + filler + "istanbul", stemmer: "english", length: 240) == 0)
+    }
+}
+
+/// A small seedable generator, so the generated queries are the same on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
