@@ -2,6 +2,7 @@
 // text, for any query: checked with Xapian's own snippets over real articles (the seeds) and the
 // wire fixtures, with words that Xapian's tokenizer reads otherwise than they are written put
 // deep into them.
+import CorpusGenerator
 import Foundation
 import Testing
 import TestSupport
@@ -123,18 +124,5 @@ import Xapian
         // A wildcard's terms are not in the query: no probe.
         let wildcard = SnippetWindow(query: try parser.parse("istan*", flags: [.wildcard]))
         #expect(wildcard.start(in: filler + filler + "istanbul", stemmer: "english", length: 240) == 0)
-    }
-}
-
-/// A small seedable generator, so the generated queries are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
