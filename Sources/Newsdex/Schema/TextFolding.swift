@@ -97,7 +97,7 @@ extension Schema {
     static func markPossessives(_ text: String) -> String {
         // Text that already holds the marks is left alone: unmarking could not tell them apart.
         guard !containsPossessiveMarks(text) else { return text }
-        return rewritePossessives(text) { Array(String(possessiveMarks[$0.kind]).utf8) }
+        return withMarks(text)
     }
 
     /// `text` from byte `start` on (a word's start), marked as `markPossessives(text)` marks it:
@@ -106,7 +106,12 @@ extension Schema {
         guard start > 0 else { return markPossessives(text) }
         let rest = String(decoding: text.utf8.dropFirst(start), as: UTF8.self)
         guard !containsPossessiveMarks(text) else { return rest }
-        return rewritePossessives(rest) { Array(String(possessiveMarks[$0.kind]).utf8) }
+        return withMarks(rest)
+    }
+
+    /// `text` with the apostrophe of each possessive ending replaced by its mark.
+    private static func withMarks(_ text: String) -> String {
+        rewritePossessives(text) { Array(String(possessiveMarks[$0.kind]).utf8) }
     }
 
     /// Puts back the apostrophes `markPossessives` replaced.

@@ -20,8 +20,8 @@
 // The probes are looked for in the text as stored, before its possessives are marked for the
 // snippet ("Arafat’s" read as the word "Arafat" and a mark, see Schema.markPossessives): every
 // word of the marked text is still there, its letters together, once the apostrophe is left out.
-// Two characters lowercase to ASCII (İ to i, the Kelvin sign to k): a text holding one is read
-// whole. A probe found where no word matches only starts the text earlier than it might.
+// Two characters lowercase to ASCII (İ to i, the Kelvin sign to k): a text holding one before
+// its first probe is read whole. A probe found where no word matches only starts the text earlier than it might.
 internal import Xapian
 
 struct SnippetWindow {
