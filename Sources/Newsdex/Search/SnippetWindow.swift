@@ -30,6 +30,9 @@ struct SnippetWindow {
     private let unstemmed: [[UInt8]]?
     private let englishStems: [[UInt8]]?
     private let hasStems: Bool
+    /// Each stem less its last two bytes, as it is (dots and apostrophes kept); nil when some
+    /// stem is not ASCII, or the query has a wildcard.
+    private let stemParts: [[UInt8]]?
 
     /// Bytes of text kept before the first probe found, beyond the snippet's own length: a word
     /// is at most 64 bytes (longer ones are not terms), and a window `length` + 1.
@@ -38,11 +41,12 @@ struct SnippetWindow {
     /// The window of snippets for `query`, the query the match set was run with.
     init(query: Query?) {
         guard let query, !query.hasWildcard else {
-            (unstemmed, englishStems, hasStems) = (nil, nil, true)
+            (unstemmed, englishStems, hasStems, stemParts) = (nil, nil, true, nil)
             return
         }
         var unstemmed: [[UInt8]]? = []
         var stems: [[UInt8]]? = []
+        var stemParts: [[UInt8]]? = []
         var hasStems = false
         for term in query.terms() {
             var bytes = Array(term.utf8)
@@ -53,6 +57,7 @@ struct SnippetWindow {
                 if let next = bytes.first, Self.isUppercase(next) { continue }
                 hasStems = true
                 stems = stems.flatMap { list in Self.probe(Array(bytes.dropLast(2))).map { list + [$0] } }
+                stemParts = bytes.allSatisfy({ $0 < 0x80 }) ? stemParts.map { $0 + [Array(bytes.dropLast(2))] } : nil
             } else if Self.isUppercase(first) {
                 // A prefixed term (a field or a filter) never matches a word of the body.
                 continue
@@ -60,7 +65,17 @@ struct SnippetWindow {
                 unstemmed = unstemmed.flatMap { list in Self.probe(bytes).map { list + [$0] } }
             }
         }
-        (self.unstemmed, self.englishStems, self.hasStems) = (unstemmed, stems, hasStems)
+        (self.unstemmed, self.englishStems, self.hasStems, self.stemParts) = (unstemmed, stems, hasStems, stemParts)
+    }
+
+    /// The stemmer a snippet of this query needs for a text stemmed in English: one that stems
+    /// only the words holding a stem's part (an English stem less two letters is in its word),
+    /// since no other word can stem to a term of the query. Xapian's snippet stems every word
+    /// it reads that is not a term itself: 3.0 M of the 5.7 M instructions of ten snippets of a
+    /// one-shot `search government` (10k bench corpus). Nil when every word must be stemmed.
+    func englishStemmer() -> Stem? {
+        guard let stemParts else { return nil }
+        return try? Stem(language: "english", stemmingOnlyWordsContaining: stemParts)
     }
 
     /// The byte offset in `text` at which a snippet of `length` bytes may start, its words
