@@ -114,25 +114,39 @@ struct SnippetWindow {
     /// a character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA). Reads the text
     /// only as far as the first probe.
     private static func firstProbe(_ probes: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        var folded: [UInt8] = []
-        var offsets: [Int] = []
-        for (offset, byte) in text.enumerated() {
+        // The last byte of some probe: only there is a probe compared.
+        var endsAProbe = [Bool](repeating: false, count: 128)
+        for probe in probes { if let last = probe.last { endsAProbe[Int(last)] = true } }
+        // The text as read so far, and where each of its bytes is in `text`.
+        let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+        let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: text.count)
+        defer {
+            folded.deallocate()
+            offsets.deallocate()
+        }
+        var count = 0
+        var offset = 0
+        while offset < text.count {
+            let byte = text[offset]
             if byte >= 0x80 {
                 if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return nil }
                 if byte == 0xE2 && offset + 2 < text.count && text[offset + 1] == 0x84 && text[offset + 2] == 0xAA {
                     return nil
                 }
-                continue
+            } else if byte != UInt8(ascii: ".") {
+                let lower = isUppercase(byte) ? byte | 0x20 : byte
+                folded[count] = lower
+                offsets[count] = offset
+                count += 1
+                // Does a probe end here?
+                if endsAProbe[Int(lower)] {
+                    for probe in probes where probe.last == lower && probe.count <= count {
+                        let begin = count - probe.count
+                        if folded[begin..<count].elementsEqual(probe) { return offsets[begin] }
+                    }
+                }
             }
-            if byte == UInt8(ascii: ".") { continue }
-            let lower = isUppercase(byte) ? byte | 0x20 : byte
-            folded.append(lower)
-            offsets.append(offset)
-            // Does a probe end here?
-            for probe in probes where probe.last == lower && probe.count <= folded.count {
-                let begin = folded.count - probe.count
-                if folded[begin...].elementsEqual(probe) { return offsets[begin] }
-            }
+            offset += 1
         }
         return nil
     }
