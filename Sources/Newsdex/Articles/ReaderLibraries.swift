@@ -29,14 +29,24 @@ extension ArticleReader {
     }
 }
 
+extension LibraryLoadError {
+    /// Runs a C target's loader (`ch_library_load`, `cld_library_load`), which says why it could
+    /// not load its library through its argument.
+    /// - Throws: `LibraryLoadError` naming `library` when it could not.
+    fileprivate static func check(
+        _ load: (UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Int32, library: UnsafePointer<CChar>
+    ) throws(LibraryLoadError) {
+        var reason: UnsafePointer<CChar>?
+        guard load(&reason) == 0 else { return }
+        throw LibraryLoadError(library: String(cString: library), reason: reason.map { String(cString: $0) } ?? "")
+    }
+}
+
 extension HTMLPage {
     /// Loads libxml2, once per process.
     /// - Throws: `LibraryLoadError` when it cannot be loaded.
     static func loadLibrary() throws(LibraryLoadError) {
-        var reason: UnsafePointer<CChar>?
-        guard ch_library_load(&reason) == 0 else { return }
-        throw LibraryLoadError(
-            library: String(cString: ch_library_name()), reason: reason.map { String(cString: $0) } ?? "")
+        try LibraryLoadError.check(ch_library_load, library: ch_library_name())
     }
 }
 
@@ -44,9 +54,6 @@ extension LanguageDetector {
     /// Loads libcld2, once per process.
     /// - Throws: `LibraryLoadError` when it cannot be loaded.
     static func loadLibrary() throws(LibraryLoadError) {
-        var reason: UnsafePointer<CChar>?
-        guard cld_library_load(&reason) == 0 else { return }
-        throw LibraryLoadError(
-            library: String(cString: cld_library_name()), reason: reason.map { String(cString: $0) } ?? "")
+        try LibraryLoadError.check(cld_library_load, library: cld_library_name())
     }
 }
