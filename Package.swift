@@ -25,15 +25,17 @@ let package = Package(
         // An idiomatic Swift binding of Xapian; it could be published alone.
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // libxml2's HTML parser as flat arrays of nodes: the only code that includes libxml2's
-        // headers. CLibXML2 only carries pkg-config's flags for libxml-2.0 to it.
-        .systemLibrary(
-            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "CHTML", dependencies: ["CLibXML2"]),
+        // headers. libxml2 is not linked: CHTML opens it on the first page it parses, so that a
+        // search never loads it and the ICU it brings (issue 16). Its headers' folder is given
+        // as a flag: pkg-config's, through a system library target, would link libxml2 too.
+        .target(
+            name: "CHTML",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
         // zlib's gzip inflate and deflate, member by member, for web archives (*.warc.gz).
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // The Compact Language Detector 2 (Debian's libcld2) as one C function: the only code
-        // that includes its C++ headers.
-        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
+        // that includes its C++ headers. Opened on first use, not linked, as libxml2 is.
+        .target(name: "CCLD2"),
         // The news domain: articles, captions, entities, the schema, indexing and searching.
         .target(name: "Newsdex", dependencies: ["Xapian", "CHTML", "CZlib", "CCLD2"]),
         // The command line: parses flags, calls Newsdex, prints.

@@ -898,12 +898,12 @@ def write_report(path, meta, indexing, searching, queries, big=None):
     write_counts(add, queries, searching)
     write_baseline(add, queries, searching)
     write_relative(add, indexing, searching)
-    # bench/stories.py (story clustering), `make eval-entities` (entities on real news) and
-    # bench/html.py (saved pages and web archives) keep their own sections in the report: carry
-    # them over.
+    # bench/stories.py (story clustering), `make eval-entities` (entities on real news),
+    # bench/scale.py (archives of millions) and bench/html.py (saved pages and web archives) keep
+    # their own sections in the report: carry them over.
     if os.path.exists(path):
         previous = open(path).read()
-        for section in ("stories", "entities", "html"):
+        for section in ("stories", "entities", "scale", "html"):
             begin, finish = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
             if begin in previous and finish in previous:
                 start = previous.index(begin)

@@ -7,7 +7,10 @@
 #include <libxml/parserInternals.h>
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
+#include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,9 +36,58 @@ struct ch_document {
     int failed;  /* an allocation failed; the rest of the parse is ignored */
 };
 
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+/* ---- libxml2, opened on first use ---------------------------------------------------------
+ * Each function CHTML calls, through a pointer of the type its header declares. */
 
-static void init_libxml2(void) { xmlInitParser(); }
+#define LIBXML2_FUNCTIONS(F)                                                                     \
+    F(xmlInitParser) F(xmlFindCharEncodingHandler) F(xmlCharEncCloseFunc)                        \
+    F(xmlSwitchToEncoding) F(xmlSetGenericErrorFunc) F(xmlSetStructuredErrorFunc)                \
+    F(__xmlGenericError) F(__xmlGenericErrorContext) F(__xmlStructuredError)                     \
+    F(__xmlStructuredErrorContext) F(htmlCreateMemoryParserCtxt) F(htmlCtxtUseOptions)           \
+    F(htmlParseDocument) F(htmlFreeParserCtxt)
+
+static struct {
+#define F(name) __typeof__(name) *name;
+    LIBXML2_FUNCTIONS(F)
+#undef F
+} libxml2;
+
+/* libxml2 2.14 changed its ABI and its soname with it. */
+#if LIBXML_VERSION >= 21400
+static const char soname[] = "libxml2.so.16";
+#else
+static const char soname[] = "libxml2.so.2";
+#endif
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static int loaded;
+static char load_error[512];
+
+static void load_libxml2(void) {
+    void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+        const char *reason = dlerror();
+        snprintf(load_error, sizeof load_error, "%s", reason ? reason : "dlopen failed");
+        return;
+    }
+#define F(name)                                                                                  \
+    if (!(libxml2.name = (__typeof__(name) *)dlsym(library, #name))) {                           \
+        snprintf(load_error, sizeof load_error, "%s has no %s", soname, #name);                  \
+        return;                                                                                  \
+    }
+    LIBXML2_FUNCTIONS(F)
+#undef F
+    libxml2.xmlInitParser();
+    loaded = 1;
+}
+
+int ch_library_load(const char **reason) {
+    pthread_once(&load_once, load_libxml2);
+    if (reason) *reason = loaded ? NULL : load_error;
+    return loaded;
+}
+
+const char *ch_library_name(void) { return soname; }
 
 /* ---- Growing arrays ----------------------------------------------------------------------- */
 
@@ -213,31 +265,31 @@ static void on_structured_error_from_parser(void *context, xmlErrorPtr error) {
 
 ch_status ch_document_parse(const char *bytes, size_t length, const char *encoding,
                             ch_document **out) {
-    pthread_once(&init_once, init_libxml2);
+    if (!ch_library_load(NULL)) return CH_NO_LIBRARY;
     if (length > CH_MAX_INPUT) return CH_TOO_LARGE;
     if (length == 0) return CH_NOT_PARSED;
     xmlCharEncodingHandlerPtr handler = NULL;
     if (encoding) {
-        handler = xmlFindCharEncodingHandler(encoding);
+        handler = libxml2.xmlFindCharEncodingHandler(encoding);
         if (!handler) return CH_UNKNOWN_ENCODING;
     }
     ch_document *d = calloc(1, sizeof *d);
     if (!d) {
-        if (handler) xmlCharEncCloseFunc(handler);
+        if (handler) libxml2.xmlCharEncCloseFunc(handler);
         return CH_NO_MEMORY;
     }
     d->current_text = CH_NONE;
 
     /* libxml2's error channels are per thread: silence them for this parse, then restore them. */
-    xmlGenericErrorFunc generic_before = xmlGenericError;
-    void *generic_context_before = xmlGenericErrorContext;
-    xmlStructuredErrorFunc structured_before = xmlStructuredError;
-    void *structured_context_before = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(d, on_generic_error);
-    xmlSetStructuredErrorFunc(d, on_structured_error);
+    xmlGenericErrorFunc generic_before = *libxml2.__xmlGenericError();
+    void *generic_context_before = *libxml2.__xmlGenericErrorContext();
+    xmlStructuredErrorFunc structured_before = *libxml2.__xmlStructuredError();
+    void *structured_context_before = *libxml2.__xmlStructuredErrorContext();
+    libxml2.xmlSetGenericErrorFunc(d, on_generic_error);
+    libxml2.xmlSetStructuredErrorFunc(d, on_structured_error);
 
     ch_status status = CH_OK;
-    htmlParserCtxtPtr parser = htmlCreateMemoryParserCtxt(bytes, (int)length);
+    htmlParserCtxtPtr parser = libxml2.htmlCreateMemoryParserCtxt(bytes, (int)length);
     if (!parser) {
         status = CH_NOT_PARSED;
     } else {
@@ -256,23 +308,23 @@ ch_status ch_document_parse(const char *bytes, size_t length, const char *encodi
         parser->userData = parser;
         int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD;
         if (handler) options |= HTML_PARSE_IGNORE_ENC;
-        htmlCtxtUseOptions(parser, options);
+        libxml2.htmlCtxtUseOptions(parser, options);
         if (handler) {
-            xmlSwitchToEncoding(parser, handler);
+            libxml2.xmlSwitchToEncoding(parser, handler);
             handler = NULL;  /* the parser owns it now */
         }
-        htmlParseDocument(parser);
+        libxml2.htmlParseDocument(parser);
         if (!encoding && parser->input && parser->input->encoding)
             d->declared_encoding = strdup((const char *)parser->input->encoding);
         else if (!encoding && parser->encoding)
             d->declared_encoding = strdup((const char *)parser->encoding);
         parser->_private = NULL;
-        htmlFreeParserCtxt(parser);
+        libxml2.htmlFreeParserCtxt(parser);
     }
-    if (handler) xmlCharEncCloseFunc(handler);
+    if (handler) libxml2.xmlCharEncCloseFunc(handler);
 
-    xmlSetGenericErrorFunc(generic_context_before, generic_before);
-    xmlSetStructuredErrorFunc(structured_context_before, structured_before);
+    libxml2.xmlSetGenericErrorFunc(generic_context_before, generic_before);
+    libxml2.xmlSetStructuredErrorFunc(structured_context_before, structured_before);
 
     if (status == CH_OK && d->failed) status = CH_NO_MEMORY;
     if (status != CH_OK) {

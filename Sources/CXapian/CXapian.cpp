@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+#include <utility>
+#include <vector>
 
 struct cx_error {
     cx_status status;
@@ -636,12 +638,45 @@ class MemoizedStem final : public Xapian::StemImplementation {
 
     std::string get_description() const override { return "memoized " + stem.get_description(); }
 };
+
+class FilteredStem final : public Xapian::StemImplementation {
+    Xapian::Stem stem;
+    std::vector<std::string> needles;
+
+  public:
+    FilteredStem(const std::string &language, std::vector<std::string> needles)
+        : stem(language), needles(std::move(needles)) {}
+
+    std::string operator()(const std::string &word) override {
+        for (const auto &needle : needles) {
+            if (word.find(needle) != std::string::npos) return stem(word);
+        }
+        return word;
+    }
+
+    std::string get_description() const override { return "filtered " + stem.get_description(); }
+};
 }  // namespace
 
 cx_status cx_stem_new_memoized(const char *language, size_t language_len, size_t capacity, cx_stem **out,
                                cx_error **err) noexcept {
     CX_TRY
     *out = new cx_stem{Xapian::Stem(new MemoizedStem(str(language, language_len), capacity))};
+    CX_CATCH
+}
+
+cx_status cx_stem_new_filtered(const char *language, size_t language_len, const char *needles,
+                               const size_t *needle_lens, size_t needle_count, cx_stem **out,
+                               cx_error **err) noexcept {
+    CX_TRY
+    std::vector<std::string> list;
+    list.reserve(needle_count);
+    size_t offset = 0;
+    for (size_t i = 0; i < needle_count; i++) {
+        list.push_back(str(needles + offset, needle_lens[i]));
+        offset += needle_lens[i];
+    }
+    *out = new cx_stem{Xapian::Stem(new FilteredStem(str(language, language_len), std::move(list)))};
     CX_CATCH
 }
 

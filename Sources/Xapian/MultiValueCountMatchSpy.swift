@@ -28,6 +28,14 @@ public final class MultiValueCountMatchSpy {
         try checkTermList { cx_multivalue_spy_values(handle, $0, $1) }
     }
 
+    /// Calls `body` with every value seen, its bytes lent for the call only, and its count, in
+    /// no particular order: `values()` without an array for each of thousands of values.
+    ///
+    /// - Throws: `XapianError` on failure; what `body` throws.
+    public func forEachValue(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+        try withTermList({ cx_multivalue_spy_values(handle, $0, $1) }, body)
+    }
+
     /// Appends `value` to a packed slot's bytes, as this spy reads them.
     public static func pack(_ value: some Collection<UInt8>, into bytes: inout [UInt8]) {
         var rest = UInt(value.count)

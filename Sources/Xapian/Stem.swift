@@ -30,6 +30,26 @@ public final class Stem {
         }
     }
 
+    /// A stemmer for `language` that stems only the words containing one of `needles` (bytes
+    /// compared as they are) and gives any other word back as it is: for a caller that needs
+    /// only some stems and knows a part of each, such as a snippet looking for a query's stems.
+    ///
+    /// - Throws: `XapianError` `.invalidArgument` for an unknown language.
+    ///
+    /// Wraps `Xapian::Stem(StemImplementation *)` with a filtering implementation around
+    /// `Xapian::Stem(language)`.
+    public init(language: String, stemmingOnlyWordsContaining needles: [[UInt8]]) throws {
+        let joined = needles.flatMap { $0 }
+        let lengths = needles.map(\.count)
+        handle = try withBytes(language) { l, n in
+            try withBytes(joined) { bytes, _ in
+                try lengths.withUnsafeBufferPointer { lengths in
+                    try checkHandle { cx_stem_new_filtered(l, n, bytes, lengths.baseAddress, lengths.count, $0, $1) }
+                }
+            }
+        }
+    }
+
     deinit {
         cx_stem_free(handle)
     }

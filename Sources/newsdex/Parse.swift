@@ -28,6 +28,7 @@ extension NewsdexCommand {
         var format: ReportFormat = .text
 
         func run() throws {
+            try ArticleReader.loadLibraries()
             let corpusRoot = URL(fileURLWithPath: corpus, isDirectory: true)
             let listing = ArticleReader.listing(under: files.map { URL(fileURLWithPath: $0) }, corpusRoot: corpusRoot)
             let reader = ArticleReader()

@@ -19,3 +19,22 @@ import Xapian
     #expect(memoized("") == "")
     #expect { try Stem(language: "klingon", memoizingUpTo: 10) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
 }
+
+@Test func aFilteredStemmerStemsOnlyWordsHoldingANeedle() throws {
+    let plain = try Stem(language: "english")
+    let filtered = try Stem(language: "english", stemmingOnlyWordsContaining: [Array("govern".utf8), Array("ru".utf8)])
+    for word in ["governments", "ungoverned", "running", "crusted"] {
+        #expect(filtered(word) == plain(word), "\(word)")
+        #expect(filtered(word) != word, "\(word) is stemmed")
+    }
+    // No needle in them: given back as they are, though their stems differ.
+    for word in ["attacked", "nations", "ministers", "Running"] {
+        #expect(filtered(word) == word)
+        #expect(plain(word) != word)
+    }
+    let none = try Stem(language: "english", stemmingOnlyWordsContaining: [])
+    #expect(none("governments") == "governments")
+    let empty = try Stem(language: "english", stemmingOnlyWordsContaining: [[]])
+    #expect(empty("governments") == "govern")
+    #expect { try Stem(language: "klingon", stemmingOnlyWordsContaining: []) } throws: { ($0 as? XapianError)?.code == .invalidArgument }
+}

@@ -6,6 +6,9 @@
  *
  * CLD2 keeps no state between calls: its tables are static data compiled into the library, so
  * these functions may be called from any number of threads at once.
+ *
+ * libcld2 is opened (dlopen) on first use, not linked: a process that detects no language, such
+ * as every search, never loads it.
  */
 #ifndef CCLD2_H
 #define CCLD2_H
@@ -24,8 +27,18 @@ typedef enum cld_status {
     CLD_INVALID_UTF8,    /* the text is not valid UTF-8 (nothing was detected) */
     CLD_TOO_LONG,        /* the text is longer than CLD2 takes in one call (2 GiB) */
     CLD_NO_MEMORY,       /* std::bad_alloc */
-    CLD_UNKNOWN          /* anything else thrown */
+    CLD_UNKNOWN,         /* anything else thrown */
+    CLD_NO_LIBRARY       /* libcld2 could not be loaded: see cld_library_load */
 } cld_status;
+
+/* Loads libcld2 (cld_library_name()) once per process; later calls return the first call's
+ * answer. Returns 1 when it is loaded, else 0 and, in `*reason` when not NULL, what the dynamic
+ * loader said (static storage). cld_detect calls it itself; call it first to report a missing
+ * library before any work. */
+int cld_library_load(const char **reason) CLD_NOEXCEPT;
+
+/* The file name cld_library_load opens ("libcld2.so.0"); static storage. */
+const char *cld_library_name(void) CLD_NOEXCEPT;
 
 /* The most likely languages of `text` (`text_len` bytes of UTF-8, plain text, not HTML), most
  * likely first, as CLD2 reports them (ExtDetectLanguageSummaryCheckUTF8 without hints).
@@ -36,12 +49,13 @@ typedef enum cld_status {
  * `*reliable` is 1 when CLD2 judges the first language reliable (enough text, clearly ahead of the
  * second), else 0. `*text_bytes` receives how many bytes of letters CLD2 scored.
  *
- * Returns CLD_OK, CLD_INVALID_UTF8 (outputs set to "un", 0), CLD_TOO_LONG, CLD_NO_MEMORY or
- * CLD_UNKNOWN. Outputs are written only on CLD_OK and CLD_INVALID_UTF8. An empty text gives "un". */
+ * Returns CLD_OK, CLD_INVALID_UTF8 (outputs set to "un", 0), CLD_TOO_LONG, CLD_NO_MEMORY,
+ * CLD_UNKNOWN or CLD_NO_LIBRARY. Outputs are written only on CLD_OK and CLD_INVALID_UTF8. An empty text gives "un". */
 cld_status cld_detect(const char *text, size_t text_len, const char *codes[3], int percents[3],
                       int *reliable, int *text_bytes) CLD_NOEXCEPT;
 
-/* The version of the detector linked ("V2.0 - 20141016"). Static storage; never fails. */
+/* The version of the detector ("V2.0 - 20141016"); "" when libcld2 cannot be loaded. Static
+ * storage; never fails. */
 const char *cld_version(void) CLD_NOEXCEPT;
 
 #ifdef __cplusplus

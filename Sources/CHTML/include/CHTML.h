@@ -14,6 +14,8 @@
  *    an (offset, length) into the document's byte buffer.
  *  - Thread-safe: documents may be parsed on several threads at once; one document is read by
  *    one thread at a time. libxml2 never prints: its errors and warnings are silenced.
+ *  - libxml2 is opened (dlopen) on first use, not linked: a process that parses no page, such
+ *    as every search, never loads it or the ICU it brings (a millisecond of each start).
  */
 #ifndef CHTML_H
 #define CHTML_H
@@ -30,7 +32,8 @@ typedef enum ch_status {
     CH_NO_MEMORY,          /* an allocation failed */
     CH_UNKNOWN_ENCODING,   /* libxml2 (with iconv) has no converter for the encoding named */
     CH_TOO_LARGE,          /* the input is over CH_MAX_INPUT bytes */
-    CH_NOT_PARSED          /* libxml2 could not start parsing (e.g. an empty input) */
+    CH_NOT_PARSED,         /* libxml2 could not start parsing (e.g. an empty input) */
+    CH_NO_LIBRARY          /* libxml2 could not be loaded: see ch_library_load */
 } ch_status;
 
 /* The largest input ch_document_parse takes, in bytes (libxml2 counts in int). */
@@ -72,6 +75,15 @@ typedef struct ch_name {
 
 typedef struct ch_document ch_document;
 
+/* Loads libxml2 (ch_library_name(), the library of the headers compiled against) once per
+ * process; later calls return the first call's answer. Returns 1 when it is loaded, else 0 and,
+ * in `*reason` when not NULL, what the dynamic loader said (static storage). ch_document_parse
+ * calls it itself; call it first to report a missing library before any work. */
+int ch_library_load(const char **reason);
+
+/* The file name ch_library_load opens ("libxml2.so.2"); static storage. */
+const char *ch_library_name(void);
+
 /* Parses `length` bytes of HTML.
  *
  * `encoding`: NULL lets libxml2 decide from what the page says (a byte order mark, <meta
@@ -80,7 +92,7 @@ typedef struct ch_document ch_document;
  * the page says. Malformed markup is repaired as libxml2 repairs it; it is never an error.
  *
  * Returns CH_OK and a new document in `*out` (the caller frees it with ch_document_free),
- * CH_UNKNOWN_ENCODING, CH_TOO_LARGE, CH_NOT_PARSED or CH_NO_MEMORY. `*out` is written only on
+ * CH_UNKNOWN_ENCODING, CH_TOO_LARGE, CH_NOT_PARSED, CH_NO_MEMORY or CH_NO_LIBRARY. `*out` is written only on
  * CH_OK. */
 ch_status ch_document_parse(const char *bytes, size_t length, const char *encoding,
                             ch_document **out);

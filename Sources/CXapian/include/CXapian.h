@@ -274,6 +274,14 @@ cx_status cx_stem_new(const char *language, size_t language_len, cx_stem **out, 
  * by the caller. */
 cx_status cx_stem_new_memoized(const char *language, size_t language_len, size_t capacity, cx_stem **out,
                                cx_error **err) CX_NOEXCEPT;
+/* A stemmer for `language`, as cx_stem_new's, that stems only the words containing one of
+ * `needle_count` needles (bytes compared as they are; needle i is the `needle_lens[i]` bytes
+ * after needles i-1 in `needles`) and gives any other word back as it is: for a caller that
+ * needs only the stems that contain something, e.g. a snippet that looks for a query's stems.
+ * Statuses as cx_stem_new. `*out` is owned by the caller. */
+cx_status cx_stem_new_filtered(const char *language, size_t language_len, const char *needles,
+                               const size_t *needle_lens, size_t needle_count, cx_stem **out,
+                               cx_error **err) CX_NOEXCEPT;
 /* The stem of `word`. `*out` is owned by the caller (cx_bytes_free). */
 cx_status cx_stem_apply(const cx_stem *stem, const char *word, size_t word_len, char **out,
                         size_t *out_len, cx_error **err) CX_NOEXCEPT;

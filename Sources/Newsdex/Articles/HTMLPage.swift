@@ -57,6 +57,8 @@ enum HTMLParseError: Error, Sendable, Equatable {
     case tooLarge
     case empty
     case outOfMemory
+    /// libxml2 could not be loaded (`ArticleReader.loadLibraries` reports it before any work).
+    case noLibrary(LibraryLoadError)
 }
 
 /// A parsed page. Node indexes run in document order; a node's descendants are the indexes
@@ -93,6 +95,9 @@ final class HTMLPage {
         case CH_UNKNOWN_ENCODING: throw HTMLParseError.unknownEncoding(encoding ?? "")
         case CH_TOO_LARGE: throw HTMLParseError.tooLarge
         case CH_NOT_PARSED: throw HTMLParseError.empty
+        case CH_NO_LIBRARY:
+            do { try Self.loadLibrary() } catch { throw HTMLParseError.noLibrary(error) }
+            throw HTMLParseError.outOfMemory
         default: throw HTMLParseError.outOfMemory
         }
         guard let document else { throw HTMLParseError.outOfMemory }

@@ -48,6 +48,8 @@ enum HTMLReader {
             return reject("empty page")
         } catch HTMLParseError.tooLarge {
             return reject("page too large to parse")
+        } catch HTMLParseError.noLibrary(let error) {
+            return reject("the page could not be parsed: \(error.library) could not be loaded (\(error.reason))")
         } catch {
             return reject("the page could not be parsed (out of memory)")
         }

@@ -33,9 +33,11 @@ public final class Indexer: Sendable {
     /// - Parameter progress: called as files are done and as the run enters each phase, from
     ///   any thread, one call at a time and in order.
     /// - Throws: `CorpusError` when the paths cannot be indexed as asked (nothing is done);
+    ///   `LibraryLoadError` when libxml2 or libcld2 cannot be loaded (nothing is done);
     ///   `IndexError` when the index cannot be locked, opened or written.
     public func run(progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexSummary {
         let start = Date()
+        try ArticleReader.loadLibraries()
         let directory = IndexDirectory(url: options.database)
         let lock = try directory.lock()
         defer { withExtendedLifetime(lock) {} }

@@ -33,7 +33,8 @@ public enum LanguageDetector {
             }
         }
         // A Swift String is valid UTF-8 and 2 KiB is far below CLD2's limit, so only running out
-        // of memory can fail here; it then says nothing about the text.
+        // of memory can fail here; it then says nothing about the text. (Or libcld2 missing:
+        // every run that reads articles has loaded it first, `ArticleReader.loadLibraries`.)
         guard status == CLD_OK, let first = codes[0] else {
             return LanguageGuess(language: .undetermined, isReliable: false, percent: 0)
         }
@@ -43,7 +44,7 @@ public enum LanguageDetector {
             percent: Int(percents[0]))
     }
 
-    /// The detector's version, for reports.
+    /// The detector's version, for reports; "" when libcld2 cannot be loaded.
     public static var version: String { String(cString: cld_version()) }
 
     /// At most `bytes` bytes of `text`, cut at a character boundary.

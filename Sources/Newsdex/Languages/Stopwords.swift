@@ -7,8 +7,9 @@ enum Stopwords {
     static func words(for language: Language) -> [String]? {
         guard let list = snowballLists[language.code] else { return nil }
         var seen = Set<String>()
-        return list.split(separator: " ").compactMap { word in
-            let folded = Schema.foldDiacritics(String(word))
+        // Split as bytes: by Characters, the split alone was most of a one-shot search's stopper.
+        return list.utf8.split(separator: UInt8(ascii: " ")).compactMap { word in
+            let folded = Schema.foldDiacritics(String(decoding: word, as: UTF8.self))
             return seen.insert(folded).inserted ? folded : nil
         }
     }

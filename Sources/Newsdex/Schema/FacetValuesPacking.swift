@@ -30,8 +30,8 @@ struct FacetValuesPacking {
 
     /// A counted packed value: its facet and the value as stored; nil for a tag this schema
     /// does not know.
-    static func unpack(_ bytes: [UInt8]) -> (facet: Facet, value: String)? {
+    static func unpack(_ bytes: UnsafeRawBufferPointer) -> (facet: Facet, value: String)? {
         guard let tag = bytes.first, Int(tag) < facets.count else { return nil }
-        return (facets[Int(tag)], String(decoding: bytes.dropFirst(), as: UTF8.self))
+        return (facets[Int(tag)], String(decoding: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()), as: UTF8.self))
     }
 }

@@ -27,17 +27,27 @@ struct FacetCounts {
         var packedSpy: MultiValueCountMatchSpy?
         var packedFacets: Set<Facet> = []
 
-        /// Each facet's values as stored, with their counts (a value may come more than once).
+        /// Each facet's values as stored, each once, with their counts.
         /// - Throws: `XapianError` when a spy cannot be read.
         func stored() throws -> [Facet: [(value: String, count: Int)]] {
             var result: [Facet: [(value: String, count: Int)]] = [:]
             for (facet, spies) in slotSpies {
-                for spy in spies { result[facet, default: []] += try spy.values() }
+                guard spies.count > 1 else {
+                    result[facet] = try spies.first?.values() ?? []
+                    continue
+                }
+                // A value may be in several slots of a run: its counts are added up.
+                var merged: [String: Int] = [:]
+                for spy in spies {
+                    for (value, count) in try spy.values() { merged[value, default: 0] += count }
+                }
+                result[facet] = merged.map { ($0.key, $0.value) }
             }
             if let packedSpy {
-                for (bytes, count) in try packedSpy.values() {
+                // Each (facet, value) once: the spy counted each packed value as one key.
+                try packedSpy.forEachValue { bytes, count in
                     guard let (facet, value) = FacetValuesPacking.unpack(bytes), packedFacets.contains(facet) else {
-                        continue
+                        return
                     }
                     result[facet, default: []].append((value, count))
                 }
@@ -110,17 +120,13 @@ struct FacetCounts {
         return Facet.allCases.map { ($0, counted[$0] ?? []) }
     }
 
-    /// The counts of one facet's values as stored, merged over its slots and over case variants
-    /// of a value (which are one term in the index), biggest first, then by value.
+    /// The counts of one facet's values as stored (each once, as `Attached.stored` gives them),
+    /// merged over case variants of a value (which are one term in the index), biggest first,
+    /// then by value.
     static func counts(_ values: [(value: String, count: Int)], limit: Int) -> [FacetValue] {
-        // Values as stored are merged first, cheaply; only distinct values are then normalized.
-        var exact: [String: Int] = [:]
-        for (value, count) in values where !value.isEmpty {
-            exact[value, default: 0] += count
-        }
         var byKey: [String: (display: String, displayCount: Int, count: Int)] = [:]
-        byKey.reserveCapacity(exact.count)
-        for (value, count) in exact {
+        byKey.reserveCapacity(values.count)
+        for (value, count) in values where !value.isEmpty {
             let key = Schema.normalizedValue(value)
             var entry = byKey[key] ?? (value, 0, 0)
             entry.count += count

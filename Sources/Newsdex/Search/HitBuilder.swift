@@ -18,17 +18,31 @@ struct HitBuilder {
     /// Each story's members in date order, read once per search: with `--all-copies`, every hit
     /// of a story of thousands of copies would otherwise read all of them again.
     let storyMembers = StoryMembers()
+    /// The English stemmer of this query's snippets, which stems only the words that may stem
+    /// to a term of the query (see `SnippetWindow.englishStemmer`); nil: `stemmers`' own.
+    private let englishStemmer: Stem?
+
+    init(
+        database: Database, mset: MatchSet, stemmers: SnippetStemmers, highlight: Bool, snippetLength: Int,
+        window: SnippetWindow?
+    ) {
+        (self.database, self.mset, self.stemmers, self.highlight) = (database, mset, stemmers, highlight)
+        (self.snippetLength, self.window) = (snippetLength, window)
+        englishStemmer = window?.englishStemmer()
+    }
 
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
         let document = try hit.document()
         let stored = try StoredDocument(of: document)
-        let stemmer = stemmers.stemmer(for: stored.language)
+        let stemmerName = stemmers.name(for: stored.language)
+        let stemmer = stemmerName == "english" ? englishStemmer ?? stemmers.stemmer(for: stored.language)
+            : stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
             snippet = Snippet(xapianHTML: try marked(
                 stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram],
-                window: window.map { ($0, stemmers.name(for: stored.language)) }))
+                window: window.map { ($0, stemmerName) }))
         } else {
             snippet = Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
         }

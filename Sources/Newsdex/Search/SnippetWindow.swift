@@ -30,6 +30,9 @@ struct SnippetWindow {
     private let unstemmed: [[UInt8]]?
     private let englishStems: [[UInt8]]?
     private let hasStems: Bool
+    /// Each stem less its last two bytes, as it is (dots and apostrophes kept); nil when some
+    /// stem is not ASCII, or the query has a wildcard.
+    private let stemParts: [[UInt8]]?
 
     /// Bytes of text kept before the first probe found, beyond the snippet's own length: a word
     /// is at most 64 bytes (longer ones are not terms), and a window `length` + 1.
@@ -38,11 +41,12 @@ struct SnippetWindow {
     /// The window of snippets for `query`, the query the match set was run with.
     init(query: Query?) {
         guard let query, !query.hasWildcard else {
-            (unstemmed, englishStems, hasStems) = (nil, nil, true)
+            (unstemmed, englishStems, hasStems, stemParts) = (nil, nil, true, nil)
             return
         }
         var unstemmed: [[UInt8]]? = []
         var stems: [[UInt8]]? = []
+        var stemParts: [[UInt8]]? = []
         var hasStems = false
         for term in query.terms() {
             var bytes = Array(term.utf8)
@@ -53,6 +57,7 @@ struct SnippetWindow {
                 if let next = bytes.first, Self.isUppercase(next) { continue }
                 hasStems = true
                 stems = stems.flatMap { list in Self.probe(Array(bytes.dropLast(2))).map { list + [$0] } }
+                stemParts = bytes.allSatisfy({ $0 < 0x80 }) ? stemParts.map { $0 + [Array(bytes.dropLast(2))] } : nil
             } else if Self.isUppercase(first) {
                 // A prefixed term (a field or a filter) never matches a word of the body.
                 continue
@@ -60,7 +65,17 @@ struct SnippetWindow {
                 unstemmed = unstemmed.flatMap { list in Self.probe(bytes).map { list + [$0] } }
             }
         }
-        (self.unstemmed, self.englishStems, self.hasStems) = (unstemmed, stems, hasStems)
+        (self.unstemmed, self.englishStems, self.hasStems, self.stemParts) = (unstemmed, stems, hasStems, stemParts)
+    }
+
+    /// The stemmer a snippet of this query needs for a text stemmed in English: one that stems
+    /// only the words holding a stem's part (an English stem less two letters is in its word),
+    /// since no other word can stem to a term of the query. Xapian's snippet stems every word
+    /// it reads that is not a term itself: 3.0 M of the 5.7 M instructions of ten snippets of a
+    /// one-shot `search government` (10k bench corpus). Nil when every word must be stemmed.
+    func englishStemmer() -> Stem? {
+        guard let stemParts else { return nil }
+        return try? Stem(language: "english", stemmingOnlyWordsContaining: stemParts)
     }
 
     /// The byte offset in `text` at which a snippet of `length` bytes may start, its words
@@ -99,25 +114,39 @@ struct SnippetWindow {
     /// a character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA). Reads the text
     /// only as far as the first probe.
     private static func firstProbe(_ probes: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        var folded: [UInt8] = []
-        var offsets: [Int] = []
-        for (offset, byte) in text.enumerated() {
+        // The last byte of some probe: only there is a probe compared.
+        var endsAProbe = [Bool](repeating: false, count: 128)
+        for probe in probes { if let last = probe.last { endsAProbe[Int(last)] = true } }
+        // The text as read so far, and where each of its bytes is in `text`.
+        let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+        let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: text.count)
+        defer {
+            folded.deallocate()
+            offsets.deallocate()
+        }
+        var count = 0
+        var offset = 0
+        while offset < text.count {
+            let byte = text[offset]
             if byte >= 0x80 {
                 if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return nil }
                 if byte == 0xE2 && offset + 2 < text.count && text[offset + 1] == 0x84 && text[offset + 2] == 0xAA {
                     return nil
                 }
-                continue
+            } else if byte != UInt8(ascii: ".") {
+                let lower = isUppercase(byte) ? byte | 0x20 : byte
+                folded[count] = lower
+                offsets[count] = offset
+                count += 1
+                // Does a probe end here?
+                if endsAProbe[Int(lower)] {
+                    for probe in probes where probe.last == lower && probe.count <= count {
+                        let begin = count - probe.count
+                        if folded[begin..<count].elementsEqual(probe) { return offsets[begin] }
+                    }
+                }
             }
-            if byte == UInt8(ascii: ".") { continue }
-            let lower = isUppercase(byte) ? byte | 0x20 : byte
-            folded.append(lower)
-            offsets.append(offset)
-            // Does a probe end here?
-            for probe in probes where probe.last == lower && probe.count <= folded.count {
-                let begin = folded.count - probe.count
-                if folded[begin...].elementsEqual(probe) { return offsets[begin] }
-            }
+            offset += 1
         }
         return nil
     }

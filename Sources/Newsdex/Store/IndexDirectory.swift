@@ -34,8 +34,22 @@ public struct IndexDirectory: Sendable {
 
     /// The generation the stub names, if any.
     public func currentGeneration() -> String? {
+        Self.generation(namedIn: stubURL.path)
+    }
+
+    /// What `IndexDirectory(url: URL(fileURLWithPath: path)).currentGeneration()` says, without
+    /// making a URL where the path is plain (see FilePaths): a search reads it first thing.
+    static func currentGeneration(inFolder path: String) -> String? {
+        guard let stub = FilePaths.plainAppending("XAPIANDB", to: path) else {
+            return IndexDirectory(url: URL(fileURLWithPath: path)).currentGeneration()
+        }
+        return generation(namedIn: stub)
+    }
+
+    /// The generation the stub file at `stub` names, if any.
+    private static func generation(namedIn stub: String) -> String? {
         // Read without blocking: the index folder is the user's, and a FIFO there must not hang us.
-        guard let text = RegularFile.text(stubURL.path, maxBytes: StubGraph.maxStubBytes) else { return nil }
+        guard let text = RegularFile.text(stub, maxBytes: StubGraph.maxStubBytes) else { return nil }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0] == "auto" {

@@ -118,7 +118,6 @@ struct StubFile: Sendable {
     /// - Parameter index: the index as the caller named it, for errors.
     init(path: String, index: String, text: String) throws {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var entries: [(Int, StubEntry)] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
@@ -132,7 +131,7 @@ struct StubFile: Sendable {
             switch type {
             case "auto", "glass", "chert":
                 guard !rest.isEmpty else { throw fail(.noPath) }
-                let resolved = rest.hasPrefix("/") ? rest : folder.appendingPathComponent(rest).path
+                let resolved = rest.hasPrefix("/") ? rest : FilePaths.sibling(rest, of: path)
                 entries.append((number, .local(resolved)))
             case "remote":
                 if rest.hasPrefix(":") { throw fail(.remoteProgram) }
@@ -241,13 +240,13 @@ enum IndexOpener {
     /// `.missingGeneration`, which only a rebuild mends.
 
     private static func openLocal(_ path: String, index: String, part: String?) throws -> Database {
-        let directory = IndexDirectory(url: URL(fileURLWithPath: path))
         var attempts = 0
         while true {
-            let generation = directory.currentGeneration()
+            let generation = IndexDirectory.currentGeneration(inFolder: path)
             do {
                 return try Database(path: path)
             } catch {
+                let directory = IndexDirectory(url: URL(fileURLWithPath: path))
                 // Xapian says "not found" for a folder it may not read: say what it is.
                 if let denied = unreadable([path, directory.stubURL.path] + (generation.map { [directory.generationURL($0).path] } ?? [])) {
                     throw IndexError(.permissionDenied, index: index, part: part, detail: denied)

@@ -42,7 +42,7 @@ enum StubGraph {
         case .missing:
             return .missing
         case .directory:
-            let stub = URL(fileURLWithPath: path).appendingPathComponent("XAPIANDB").path
+            let stub = FilePaths.appending("XAPIANDB", to: path)
             switch FileKind(path: stub) {
             case .missing: return .database
             case .regular: return try node(at: stub, index: index)

@@ -22,6 +22,8 @@ enum ErrorMessages {
             return ([sentence(for: error)], .usage)
         case let error as CorpusError:
             return ([sentence(for: error, database: database)], .usage)
+        case let error as LibraryLoadError:
+            return ([sentence(for: error)], .indexUnavailable)
         default:
             // Nothing else is expected here; never 1, which scripts read as "no hits".
             let index = database.map { " (index \($0))" } ?? ""
@@ -117,6 +119,13 @@ enum ErrorMessages {
     /// Results that could not be written to stdout (a full disk): named, so nothing is lost quietly.
     static func sentence(for error: OutputError) -> String {
         "cannot write the results to standard output: \(error.reason); nothing more was written"
+    }
+
+    /// A library the readers open on first use that is not there: nothing was read or written.
+    static func sentence(for error: LibraryLoadError) -> String {
+        "cannot read articles: \(error.library) could not be loaded (\(error.reason)); nothing was read or written. "
+            + "newsdex reads pages with libxml2 and languages with libcld2: install them "
+            + "(Debian: `apt-get install libxml2-dev libcld2-dev`, as `make deps` does)"
     }
 
     /// Paths given that cannot be indexed or checked as asked.

@@ -68,6 +68,7 @@ import Xapian
         for text in texts { words += text.split(whereSeparator: { $0.isWhitespace }).map(String.init).filter { $0.count > 4 } }
         var compared = 0
         var shortened = 0
+        var filteredCompared = 0
         for _ in 0..<300 {
             var query: [String] = []
             for _ in 0...Int.random(in: 0...1, using: &random) {
@@ -105,11 +106,24 @@ import Xapian
                     #expect(try mset.snippet(part, length: 240, stemmer: english, flags: [.cjkNgram]) == whole, "\(query)")
                     compared += 1
                     if start > 0 { shortened += 1 }
+                    // And with the stemmer that stems only what may match, as HitBuilder reads
+                    // them: the body from the window on, a caption whole and exhaustively.
+                    if let filtered = window.englishStemmer() {
+                        #expect(try mset.snippet(part, length: 240, stemmer: filtered, flags: [.cjkNgram]) == whole, "\(query)")
+                        let caption = String(text.prefix(300))
+                        let flags: SnippetFlags = [.exhaustive, .emptyWithoutMatch, .cjkNgram]
+                        #expect(
+                            try mset.snippet(Schema.markPossessives(caption), length: 316, stemmer: filtered, flags: flags)
+                                == mset.snippet(Schema.markPossessives(caption), length: 316, stemmer: english, flags: flags),
+                            "\(query)")
+                        filteredCompared += 1
+                    }
                 }
             }
         }
         // The comparison means something only when texts were shortened, often.
         #expect(compared > 1000 && shortened > compared / 10, "\(shortened) of \(compared)")
+        #expect(filteredCompared > compared / 2, "\(filteredCompared) of \(compared)")
     }
 
     @Test func readsTheWholeTextWhenAWordMayMatchUnseen() throws {
