@@ -15,8 +15,6 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
-#include <utility>
-#include <vector>
 
 struct cx_error {
     cx_status status;
