@@ -57,20 +57,8 @@ func checkBytes(
 func checkTermList(
     _ call: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> cx_status
 ) throws -> [(bytes: [UInt8], count: Int)] {
-    var list: OpaquePointer?
-    try check { call(&list, $0) }
-    defer { cx_termlist_free(list) }
-    let size = cx_termlist_size(list)
     var entries: [(bytes: [UInt8], count: Int)] = []
-    entries.reserveCapacity(size)
-    for i in 0..<size {
-        var bytes: UnsafePointer<CChar>?
-        var length = 0
-        var count: UInt64 = 0
-        cx_termlist_get(list, i, &bytes, &length, &count)
-        let copy = length > 0 ? Array(UnsafeRawBufferPointer(start: bytes, count: length)) : []
-        entries.append((copy, Int(count)))
-    }
+    try withTermList(call) { bytes, count in entries.append((Array(bytes), count)) }
     return entries
 }
 
