@@ -36,8 +36,7 @@ struct HitBuilder {
         let document = try hit.document()
         let stored = try StoredDocument(of: document)
         let stemmerName = stemmers.name(for: stored.language)
-        let stemmer = stemmerName == "english" ? englishStemmer ?? stemmers.stemmer(for: stored.language)
-            : stemmers.stemmer(for: stored.language)
+        let stemmer = (stemmerName == "english" ? englishStemmer : nil) ?? stemmers.stemmer(for: stored.language)
         let snippet: Snippet
         if highlight {
             snippet = Snippet(xapianHTML: try marked(
