@@ -25,10 +25,10 @@
 internal import Xapian
 
 struct SnippetWindow {
-    /// Probes for every stemmer (unstemmed terms), and for a text stemmed in English (the stems);
-    /// nil when some term has none.
-    private let unstemmed: [[UInt8]]?
-    private let englishStems: [[UInt8]]?
+    /// The query's probes: its unstemmed terms' and, when it has stems, theirs; nil when some
+    /// term has none, or there are none.
+    private let probes: Probes?
+    /// Whether the query has stems: its probes then hold only for a text stemmed in English.
     private let hasStems: Bool
     /// Each stem less its last two bytes, as it is (dots and apostrophes kept); nil when some
     /// stem is not ASCII, or the query has a wildcard.
@@ -41,7 +41,7 @@ struct SnippetWindow {
     /// The window of snippets for `query`, the query the match set was run with.
     init(query: Query?) {
         guard let query, !query.hasWildcard else {
-            (unstemmed, englishStems, hasStems, stemParts) = (nil, nil, true, nil)
+            (probes, hasStems, stemParts) = (nil, true, nil)
             return
         }
         var unstemmed: [[UInt8]]? = []
@@ -65,7 +65,8 @@ struct SnippetWindow {
                 unstemmed = unstemmed.flatMap { list in Self.probe(bytes).map { list + [$0] } }
             }
         }
-        (self.unstemmed, self.englishStems, self.hasStems, self.stemParts) = (unstemmed, stems, hasStems, stemParts)
+        let all = hasStems ? unstemmed.flatMap { list in stems.map { list + $0 } } : unstemmed
+        (self.probes, self.hasStems, self.stemParts) = (all.flatMap { $0.isEmpty ? nil : Probes($0) }, hasStems, stemParts)
     }
 
     /// The stemmer a snippet of this query needs for a text stemmed in English: one that stems
@@ -81,19 +82,13 @@ struct SnippetWindow {
     /// The byte offset in `text` at which a snippet of `length` bytes may start, its words
     /// stemmed by `stemmer` (a Snowball name, nil for none); 0 when it must read all of it.
     func start(in text: String, stemmer: String?, length: Int) -> Int {
-        guard var probes = unstemmed else { return 0 }
-        if hasStems {
-            guard stemmer == "english", let stems = englishStems else { return 0 }
-            probes += stems
-        }
-        guard !probes.isEmpty else { return 0 }
+        guard let probes, !hasStems || stemmer == "english" else { return 0 }
         var text = text
         return text.withUTF8 { bytes in
-            guard let first = Self.firstProbe(probes, in: bytes) else { return 0 }
+            guard let first = probes.first(in: bytes) else { return 0 }
             // After a space at least `length` and the margin before it; and a probe's length
             // more, since a longer probe that ends later may begin earlier.
-            let longest = probes.map(\.count).max() ?? 0
-            var cut = first - length - Self.margin - longest
+            var cut = first - length - Self.margin - probes.longest
             while cut > 0 && bytes[cut - 1] != UInt8(ascii: " ") { cut -= 1 }
             return max(cut, 0)
         }
@@ -109,45 +104,57 @@ struct SnippetWindow {
 
     private static func isUppercase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    /// Where the first of `probes` begins in `text` read as the probes are (ASCII lowercased,
-    /// dots and other bytes left out); nil when none is found, or when the text before it holds
-    /// a character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA). Reads the text
-    /// only as far as the first probe.
-    private static func firstProbe(_ probes: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        // The last byte of some probe: only there is a probe compared.
-        var endsAProbe = [Bool](repeating: false, count: 128)
-        for probe in probes { if let last = probe.last { endsAProbe[Int(last)] = true } }
-        // The text as read so far, and where each of its bytes is in `text`.
-        let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
-        let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: text.count)
-        defer {
-            folded.deallocate()
-            offsets.deallocate()
+    /// Probes, and what looking for them in each text needs, worked out once per search.
+    private struct Probes {
+        let list: [[UInt8]]
+        /// The longest probe's length.
+        let longest: Int
+        /// The last byte of some probe: only there is a probe compared.
+        let endsAProbe: [Bool]
+
+        init(_ list: [[UInt8]]) {
+            var endsAProbe = [Bool](repeating: false, count: 128)
+            for probe in list { if let last = probe.last { endsAProbe[Int(last)] = true } }
+            (self.list, self.longest, self.endsAProbe) = (list, list.map(\.count).max() ?? 0, endsAProbe)
         }
-        var count = 0
-        var offset = 0
-        while offset < text.count {
-            let byte = text[offset]
-            if byte >= 0x80 {
-                if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return nil }
-                if byte == 0xE2 && offset + 2 < text.count && text[offset + 1] == 0x84 && text[offset + 2] == 0xAA {
-                    return nil
-                }
-            } else if byte != UInt8(ascii: ".") {
-                let lower = isUppercase(byte) ? byte | 0x20 : byte
-                folded[count] = lower
-                offsets[count] = offset
-                count += 1
-                // Does a probe end here?
-                if endsAProbe[Int(lower)] {
-                    for probe in probes where probe.last == lower && probe.count <= count {
-                        let begin = count - probe.count
-                        if folded[begin..<count].elementsEqual(probe) { return offsets[begin] }
+
+        /// Where the first probe begins in `text` read as the probes are (ASCII lowercased,
+        /// dots and other bytes left out); nil when none is found, or when the text before it
+        /// holds a character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA).
+        /// Reads the text only as far as the first probe.
+        func first(in text: UnsafeBufferPointer<UInt8>) -> Int? {
+            // The text as read so far, and where each of its bytes is in `text`.
+            let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+            let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: text.count)
+            defer {
+                folded.deallocate()
+                offsets.deallocate()
+            }
+            var count = 0
+            var offset = 0
+            while offset < text.count {
+                let byte = text[offset]
+                if byte >= 0x80 {
+                    if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return nil }
+                    if byte == 0xE2 && offset + 2 < text.count && text[offset + 1] == 0x84 && text[offset + 2] == 0xAA {
+                        return nil
+                    }
+                } else if byte != UInt8(ascii: ".") {
+                    let lower = SnippetWindow.isUppercase(byte) ? byte | 0x20 : byte
+                    folded[count] = lower
+                    offsets[count] = offset
+                    count += 1
+                    // Does a probe end here?
+                    if endsAProbe[Int(lower)] {
+                        for probe in list where probe.last == lower && probe.count <= count {
+                            let begin = count - probe.count
+                            if folded[begin..<count].elementsEqual(probe) { return offsets[begin] }
+                        }
                     }
                 }
+                offset += 1
             }
-            offset += 1
+            return nil
         }
-        return nil
     }
 }
