@@ -11,7 +11,9 @@
 // used through a stub of remote shards served by xapian-tcpsrv, where Xapian serialises the
 // spies to each server and merges their counts. Locally, a spy per slot reads every slot of the
 // run for every match (at 100k, most of a facet search's time); the packed slot holds the same
-// values, so one read per document gives the same counts.
+// values, so one read per document gives the same counts. The same spy counts the single-valued
+// facets locally, and can count the stories of a match (`storyCount`), which a search that
+// looks at every match uses instead of Xapian's collapse (see `Searcher`).
 import Foundation
 internal import Xapian
 
@@ -24,8 +26,11 @@ struct FacetCounts {
     /// The spies counting some facets on one match.
     struct Attached {
         var slotSpies: [(Facet, [ValueCountMatchSpy])] = []
+        /// Locally, the one spy: the packed facets' values, the single-valued facets' whole
+        /// values, and the stories when asked.
         var packedSpy: MultiValueCountMatchSpy?
         var packedFacets: Set<Facet> = []
+        var wholeValueFacets: [(facet: Facet, slot: ValueSlot)] = []
 
         /// Each facet's values as stored, each once, with their counts.
         /// - Throws: `XapianError` when a spy cannot be read.
@@ -51,8 +56,30 @@ struct FacetCounts {
                     }
                     result[facet, default: []].append((value, count))
                 }
+                for (facet, slot) in wholeValueFacets {
+                    var values: [(value: String, count: Int)] = []
+                    try packedSpy.forEachWholeValue(of: slot) { bytes, count in
+                        values.append((String(decoding: bytes, as: UTF8.self), count))
+                    }
+                    result[facet] = values
+                }
             }
             return result
+        }
+
+        /// The stories of the documents the match looked at, each once, and each document without
+        /// a story once: the number of hits a match collapsed by story has. Only for spies
+        /// attached `countingStories`.
+        /// - Throws: `XapianError` when the spy cannot be read.
+        func storyCount() throws -> Int {
+            guard let packedSpy, packedSpy.wholeValueSlots.contains(Slot.story.number) else {
+                preconditionFailure("storyCount() of spies not attached countingStories")
+            }
+            var count = 0
+            try packedSpy.forEachWholeValue(of: Slot.story.number) { bytes, documents in
+                count += bytes.isEmpty ? documents : 1
+            }
+            return count
         }
     }
 
@@ -68,20 +95,26 @@ struct FacetCounts {
         }
     }
 
-    /// Spies for `facets`, attached to `enquire`; read them with `counts` after the match.
-    func attach(_ facets: [Facet], to enquire: Enquire) -> Attached {
+    /// Spies for `facets`, attached to `enquire`; read them with `counts` after the match. Locally,
+    /// one spy counts them all, and the stories too when `countingStories`.
+    func attach(_ facets: [Facet], to enquire: Enquire, countingStories: Bool = false) -> Attached {
+        precondition(packed || !countingStories, "stories are counted by the local spy only")
         var attached = Attached()
         for facet in facets {
             if packed && FacetValuesPacking.facets.contains(facet) {
                 attached.packedFacets.insert(facet)
-                continue
+            } else if packed {
+                attached.wholeValueFacets += slots(for: facet).map { (facet, $0) }
+            } else {
+                let spies = slots(for: facet).map { ValueCountMatchSpy(slot: $0) }
+                for spy in spies { enquire.add(spy) }
+                attached.slotSpies.append((facet, spies))
             }
-            let spies = slots(for: facet).map { ValueCountMatchSpy(slot: $0) }
-            for spy in spies { enquire.add(spy) }
-            attached.slotSpies.append((facet, spies))
         }
-        if !attached.packedFacets.isEmpty {
-            let spy = MultiValueCountMatchSpy(slot: Slot.facetValues.number)
+        let wholeValueSlots = attached.wholeValueFacets.map(\.slot) + (countingStories ? [Slot.story.number] : [])
+        if !attached.packedFacets.isEmpty || !wholeValueSlots.isEmpty {
+            let spy = MultiValueCountMatchSpy(
+                slot: attached.packedFacets.isEmpty ? nil : Slot.facetValues.number, wholeValueSlots: wholeValueSlots)
             enquire.add(spy)
             attached.packedSpy = spy
         }
@@ -89,10 +122,14 @@ struct FacetCounts {
     }
 
     /// Spies for the facets a search counts on its main match: those without a filter of their
-    /// own. Attach before the match; read with `count(main:…)` after it.
-    func attachUnfiltered(to enquire: Enquire, filters: [FilterQuery]) -> Attached {
+    /// own (none unless `facets`), and its stories when `countingStories`. Attach before the
+    /// match; read with `count(main:…)` and `storyCount()` after it.
+    func attachUnfiltered(
+        to enquire: Enquire, filters: [FilterQuery], facets: Bool = true, countingStories: Bool = false
+    ) -> Attached {
         let filtered = Set(filters.compactMap(\.facet))
-        return attach(Facet.allCases.filter { !filtered.contains($0) }, to: enquire)
+        return attach(
+            facets ? Facet.allCases.filter { !filtered.contains($0) } : [], to: enquire, countingStories: countingStories)
     }
 
     /// Every facet's counts, in `Facet.allCases` order: those of the main match's spies, and each
@@ -113,6 +150,7 @@ struct FacetCounts {
             let others = filters.filter { $0.facet != facet }.map(\.query)
             let enquire = Enquire(database: database)
             enquire.query = FilterQuery.combine(unfilteredQueries[facet] ?? query, filters: others)
+            enquire.useBooleanWeighting()  // counted only: no weights
             let facetSpies = attach([facet], to: enquire)
             _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: try database.documentCount)
             counted[facet] = Self.counts(try facetSpies.stored()[facet] ?? [], limit: limit)
