@@ -284,11 +284,13 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
   public:
     ByteStringCounter packed;
     std::vector<ByteStringCounter> whole;
+    Xapian::doccount documents = 0;
 
     MultiValueCountSpy(Xapian::valueno packed_slot_, std::vector<Xapian::valueno> whole_slots_)
         : packed_slot(packed_slot_), whole_slots(std::move(whole_slots_)), whole(whole_slots.size()) {}
 
     void operator()(const Xapian::Document &doc, double) override {
+        ++documents;
         for (size_t k = 0; k < whole_slots.size(); ++k) {
             const std::string value = doc.get_value(whole_slots[k]);
             whole[k].add(value.data(), value.size());
@@ -1129,6 +1131,8 @@ cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter,
     *out = list.release();
     CX_CATCH
 }
+
+uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) noexcept { return spy->spy.documents; }
 
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) noexcept { delete spy; }
 

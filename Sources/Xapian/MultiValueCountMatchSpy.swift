@@ -33,6 +33,9 @@ public final class MultiValueCountMatchSpy {
         cx_multivalue_spy_free(handle)
     }
 
+    /// The documents the spy has seen.
+    public var documentCount: Int { Int(cx_multivalue_spy_documents(handle)) }
+
     /// Every packed value seen, as bytes, with its count, in no particular order.
     ///
     /// - Throws: `XapianError` on failure.

@@ -465,6 +465,8 @@ cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_
  * values, k for the whole values of whole_slots[k - 1]. `*out` owned by caller. */
 cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter, cx_termlist **out,
                                    cx_error **err) CX_NOEXCEPT;
+/* The documents the spy has seen. */
+uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) CX_NOEXCEPT;
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) CX_NOEXCEPT;
 
 /* ---- cx_enquire: Xapian::Enquire ---------------------------------------------------------- */

@@ -133,7 +133,7 @@ public final class Searcher {
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
         let pageSize = max(limit, 1)
         let facetCounts = FacetCounts(slotUsage: slotUsage, packed: !hasRemoteShards)
-        let spies: FacetCounts.Attached
+        let counted: FacetCounts.Counted
         let mset: MatchSet
         let total: Int
         let exact: Bool
@@ -146,20 +146,23 @@ public final class Searcher {
             let everyMatch = Enquire(database: database)
             everyMatch.query = enquire.query
             everyMatch.useBooleanWeighting()
-            spies = facetCounts.attachUnfiltered(
+            let spies = facetCounts.attachUnfiltered(
                 to: everyMatch, filters: filters, facets: request.facets, countingStories: true)
             _ = try everyMatch.matchSet(offset: 0, limit: 0, checkAtLeast: documents + 1)
+            counted = try spies.counted()
             mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: offset + pageSize)
-            total = try spies.storyCount()
+            guard let stories = counted.stories else { preconditionFailure("spies attached countingStories count stories") }
+            total = stories
             exact = true
         } else {
-            spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
+            let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
             // Facets and exact totals need every match. Otherwise looking at a thousand more than
             // are shown makes the total exact for most searches, as Omega does; where an estimate
             // will do, a hundred more, so that a small total is still exact ("3 hits", not "about 3").
             let checkAtLeast = request.facets || request.exactTotal
                 ? documents + 1 : offset + limit + (request.estimatedTotal ? 100 : 1000)
             mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: checkAtLeast)
+            counted = try spies.counted()
             // Fewer matches than were to be checked means Xapian saw every one: with a collapse key
             // its upper bound stays loose, but the lower bound is then the exact count.
             exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
@@ -175,7 +178,7 @@ public final class Searcher {
         }
         let facets = request.facets
             ? try facetCounts.count(
-                main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
+                main: counted.facets, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
                 unfilteredQueries: unfiltered)
             : []
         let highlight = spelled.query != nil && request.snippets
