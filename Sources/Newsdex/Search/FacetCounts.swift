@@ -37,9 +37,11 @@ struct FacetCounts {
     struct Attached {
         /// With remote shards: each facet's built-in spies, one per slot.
         var slotSpies: [(Facet, [ValueCountMatchSpy])] = []
-        /// Locally, the one spy.
+        /// Locally, the one spy: of the packed slot, and of other slots' whole values.
         var packedSpy: MultiValueCountMatchSpy?
         var packedFacets: Set<Facet> = []
+        /// Locally, facets counted from their own slot by the same spy.
+        var wholeValueFacets: [(facet: Facet, slot: ValueSlot)] = []
         /// How the stories are counted, if they are.
         var stories: StoryCounting?
 
@@ -70,8 +72,7 @@ struct FacetCounts {
             // Each story once, each document without one once.
             var storyKeys = 0
             var documentsWithAStory = 0
-            switch stories {
-            case .packed?, nil:
+            if !packedFacets.isEmpty {
                 // Each (facet, value) once: the spy counted each packed value as one key.
                 try packedSpy.forEachValue { bytes, count in
                     switch FacetValuesPacking.unpack(bytes) {
@@ -84,7 +85,15 @@ struct FacetCounts {
                         break
                     }
                 }
-            case .storySlot?:
+            }
+            for (facet, slot) in wholeValueFacets {
+                var values: [(value: String, count: Int)] = []
+                try packedSpy.forEachWholeValue(of: slot) { bytes, count in
+                    values.append((String(decoding: bytes, as: UTF8.self), count))
+                }
+                result.facets[facet] = values
+            }
+            if stories == .storySlot {
                 try packedSpy.forEachWholeValue(of: Slot.story.number) { bytes, count in
                     guard !bytes.isEmpty else { return }
                     storyKeys += 1
@@ -114,15 +123,20 @@ struct FacetCounts {
         precondition(packed || !countingStories, "stories are counted by the local spy only")
         var attached = Attached()
         if packed {
-            attached.packedFacets = Set(facets)
-            if countingStories { attached.stories = facets.isEmpty ? .storySlot : .packed }
-            let spy = facets.isEmpty
-                ? MultiValueCountMatchSpy(slot: nil, wholeValueSlots: countingStories ? [Slot.story.number] : [])
-                : MultiValueCountMatchSpy(slot: Slot.facetValues.number)
-            if !facets.isEmpty || countingStories {
-                enquire.add(spy)
-                attached.packedSpy = spy
+            guard !facets.isEmpty || countingStories else { return attached }
+            // A single-valued facet counted alone (a filtered facet's own match) reads its own
+            // slot: one short value, where the packed slot holds every facet's.
+            if !countingStories, facets.count == 1, [.source, .year, .language].contains(facets[0]) {
+                attached.wholeValueFacets = [(facets[0], slots(for: facets[0])[0])]
+            } else {
+                attached.packedFacets = Set(facets)
             }
+            if countingStories { attached.stories = facets.isEmpty ? .storySlot : .packed }
+            let spy = MultiValueCountMatchSpy(
+                slot: attached.packedFacets.isEmpty ? nil : Slot.facetValues.number,
+                wholeValueSlots: attached.wholeValueFacets.map(\.slot) + (facets.isEmpty ? [Slot.story.number] : []))
+            enquire.add(spy)
+            attached.packedSpy = spy
             return attached
         }
         for facet in facets {
