@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -280,14 +281,22 @@ class ByteStringCounter {
 class MultiValueCountSpy : public Xapian::MatchSpy {
     Xapian::valueno packed_slot;
     std::vector<Xapian::valueno> whole_slots;
+    // Which packed values are counted, by their first byte (every one when none is given).
+    std::array<bool, 256> counted_first_bytes;
+    bool filtered;
 
   public:
     ByteStringCounter packed;
     std::vector<ByteStringCounter> whole;
     Xapian::doccount documents = 0;
 
-    MultiValueCountSpy(Xapian::valueno packed_slot_, std::vector<Xapian::valueno> whole_slots_)
-        : packed_slot(packed_slot_), whole_slots(std::move(whole_slots_)), whole(whole_slots.size()) {}
+    MultiValueCountSpy(Xapian::valueno packed_slot_, std::vector<Xapian::valueno> whole_slots_, bool filtered_,
+                       const unsigned char *first_bytes, size_t first_byte_count)
+        : packed_slot(packed_slot_), whole_slots(std::move(whole_slots_)), filtered(filtered_),
+          whole(whole_slots.size()) {
+        counted_first_bytes.fill(!filtered);
+        for (size_t i = 0; i < first_byte_count; ++i) counted_first_bytes[first_bytes[i]] = true;
+    }
 
     void operator()(const Xapian::Document &doc, double) override {
         ++documents;
@@ -307,7 +316,9 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
                 if (byte < 0x80) break;
             }
             if (length > n - i) break;  // damaged: count what was whole
-            packed.add(value.data() + i, length);
+            if (!filtered || (length > 0 && counted_first_bytes[static_cast<unsigned char>(value[i])])) {
+                packed.add(value.data() + i, length);
+            }
             i += length;
         }
     }
@@ -316,8 +327,9 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
 };
 
 struct cx_multivalue_spy {
-    cx_multivalue_spy(Xapian::valueno packed_slot, std::vector<Xapian::valueno> whole_slots)
-        : spy(packed_slot, std::move(whole_slots)) {}
+    cx_multivalue_spy(Xapian::valueno packed_slot, std::vector<Xapian::valueno> whole_slots, bool filtered,
+                      const unsigned char *first_bytes, size_t first_byte_count)
+        : spy(packed_slot, std::move(whole_slots), filtered, first_bytes, first_byte_count) {}
     MultiValueCountSpy spy;
 };
 struct cx_enquire {
@@ -1112,9 +1124,11 @@ void cx_valuecount_spy_free(cx_valuecount_spy *spy) noexcept { delete spy; }
 // ---- multi-value count match spy
 
 cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_slots, size_t whole_count,
+                                int only_first_bytes, const unsigned char *first_bytes, size_t first_byte_count,
                                 cx_multivalue_spy **out, cx_error **err) noexcept {
     CX_TRY
-    *out = new cx_multivalue_spy(packed_slot, std::vector<Xapian::valueno>(whole_slots, whole_slots + whole_count));
+    *out = new cx_multivalue_spy(packed_slot, std::vector<Xapian::valueno>(whole_slots, whole_slots + whole_count),
+                                 only_first_bytes != 0, first_bytes, first_byte_count);
     CX_CATCH
 }
 

@@ -16,14 +16,20 @@ public final class MultiValueCountMatchSpy {
     /// The slots whose whole values are counted, in the order of their counters.
     public let wholeValueSlots: [ValueSlot]
 
-    /// A spy counting the values packed in `slot` (none when nil) and the whole values of each of
-    /// `wholeValueSlots`.
-    public init(slot: ValueSlot?, wholeValueSlots: [ValueSlot] = []) {
+    /// A spy counting the values packed in `slot` (none when nil), only those whose first byte is
+    /// one of `firstBytes` when it is given (a packed value tagged by its first byte, counted for
+    /// some tags only, costs no hashing), and the whole values of each of `wholeValueSlots`.
+    public init(slot: ValueSlot?, countingOnlyValuesStartingWith firstBytes: Set<UInt8>? = nil, wholeValueSlots: [ValueSlot] = []) {
         self.wholeValueSlots = wholeValueSlots
+        let first = firstBytes.map { Array($0) } ?? []
         handle = mustSucceed {
             try checkHandle { out, error in
-                wholeValueSlots.withUnsafeBufferPointer {
-                    cx_multivalue_spy_new(slot ?? CX_BAD_VALUENO, $0.baseAddress, $0.count, out, error)
+                wholeValueSlots.withUnsafeBufferPointer { slots in
+                    first.withUnsafeBufferPointer { bytes in
+                        cx_multivalue_spy_new(
+                            slot ?? CX_BAD_VALUENO, slots.baseAddress, slots.count, firstBytes == nil ? 0 : 1,
+                            bytes.baseAddress, bytes.count, out, error)
+                    }
                 }
             }
         }

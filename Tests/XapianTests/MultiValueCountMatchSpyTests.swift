@@ -99,6 +99,24 @@ private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) thro
     }
 }
 
+@Test func spyCountsOnlyThePackedValuesStartingWithTheBytesAsked() throws {
+    try withTemporaryDirectory { dir in
+        let corpus = PackedCorpus(documents: 600, seed: 18)
+        let db = try corpus.database(at: dir + "/db")
+        let first: Set<UInt8> = Set((0..<64).map { UInt8($0 * 3) })
+        for asked in [first, []] {
+            let enquire = Enquire(database: db)
+            enquire.query = Query(term: "even")
+            let spy = MultiValueCountMatchSpy(slot: 0, countingOnlyValuesStartingWith: asked)
+            enquire.add(spy)
+            _ = try enquire.matchSet(limit: 0, checkAtLeast: db.documentCount)
+            let expected = corpus.expected().packed.filter { $0.key.first.map(asked.contains) ?? false }
+            #expect(try counted(spy.forEachValue) == expected)
+            #expect(spy.documentCount == 300)
+        }
+    }
+}
+
 @Test func spyWithoutPackedSlotCountsOnlyWholeValues() throws {
     try withTemporaryDirectory { dir in
         let corpus = PackedCorpus(documents: 200, seed: 17)

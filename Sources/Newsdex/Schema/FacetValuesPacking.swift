@@ -14,10 +14,15 @@ struct FacetValuesPacking {
     /// The story's tag: after the facets'.
     static let storyTag = UInt8(facets.count)
 
+    /// The tag byte of `facet`'s values.
+    static func tag(of facet: Facet) -> UInt8? {
+        facets.firstIndex(of: facet).map { UInt8($0) }
+    }
+
     /// Adds `value` of `facet`.
     mutating func append(_ value: String, facet: Facet) {
-        guard let tag = Self.facets.firstIndex(of: facet) else { return }
-        MultiValueCountMatchSpy.pack([UInt8(tag)] + Array(value.utf8), into: &bytes)
+        guard let tag = Self.tag(of: facet) else { return }
+        MultiValueCountMatchSpy.pack([tag] + Array(value.utf8), into: &bytes)
     }
 
     /// Adds the story cluster of an article.

@@ -132,8 +132,12 @@ struct FacetCounts {
                 attached.packedFacets = Set(facets)
             }
             if countingStories { attached.stories = facets.isEmpty ? .storySlot : .packed }
+            // Only the packed values asked for are counted: those of the facets, the story's if
+            // the stories are counted.
+            var tags = Set(attached.packedFacets.compactMap { FacetValuesPacking.tag(of: $0) })
+            if attached.stories == .packed { tags.insert(FacetValuesPacking.storyTag) }
             let spy = MultiValueCountMatchSpy(
-                slot: attached.packedFacets.isEmpty ? nil : Slot.facetValues.number,
+                slot: attached.packedFacets.isEmpty ? nil : Slot.facetValues.number, countingOnlyValuesStartingWith: tags,
                 wholeValueSlots: attached.wholeValueFacets.map(\.slot) + (facets.isEmpty ? [Slot.story.number] : []))
             enquire.add(spy)
             attached.packedSpy = spy
