@@ -105,6 +105,9 @@ struct FacetCounts {
         }
     }
 
+    /// The facets of one value a document, each in a slot of its own.
+    static let singleValued: Set<Facet> = [.source, .year, .language]
+
     func slots(for facet: Facet) -> [ValueSlot] {
         switch facet {
         case .source: return [Slot.source.number]
@@ -126,7 +129,7 @@ struct FacetCounts {
             guard !facets.isEmpty || countingStories else { return attached }
             // A single-valued facet counted alone (a filtered facet's own match) reads its own
             // slot: one short value, where the packed slot holds every facet's.
-            if !countingStories, facets.count == 1, [.source, .year, .language].contains(facets[0]) {
+            if !countingStories, facets.count == 1, Self.singleValued.contains(facets[0]) {
                 attached.wholeValueFacets = [(facets[0], slots(for: facets[0])[0])]
             } else {
                 attached.packedFacets = Set(facets)
