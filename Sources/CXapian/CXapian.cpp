@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -217,28 +219,106 @@ struct cx_valuecount_spy {
     explicit cx_valuecount_spy(Xapian::valueno slot) : spy(slot) {}
     Xapian::ValueCountMatchSpy spy;
 };
-// Counts every value of a slot that holds several, each as a LEB128 length and its bytes.
-class MultiValueCountSpy : public Xapian::MatchSpy {
-    Xapian::valueno slot;
+// Counts byte strings without an allocation per string counted: the distinct ones are kept
+// back to back in one buffer, found through an open-addressing table of their hashes. A match
+// spy counts tens of values for each of tens of thousands of documents, most of them seen
+// before; a std::unordered_map<std::string, ...> pays a key string and a node for each lookup.
+class ByteStringCounter {
+    struct Entry {
+        size_t hash;
+        size_t offset;  // in `bytes`
+        size_t length;
+        Xapian::doccount count;  // 0: an empty entry
+    };
+    std::string bytes;
+    std::vector<Entry> table = std::vector<Entry>(64, Entry{0, 0, 0, 0});
+    size_t used = 0;
+
+    void grow() {
+        std::vector<Entry> old(table.size() * 2, Entry{0, 0, 0, 0});
+        old.swap(table);
+        const size_t mask = table.size() - 1;
+        for (const Entry &entry : old) {
+            if (entry.count == 0) continue;
+            size_t i = entry.hash & mask;
+            while (table[i].count != 0) i = (i + 1) & mask;
+            table[i] = entry;
+        }
+    }
 
   public:
-    std::unordered_map<std::string, Xapian::doccount> counts;
+    void add(const char *data, size_t length) {
+        if ((used + 1) * 2 > table.size()) grow();
+        const size_t hash = std::hash<std::string_view>()(std::string_view(data, length));
+        const size_t mask = table.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Entry &entry = table[i];
+            if (entry.count == 0) {
+                entry = Entry{hash, bytes.size(), length, 1};
+                bytes.append(data, length);
+                ++used;
+                return;
+            }
+            if (entry.hash == hash && entry.length == length &&
+                std::memcmp(bytes.data() + entry.offset, data, length) == 0) {
+                ++entry.count;
+                return;
+            }
+        }
+    }
 
-    explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
+    size_t size() const { return used; }
+
+    template <typename Body> void for_each(Body body) const {
+        for (const Entry &entry : table) {
+            if (entry.count != 0) body(bytes.data() + entry.offset, entry.length, entry.count);
+        }
+    }
+};
+
+// Counts every value of a slot that holds several, each as a LEB128 length and its bytes, and
+// the whole value of each of some other slots, each slot in a counter of its own.
+class MultiValueCountSpy : public Xapian::MatchSpy {
+    Xapian::valueno packed_slot;
+    std::vector<Xapian::valueno> whole_slots;
+    // Which packed values are counted, by their first byte (every one when none is given).
+    std::array<bool, 256> counted_first_bytes;
+    bool filtered;
+
+  public:
+    ByteStringCounter packed;
+    std::vector<ByteStringCounter> whole;
+    Xapian::doccount documents = 0;
+
+    MultiValueCountSpy(Xapian::valueno packed_slot_, std::vector<Xapian::valueno> whole_slots_, bool filtered_,
+                       const unsigned char *first_bytes, size_t first_byte_count)
+        : packed_slot(packed_slot_), whole_slots(std::move(whole_slots_)), filtered(filtered_),
+          whole(whole_slots.size()) {
+        counted_first_bytes.fill(!filtered);
+        for (size_t i = 0; i < first_byte_count; ++i) counted_first_bytes[first_bytes[i]] = true;
+    }
 
     void operator()(const Xapian::Document &doc, double) override {
-        const std::string packed = doc.get_value(slot);
-        const size_t n = packed.size();
+        ++documents;
+        for (size_t k = 0; k < whole_slots.size(); ++k) {
+            const std::string value = doc.get_value(whole_slots[k]);
+            whole[k].add(value.data(), value.size());
+        }
+        if (packed_slot == Xapian::BAD_VALUENO) return;
+        const std::string value = doc.get_value(packed_slot);
+        const size_t n = value.size();
         size_t i = 0;
         while (i < n) {
             size_t length = 0;
             for (int shift = 0; i < n && shift < 64; shift += 7) {
-                const unsigned char byte = static_cast<unsigned char>(packed[i++]);
+                const unsigned char byte = static_cast<unsigned char>(value[i++]);
                 length |= static_cast<size_t>(byte & 0x7f) << shift;
                 if (byte < 0x80) break;
             }
             if (length > n - i) break;  // damaged: count what was whole
-            ++counts[packed.substr(i, length)];
+            if (!filtered || (length > 0 && counted_first_bytes[static_cast<unsigned char>(value[i])])) {
+                packed.add(value.data() + i, length);
+            }
             i += length;
         }
     }
@@ -247,7 +327,9 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
 };
 
 struct cx_multivalue_spy {
-    explicit cx_multivalue_spy(Xapian::valueno slot) : spy(slot) {}
+    cx_multivalue_spy(Xapian::valueno packed_slot, std::vector<Xapian::valueno> whole_slots, bool filtered,
+                      const unsigned char *first_bytes, size_t first_byte_count)
+        : spy(packed_slot, std::move(whole_slots), filtered, first_bytes, first_byte_count) {}
     MultiValueCountSpy spy;
 };
 struct cx_enquire {
@@ -1041,21 +1123,30 @@ void cx_valuecount_spy_free(cx_valuecount_spy *spy) noexcept { delete spy; }
 
 // ---- multi-value count match spy
 
-cx_status cx_multivalue_spy_new(cx_valueno slot, cx_multivalue_spy **out, cx_error **err) noexcept {
+cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_slots, size_t whole_count,
+                                int only_first_bytes, const unsigned char *first_bytes, size_t first_byte_count,
+                                cx_multivalue_spy **out, cx_error **err) noexcept {
     CX_TRY
-    *out = new cx_multivalue_spy(slot);
+    *out = new cx_multivalue_spy(packed_slot, std::vector<Xapian::valueno>(whole_slots, whole_slots + whole_count),
+                                 only_first_bytes != 0, first_bytes, first_byte_count);
     CX_CATCH
 }
 
-cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, cx_termlist **out,
+cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter, cx_termlist **out,
                                    cx_error **err) noexcept {
     CX_TRY
+    if (counter > spy->spy.whole.size()) throw Xapian::InvalidArgumentError("no such counter");
+    const ByteStringCounter &counts = counter == 0 ? spy->spy.packed : spy->spy.whole[counter - 1];
     std::unique_ptr<cx_termlist> list(new cx_termlist);
-    list->entries.reserve(spy->spy.counts.size());
-    for (const auto &entry : spy->spy.counts) list->entries.emplace_back(entry.first, entry.second);
+    list->entries.reserve(counts.size());
+    counts.for_each([&](const char *bytes, size_t length, Xapian::doccount count) {
+        list->entries.emplace_back(std::string(bytes, length), count);
+    });
     *out = list.release();
     CX_CATCH
 }
+
+uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) noexcept { return spy->spy.documents; }
 
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) noexcept { delete spy; }
 
@@ -1083,6 +1174,12 @@ cx_status cx_enquire_set_sort(cx_enquire *e, cx_sort sort, cx_valueno slot, int 
     case CX_SORT_RELEVANCE_THEN_VALUE: e->enquire.set_sort_by_relevance_then_value(slot, reverse != 0); break;
     default: throw Xapian::InvalidArgumentError("unknown cx_sort");
     }
+    CX_CATCH
+}
+
+cx_status cx_enquire_set_boolean_weighting(cx_enquire *e, cx_error **err) noexcept {
+    CX_TRY
+    e->enquire.set_weighting_scheme(Xapian::BoolWeight());
     CX_CATCH
 }
 

@@ -59,6 +59,14 @@ public final class Enquire {
         sort(CX_SORT_RELEVANCE_THEN_VALUE, slot, descending)
     }
 
+    /// Weighs every match 0, for a match that only counts (its spies see every document, and
+    /// no weight is worked out for any).
+    ///
+    /// Wraps `Xapian::Enquire::set_weighting_scheme` with `Xapian::BoolWeight`.
+    public func useBooleanWeighting() {
+        mustSucceed { try check { cx_enquire_set_boolean_weighting(handle, $0) } }
+    }
+
     /// Keeps at most `max` results per distinct value in `slot` (nil: no collapsing).
     ///
     /// Wraps `Xapian::Enquire::set_collapse_key`.

@@ -4,36 +4,67 @@ internal import CXapian
 
 /// Counts the values packed in one slot over the documents a match looks at: the slot holds
 /// a document's values one after another, each as its length (unsigned LEB128) and its bytes
-/// (`MultiValueCountMatchSpy.pack`). It is not one of Xapian's own spies, so it cannot run on
-/// remote shards; count there with one `ValueCountMatchSpy` per slot.
+/// (`MultiValueCountMatchSpy.pack`); and, each apart, the whole values of other slots, as
+/// `ValueCountMatchSpy` does (the empty value too: how many documents have none). Counting is by
+/// hashing, with no allocation per value counted. It is not one of Xapian's own spies, so it
+/// cannot run on remote shards; count there with one `ValueCountMatchSpy` per slot.
 ///
 /// Attach it with `Enquire.add(_:)` before `matchSet`; read it afterwards.
 /// Wraps a `Xapian::MatchSpy` subclass of CXapian's.
 public final class MultiValueCountMatchSpy {
     let handle: OpaquePointer
+    /// The slots whose whole values are counted, in the order of their counters.
+    public let wholeValueSlots: [ValueSlot]
 
-    /// A spy counting the values packed in `slot`.
-    public init(slot: ValueSlot) {
-        handle = mustSucceed { try checkHandle { cx_multivalue_spy_new(slot, $0, $1) } }
+    /// A spy counting the values packed in `slot` (none when nil), only those whose first byte is
+    /// one of `firstBytes` when it is given (a packed value tagged by its first byte, counted for
+    /// some tags only, costs no hashing), and the whole values of each of `wholeValueSlots`.
+    public init(slot: ValueSlot?, countingOnlyValuesStartingWith firstBytes: Set<UInt8>? = nil, wholeValueSlots: [ValueSlot] = []) {
+        self.wholeValueSlots = wholeValueSlots
+        let first = firstBytes.map { Array($0) } ?? []
+        handle = mustSucceed {
+            try checkHandle { out, error in
+                wholeValueSlots.withUnsafeBufferPointer { slots in
+                    first.withUnsafeBufferPointer { bytes in
+                        cx_multivalue_spy_new(
+                            slot ?? CX_BAD_VALUENO, slots.baseAddress, slots.count, firstBytes == nil ? 0 : 1,
+                            bytes.baseAddress, bytes.count, out, error)
+                    }
+                }
+            }
+        }
     }
 
     deinit {
         cx_multivalue_spy_free(handle)
     }
 
-    /// Every value seen, as bytes, with its count, in no particular order.
+    /// The documents the spy has seen.
+    public var documentCount: Int { Int(cx_multivalue_spy_documents(handle)) }
+
+    /// Every packed value seen, as bytes, with its count, in no particular order.
     ///
     /// - Throws: `XapianError` on failure.
     public func values() throws -> [(bytes: [UInt8], count: Int)] {
-        try checkTermList { cx_multivalue_spy_values(handle, $0, $1) }
+        try checkTermList { cx_multivalue_spy_values(handle, 0, $0, $1) }
     }
 
-    /// Calls `body` with every value seen, its bytes lent for the call only, and its count, in
-    /// no particular order: `values()` without an array for each of thousands of values.
+    /// Calls `body` with every packed value seen, its bytes lent for the call only, and its count,
+    /// in no particular order: `values()` without an array for each of thousands of values.
     ///
     /// - Throws: `XapianError` on failure; what `body` throws.
     public func forEachValue(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
-        try withTermList({ cx_multivalue_spy_values(handle, $0, $1) }, body)
+        try withTermList({ cx_multivalue_spy_values(handle, 0, $0, $1) }, body)
+    }
+
+    /// Calls `body` with every whole value of `slot` seen (the empty one included), its bytes lent
+    /// for the call only, and its count, in no particular order.
+    ///
+    /// - Throws: `XapianError.invalidArgument` when `slot` is not one of `wholeValueSlots`;
+    ///   `XapianError` on failure; what `body` throws.
+    public func forEachWholeValue(of slot: ValueSlot, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+        let counter = (wholeValueSlots.firstIndex(of: slot) ?? wholeValueSlots.count) + 1
+        try withTermList({ cx_multivalue_spy_values(handle, counter, $0, $1) }, body)
     }
 
     /// Appends `value` to a packed slot's bytes, as this spy reads them.

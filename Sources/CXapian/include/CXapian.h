@@ -452,15 +452,23 @@ cx_status cx_valuecount_spy_values(const cx_valuecount_spy *spy, cx_termlist **o
 void cx_valuecount_spy_free(cx_valuecount_spy *spy) CX_NOEXCEPT;
 
 /* ---- cx_multivalue_spy: counts several values kept in one slot ----------------------------
- * A Xapian::MatchSpy of our own: the slot holds a document's values one after another, each as
- * its length (unsigned LEB128) then its bytes; each value is counted once per occurrence. Not
+ * A Xapian::MatchSpy of our own: `packed_slot` holds a document's values one after another, each
+ * as its length (unsigned LEB128) then its bytes; each value is counted once per occurrence
+ * (CX_BAD_VALUENO: none); with `only_first_bytes`, only those whose first byte is one of
+ * `first_bytes`. The whole value of each of `whole_slots` is counted as well, as
+ * Xapian's ValueCountMatchSpy counts it (the empty value included), each slot apart. Not
  * serialisable, so it cannot run on remote shards (count with one cx_valuecount_spy per slot
  * there). */
 typedef struct cx_multivalue_spy cx_multivalue_spy;
-cx_status cx_multivalue_spy_new(cx_valueno slot, cx_multivalue_spy **out, cx_error **err) CX_NOEXCEPT;
-/* Every value seen, in no particular order, counts as count. `*out` owned by caller. */
-cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, cx_termlist **out,
+cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_slots, size_t whole_count,
+                                int only_first_bytes, const unsigned char *first_bytes, size_t first_byte_count,
+                                cx_multivalue_spy **out, cx_error **err) CX_NOEXCEPT;
+/* Every value seen, in no particular order, counts as count: `counter` 0 for the packed slot's
+ * values, k for the whole values of whole_slots[k - 1]. `*out` owned by caller. */
+cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter, cx_termlist **out,
                                    cx_error **err) CX_NOEXCEPT;
+/* The documents the spy has seen. */
+uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) CX_NOEXCEPT;
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) CX_NOEXCEPT;
 
 /* ---- cx_enquire: Xapian::Enquire ---------------------------------------------------------- */
@@ -479,6 +487,8 @@ typedef enum cx_sort {
 /* Sets the order; `slot` and `reverse` (descending) are ignored for CX_SORT_RELEVANCE. */
 cx_status cx_enquire_set_sort(cx_enquire *e, cx_sort sort, cx_valueno slot, int reverse,
                               cx_error **err) CX_NOEXCEPT;
+/* set_weighting_scheme(Xapian::BoolWeight()): every match weighs 0. */
+cx_status cx_enquire_set_boolean_weighting(cx_enquire *e, cx_error **err) CX_NOEXCEPT;
 /* set_collapse_key; CX_BAD_VALUENO turns collapsing off. */
 cx_status cx_enquire_set_collapse_key(cx_enquire *e, cx_valueno slot, unsigned int max,
                                       cx_error **err) CX_NOEXCEPT;

@@ -106,15 +106,16 @@ final class DocumentBuilder {
         for author in article.authors {
             termGenerator.indexTextWithoutPositions(indexable(author), prefix: Schema.author.prefix)
         }
-        addCommonTerms(to: doc, article: article, kind: .article, language: languages.article, file: file)
-        let credits = uniqueCredits(article.captions)
         var packed = FacetValuesPacking()
+        addCommonTerms(to: doc, article: article, kind: .article, language: languages.article, file: file, packed: &packed)
+        let credits = uniqueCredits(article.captions)
         addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc, packed: &packed)
         addEntities(allEntities, to: doc, packed: &packed)
-        packed.store(in: doc)
         if let story, let fingerprint = prepared.fingerprint {
             doc.addStory(cluster: story.cluster, id: article.id, fingerprint: fingerprint)
+            packed.appendStory(story.cluster)
         }
+        packed.store(in: doc)
         let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)
         doc.addBooleanTerm(uniqueTerm)
         try setData(
@@ -139,9 +140,11 @@ final class DocumentBuilder {
             termGenerator.termPosition = 0
             termGenerator.indexText(indexable(caption.text), prefix: Schema.captionText.prefix)
             termGenerator.indexText(indexable(caption.text))
-            addCommonTerms(to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file)
-            captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
             var captionPacked = FacetValuesPacking()
+            addCommonTerms(
+                to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file,
+                packed: &captionPacked)
+            captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
             addMultiValued(
                 caption.credit.map { [$0] } ?? [], field: Schema.credit, slot: Slot.credit,
                 kind: \.credit, to: captionDoc, packed: &captionPacked)
@@ -165,15 +168,19 @@ final class DocumentBuilder {
         return result
     }
 
+    /// The terms and values every document has; its single-valued facets also go to `packed`.
     private func addCommonTerms(
-        to doc: Document, article: Article, kind: DocumentKind, language: Language, file: String
+        to doc: Document, article: Article, kind: DocumentKind, language: Language, file: String,
+        packed: inout FacetValuesPacking
     ) {
         doc.addBooleanTerm(Schema.term(Schema.kind, kind.rawValue))
         doc.setValue(kind.rawValue, slot: Slot.kind.number)
         doc.addBooleanTerm(Schema.term(Schema.language, language.code))
         doc.setValue(language.code, slot: Slot.language.number)
+        packed.append(language.code, facet: .language)
         doc.addBooleanTerm(Schema.term(Schema.source, article.source))
         doc.setValue(article.source, slot: Slot.source.number)
+        packed.append(article.source, facet: .source)
         doc.addBooleanTerm(Schema.identifierTerm(Schema.file, file))
         if let date = article.date, let day = PublicationDate(iso: date) {
             doc.addBooleanTerm(Schema.term(Schema.day, day.yyyymmdd))
@@ -182,6 +189,7 @@ final class DocumentBuilder {
             doc.setValue(day.yyyymmdd, slot: Slot.date.number)
             doc.setValue(day.sortable, slot: Slot.sortableDate.number)
             doc.setValue(day.yyyy, slot: Slot.year.number)
+            packed.append(day.yyyy, facet: .year)
         }
     }
 
@@ -208,6 +216,13 @@ final class DocumentBuilder {
         _ values: [String], field: Field, slot: (Int) -> Slot,
         kind: WritableKeyPath<FacetSlotUsage, Int>, to doc: Document, packed: inout FacetValuesPacking
     ) {
+        let facet: Facet = switch slot(0) {
+        case .credit: .credit
+        case .person: .person
+        case .place: .place
+        case .organization: .organization
+        default: preconditionFailure("\(slot(0)) is not a run of a multi-valued facet")
+        }
         var seen = Set<String>()
         var index = 0
         for value in values {
@@ -216,7 +231,7 @@ final class DocumentBuilder {
             doc.addBooleanTerm(term)
             if index < Slot.multiValueCapacity {
                 doc.setValue(value, slot: slot(index).number)
-                packed.append(value, facet: slot(0))
+                packed.append(value, facet: facet)
                 facetSlotsUsed[keyPath: kind] = max(facetSlotsUsed[keyPath: kind], index + 1)
                 index += 1
             }

@@ -1,26 +1,33 @@
-// The multi-valued facets' values of a document packed into one slot (`Slot.facetValues`), so
-// that a local search counts them with one spy reading one value per document, where the runs
-// of slots need a spy per slot (up to 64 for each of person, place and organization).
+// Every facet value of a document, and its story, packed into one slot (`Slot.facetValues`), so
+// that a local search counts them all with one spy reading one value per document, where the
+// slots of the single-valued facets, the story's and the runs of the multi-valued facets (up to
+// 64 each for person, place and organization) would need a read each. A read costs about as much
+// as counting all the values it holds (bench/RESULTS.md, round five).
 internal import Xapian
 
-/// A document's credit and entity values, each tagged with its facet, as one slot's value.
+/// A document's facet values, each tagged with its facet, and its story, as one slot's value.
 struct FacetValuesPacking {
     private(set) var bytes: [UInt8] = []
 
     /// The facets whose values are packed, by their tag byte.
-    static let facets: [Facet] = [.credit, .person, .place, .organization]
+    static let facets: [Facet] = [.credit, .person, .place, .organization, .source, .year, .language]
+    /// The story's tag: after the facets'.
+    static let storyTag = UInt8(facets.count)
 
-    /// Adds `value` of the facet whose run of slots starts at `firstSlot`.
-    mutating func append(_ value: String, facet firstSlot: Slot) {
-        let tag: UInt8
-        switch firstSlot {
-        case .credit: tag = 0
-        case .person: tag = 1
-        case .place: tag = 2
-        case .organization: tag = 3
-        default: return
-        }
+    /// The tag byte of `facet`'s values.
+    static func tag(of facet: Facet) -> UInt8? {
+        facets.firstIndex(of: facet).map { UInt8($0) }
+    }
+
+    /// Adds `value` of `facet`.
+    mutating func append(_ value: String, facet: Facet) {
+        guard let tag = Self.tag(of: facet) else { return }
         MultiValueCountMatchSpy.pack([tag] + Array(value.utf8), into: &bytes)
+    }
+
+    /// Adds the story cluster of an article.
+    mutating func appendStory(_ cluster: String) {
+        MultiValueCountMatchSpy.pack([Self.storyTag] + Array(cluster.utf8), into: &bytes)
     }
 
     /// Sets the slot of `document`, when there is anything to keep.
@@ -28,10 +35,19 @@ struct FacetValuesPacking {
         if !bytes.isEmpty { document.setValue(bytes, slot: Slot.facetValues.number) }
     }
 
-    /// A counted packed value: its facet and the value as stored; nil for a tag this schema
-    /// does not know.
-    static func unpack(_ bytes: UnsafeRawBufferPointer) -> (facet: Facet, value: String)? {
-        guard let tag = bytes.first, Int(tag) < facets.count else { return nil }
-        return (facets[Int(tag)], String(decoding: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()), as: UTF8.self))
+    /// What a counted packed value is.
+    enum Unpacked {
+        case facet(Facet, String)
+        case story
+        /// A tag this schema does not know.
+        case unknown
+    }
+
+    /// A counted packed value: a facet and its value as stored, or a story.
+    static func unpack(_ bytes: UnsafeRawBufferPointer) -> Unpacked {
+        guard let tag = bytes.first else { return .unknown }
+        if tag == storyTag { return .story }
+        guard Int(tag) < facets.count else { return .unknown }
+        return .facet(facets[Int(tag)], String(decoding: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()), as: UTF8.self))
     }
 }

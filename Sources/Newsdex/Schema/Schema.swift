@@ -56,8 +56,9 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     case storyFingerprint
     /// The document's language (ISO 639-1, or "und").
     case language
-    /// Every value of the multi-valued facets that their runs of slots hold, packed in one value
-    /// (`FacetValuesPacking`), so that a local search counts them with one read per document.
+    /// Every facet value of the document (those of the single-valued facets' slots and of the
+    /// multi-valued facets' runs) and its story, packed in one value (`FacetValuesPacking`), so
+    /// that a local search counts them all with one read per document.
     case facetValues
     /// The n-th value of a multi-valued facet.
     case credit(Int)
@@ -113,8 +114,9 @@ public enum Schema {
     /// every index under `IndexMetadata.schemaVersion`.
     /// 3: languages (the `L` field, each language's stemmer); 4: free text is indexed with
     /// possessive endings dropped (`Schema.foldText`); 5: documents stored as `StoredRecord`
-    /// rather than JSON, and the multi-valued facets' values packed in slot 8 as well.
-    public static let version = "5"
+    /// rather than JSON, and the multi-valued facets' values packed in slot 8 as well; 6: every
+    /// facet's values and the story packed in slot 8 (one read per match for all facets).
+    public static let version = "6"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
@@ -259,7 +261,7 @@ extension Schema {
             "Value slots: \(Slot.date) the day (YYYYMMDD, for `date:` ranges), \(Slot.sortableDate) the date and time "
                 + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year, "
                 + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint, \(Slot.language) language, "
-                + "\(Slot.facetValues) every value of the multi-valued facets, packed; "
+                + "\(Slot.facetValues) every facet value and the story, packed; "
                 + "multi-valued facets also keep their n-th value in the n-th slot of their run.",
         ]
         return lines.joined(separator: "\n")

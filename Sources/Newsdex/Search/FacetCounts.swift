@@ -1,6 +1,6 @@
-// Exact facet counts: on a local index, single-valued facets with Xapian's built-in
-// ValueCountMatchSpy and the multi-valued ones with one spy over their packed slot
-// (`FacetValuesPacking`); with remote shards, with built-in spies only, one per value slot.
+// Exact facet counts: on a local index, with one spy of CXapian's over the slot where every
+// facet value of a document is packed (`FacetValuesPacking`); with remote shards, with built-in
+// spies only, one per value slot.
 //
 // Facets are multi-select, as in Meilisearch and Elasticsearch: a facet whose own filter is on is
 // counted in a match without that filter (so `--source AFP` still shows every other source with
@@ -9,31 +9,56 @@
 // Multi-valued facets (entities, credits) keep their n-th value in the n-th slot of a run, so
 // a value is counted once per document by summing the spies of the run. Only built-in spies are
 // used through a stub of remote shards served by xapian-tcpsrv, where Xapian serialises the
-// spies to each server and merges their counts. Locally, a spy per slot reads every slot of the
-// run for every match (at 100k, most of a facet search's time); the packed slot holds the same
-// values, so one read per document gives the same counts.
+// spies to each server and merges their counts. Locally, a spy per slot reads every slot for
+// every match (at 100k, most of a facet search's time); the packed slot holds the same values,
+// so one read per document gives the same counts. The same spy can count the stories of a match
+// (`Counted.stories`), which a search that looks at every match uses instead of Xapian's
+// collapse (see `Searcher`).
 import Foundation
 internal import Xapian
 
 struct FacetCounts {
     /// How many slots of each multi-valued facet the index uses (from its metadata).
     let slotUsage: FacetSlotUsage
-    /// Count the multi-valued facets from `Slot.facetValues` (not on remote shards).
+    /// Count the facets from `Slot.facetValues` (not on remote shards).
     var packed = false
 
-    /// The spies counting some facets on one match.
+    /// What the spies of one match counted.
+    struct Counted {
+        /// Each facet's values as stored, each once, with their counts.
+        var facets: [Facet: [(value: String, count: Int)]] = [:]
+        /// The stories of the documents the match looked at, each once, and each document
+        /// without a story once: the hits of the match collapsed by story. Nil unless the spies
+        /// were attached `countingStories`.
+        var stories: Int?
+    }
+
+    /// The spies counting some facets, and perhaps the stories, on one match.
     struct Attached {
+        /// With remote shards: each facet's built-in spies, one per slot.
         var slotSpies: [(Facet, [ValueCountMatchSpy])] = []
+        /// Locally, the one spy: of the packed slot, and of other slots' whole values.
         var packedSpy: MultiValueCountMatchSpy?
         var packedFacets: Set<Facet> = []
+        /// Locally, facets counted from their own slot by the same spy.
+        var wholeValueFacets: [(facet: Facet, slot: ValueSlot)] = []
+        /// How the stories are counted, if they are.
+        var stories: StoryCounting?
 
-        /// Each facet's values as stored, each once, with their counts.
+        enum StoryCounting {
+            /// From the packed slot, with the facets.
+            case packed
+            /// From the story slot, alone (no facet is counted).
+            case storySlot
+        }
+
+        /// What the spies counted.
         /// - Throws: `XapianError` when a spy cannot be read.
-        func stored() throws -> [Facet: [(value: String, count: Int)]] {
-            var result: [Facet: [(value: String, count: Int)]] = [:]
+        func counted() throws -> Counted {
+            var result = Counted()
             for (facet, spies) in slotSpies {
                 guard spies.count > 1 else {
-                    result[facet] = try spies.first?.values() ?? []
+                    result.facets[facet] = try spies.first?.values() ?? []
                     continue
                 }
                 // A value may be in several slots of a run: its counts are added up.
@@ -41,20 +66,47 @@ struct FacetCounts {
                 for spy in spies {
                     for (value, count) in try spy.values() { merged[value, default: 0] += count }
                 }
-                result[facet] = merged.map { ($0.key, $0.value) }
+                result.facets[facet] = merged.map { ($0.key, $0.value) }
             }
-            if let packedSpy {
+            guard let packedSpy else { return result }
+            // Each story once, each document without one once.
+            var storyKeys = 0
+            var documentsWithAStory = 0
+            if !packedFacets.isEmpty {
                 // Each (facet, value) once: the spy counted each packed value as one key.
                 try packedSpy.forEachValue { bytes, count in
-                    guard let (facet, value) = FacetValuesPacking.unpack(bytes), packedFacets.contains(facet) else {
-                        return
+                    switch FacetValuesPacking.unpack(bytes) {
+                    case .facet(let facet, let value):
+                        if packedFacets.contains(facet) { result.facets[facet, default: []].append((value, count)) }
+                    case .story:
+                        storyKeys += 1
+                        documentsWithAStory += count
+                    case .unknown:
+                        break
                     }
-                    result[facet, default: []].append((value, count))
                 }
             }
+            for (facet, slot) in wholeValueFacets {
+                var values: [(value: String, count: Int)] = []
+                try packedSpy.forEachWholeValue(of: slot) { bytes, count in
+                    values.append((String(decoding: bytes, as: UTF8.self), count))
+                }
+                result.facets[facet] = values
+            }
+            if stories == .storySlot {
+                try packedSpy.forEachWholeValue(of: Slot.story.number) { bytes, count in
+                    guard !bytes.isEmpty else { return }
+                    storyKeys += 1
+                    documentsWithAStory += count
+                }
+            }
+            if stories != nil { result.stories = storyKeys + packedSpy.documentCount - documentsWithAStory }
             return result
         }
     }
+
+    /// The facets of one value a document, each in a slot of its own.
+    static let singleValued: Set<Facet> = [.source, .year, .language]
 
     func slots(for facet: Facet) -> [ValueSlot] {
         switch facet {
@@ -68,31 +120,49 @@ struct FacetCounts {
         }
     }
 
-    /// Spies for `facets`, attached to `enquire`; read them with `counts` after the match.
-    func attach(_ facets: [Facet], to enquire: Enquire) -> Attached {
+    /// Spies for `facets`, attached to `enquire`; read them with `counted()` after the match.
+    /// Locally, one spy counts them all, and the stories too when `countingStories`.
+    func attach(_ facets: [Facet], to enquire: Enquire, countingStories: Bool = false) -> Attached {
+        precondition(packed || !countingStories, "stories are counted by the local spy only")
         var attached = Attached()
-        for facet in facets {
-            if packed && FacetValuesPacking.facets.contains(facet) {
-                attached.packedFacets.insert(facet)
-                continue
+        if packed {
+            guard !facets.isEmpty || countingStories else { return attached }
+            // A single-valued facet counted alone (a filtered facet's own match) reads its own
+            // slot: one short value, where the packed slot holds every facet's.
+            if !countingStories, facets.count == 1, Self.singleValued.contains(facets[0]) {
+                attached.wholeValueFacets = [(facets[0], slots(for: facets[0])[0])]
+            } else {
+                attached.packedFacets = Set(facets)
             }
+            if countingStories { attached.stories = facets.isEmpty ? .storySlot : .packed }
+            // Only the packed values asked for are counted: those of the facets, the story's if
+            // the stories are counted.
+            var tags = Set(attached.packedFacets.compactMap { FacetValuesPacking.tag(of: $0) })
+            if attached.stories == .packed { tags.insert(FacetValuesPacking.storyTag) }
+            let spy = MultiValueCountMatchSpy(
+                slot: attached.packedFacets.isEmpty ? nil : Slot.facetValues.number, countingOnlyValuesStartingWith: tags,
+                wholeValueSlots: attached.wholeValueFacets.map(\.slot) + (facets.isEmpty ? [Slot.story.number] : []))
+            enquire.add(spy)
+            attached.packedSpy = spy
+            return attached
+        }
+        for facet in facets {
             let spies = slots(for: facet).map { ValueCountMatchSpy(slot: $0) }
             for spy in spies { enquire.add(spy) }
             attached.slotSpies.append((facet, spies))
-        }
-        if !attached.packedFacets.isEmpty {
-            let spy = MultiValueCountMatchSpy(slot: Slot.facetValues.number)
-            enquire.add(spy)
-            attached.packedSpy = spy
         }
         return attached
     }
 
     /// Spies for the facets a search counts on its main match: those without a filter of their
-    /// own. Attach before the match; read with `count(main:…)` after it.
-    func attachUnfiltered(to enquire: Enquire, filters: [FilterQuery]) -> Attached {
+    /// own (none unless `facets`), and its stories when `countingStories`. Attach before the
+    /// match; read with `counted()` after it, and give its facets to `count(main:…)`.
+    func attachUnfiltered(
+        to enquire: Enquire, filters: [FilterQuery], facets: Bool = true, countingStories: Bool = false
+    ) -> Attached {
         let filtered = Set(filters.compactMap(\.facet))
-        return attach(Facet.allCases.filter { !filtered.contains($0) }, to: enquire)
+        return attach(
+            facets ? Facet.allCases.filter { !filtered.contains($0) } : [], to: enquire, countingStories: countingStories)
     }
 
     /// Every facet's counts, in `Facet.allCases` order: those of the main match's spies, and each
@@ -101,11 +171,11 @@ struct FacetCounts {
     /// parsed without it, from `unfilteredQueries`.
     /// - Throws: what matching in `database` throws.
     func count(
-        main spies: Attached, query: Query?, filters: [FilterQuery],
+        main: [Facet: [(value: String, count: Int)]], query: Query?, filters: [FilterQuery],
         in database: Database, limit: Int, unfilteredQueries: [Facet: Query?] = [:]
     ) throws -> [(facet: Facet, values: [FacetValue])] {
         var counted: [Facet: [FacetValue]] = [:]
-        for (facet, values) in try spies.stored() {
+        for (facet, values) in main {
             counted[facet] = Self.counts(values, limit: limit)
         }
         let filtered = Set(filters.compactMap(\.facet))
@@ -113,14 +183,15 @@ struct FacetCounts {
             let others = filters.filter { $0.facet != facet }.map(\.query)
             let enquire = Enquire(database: database)
             enquire.query = FilterQuery.combine(unfilteredQueries[facet] ?? query, filters: others)
+            enquire.useBooleanWeighting()  // counted only: no weights
             let facetSpies = attach([facet], to: enquire)
             _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: try database.documentCount)
-            counted[facet] = Self.counts(try facetSpies.stored()[facet] ?? [], limit: limit)
+            counted[facet] = Self.counts(try facetSpies.counted().facets[facet] ?? [], limit: limit)
         }
         return Facet.allCases.map { ($0, counted[$0] ?? []) }
     }
 
-    /// The counts of one facet's values as stored (each once, as `Attached.stored` gives them),
+    /// The counts of one facet's values as stored (each once, as `Attached.counted` gives them),
     /// merged over case variants of a value (which are one term in the index), biggest first,
     /// then by value.
     static func counts(_ values: [(value: String, count: Int)], limit: Int) -> [FacetValue] {

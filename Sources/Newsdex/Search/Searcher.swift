@@ -118,28 +118,56 @@ public final class Searcher {
         let enquire = Enquire(database: database)
         enquire.query = FilterQuery.combine(spelled.query, filters: filters.map(\.query))
         // One hit per story: copies collapse onto the best-ranked one. Captions carry no story.
-        if !request.allCopies && request.kind != .caption {
-            enquire.setCollapseKey(Slot.story.number)
-        }
+        let collapsed = !request.allCopies && request.kind != .caption
+        if collapsed { enquire.setCollapseKey(Slot.story.number) }
         switch request.sort ?? (spelled.query == nil ? .newest : .relevance) {
         case .relevance: enquire.sortByRelevance()
         case .newest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: true)
         case .oldest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: false)
         }
-        let facetCounts = FacetCounts(slotUsage: slotUsage, packed: !hasRemoteShards)
-        let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
         // No page goes past the last document: an offset or a limit beyond it is the same as
         // one at it, and the sums below then never overflow, whatever the request says.
         let documents = try database.documentCount
         let offset = min(max(0, request.offset), documents)
         let limit = min(max(0, request.limit), documents)
-        // Facets and exact totals need every match. Otherwise looking at a thousand more than are
-        // shown makes the total exact for most searches, as Omega does; where an estimate will do,
-        // a hundred more, so that a small total is still exact ("3 hits", not "about 3").
-        let checkAtLeast = request.facets || request.exactTotal
-            ? documents + 1 : offset + limit + (request.estimatedTotal ? 100 : 1000)
         // Xapian only estimates when asked for no hits at all, so a count-only search asks for one.
-        let mset = try enquire.matchSet(offset: offset, limit: max(limit, 1), checkAtLeast: checkAtLeast)
+        let pageSize = max(limit, 1)
+        let facetCounts = FacetCounts(slotUsage: slotUsage, packed: !hasRemoteShards)
+        let counted: FacetCounts.Counted
+        let mset: MatchSet
+        let total: Int
+        let exact: Bool
+        if request.facets || request.exactTotal, collapsed, !hasRemoteShards {
+            // Every match is looked at, and the stories are counted by a spy rather than by
+            // Xapian's collapse, whose table of story keys (a tree of strings in Xapian 1.4) costs
+            // more than all the facets: one match over every document, uncollapsed, for the counts;
+            // another, collapsed, for the page alone. Spies see every match before any collapse,
+            // so the facets count the same documents either way.
+            let everyMatch = Enquire(database: database)
+            everyMatch.query = enquire.query
+            everyMatch.useBooleanWeighting()
+            let spies = facetCounts.attachUnfiltered(
+                to: everyMatch, filters: filters, facets: request.facets, countingStories: true)
+            _ = try everyMatch.matchSet(offset: 0, limit: 0, checkAtLeast: documents + 1)
+            counted = try spies.counted()
+            mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: offset + pageSize)
+            guard let stories = counted.stories else { preconditionFailure("spies attached countingStories count stories") }
+            total = stories
+            exact = true
+        } else {
+            let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
+            // Facets and exact totals need every match. Otherwise looking at a thousand more than
+            // are shown makes the total exact for most searches, as Omega does; where an estimate
+            // will do, a hundred more, so that a small total is still exact ("3 hits", not "about 3").
+            let checkAtLeast = request.facets || request.exactTotal
+                ? documents + 1 : offset + limit + (request.estimatedTotal ? 100 : 1000)
+            mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: checkAtLeast)
+            counted = try spies.counted()
+            // Fewer matches than were to be checked means Xapian saw every one: with a collapse key
+            // its upper bound stays loose, but the lower bound is then the exact count.
+            exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
+            total = exact ? mset.lowerBound : mset.estimatedTotal
+        }
 
         // The language facet, multi-select like the others, is counted as if `--lang` were off:
         // with the query analysed as it then would be.
@@ -150,7 +178,7 @@ public final class Searcher {
         }
         let facets = request.facets
             ? try facetCounts.count(
-                main: spies, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
+                main: counted.facets, query: spelled.query, filters: filters, in: database, limit: request.facetLimit,
                 unfilteredQueries: unfiltered)
             : []
         let highlight = spelled.query != nil && request.snippets
@@ -159,13 +187,10 @@ public final class Searcher {
             highlight: highlight, snippetLength: request.snippetLength,
             window: highlight ? SnippetWindow(query: enquire.query) : nil)
         let hits = try mset.prefix(limit).map(builder.hit)
-        // Fewer matches than were to be checked means Xapian saw every one: with a collapse key its
-        // upper bound stays loose, but the lower bound is then the exact count.
-        let exact = mset.isExact || mset.uncollapsedLowerBound < checkAtLeast
-        let bounds = exact ? mset.lowerBound...mset.lowerBound : mset.lowerBound...max(mset.lowerBound, mset.upperBound)
+        let bounds = exact ? total...total : mset.lowerBound...max(mset.lowerBound, mset.upperBound)
         return SearchResponse(
             query: request.query, correctedQuery: spelled.corrected,
-            total: exact ? mset.lowerBound : mset.estimatedTotal, totalIsExact: exact, totalBounds: bounds,
+            total: total, totalIsExact: exact, totalBounds: bounds,
             offset: request.offset, limit: request.limit, hits: hits, facets: facets,
             suggestion: spelled.suggestion, unknownFilterValues: try unknownValues(request.filters))
     }

@@ -80,6 +80,49 @@ import Testing
         #expect(diff.headline != nil)
     }
 
+    /// Searches that look at every match (facets, an exact total) count stories with a spy, not
+    /// with Xapian's collapse: the same totals and hits as the collapse gives, on every page.
+    @Test mutating func searchesThatCountEveryMatchGiveTheCollapsedTotalAndTheSameHits() throws {
+        try write(original, source: "AFP", date: "2024-10-18")
+        try write(stories.copy(of: original, id: "copy-1", topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-19")
+        try write(stories.copy(of: original, id: "copy-2", topic: topic, edits: [.changeWords]), source: "CNN", date: "2024-10-20")
+        let second = stories.article(id: "wire-2", topic: topic)
+        try write(second, source: "AFP", date: "2024-10-21")
+        try write(stories.copy(of: second, id: "copy-3", topic: topic, edits: [.dropParagraph]), source: "DW", date: "2024-10-22")
+        for n in 0..<3 {
+            try write(stories.article(id: "lone-\(n)", topic: stories.topic()), source: "BBC", date: "2024-10-2\(3 + n)")
+        }
+        _ = try index()
+        let searcher = try searcher()
+        let sources = FacetFilters(sources: ["AFP", "BBC", "CNN", "DW"])
+        for query in ["", commonWord] {
+            // The stories, counted from every copy's hit rather than by any collapse.
+            let copies = try searcher.search(SearchRequest(query: query, filters: sources, limit: 100, allCopies: true)).hits
+            let storyCount = Set(copies.map { $0.story ?? $0.id }).count
+            let articleCount = copies.count
+            if query.isEmpty { #expect(storyCount == 5 && articleCount == 8) }
+            for (offset, limit) in [(0, 10), (1, 2), (0, 0), (4, 3)] {
+                let page = SearchRequest(query: query, filters: sources, offset: offset, limit: limit)
+                let plain = try searcher.search(page)
+                var faceted = page
+                faceted.facets = true
+                var exact = page
+                exact.exactTotal = true
+                let context: Comment = "\(query.isEmpty ? "browse" : query) offset \(offset) limit \(limit)"
+                #expect(plain.total == storyCount, context)
+                #expect(plain.totalIsExact, context)
+                for response in [try searcher.search(faceted), try searcher.search(exact)] {
+                    #expect(response.total == storyCount, context)
+                    #expect(response.totalIsExact && response.totalBounds == storyCount...storyCount, context)
+                    #expect(response.hits.map(\.id) == plain.hits.map(\.id), context)
+                }
+                var every = faceted
+                every.allCopies = true
+                #expect(try searcher.search(every).total == articleCount, context)
+            }
+        }
+    }
+
     @Test mutating func clustersSurviveIncrementalRuns() throws {
         try write(original, source: "AFP", date: "2024-10-18")
         try write(stories.copy(of: original, id: "copy-a", topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-19")

@@ -7,26 +7,31 @@ import Xapian
     let scratch: TemporaryDirectory
     let database: WritableDatabase
 
-    /// Four documents: (source, persons in slot order).
-    static let documents: [(String, [String])] = [
-        ("AFP", ["Vladimir Putin", "Joe Biden"]),
-        ("AFP", ["Joe Biden", "Vladimir Putin"]),
-        ("BBC", ["vladimir putin"]),
-        ("BBC", ["Mark Rutte"]),
+    /// Four documents: (source, persons in slot order, story).
+    static let documents: [(String, [String], String?)] = [
+        ("AFP", ["Vladimir Putin", "Joe Biden"], "story-1"),
+        ("AFP", ["Joe Biden", "Vladimir Putin"], "story-1"),
+        ("BBC", ["vladimir putin"], "story-2"),
+        ("BBC", ["Mark Rutte"], nil),
     ]
 
     init() throws {
         scratch = try TemporaryDirectory()
         database = try WritableDatabase(path: scratch.path("db").path, mode: .createOrOverwrite)
-        for (source, persons) in Self.documents {
+        for (source, persons, story) in Self.documents {
             let document = Document()
             document.addBooleanTerm(Schema.term(Schema.source, source))
             document.setValue(source, slot: Slot.source.number)
             var packing = FacetValuesPacking()
+            packing.append(source, facet: .source)
             for (index, person) in persons.enumerated() {
                 document.addBooleanTerm(Schema.term(Schema.person, person))
                 document.setValue(person, slot: Slot.person(index).number)
-                packing.append(person, facet: .person(0))
+                packing.append(person, facet: .person)
+            }
+            if let story {
+                document.setValue(story, slot: Slot.story.number)
+                packing.appendStory(story)
             }
             packing.store(in: document)
             try database.add(document)
@@ -49,17 +54,47 @@ import Xapian
         enquire.query = query
         let spies = FacetCounts(slotUsage: usage, packed: packed).attach(facets, to: enquire)
         _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
-        let stored = try spies.stored()
+        let stored = try spies.counted().facets
         return Dictionary(uniqueKeysWithValues: facets.map { ($0, FacetCounts.counts(stored[$0] ?? [], limit: limit)) })
     }
 
     @Test func thePackedSlotCountsWhatTheRunsOfSlotsCount() throws {
         let source = Query(term: Schema.term(Schema.source, "AFP"))
-        for query in [Query.matchAll, source] {
-            let packed = try counted([.person, .source, .place], query: query)
-            let bySlot = try counted([.person, .source, .place], query: query, packed: false)
-            #expect(packed == bySlot)
-            #expect(packed[.person]?.isEmpty == false)
+        // A single-valued facet alone (as a filtered facet's own match counts it) is read from
+        // its own slot, the others from the packed slot.
+        for facets: [Facet] in [[.person, .source, .place], [.source]] {
+            for query in [Query.matchAll, source] {
+                let packed = try counted(facets, query: query)
+                let bySlot = try counted(facets, query: query, packed: false)
+                #expect(packed == bySlot)
+                #expect(packed[facets[0]]?.isEmpty == false)
+            }
+        }
+    }
+
+    /// Stories are counted from the packed slot beside facets, or from the story slot alone:
+    /// each story once, each document without one once, as Xapian's collapse counts them.
+    @Test func theSpyCountsEachStoryOnceAndEachDocumentWithoutOne() throws {
+        let bbc = Query(term: Schema.term(Schema.source, "BBC"))
+        for (query, expected) in [(Query.matchAll, 3), (bbc, 2)] {
+            for facets in [[Facet.person], []] {
+                let enquire = Enquire(database: database)
+                enquire.query = query
+                let spies = FacetCounts(slotUsage: usage, packed: true).attach(facets, to: enquire, countingStories: true)
+                _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: database.documentCount)
+                let counted = try spies.counted()
+                #expect(counted.stories == expected, "facets \(facets)")
+                if facets.isEmpty {
+                    #expect(counted.facets.isEmpty)
+                } else {
+                    #expect(counted.facets[.person]?.isEmpty == false)
+                }
+            }
+            // The same as Xapian's collapse on the story slot.
+            let collapsed = Enquire(database: database)
+            collapsed.query = query
+            collapsed.setCollapseKey(Slot.story.number)
+            #expect(try collapsed.matchSet(offset: 0, limit: 10, checkAtLeast: database.documentCount).lowerBound == expected)
         }
     }
 
@@ -90,7 +125,7 @@ import Xapian
         let spies = counts.attachUnfiltered(to: enquire, filters: [afp])
         #expect(!spies.slotSpies.contains { $0.0 == .source })
         _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
-        let facets = try counts.count(main: spies, query: nil, filters: [afp], in: database, limit: 10)
+        let facets = try counts.count(main: spies.counted().facets, query: nil, filters: [afp], in: database, limit: 10)
         #expect(facets.map(\.facet) == Facet.allCases)
         let byFacet = Dictionary(uniqueKeysWithValues: facets.map { ($0.facet, $0.values) })
         // The source facet shows what picking another source would give...

@@ -1,0 +1,135 @@
+import Testing
+import Xapian
+
+/// A deterministic generator (SplitMix64), so that a failure can be replayed.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Documents with several values packed in slot 0 and one whole value in each of slots 1 and 2,
+/// half of them with the term "even"; the counts each spy should give over those.
+private struct PackedCorpus {
+    var packed: [[[UInt8]]] = []
+    var whole: [[[UInt8]]] = []  // per document: slot 1's value, slot 2's
+
+    init(documents: Int, seed: UInt64) {
+        var random = SplitMix64(state: seed)
+        // Thousands of distinct values, so that the spy's table grows several times; lengths
+        // from 0 to 300 bytes (a two-byte LEB128 length past 127), any bytes.
+        let pool: [[UInt8]] = (0..<6000).map { _ in
+            let length = Int.random(in: 0...12, using: &random) == 0 ? Int.random(in: 0...300, using: &random)
+                : Int.random(in: 1...24, using: &random)
+            return (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+        }
+        for _ in 0..<documents {
+            packed.append((0..<Int.random(in: 0...30, using: &random)).map { _ in
+                pool[Int.random(in: 0..<pool.count, using: &random)]
+            })
+            whole.append((0..<2).map { _ in
+                Int.random(in: 0...4, using: &random) == 0 ? [] : pool[Int.random(in: 0..<50, using: &random)]
+            })
+        }
+    }
+
+    func database(at path: String) throws -> WritableDatabase {
+        let db = try WritableDatabase(path: path, mode: .createOrOverwrite)
+        for (index, values) in packed.enumerated() {
+            let document = Document()
+            var bytes: [UInt8] = []
+            for value in values { MultiValueCountMatchSpy.pack(value, into: &bytes) }
+            document.setValue(bytes, slot: 0)
+            document.setValue(whole[index][0], slot: 1)
+            document.setValue(whole[index][1], slot: 2)
+            document.addBooleanTerm(index % 2 == 0 ? "even" : "odd")
+            try db.add(document)
+        }
+        try db.commit()
+        return db
+    }
+
+    /// The counts of the even documents' values: packed (each occurrence) and of each whole slot.
+    func expected() -> (packed: [[UInt8]: Int], whole: [[[UInt8]: Int]]) {
+        var packedCounts: [[UInt8]: Int] = [:]
+        var wholeCounts: [[[UInt8]: Int]] = [[:], [:]]
+        for index in stride(from: 0, to: packed.count, by: 2) {
+            for value in packed[index] { packedCounts[value, default: 0] += 1 }
+            for slot in 0..<2 { wholeCounts[slot][whole[index][slot], default: 0] += 1 }
+        }
+        return (packedCounts, wholeCounts)
+    }
+}
+
+private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) throws -> Void) throws -> [[UInt8]: Int] {
+    var counts: [[UInt8]: Int] = [:]
+    try read { bytes, count in
+        #expect(counts[Array(bytes)] == nil, "a value given twice")
+        counts[Array(bytes)] = count
+    }
+    return counts
+}
+
+@Test func spyCountsEveryPackedValueAndEveryWholeValueOfTheMatches() throws {
+    try withTemporaryDirectory { dir in
+        let corpus = PackedCorpus(documents: 1500, seed: 16)
+        let db = try corpus.database(at: dir + "/db")
+        let enquire = Enquire(database: db)
+        enquire.query = Query(term: "even")
+        let spy = MultiValueCountMatchSpy(slot: 0, wholeValueSlots: [2, 1])
+        enquire.add(spy)
+        _ = try enquire.matchSet(limit: 0, checkAtLeast: db.documentCount)
+        let expected = corpus.expected()
+        #expect(try counted(spy.forEachValue) == expected.packed)
+        #expect(try Dictionary(uniqueKeysWithValues: spy.values().map { ($0.bytes, $0.count) }) == expected.packed)
+        #expect(try counted { try spy.forEachWholeValue(of: 1, $0) } == expected.whole[0])
+        #expect(try counted { try spy.forEachWholeValue(of: 2, $0) } == expected.whole[1])
+        // Xapian's own spy gives the same counts, less the empty value, which it does not count.
+        let xapianSpy = ValueCountMatchSpy(slot: 1)
+        enquire.clearMatchSpies()
+        enquire.add(xapianSpy)
+        _ = try enquire.matchSet(limit: 0, checkAtLeast: db.documentCount)
+        let nonEmpty = expected.whole[0].filter { !$0.key.isEmpty }
+        #expect(try xapianSpy.values().map { (Array($0.value.utf8), $0.count) }.count == nonEmpty.count)
+    }
+}
+
+@Test func spyCountsOnlyThePackedValuesStartingWithTheBytesAsked() throws {
+    try withTemporaryDirectory { dir in
+        let corpus = PackedCorpus(documents: 600, seed: 18)
+        let db = try corpus.database(at: dir + "/db")
+        let first: Set<UInt8> = Set((0..<64).map { UInt8($0 * 3) })
+        for asked in [first, []] {
+            let enquire = Enquire(database: db)
+            enquire.query = Query(term: "even")
+            let spy = MultiValueCountMatchSpy(slot: 0, countingOnlyValuesStartingWith: asked)
+            enquire.add(spy)
+            _ = try enquire.matchSet(limit: 0, checkAtLeast: db.documentCount)
+            let expected = corpus.expected().packed.filter { $0.key.first.map(asked.contains) ?? false }
+            #expect(try counted(spy.forEachValue) == expected)
+            #expect(spy.documentCount == 300)
+        }
+    }
+}
+
+@Test func spyWithoutPackedSlotCountsOnlyWholeValues() throws {
+    try withTemporaryDirectory { dir in
+        let corpus = PackedCorpus(documents: 200, seed: 17)
+        let db = try corpus.database(at: dir + "/db")
+        let enquire = Enquire(database: db)
+        enquire.query = Query(term: "even")
+        enquire.useBooleanWeighting()
+        let spy = MultiValueCountMatchSpy(slot: nil, wholeValueSlots: [1])
+        enquire.add(spy)
+        let matches = try enquire.matchSet(limit: 10, checkAtLeast: db.documentCount)
+        #expect(matches.map(\.weight).allSatisfy { $0 == 0 })
+        #expect(try counted(spy.forEachValue).isEmpty)
+        #expect(try counted { try spy.forEachWholeValue(of: 1, $0) } == corpus.expected().whole[0])
+        #expect(throws: XapianError.self) { try spy.forEachWholeValue(of: 2) { _, _ in } }
+    }
+}
