@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
-        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian", "CorpusGenerator"]),
         // What more than one test target needs: real xapian-tcpsrv servers on loopback, and the
         // seed articles as fixtures.
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
