@@ -19,7 +19,9 @@ public final class MultiValueCountMatchSpy {
     /// A spy counting the values packed in `slot` (none when nil), only those whose first byte is
     /// one of `firstBytes` when it is given (a packed value tagged by its first byte, counted for
     /// some tags only, costs no hashing), and the whole values of each of `wholeValueSlots`.
-    public init(slot: ValueSlot?, countingOnlyValuesStartingWith firstBytes: Set<UInt8>? = nil, wholeValueSlots: [ValueSlot] = []) {
+    public init(
+        slot: ValueSlot?, countingOnlyValuesStartingWith firstBytes: Set<UInt8>? = nil, wholeValueSlots: [ValueSlot] = []
+    ) {
         self.wholeValueSlots = wholeValueSlots
         let first = firstBytes.map { Array($0) } ?? []
         handle = mustSucceed {

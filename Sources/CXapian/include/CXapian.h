@@ -455,10 +455,10 @@ void cx_valuecount_spy_free(cx_valuecount_spy *spy) CX_NOEXCEPT;
  * A Xapian::MatchSpy of our own: `packed_slot` holds a document's values one after another, each
  * as its length (unsigned LEB128) then its bytes; each value is counted once per occurrence
  * (CX_BAD_VALUENO: none); with `only_first_bytes`, only those whose first byte is one of
- * `first_bytes`. The whole value of each of `whole_slots` is counted as well, as
- * Xapian's ValueCountMatchSpy counts it (the empty value included), each slot apart. Not
- * serialisable, so it cannot run on remote shards (count with one cx_valuecount_spy per slot
- * there). */
+ * `first_bytes`. The whole value of each of `whole_slots` is counted as well, each slot apart,
+ * as Xapian's ValueCountMatchSpy counts it but for the empty value, counted too (the documents
+ * without one). Not serialisable, so it cannot run on remote shards (count with one
+ * cx_valuecount_spy per slot there). */
 typedef struct cx_multivalue_spy cx_multivalue_spy;
 cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_slots, size_t whole_count,
                                 int only_first_bytes, const unsigned char *first_bytes, size_t first_byte_count,
