@@ -66,23 +66,25 @@ struct IndexedValues {
     init(database: Database) { self.database = database }
 
     /// Up to `limit` indexed values (as terms hold them) closest to `value` by edit distance (or
-    /// containing it), nearest first, in time linear in the values of `fields` for a value of
-    /// bounded length (SearchLimits).
+    /// containing it), nearest first (of values as near, those closest in length: "Vladimir Putin"
+    /// before "Vladimir Putin Jr" for "Vladimir"), in time linear in the values of `fields` for a
+    /// value of bounded length (SearchLimits).
     /// - Throws: what reading the index throws.
     mutating func nearest(to value: String, in fields: [Field], limit: Int) throws -> [(value: String, field: Field)] {
         let wanted = Array(Schema.normalizedValue(value).unicodeScalars)
         let allowed = max(2, wanted.count / 3)
-        var scored: [(distance: Int, value: String, field: Field)] = []
+        var scored: [(distance: Int, lengthDifference: Int, value: String, field: Field)] = []
         for field in fields {
             for (candidate, scalars) in try values(of: field) {
                 let contains = !wanted.isEmpty && scalars.count >= wanted.count && scalars.firstRange(of: wanted) != nil
                 // Lengths further apart than the distance allowed cannot be near: no comparison.
                 if !contains && abs(scalars.count - wanted.count) > allowed { continue }
                 let distance = contains ? 0 : EditDistance.levenshtein(wanted, scalars)
-                if distance <= allowed { scored.append((distance, candidate, field)) }
+                if distance <= allowed { scored.append((distance, abs(scalars.count - wanted.count), candidate, field)) }
             }
         }
-        return scored.sorted { ($0.distance, $0.value) < ($1.distance, $1.value) }.prefix(limit).map { ($0.value, $0.field) }
+        return scored.sorted { ($0.distance, $0.lengthDifference, $0.value) < ($1.distance, $1.lengthDifference, $1.value) }
+            .prefix(limit).map { ($0.value, $0.field) }
     }
 
     private mutating func values(of field: Field) throws -> [(value: String, scalars: [Unicode.Scalar])] {
