@@ -76,7 +76,7 @@ struct IndexedValues {
         var scored: [(distance: Int, lengthDifference: Int, value: String, field: Field)] = []
         for field in fields {
             for (candidate, scalars) in try values(of: field) {
-                let contains = !wanted.isEmpty && scalars.count >= wanted.count && scalars.firstRange(of: wanted) != nil
+                let contains = !wanted.isEmpty && Self.contains(scalars, wanted)
                 // Lengths further apart than the distance allowed cannot be near: no comparison.
                 if !contains && abs(scalars.count - wanted.count) > allowed { continue }
                 let distance = contains ? 0 : EditDistance.levenshtein(wanted, scalars)
@@ -85,6 +85,23 @@ struct IndexedValues {
         }
         return scored.sorted { ($0.distance, $0.lengthDifference, $0.value) < ($1.distance, $1.lengthDifference, $1.value) }
             .prefix(limit).map { ($0.value, $0.field) }
+    }
+
+    /// Whether `needle` is a run of `haystack`. Written out: the standard library's generic
+    /// `firstRange(of:)` looks up generic metadata at each call, most of a scan of 50,000 names.
+    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        guard let first = needle.first else { return true }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     private mutating func values(of field: Field) throws -> [(value: String, scalars: [Unicode.Scalar])] {

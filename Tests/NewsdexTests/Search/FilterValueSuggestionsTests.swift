@@ -24,6 +24,19 @@ import Xapian
         #expect(nearest == ["vladimir putin", "vladimir putin jr", "attacking vladimir putin"])
     }
 
+    /// The scan's substring test against the standard library's, over random runs of a small
+    /// alphabet (so that partial matches are frequent), accents included.
+    @Test func containsAgreesWithTheStandardLibrary() {
+        let alphabet: [Unicode.Scalar] = ["a", "b", "é", "e\u{301}".unicodeScalars.first!, "\u{301}"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let haystack = (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let needle = (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let expected = needle.isEmpty || haystack.firstRange(of: needle) != nil
+            #expect(IndexedValues.contains(haystack, needle) == expected, "\(haystack) \(needle)")
+        }
+    }
+
     @Test func aTypoGetsTheValueItMisspells() throws {
         var indexed = IndexedValues(database: database)
         #expect(try indexed.nearest(to: "Joe Bidden", in: [Schema.person], limit: 3).map(\.value) == ["joe biden"])
