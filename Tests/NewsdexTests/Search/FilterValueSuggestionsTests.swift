@@ -1,3 +1,4 @@
+import CorpusGenerator  // SplitMix64: a seeded generator, so that a failure can be replayed
 import Testing
 import Xapian
 @testable import Newsdex
@@ -28,7 +29,7 @@ import Xapian
     /// alphabet (so that partial matches are frequent), accents included.
     @Test func containsAgreesWithTheStandardLibrary() {
         let alphabet: [Unicode.Scalar] = ["a", "b", "é", "e\u{301}".unicodeScalars.first!, "\u{301}"]
-        var random = SystemRandomNumberGenerator()
+        var random = SplitMix64(seed: 15)
         for _ in 0..<3000 {
             let haystack = (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
             let needle = (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
