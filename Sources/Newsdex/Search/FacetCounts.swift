@@ -42,15 +42,9 @@ struct FacetCounts {
         var packedFacets: Set<Facet> = []
         /// Locally, facets counted from their own slot by the same spy.
         var wholeValueFacets: [(facet: Facet, slot: ValueSlot)] = []
-        /// How the stories are counted, if they are.
-        var stories: StoryCounting?
-
-        enum StoryCounting {
-            /// From the packed slot, with the facets.
-            case packed
-            /// From the story slot, alone (no facet is counted).
-            case storySlot
-        }
+        /// Whether the stories are counted: from the packed slot with the facets, or from the
+        /// story slot when no facet is.
+        var countsStories = false
 
         /// What the spies counted.
         /// - Throws: `XapianError` when a spy cannot be read.
@@ -93,14 +87,14 @@ struct FacetCounts {
                 }
                 result.facets[facet] = values
             }
-            if stories == .storySlot {
+            if countsStories && packedFacets.isEmpty {
                 try packedSpy.forEachWholeValue(of: Slot.story.number) { bytes, count in
                     guard !bytes.isEmpty else { return }
                     storyKeys += 1
                     documentsWithAStory += count
                 }
             }
-            if stories != nil { result.stories = storyKeys + packedSpy.documentCount - documentsWithAStory }
+            if countsStories { result.stories = storyKeys + packedSpy.documentCount - documentsWithAStory }
             return result
         }
     }
@@ -134,14 +128,14 @@ struct FacetCounts {
             } else {
                 attached.packedFacets = Set(facets)
             }
-            if countingStories { attached.stories = facets.isEmpty ? .storySlot : .packed }
+            attached.countsStories = countingStories
             // Only the packed values asked for are counted: those of the facets, the story's if
             // the stories are counted.
             var tags = Set(attached.packedFacets.compactMap { FacetValuesPacking.tag(of: $0) })
-            if attached.stories == .packed { tags.insert(FacetValuesPacking.storyTag) }
+            if countingStories { tags.insert(FacetValuesPacking.storyTag) }
             let spy = MultiValueCountMatchSpy(
                 slot: attached.packedFacets.isEmpty ? nil : Slot.facetValues.number, countingOnlyValuesStartingWith: tags,
-                wholeValueSlots: attached.wholeValueFacets.map(\.slot) + (facets.isEmpty ? [Slot.story.number] : []))
+                wholeValueSlots: attached.wholeValueFacets.map(\.slot) + (countingStories && attached.packedFacets.isEmpty ? [Slot.story.number] : []))
             enquire.add(spy)
             attached.packedSpy = spy
             return attached
