@@ -112,8 +112,9 @@ final class DocumentBuilder {
         addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc, packed: &packed)
         addEntities(allEntities, to: doc, packed: &packed)
         if let story, let fingerprint = prepared.fingerprint {
-            doc.addStory(cluster: story.cluster, id: article.id, fingerprint: fingerprint)
-            packed.appendStory(story.cluster)
+            let collapseKey = StoryKey.isWritten(cluster: story.cluster, id: article.id)
+            doc.addStory(cluster: story.cluster, id: article.id, fingerprint: fingerprint, collapseKey: collapseKey)
+            if collapseKey { packed.appendStory(story.cluster) }
         }
         packed.store(in: doc)
         let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)

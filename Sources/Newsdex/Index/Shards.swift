@@ -163,11 +163,17 @@ final class ShardWriters: @unchecked Sendable {
 
         /// Whether the shard, as it is now, holds `term`.
         func holds(_ term: String) throws -> Bool {
-            if let writer { return try writer.database.termFrequency(term) > 0 }
-            guard let origin else { return false }
+            try reader()?.termFrequency(term) ?? 0 > 0
+        }
+
+        /// The shard as it is now, to read: its writer, else the live shard it starts as; nil
+        /// for neither.
+        func reader() throws -> Database? {
+            if let writer { return writer.database }
+            guard let origin else { return nil }
             let reader = try originReader ?? Database(path: origin.path)
             originReader = reader
-            return try reader.termFrequency(term) > 0
+            return reader
         }
     }
 
@@ -233,6 +239,43 @@ final class ShardWriters: @unchecked Sendable {
             }
             return documents.count
         }
+    }
+
+    /// Gives the founders of shared stories their collapse key (`StoryKey`): of each story of
+    /// `stories` (each with whether an article of this run joined it), the members written
+    /// without it, when the story was joined or has two members in these shards. A shard of an
+    /// update is copied only when one of its articles takes the key. Returns how many did.
+    func keyFounders(of stories: [String: Bool]) throws -> Int {
+        var keyed = 0
+        for (cluster, joined) in stories {
+            let term = Schema.term(Schema.story, cluster)
+            var members: [(shard: Shard, ids: [DocumentID])] = []
+            for shard in shards {
+                let ids = try shard.lock.withLock { try writing(shard) { try shard.reader()?.postings(term) ?? [] } }
+                if !ids.isEmpty { members.append((shard, ids)) }
+            }
+            guard joined || members.reduce(0, { $0 + $1.ids.count }) >= 2 else { continue }
+            for (shard, ids) in members {
+                keyed += try shard.lock.withLock {
+                    try writing(shard) {
+                        var count = 0
+                        for id in ids {
+                            guard try shard.reader()?.document(id).value(slot: Slot.story.number).isEmpty ?? false else {
+                                continue
+                            }
+                            let database = try shard.database()
+                            let document = try database.document(id)
+                            if try document.addCollapseKey(cluster) {
+                                try database.replace(id, with: document)
+                                count += 1
+                            }
+                        }
+                        return count
+                    }
+                }
+            }
+        }
+        return keyed
     }
 
     /// Stores (or, with "", removes) a file's record, in shard 0.

@@ -6,6 +6,7 @@
 // back, once, into a table of band keys kept in files (as a first build's own table is), and
 // only when it has articles to cluster.
 import Foundation
+import Synchronization
 internal import Xapian
 
 /// An id whose body is the same, normalized, as another's.
@@ -22,6 +23,11 @@ final class StoryIndexing: Sendable {
     let options: StoryOptions
     private let clusterer: StoryClusterer
     private let indexed: IndexedStories?
+    /// The stories whose founders may need their collapse key at the end of the run
+    /// (`StoryKey`), each with whether an article of the run joined it: those an article joined,
+    /// and those whose founder was indexed again while the index held the story, which may have
+    /// members from earlier runs.
+    private let keyCandidates = Mutex<[String: Bool]>([:])
 
     /// - Parameters:
     ///   - existing: the index as it was before this run, where earlier copies are found; nil
@@ -66,13 +72,28 @@ final class StoryIndexing: Sendable {
         guard let fingerprint = article.fingerprint else { return nil }
         let assignment = try clusterer.assign(id: article.article.id, fingerprint: fingerprint)
         if let failure = indexed?.failure { throw failure }
+        note(assignment.cluster, of: article.article.id)
         return assignment
     }
 
-    /// Assigns an article that another shard indexes (its cluster is decided, not written).
+    /// Assigns an article that another shard indexes (its cluster is decided, not written): a
+    /// founder in this process's shards may need its key for it.
     func assign(_ article: OtherShardArticle) throws {
-        _ = try clusterer.assign(id: article.id, fingerprint: article.fingerprint)
+        let assignment = try clusterer.assign(id: article.id, fingerprint: article.fingerprint)
         if let failure = indexed?.failure { throw failure }
+        note(assignment.cluster, of: article.id)
+    }
+
+    /// The stories whose founders may need their collapse key now, each with whether an article
+    /// of this run joined it (`ShardWriters.keyFounders`).
+    var storiesToKey: [String: Bool] { keyCandidates.withLock { $0 } }
+
+    private func note(_ cluster: String, of id: String) {
+        if StoryKey.isWritten(cluster: cluster, id: id) {
+            keyCandidates.withLock { $0[cluster] = true }
+        } else if indexed?.holds(story: cluster) ?? false {
+            keyCandidates.withLock { if $0[cluster] == nil { $0[cluster] = false } }
+        }
     }
 }
 
@@ -105,6 +126,12 @@ private final class IndexedStories: @unchecked Sendable {
 
     /// Why reading the stored fingerprints failed, if it did (members then found none).
     var failure: (any Error)? { lock.withLock { loadFailure } }
+
+    /// Whether the index holds an article of `cluster`; true when it cannot say (the answer only
+    /// spares the run a look at the story's members).
+    func holds(story cluster: String) -> Bool {
+        lock.withLock { ((try? existing.termFrequency(Schema.term(Schema.story, cluster))) ?? 1) > 0 }
+    }
 
     /// Deletes the table's files, if it was built.
     func removeFiles() {

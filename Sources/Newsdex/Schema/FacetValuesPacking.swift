@@ -7,7 +7,12 @@ internal import Xapian
 
 /// A document's facet values, each tagged with its facet, and its story, as one slot's value.
 struct FacetValuesPacking {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
+
+    /// The values packed in `bytes`, as a document's slot holds them; none by default.
+    init(bytes: [UInt8] = []) {
+        self.bytes = bytes
+    }
 
     /// The facets whose values are packed, by their tag byte.
     static let facets: [Facet] = [.credit, .person, .place, .organization, .source, .year, .language]

@@ -110,8 +110,14 @@ final class StoryMembers {
         // Copies of one date in an order of their own, not by document number: shards built
         // apart number them otherwise, and a stub of them must list what one index lists. The
         // story fingerprint's value (the id, then the MinHash) is that order: read, not decoded.
+        let postings = try database.postings(Schema.term(Schema.story, story))
+        // Most stories have one article: nothing to order, nothing to read.
+        guard postings.count > 1 else {
+            byStory[story] = postings
+            return postings
+        }
         var dated: [(date: String, tie: String, docid: DocumentID)] = []
-        for docid in try database.postings(Schema.term(Schema.story, story)) {
+        for docid in postings {
             let document = try database.document(docid)
             let date = try document.stringValue(slot: Slot.sortableDate.number)
             dated.append((date.isEmpty ? "~" : date, try document.stringValue(slot: Slot.storyFingerprint.number), docid))

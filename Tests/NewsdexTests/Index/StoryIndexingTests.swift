@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Xapian
 @testable import Newsdex
 
 /// Copies of one story, indexed: collapsed into one hit, found again by later runs, reported
@@ -187,6 +188,62 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: index.path)
         #expect(!left.contains { $0.hasSuffix(".stories") }, "\(left)")
         #expect(try searcher().document(id: "copy-edited")?.story == cluster)
+    }
+}
+
+/// Where a story's copies are written: by one run of one or two workers, into three shards, or
+/// by a later run than their original's (in place, or into a new generation).
+enum StoryCopiesLayout: CaseIterable, Sendable {
+    case oneWorker, twoWorkers, threeShards, laterRunInPlace, laterRunInANewGeneration
+}
+
+extension StoryIndexingTests {
+    /// An article alone in its story is written without Xapian's collapse key, which every
+    /// search would read for each match (`StoryKey`); a story's first article is given it once a
+    /// copy comes, whichever worker, shard or run writes the copy, and the copies collapse.
+    @Test(arguments: StoryCopiesLayout.allCases)
+    mutating func onlyStoriesOfSeveralArticlesCarryTheCollapseKey(layout: StoryCopiesLayout) throws {
+        var originals: [Article] = []
+        for n in 0..<4 {
+            let article = stories.article(id: "wire-\(n)", topic: n == 0 ? topic : stories.topic())
+            originals.append(article)
+            try write(article, source: "AFP", date: "2024-10-1\(n)")
+            try write(stories.article(id: "lone-\(n)", topic: stories.topic()), source: "DW", date: "2024-10-1\(n)")
+        }
+        let laterRun = layout == .laterRunInPlace || layout == .laterRunInANewGeneration
+        func index() throws {
+            _ = try Indexer(options: IndexOptions(
+                inputs: [scratch.path("corpus")], database: scratch.path("index"),
+                jobs: layout == .oneWorker ? 1 : 2, shards: layout == .threeShards ? 3 : nil,
+                inPlaceLimit: layout == .laterRunInANewGeneration ? 0 : 2000)).run()
+        }
+        if laterRun { try index() }
+        for (n, article) in originals.enumerated() {
+            try write(stories.copy(of: article, id: "copy-\(n)", topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-2\(n)")
+        }
+        try index()
+
+        let database = try Database(path: scratch.path("index").path)
+        var keyed: [String] = []
+        for docid in try database.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue)) {
+            let document = try database.document(docid)
+            let stored = try StoredDocument(of: document)
+            let story = try #require(stored.story)
+            let key = try document.stringValue(slot: Slot.story.number)
+            let members = try database.termFrequency(Schema.term(Schema.story, story))
+            #expect(key == (members > 1 ? story : ""), "\(stored.id): \(members) articles in its story")
+            if !key.isEmpty { keyed.append(stored.id) }
+        }
+        #expect(keyed.sorted() == (0..<4).flatMap { ["copy-\($0)", "wire-\($0)"] }.sorted())
+
+        // With facets, the stories are counted from the packed facet values, which hold the key too.
+        let sources = FacetFilters(sources: ["AFP", "BBC", "DW"])
+        for facets in [false, true] {
+            let response = try searcher().search(SearchRequest(filters: sources, limit: 20, facets: facets))
+            #expect(response.total == 8 && response.totalIsExact, "facets: \(facets)")
+            #expect(response.hits.count == 8, "facets: \(facets)")
+            #expect(response.hits.filter { $0.copyCount == 1 }.count == 4, "facets: \(facets)")
+        }
     }
 }
 
