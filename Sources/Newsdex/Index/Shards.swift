@@ -260,9 +260,8 @@ final class ShardWriters: @unchecked Sendable {
                     try writing(shard) {
                         var count = 0
                         for id in ids {
-                            guard try shard.reader()?.document(id).value(slot: Slot.story.number).isEmpty ?? false else {
-                                continue
-                            }
+                            let key = try shard.reader()?.document(id).value(slot: Slot.story.number)
+                            guard key?.isEmpty ?? false else { continue }
                             let database = try shard.database()
                             let document = try database.document(id)
                             if try document.addCollapseKey(cluster) {

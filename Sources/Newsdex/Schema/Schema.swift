@@ -169,7 +169,7 @@ public enum Schema {
 
     public static let story = Field(
         queryName: "story", prefix: "XSTORY", indexing: .boolean, slot: .story, kinds: [.article],
-        summary: "the near-duplicate story cluster; Xapian's collapse key")
+        summary: "the near-duplicate story cluster; Xapian's collapse key where a story has several articles")
     public static let bodyHash = Field(
         queryName: nil, prefix: "XBODY", indexing: .boolean, slot: .storyFingerprint, kinds: [.article],
         summary: "hash of the normalized body, to report exact duplicates; the slot keeps the id and MinHash fingerprint, to find copies")
@@ -260,7 +260,8 @@ extension Schema {
             "",
             "Value slots: \(Slot.date) the day (YYYYMMDD, for `date:` ranges), \(Slot.sortableDate) the date and time "
                 + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year, "
-                + "\(Slot.story) story, \(Slot.storyFingerprint) story fingerprint, \(Slot.language) language, "
+                + "\(Slot.story) story (of several articles), \(Slot.storyFingerprint) story fingerprint, "
+                + "\(Slot.language) language, "
                 + "\(Slot.facetValues) every facet value and the story, packed; "
                 + "multi-valued facets also keep their n-th value in the n-th slot of their run.",
         ]

@@ -219,7 +219,8 @@ extension StoryIndexingTests {
         }
         if laterRun { try index() }
         for (n, article) in originals.enumerated() {
-            try write(stories.copy(of: article, id: "copy-\(n)", topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-2\(n)")
+            let copy = stories.copy(of: article, id: "copy-\(n)", topic: topic, edits: [.retitle])
+            try write(copy, source: "BBC", date: "2024-10-2\(n)")
         }
         try index()
 
