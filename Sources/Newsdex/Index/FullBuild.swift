@@ -66,7 +66,7 @@ extension Indexer {
             // After the parts are merged: two workers may each have written one of an id's articles.
             outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
             // After the parts are merged too: a story's founder and its copy may be in two.
-            _ = try writers.keyFounders(of: stories.storiesToKey)
+            try writers.keyFounders(of: stories.storiesToKey)
             try writers.recordMetadata(slots: outcome.slots, corpusRoot: root, selection: selection)
             try writers.close()
             // What later updates are measured against (Recompaction.swift).
@@ -136,7 +136,7 @@ extension Indexer {
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
         // An article and its duplicate go to one shard: the shard of their id.
         outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
-        _ = try writers.keyFounders(of: work.stories.storiesToKey)
+        try writers.keyFounders(of: work.stories.storiesToKey)
         try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
         try ShardLayout.writeStub(in: target, count: shards)

@@ -136,7 +136,7 @@ extension Indexer {
             outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
             // An id this run wrote that another file already gives: the first file keeps it.
             outcome.drop(try writers.resolveDuplicates(writers.writtenIDs.possibleDuplicates))
-            _ = try writers.keyFounders(of: stories.storiesToKey)
+            try writers.keyFounders(of: stories.storiesToKey)
             try writers.recordMetadata(slots: outcome.slots.union(slotsBefore), corpusRoot: root, selection: selection)
             if inPlace { try writers.commitTransaction() }
             try writers.close()

@@ -244,9 +244,8 @@ final class ShardWriters: @unchecked Sendable {
     /// Gives the founders of shared stories their collapse key (`StoryKey`): of each story of
     /// `stories` (each with whether an article of this run joined it), the members written
     /// without it, when the story was joined or has two members in these shards. A shard of an
-    /// update is copied only when one of its articles takes the key. Returns how many did.
-    func keyFounders(of stories: [String: Bool]) throws -> Int {
-        var keyed = 0
+    /// update is copied only when one of its articles takes the key.
+    func keyFounders(of stories: [String: Bool]) throws {
         for (cluster, joined) in stories {
             let term = Schema.term(Schema.story, cluster)
             var members: [(shard: Shard, ids: [DocumentID])] = []
@@ -256,25 +255,19 @@ final class ShardWriters: @unchecked Sendable {
             }
             guard joined || members.reduce(0, { $0 + $1.ids.count }) >= 2 else { continue }
             for (shard, ids) in members {
-                keyed += try shard.lock.withLock {
+                try shard.lock.withLock {
                     try writing(shard) {
-                        var count = 0
                         for id in ids {
                             let key = try shard.reader()?.document(id).value(slot: Slot.story.number)
                             guard key?.isEmpty ?? false else { continue }
                             let database = try shard.database()
                             let document = try database.document(id)
-                            if try document.addCollapseKey(cluster) {
-                                try database.replace(id, with: document)
-                                count += 1
-                            }
+                            if try document.addCollapseKey(cluster) { try database.replace(id, with: document) }
                         }
-                        return count
                     }
                 }
             }
         }
-        return keyed
     }
 
     /// Stores (or, with "", removes) a file's record, in shard 0.

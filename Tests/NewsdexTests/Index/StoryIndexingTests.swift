@@ -203,10 +203,11 @@ extension StoryIndexingTests {
     /// copy comes, whichever worker, shard or run writes the copy, and the copies collapse.
     @Test(arguments: StoryCopiesLayout.allCases)
     mutating func onlyStoriesOfSeveralArticlesCarryTheCollapseKey(layout: StoryCopiesLayout) throws {
-        var originals: [Article] = []
+        var originals: [(article: Article, topic: StoryTopic)] = []
         for n in 0..<4 {
-            let article = stories.article(id: "wire-\(n)", topic: n == 0 ? topic : stories.topic())
-            originals.append(article)
+            let storyTopic = n == 0 ? topic : stories.topic()
+            let article = stories.article(id: "wire-\(n)", topic: storyTopic)
+            originals.append((article, storyTopic))
             try write(article, source: "AFP", date: "2024-10-1\(n)")
             try write(stories.article(id: "lone-\(n)", topic: stories.topic()), source: "DW", date: "2024-10-1\(n)")
         }
@@ -218,8 +219,8 @@ extension StoryIndexingTests {
                 inPlaceLimit: layout == .laterRunInANewGeneration ? 0 : 2000)).run()
         }
         if laterRun { try index() }
-        for (n, article) in originals.enumerated() {
-            let copy = stories.copy(of: article, id: "copy-\(n)", topic: topic, edits: [.retitle])
+        for (n, original) in originals.enumerated() {
+            let copy = stories.copy(of: original.article, id: "copy-\(n)", topic: original.topic, edits: [.retitle])
             try write(copy, source: "BBC", date: "2024-10-2\(n)")
         }
         try index()
