@@ -51,6 +51,8 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: nil))
                 continue
             }
+            // Marked only where a word of the query may be: elsewhere Xapian finds nothing to mark.
+            if let window, !window.mayMatch(caption.text, stemmer: stemmerName) { continue }
             let html = try marked(
                 caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
                 flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])

@@ -22,6 +22,8 @@
 // word of the marked text is still there, its letters together, once the apostrophe is left out.
 // Two characters lowercase to ASCII (İ to i, the Kelvin sign to k): a text holding one before
 // its first probe is read whole. A probe found where no word matches only starts the text earlier than it might.
+// A caption without any probe (nor either character) has no word the query matches: it is not
+// given to Xapian to mark at all.
 internal import Xapian
 
 struct SnippetWindow {
@@ -85,12 +87,24 @@ struct SnippetWindow {
         guard let probes, !hasStems || stemmer == "english" else { return 0 }
         var text = text
         return text.withUTF8 { bytes in
-            guard let first = probes.first(in: bytes) else { return 0 }
+            guard case .at(let first) = probes.first(in: bytes) else { return 0 }
             // After a space at least `length` and the margin before it; and a probe's length
             // more, since a longer probe that ends later may begin earlier.
             var cut = first - length - Self.margin - probes.longest
             while cut > 0 && bytes[cut - 1] != UInt8(ascii: " ") { cut -= 1 }
             return max(cut, 0)
+        }
+    }
+
+    /// Whether a word of `text`, its words stemmed by `stemmer` (a Snowball name, nil for none),
+    /// may match the query: false only when the text holds none of its probes (nor a character
+    /// that lowercases to ASCII), so that a snippet of it would mark nothing.
+    func mayMatch(_ text: String, stemmer: String?) -> Bool {
+        guard let probes, !hasStems || stemmer == "english" else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            if case .nowhere = probes.first(in: bytes) { return false }
+            return true
         }
     }
 
@@ -118,11 +132,20 @@ struct SnippetWindow {
             (self.list, self.longest, self.endsAProbe) = (list, list.map(\.count).max() ?? 0, endsAProbe)
         }
 
+        /// Where a probe is first found in a text.
+        enum Found {
+            /// At this byte offset.
+            case at(Int)
+            /// Nowhere.
+            case nowhere
+            /// Not looked for past a character that lowercases to ASCII (İ: C4 B0, the Kelvin
+            /// sign: E2 84 AA), which the probes cannot see.
+            case unseen
+        }
+
         /// Where the first probe begins in `text` read as the probes are (ASCII lowercased,
-        /// dots and other bytes left out); nil when none is found, or when the text before it
-        /// holds a character that lowercases to ASCII (İ: C4 B0, the Kelvin sign: E2 84 AA).
-        /// Reads the text only as far as the first probe.
-        func first(in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        /// dots and other bytes left out). Reads the text only as far as the first probe.
+        func first(in text: UnsafeBufferPointer<UInt8>) -> Found {
             // The text as read so far, and where each of its bytes is in `text`.
             let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
             let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: text.count)
@@ -135,9 +158,9 @@ struct SnippetWindow {
             while offset < text.count {
                 let byte = text[offset]
                 if byte >= 0x80 {
-                    if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return nil }
+                    if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return .unseen }
                     if byte == 0xE2 && offset + 2 < text.count && text[offset + 1] == 0x84 && text[offset + 2] == 0xAA {
-                        return nil
+                        return .unseen
                     }
                 } else if byte != UInt8(ascii: ".") {
                     let lower = SnippetWindow.isUppercase(byte) ? byte | 0x20 : byte
@@ -148,13 +171,13 @@ struct SnippetWindow {
                     if endsAProbe[Int(lower)] {
                         for probe in list where probe.last == lower && probe.count <= count {
                             let begin = count - probe.count
-                            if folded[begin..<count].elementsEqual(probe) { return offsets[begin] }
+                            if folded[begin..<count].elementsEqual(probe) { return .at(offsets[begin]) }
                         }
                     }
                 }
                 offset += 1
             }
-            return nil
+            return .nowhere
         }
     }
 }

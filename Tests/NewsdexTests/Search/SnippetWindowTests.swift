@@ -69,6 +69,7 @@ import Xapian
         var compared = 0
         var shortened = 0
         var filteredCompared = 0
+        var unmatchedCaptions = 0
         for _ in 0..<300 {
             var query: [String] = []
             for _ in 0...Int.random(in: 0...1, using: &random) {
@@ -120,10 +121,23 @@ import Xapian
                     }
                 }
             }
+            // A caption in which the window sees no word of the query is one Xapian marks nothing in.
+            let flags: SnippetFlags = [.exhaustive, .emptyWithoutMatch, .cjkNgram]
+            for text in texts {
+                let words = text.split(separator: " ")
+                for caption in [words.prefix(40), words.dropFirst(words.count / 2).prefix(40)].map({ $0.joined(separator: " ") })
+                where !window.mayMatch(caption, stemmer: "english") {
+                    let length = caption.utf8.count + 16
+                    #expect(try mset.snippet(Schema.markPossessives(caption), length: length, stemmer: english, flags: flags) == "",
+                            "\(query): \(caption)")
+                    unmatchedCaptions += 1
+                }
+            }
         }
         // The comparison means something only when texts were shortened, often.
         #expect(compared > 1000 && shortened > compared / 10, "\(shortened) of \(compared)")
         #expect(filteredCompared > compared / 2, "\(filteredCompared) of \(compared)")
+        #expect(unmatchedCaptions > 1000, "\(unmatchedCaptions)")
     }
 
     @Test func readsTheWholeTextWhenAWordMayMatchUnseen() throws {
