@@ -242,18 +242,19 @@ final class ShardWriters: @unchecked Sendable {
     }
 
     /// Gives the founders of shared stories their collapse key (`StoryKey`): of each story of
-    /// `stories` (each with whether an article of this run joined it), the members written
-    /// without it, when the story was joined or has two members in these shards. A shard of an
+    /// `stories` (each with whether it must have it: an article of this run joined it, or an
+    /// earlier member had it), the members written without it, when it must or when the story
+    /// has two members in these shards. A shard of an
     /// update is copied only when one of its articles takes the key.
     func keyFounders(of stories: [String: Bool]) throws {
-        for (cluster, joined) in stories {
+        for (cluster, required) in stories {
             let term = Schema.term(Schema.story, cluster)
             var members: [(shard: Shard, ids: [DocumentID])] = []
             for shard in shards {
                 let ids = try shard.lock.withLock { try writing(shard) { try shard.reader()?.postings(term) ?? [] } }
                 if !ids.isEmpty { members.append((shard, ids)) }
             }
-            guard joined || members.reduce(0, { $0 + $1.ids.count }) >= 2 else { continue }
+            guard required || members.reduce(0, { $0 + $1.ids.count }) >= 2 else { continue }
             for (shard, ids) in members {
                 try shard.lock.withLock {
                     try writing(shard) {

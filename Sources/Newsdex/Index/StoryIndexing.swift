@@ -24,9 +24,10 @@ final class StoryIndexing: Sendable {
     private let clusterer: StoryClusterer
     private let indexed: IndexedStories?
     /// The stories whose founders may need their collapse key at the end of the run
-    /// (`StoryKey`), each with whether an article of the run joined it: those an article joined,
-    /// and those whose founder was indexed again while the index held the story, which may have
-    /// members from earlier runs.
+    /// (`StoryKey`), each with whether it must have it: those an article joined, and those whose
+    /// founder was indexed again while the index held the story, which may have members from
+    /// earlier runs (and must, when one of them has the key: a copy may be in a shard this run
+    /// does not see).
     private let keyCandidates = Mutex<[String: Bool]>([:])
 
     /// - Parameters:
@@ -84,15 +85,19 @@ final class StoryIndexing: Sendable {
         note(assignment.cluster, of: article.id)
     }
 
-    /// The stories whose founders may need their collapse key now, each with whether an article
-    /// of this run joined it (`ShardWriters.keyFounders`).
+    /// The stories whose founders may need their collapse key now, each with whether it must
+    /// have it (`ShardWriters.keyFounders`).
     var storiesToKey: [String: Bool] { keyCandidates.withLock { $0 } }
 
     private func note(_ cluster: String, of id: String) {
         if StoryKey.isWritten(cluster: cluster, id: id) {
             keyCandidates.withLock { $0[cluster] = true }
-        } else if indexed?.holds(story: cluster) ?? false {
-            keyCandidates.withLock { if $0[cluster] == nil { $0[cluster] = false } }
+            return
+        }
+        switch indexed?.story(cluster) ?? .absent {
+        case .keyed: keyCandidates.withLock { $0[cluster] = true }
+        case .withoutKey: keyCandidates.withLock { if $0[cluster] == nil { $0[cluster] = false } }
+        case .absent: break
         }
     }
 }
@@ -127,10 +132,30 @@ private final class IndexedStories: @unchecked Sendable {
     /// Why reading the stored fingerprints failed, if it did (members then found none).
     var failure: (any Error)? { lock.withLock { loadFailure } }
 
-    /// Whether the index holds an article of `cluster`; true when it cannot say (the answer only
-    /// spares the run a look at the story's members).
-    func holds(story cluster: String) -> Bool {
-        lock.withLock { ((try? existing.termFrequency(Schema.term(Schema.story, cluster))) ?? 1) > 0 }
+    /// What the index holds of a story.
+    enum IndexedStory {
+        case absent
+        /// Articles of it, none with the collapse key.
+        case withoutKey
+        /// An article of it with the collapse key: the story has had two.
+        case keyed
+    }
+
+    /// What the index holds of the story `cluster`; `.keyed` when it cannot say (a key on an
+    /// article alone changes only speed).
+    func story(_ cluster: String) -> IndexedStory {
+        lock.withLock {
+            do {
+                let members = try existing.postings(Schema.term(Schema.story, cluster))
+                if members.isEmpty { return .absent }
+                for docid in members where try !existing.document(docid).value(slot: Slot.story.number).isEmpty {
+                    return .keyed
+                }
+                return .withoutKey
+            } catch {
+                return .keyed
+            }
+        }
     }
 
     /// Deletes the table's files, if it was built.

@@ -249,6 +249,38 @@ extension StoryIndexingTests {
     }
 }
 
+extension StoryIndexingTests {
+    /// On machines that each build one shard (`--shard I/N`), a story's first article keeps its
+    /// collapse key when an update indexes it again without seeing its copy, which is in another
+    /// machine's shard and unchanged.
+    @Test mutating func aFounderIndexedAgainKeepsItsKeyWhenItsCopyIsInAnotherMachinesShard() throws {
+        let founderID = try #require((0..<100).map { "wire-\($0)" }.first { ShardKey.shard(ofArticle: $0, count: 2) == 0 })
+        let copyID = try #require((0..<100).map { "copy-\($0)" }.first { ShardKey.shard(ofArticle: $0, count: 2) == 1 })
+        var founder = stories.article(id: founderID, topic: topic)
+        try write(founder, source: "AFP", date: "2024-10-18")
+        try write(stories.copy(of: founder, id: copyID, topic: topic, edits: [.retitle]), source: "BBC", date: "2024-10-19")
+        func index(shard: Int) throws {
+            _ = try Indexer(options: IndexOptions(
+                inputs: [scratch.path("corpus")], database: scratch.path("shard-\(shard)"), jobs: 1,
+                shard: ShardSelection(index: shard, count: 2))).run()
+        }
+        func founderKey() throws -> String {
+            let database = try Database(path: scratch.path("shard-0").path)
+            let docid = try #require(try database.postings(Schema.identifierTerm(Schema.uniqueID, founderID)).first)
+            return try database.document(docid).stringValue(slot: Slot.story.number)
+        }
+        try index(shard: 0)
+        try index(shard: 1)
+        let key = try founderKey()
+        #expect(!key.isEmpty)
+
+        founder.paragraphs.append("A paragraph added later.")
+        try write(founder, source: "AFP", date: "2024-10-18")
+        try index(shard: 0)
+        #expect(try founderKey() == key)
+    }
+}
+
 /// Names seen from the progress callback, which any thread may call.
 private final class StoryFolders: @unchecked Sendable {
     // Safe: `seen` is used only under `lock`.
