@@ -244,8 +244,8 @@ final class ShardWriters: @unchecked Sendable {
     /// Gives the founders of shared stories their collapse key (`StoryKey`): of each story of
     /// `stories` (each with whether it must have it: an article of this run joined it, or an
     /// earlier member had it), the members written without it, when it must or when the story
-    /// has two members in these shards. A shard of an
-    /// update is copied only when one of its articles takes the key.
+    /// has two members in these shards. A shard of an update is copied only when one of its
+    /// articles takes the key.
     func keyFounders(of stories: [String: Bool]) throws {
         for (cluster, required) in stories {
             let term = Schema.term(Schema.story, cluster)
