@@ -109,7 +109,7 @@ final class DocumentBuilder {
         var packed = FacetValuesPacking()
         addCommonTerms(to: doc, article: article, kind: .article, language: languages.article, file: file, packed: &packed)
         let credits = uniqueCredits(article.captions)
-        addMultiValued(credits, field: Schema.credit, slot: Slot.credit, kind: \.credit, to: doc, packed: &packed)
+        addMultiValued(credits, of: .credit, to: doc, packed: &packed)
         addEntities(allEntities, to: doc, packed: &packed)
         if let story, let fingerprint = prepared.fingerprint {
             let collapseKey = StoryKey.isWritten(cluster: story.cluster, id: article.id)
@@ -146,9 +146,7 @@ final class DocumentBuilder {
                 to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file,
                 packed: &captionPacked)
             captionDoc.addBooleanTerm(Schema.identifierTerm(Schema.article, article.id))
-            addMultiValued(
-                caption.credit.map { [$0] } ?? [], field: Schema.credit, slot: Slot.credit,
-                kind: \.credit, to: captionDoc, packed: &captionPacked)
+            addMultiValued(caption.credit.map { [$0] } ?? [], of: .credit, to: captionDoc, packed: &captionPacked)
             let entities = index < captionEntities.count ? captionEntities[index] : []
             addEntities(entities, to: captionDoc, packed: &captionPacked)
             captionPacked.store(in: captionDoc)
@@ -198,14 +196,9 @@ final class DocumentBuilder {
         for type in EntityType.allCases {
             let names = entities.filter { $0.type == type }.map(\.name)
             switch type {
-            case .person:
-                addMultiValued(names, field: Schema.person, slot: Slot.person, kind: \.person, to: doc, packed: &packed)
-            case .place:
-                addMultiValued(names, field: Schema.place, slot: Slot.place, kind: \.place, to: doc, packed: &packed)
-            case .organization:
-                addMultiValued(
-                    names, field: Schema.organization, slot: Slot.organization,
-                    kind: \.organization, to: doc, packed: &packed)
+            case .person: addMultiValued(names, of: .person, to: doc, packed: &packed)
+            case .place: addMultiValued(names, of: .place, to: doc, packed: &packed)
+            case .organization: addMultiValued(names, of: .organization, to: doc, packed: &packed)
             }
         }
     }
@@ -214,26 +207,18 @@ final class DocumentBuilder {
     /// facet's capacity, so that built-in match spies can count it (on remote shards too); the
     /// same values go to `packed`, which a local search counts.
     private func addMultiValued(
-        _ values: [String], field: Field, slot: (Int) -> Slot,
-        kind: WritableKeyPath<FacetSlotUsage, Int>, to doc: Document, packed: inout FacetValuesPacking
+        _ values: [String], of facet: MultiValuedFacet, to doc: Document, packed: inout FacetValuesPacking
     ) {
-        let facet: Facet = switch slot(0) {
-        case .credit: .credit
-        case .person: .person
-        case .place: .place
-        case .organization: .organization
-        default: preconditionFailure("\(slot(0)) is not a run of a multi-valued facet")
-        }
         var seen = Set<String>()
         var index = 0
         for value in values {
-            let term = Schema.term(field, value)
+            let term = Schema.term(facet.field, value)
             guard seen.insert(term).inserted else { continue }
             doc.addBooleanTerm(term)
             if index < Slot.multiValueCapacity {
-                doc.setValue(value, slot: slot(index).number)
-                packed.append(value, facet: facet)
-                facetSlotsUsed[keyPath: kind] = max(facetSlotsUsed[keyPath: kind], index + 1)
+                doc.setValue(value, slot: facet.slot(index).number)
+                packed.append(value, facet: facet.facet)
+                facetSlotsUsed[keyPath: facet.used] = max(facetSlotsUsed[keyPath: facet.used], index + 1)
                 index += 1
             }
         }

@@ -3,6 +3,21 @@
 import Foundation
 internal import Xapian
 
+/// A facet of several values a document: its field, its run of slots, and where
+/// `FacetSlotUsage` counts the slots of the run that hold values.
+struct MultiValuedFacet: Sendable {
+    let facet: Facet
+    let field: Field
+    let slot: @Sendable (Int) -> Slot
+    let used: WritableKeyPath<FacetSlotUsage, Int> & Sendable
+
+    static let credit = MultiValuedFacet(facet: .credit, field: Schema.credit, slot: Slot.credit, used: \.credit)
+    static let person = MultiValuedFacet(facet: .person, field: Schema.person, slot: Slot.person, used: \.person)
+    static let place = MultiValuedFacet(facet: .place, field: Schema.place, slot: Slot.place, used: \.place)
+    static let organization = MultiValuedFacet(
+        facet: .organization, field: Schema.organization, slot: Slot.organization, used: \.organization)
+}
+
 /// How many slots of each multi-valued facet hold values somewhere in an index.
 public struct FacetSlotUsage: Sendable, Hashable, Codable {
     public var credit = 0
