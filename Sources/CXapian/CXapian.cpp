@@ -1146,6 +1146,15 @@ cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter,
     CX_CATCH
 }
 
+cx_status cx_multivalue_spy_visit(const cx_multivalue_spy *spy, size_t counter, cx_counted_value_visitor visit,
+                                  void *context, cx_error **err) noexcept {
+    CX_TRY
+    if (counter > spy->spy.whole.size()) throw Xapian::InvalidArgumentError("no such counter");
+    const ByteStringCounter &counts = counter == 0 ? spy->spy.packed : spy->spy.whole[counter - 1];
+    counts.for_each([&](const char *bytes, size_t length, Xapian::doccount count) { visit(context, bytes, length, count); });
+    CX_CATCH
+}
+
 uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) noexcept { return spy->spy.documents; }
 
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) noexcept { delete spy; }

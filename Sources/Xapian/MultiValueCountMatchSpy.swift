@@ -56,7 +56,7 @@ public final class MultiValueCountMatchSpy {
     ///
     /// - Throws: `XapianError` on failure; what `body` throws.
     public func forEachValue(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
-        try withTermList({ cx_multivalue_spy_values(handle, 0, $0, $1) }, body)
+        try visit(counter: 0, body)
     }
 
     /// Calls `body` with every whole value of `slot` seen (the empty one included), its bytes lent
@@ -66,7 +66,35 @@ public final class MultiValueCountMatchSpy {
     ///   `XapianError` on failure; what `body` throws.
     public func forEachWholeValue(of slot: ValueSlot, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
         let counter = (wholeValueSlots.firstIndex(of: slot) ?? wholeValueSlots.count) + 1
-        try withTermList({ cx_multivalue_spy_values(handle, counter, $0, $1) }, body)
+        try visit(counter: counter, body)
+    }
+
+    /// Calls `body` with each value of a counter where CXapian keeps it: no copy of thousands
+    /// of values into a list first. A throw of `body` stops the calls and is rethrown.
+    private func visit(counter: Int, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            var visitor = Visitor(body: body)
+            try withUnsafeMutablePointer(to: &visitor) { context in
+                try check { error in
+                    cx_multivalue_spy_visit(handle, counter, { context, bytes, length, count in
+                        let visitor = context!.assumingMemoryBound(to: Visitor.self)
+                        guard visitor.pointee.failure == nil else { return }
+                        do {
+                            try visitor.pointee.body(UnsafeRawBufferPointer(start: length > 0 ? bytes : nil, count: length), Int(count))
+                        } catch {
+                            visitor.pointee.failure = error
+                        }
+                    }, context, error)
+                }
+            }
+            if let failure = visitor.failure { throw failure }
+        }
+    }
+
+    /// What `visit` lends CXapian's calls: the body, and what it threw.
+    private struct Visitor {
+        let body: (UnsafeRawBufferPointer, Int) throws -> Void
+        var failure: (any Error)?
     }
 
     /// Appends `value` to a packed slot's bytes, as this spy reads them.

@@ -467,6 +467,12 @@ cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_
  * values, k for the whole values of whole_slots[k - 1]. `*out` owned by caller. */
 cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter, cx_termlist **out,
                                    cx_error **err) CX_NOEXCEPT;
+/* Calls `visit(context, bytes, len, count)` for every value seen, in no particular order, as
+ * cx_multivalue_spy_values lists them, without copying them: `bytes` is lent for the call only.
+ * `visit` must not throw (a Swift caller keeps its error in `context`). */
+typedef void (*cx_counted_value_visitor)(void *context, const char *bytes, size_t len, uint64_t count);
+cx_status cx_multivalue_spy_visit(const cx_multivalue_spy *spy, size_t counter, cx_counted_value_visitor visit,
+                                  void *context, cx_error **err) CX_NOEXCEPT;
 /* The documents the spy has seen. */
 uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) CX_NOEXCEPT;
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) CX_NOEXCEPT;

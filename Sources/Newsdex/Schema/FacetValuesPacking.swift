@@ -42,17 +42,18 @@ struct FacetValuesPacking {
 
     /// What a counted packed value is.
     enum Unpacked {
-        case facet(Facet, String)
+        /// A value of the facet `facets[tag]`, its UTF-8 bytes lent as the packed value is.
+        case facet(tag: Int, UnsafeRawBufferPointer)
         case story
         /// A tag this schema does not know.
         case unknown
     }
 
-    /// A counted packed value: a facet and its value as stored, or a story.
+    /// A counted packed value: a facet's value as stored, or a story.
     static func unpack(_ bytes: UnsafeRawBufferPointer) -> Unpacked {
         guard let tag = bytes.first else { return .unknown }
         if tag == storyTag { return .story }
         guard Int(tag) < facets.count else { return .unknown }
-        return .facet(facets[Int(tag)], String(decoding: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()), as: UTF8.self))
+        return .facet(tag: Int(tag), UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
     }
 }

@@ -50,27 +50,30 @@ extension Schema {
     /// The form in which boolean values are compared: case, accents and surrounding space do not
     /// matter.
     public static func normalizedValue(_ value: String) -> String {
+        var value = value
+        var normalized: [UInt8] = []
+        value.withUTF8 { appendNormalizedValue(utf8: UnsafeRawBufferPointer($0), to: &normalized) }
+        return String(decoding: normalized, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `normalizedValue` of a value given as its UTF-8 bytes
+    /// (invalid ones read as U+FFFD).
+    static func appendNormalizedValue(utf8 bytes: UnsafeRawBufferPointer, to normalized: inout [UInt8]) {
         // ASCII, most values, byte by byte: facet counting normalizes every distinct value of a
         // match set (thousands of names at 100k), and the general path goes through Foundation's
         // trimming, folding and Unicode lowercasing for each.
-        var ascii = true
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            guard byte < 0x80 else {
-                ascii = false
-                break
-            }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-        }
-        guard ascii else {
-            return foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let value = String(decoding: bytes, as: UTF8.self)
+            normalized.append(contentsOf: foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased().utf8)
+            return
         }
         // What trimmingCharacters(in: .whitespacesAndNewlines) trims of ASCII: space, tab to CR.
         let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
+        else { return }
+        for byte in bytes[first...last] {
+            normalized.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
     }
 }
 

@@ -25,8 +25,8 @@ struct FacetCounts {
 
     /// What the spies of one match counted.
     struct Counted {
-        /// Each facet's values as stored, each once, with their counts.
-        var facets: [Facet: [(value: String, count: Int)]] = [:]
+        /// Each facet's values, merged over their variants.
+        var facets: [Facet: FacetTally] = [:]
         /// The stories of the documents the match looked at, each once, and each document
         /// without a story once: the hits of the match collapsed by story. Nil unless the spies
         /// were attached `countingStories`.
@@ -52,15 +52,16 @@ struct FacetCounts {
             var result = Counted()
             for (facet, spies) in slotSpies {
                 guard spies.count > 1 else {
-                    result.facets[facet] = try spies.first?.values() ?? []
+                    result.facets[facet] = FacetTally(try spies.first?.values() ?? [])
                     continue
                 }
-                // A value may be in several slots of a run: its counts are added up.
+                // A value may be in several slots of a run: its counts are added up before it
+                // is merged with its variants, so that the form shown is that of most documents.
                 var merged: [String: Int] = [:]
                 for spy in spies {
                     for (value, count) in try spy.values() { merged[value, default: 0] += count }
                 }
-                result.facets[facet] = merged.map { ($0.key, $0.value) }
+                result.facets[facet] = FacetTally(merged.map { ($0.key, $0.value) })
             }
             guard let packedSpy else { return result }
             // Each story once, each document without one once.
@@ -68,10 +69,11 @@ struct FacetCounts {
             var documentsWithAStory = 0
             if !packedFacets.isEmpty {
                 // Each (facet, value) once: the spy counted each packed value as one key.
+                var tallies = FacetValuesPacking.facets.map { packedFacets.contains($0) ? FacetTally() : nil }
                 try packedSpy.forEachValue { bytes, count in
                     switch FacetValuesPacking.unpack(bytes) {
-                    case .facet(let facet, let value):
-                        if packedFacets.contains(facet) { result.facets[facet, default: []].append((value, count)) }
+                    case .facet(let tag, let value):
+                        tallies[tag]?.add(value, count: count)
                     case .story:
                         storyKeys += 1
                         documentsWithAStory += count
@@ -79,13 +81,14 @@ struct FacetCounts {
                         break
                     }
                 }
+                for (facet, tally) in zip(FacetValuesPacking.facets, tallies) {
+                    if let tally { result.facets[facet] = tally }
+                }
             }
             for (facet, slot) in wholeValueFacets {
-                var values: [(value: String, count: Int)] = []
-                try packedSpy.forEachWholeValue(of: slot) { bytes, count in
-                    values.append((String(decoding: bytes, as: UTF8.self), count))
-                }
-                result.facets[facet] = values
+                var tally = FacetTally()
+                try packedSpy.forEachWholeValue(of: slot) { bytes, count in tally.add(bytes, count: count) }
+                result.facets[facet] = tally
             }
             if countsStories && packedFacets.isEmpty {
                 try packedSpy.forEachWholeValue(of: Slot.story.number) { bytes, count in
@@ -165,12 +168,12 @@ struct FacetCounts {
     /// parsed without it, from `unfilteredQueries`.
     /// - Throws: what matching in `database` throws.
     func count(
-        main: [Facet: [(value: String, count: Int)]], query: Query?, filters: [FilterQuery],
+        main: [Facet: FacetTally], query: Query?, filters: [FilterQuery],
         in database: Database, limit: Int, unfilteredQueries: [Facet: Query?] = [:]
     ) throws -> [(facet: Facet, values: [FacetValue])] {
         var counted: [Facet: [FacetValue]] = [:]
-        for (facet, values) in main {
-            counted[facet] = Self.counts(values, limit: limit)
+        for (facet, tally) in main {
+            counted[facet] = tally.top(limit)
         }
         let filtered = Set(filters.compactMap(\.facet))
         for facet in Facet.allCases where filtered.contains(facet) {
@@ -180,46 +183,8 @@ struct FacetCounts {
             enquire.useBooleanWeighting()  // counted only: no weights
             let facetSpies = attach([facet], to: enquire)
             _ = try enquire.matchSet(offset: 0, limit: 0, checkAtLeast: try database.documentCount)
-            counted[facet] = Self.counts(try facetSpies.counted().facets[facet] ?? [], limit: limit)
+            counted[facet] = try facetSpies.counted().facets[facet]?.top(limit) ?? []
         }
         return Facet.allCases.map { ($0, counted[$0] ?? []) }
-    }
-
-    /// The counts of one facet's values as stored (each once, as `Attached.counted` gives them),
-    /// merged over case variants of a value (which are one term in the index), biggest first,
-    /// then by value.
-    static func counts(_ values: [(value: String, count: Int)], limit: Int) -> [FacetValue] {
-        var byKey: [String: (display: String, displayCount: Int, count: Int)] = [:]
-        byKey.reserveCapacity(values.count)
-        for (value, count) in values where !value.isEmpty {
-            let key = Schema.normalizedValue(value)
-            var entry = byKey[key] ?? (value, 0, 0)
-            entry.count += count
-            if count > entry.displayCount || (count == entry.displayCount && value < entry.display) {
-                entry.display = value
-                entry.displayCount = count
-            }
-            byKey[key] = entry
-        }
-        let ordered = { (a: (display: String, displayCount: Int, count: Int), b: (display: String, displayCount: Int, count: Int)) in
-            a.count != b.count ? a.count > b.count : a.display < b.display
-        }
-        let top = limit < byKey.count / 4
-            ? topN(Array(byKey.values), limit, by: ordered) : byKey.values.sorted(by: ordered).prefix(max(0, limit)).map { $0 }
-        return top.map { FacetValue(value: $0.display, count: $0.count) }
-    }
-
-    /// The first `n` elements in `order`, without sorting them all.
-    private static func topN<T>(_ items: [T], _ n: Int, by order: (T, T) -> Bool) -> [T] {
-        guard n > 0 else { return [] }
-        var best: [T] = []
-        best.reserveCapacity(n + 1)
-        for item in items {
-            if best.count == n, !order(item, best[n - 1]) { continue }
-            let position = best.firstIndex { order(item, $0) } ?? best.count
-            best.insert(item, at: position)
-            if best.count > n { best.removeLast() }
-        }
-        return best
     }
 }

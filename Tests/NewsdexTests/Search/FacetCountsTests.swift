@@ -55,7 +55,7 @@ import Xapian
         let spies = FacetCounts(slotUsage: usage, packed: packed).attach(facets, to: enquire)
         _ = try enquire.matchSet(offset: 0, limit: 1, checkAtLeast: database.documentCount)
         let stored = try spies.counted().facets
-        return Dictionary(uniqueKeysWithValues: facets.map { ($0, FacetCounts.counts(stored[$0] ?? [], limit: limit)) })
+        return Dictionary(uniqueKeysWithValues: facets.map { ($0, stored[$0]?.top(limit) ?? []) })
     }
 
     @Test func thePackedSlotCountsWhatTheRunsOfSlotsCount() throws {
