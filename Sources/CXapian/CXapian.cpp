@@ -431,6 +431,12 @@ cx_status cx_database_get_metadata(const cx_database *db, const char *key, size_
     CX_CATCH
 }
 
+cx_status cx_database_value_freq(const cx_database *db, cx_valueno slot, uint64_t *out, cx_error **err) noexcept {
+    CX_TRY
+    *out = db->db.get_value_freq(slot);
+    CX_CATCH
+}
+
 cx_status cx_database_termfreq(const cx_database *db, const char *term, size_t term_len,
                                uint64_t *out, cx_error **err) noexcept {
     CX_TRY

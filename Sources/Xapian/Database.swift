@@ -145,6 +145,17 @@ public class Database {
         return Int(count)
     }
 
+    /// The number of documents with a value in `slot`.
+    ///
+    /// - Throws: `XapianError` (`.databaseCorrupt`, `.databaseModified`, `.network`, …).
+    ///
+    /// Wraps `Xapian::Database::get_value_freq`.
+    public func valueFrequency(slot: ValueSlot) throws -> Int {
+        var count: UInt64 = 0
+        try check { cx_database_value_freq(handle, slot, &count, $0) }
+        return Int(count)
+    }
+
     /// Whether `term` indexes any document.
     ///
     /// - Throws: `XapianError` (`.databaseCorrupt`, `.databaseModified`, `.network`, …).

@@ -54,6 +54,24 @@ import Testing
         }
     }
 
+    @Test func valueFrequencyCountsTheDocumentsWithAValueInASlot() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try WritableDatabase(path: dir + "/db")
+            for value in ["a", "", "b", "a"] {
+                let document = Document()
+                if !value.isEmpty { document.setValue(value, slot: 5) }
+                try writer.add(document)
+            }
+            try writer.commit()
+            let reader = try Database(path: dir + "/db")
+            #expect(try reader.valueFrequency(slot: 5) == 3)
+            #expect(try reader.valueFrequency(slot: 6) == 0)
+            #expect { try { try reader.close(); return try reader.valueFrequency(slot: 5) }() } throws: {
+                ($0 as? XapianError)?.code == .database
+            }
+        }
+    }
+
     @Test func metadataIsEmptyUntilSet() throws {
         try withTemporaryDirectory { dir in
             let db = try WritableDatabase(path: dir + "/db")

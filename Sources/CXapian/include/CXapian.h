@@ -136,6 +136,8 @@ cx_status cx_database_get_document(const cx_database *db, cx_docid id, cx_docume
  * `*out` (length `*out_len`) is owned by the caller (cx_bytes_free). */
 cx_status cx_database_get_metadata(const cx_database *db, const char *key, size_t key_len,
                                    char **out, size_t *out_len, cx_error **err) CX_NOEXCEPT;
+/* Number of documents with a value in `slot`. */
+cx_status cx_database_value_freq(const cx_database *db, cx_valueno slot, uint64_t *out, cx_error **err) CX_NOEXCEPT;
 /* Number of documents indexed by `term` (0 when absent). */
 cx_status cx_database_termfreq(const cx_database *db, const char *term, size_t term_len,
                                uint64_t *out, cx_error **err) CX_NOEXCEPT;

@@ -15,6 +15,9 @@ struct HitBuilder {
     let snippetLength: Int
     /// Where a snippet's text may start; nil to read each text whole.
     let window: SnippetWindow?
+    /// Whether any story of the index has several articles; when none has, no hit's copies are
+    /// looked up.
+    let storiesHaveCopies: Bool
     /// Each story's members in date order, read once per search: with `--all-copies`, every hit
     /// of a story of thousands of copies would otherwise read all of them again.
     let storyMembers = StoryMembers()
@@ -23,10 +26,11 @@ struct HitBuilder {
     private let englishStemmer: Stem?
 
     init(
-        database: Database, mset: MatchSet, stemmers: SnippetStemmers, highlight: Bool, snippetLength: Int,
-        window: SnippetWindow?
+        database: Database, mset: MatchSet, storiesHaveCopies: Bool, stemmers: SnippetStemmers, highlight: Bool,
+        snippetLength: Int, window: SnippetWindow?
     ) {
         (self.database, self.mset, self.stemmers, self.highlight) = (database, mset, stemmers, highlight)
+        self.storiesHaveCopies = storiesHaveCopies
         (self.snippetLength, self.window) = (snippetLength, window)
         englishStemmer = window?.englishStemmer()
     }
@@ -88,7 +92,7 @@ struct HitBuilder {
     /// The other copies of a document's story, oldest first (the wire original usually ran
     /// first), and how many there are.
     private func otherCopies(of stored: StoredDocument, limit: Int) throws -> ([StoryCopy], Int) {
-        guard let story = stored.story else { return ([], 0) }
+        guard storiesHaveCopies, let story = stored.story else { return ([], 0) }
         let members = try storyMembers.inDateOrder(story, in: database)
         guard members.count > 1 else { return ([], 0) }
         // Decode the stored data of only the copies listed.

@@ -119,7 +119,11 @@ public final class Searcher {
         enquire.query = FilterQuery.combine(spelled.query, filters: filters.map(\.query))
         // One hit per story: copies collapse onto the best-ranked one. Captions carry no story.
         let collapsed = !request.allCopies && request.kind != .caption
-        if collapsed { enquire.setCollapseKey(Slot.story.number) }
+        // Only articles in stories of several carry the story key (`StoryKey`): in an index
+        // without any, Xapian's collapse would read the empty key of each match for nothing,
+        // and no hit has copies to list.
+        let storiesHaveCopies = try database.valueFrequency(slot: Slot.story.number) > 0
+        if collapsed && storiesHaveCopies { enquire.setCollapseKey(Slot.story.number) }
         switch request.sort ?? (spelled.query == nil ? .newest : .relevance) {
         case .relevance: enquire.sortByRelevance()
         case .newest: enquire.sortByValueThenRelevance(Slot.sortableDate.number, descending: true)
@@ -183,7 +187,7 @@ public final class Searcher {
             : []
         let highlight = spelled.query != nil && request.snippets
         let builder = HitBuilder(
-            database: database, mset: mset, stemmers: snippetStemmers,
+            database: database, mset: mset, storiesHaveCopies: storiesHaveCopies, stemmers: snippetStemmers,
             highlight: highlight, snippetLength: request.snippetLength,
             window: highlight ? SnippetWindow(query: enquire.query) : nil)
         let hits = try mset.prefix(limit).map(builder.hit)
