@@ -21,7 +21,7 @@ public struct Language: Sendable, Hashable, Codable, Comparable, CustomStringCon
             self = .undetermined
             return
         }
-        guard Self.iso639_1.contains(lowered) else { return nil }
+        guard Self.isISO639_1(lowered) else { return nil }
         self.code = lowered
     }
 
@@ -36,7 +36,7 @@ public struct Language: Sendable, Hashable, Codable, Comparable, CustomStringCon
             self = .undetermined
         } else if let retired = Self.retiredCodes[primary] {
             self.code = retired
-        } else if primary.count == 2, Self.iso639_1.contains(primary) {
+        } else if Self.isISO639_1(primary) {
             self.code = primary
         } else if primary.count == 3, let code = Self.byThreeLetterCode[primary] {
             self.code = code
@@ -68,8 +68,21 @@ public struct Language: Sendable, Hashable, Codable, Comparable, CustomStringCon
 }
 
 extension Language {
-    /// Every ISO 639-1 code.
-    static let iso639_1: Set<String> = Set("""
+    /// Whether `code` is an ISO 639-1 code, in lowercase. The list is searched rather than made a
+    /// set: every search reads its index's languages through `Language(code:)`, and making a set
+    /// of these 184 strings cost more instructions than Xapian's match of a rare word (issue 16).
+    static func isISO639_1(_ code: String) -> Bool {
+        var code = code
+        return code.withUTF8 { code in
+            guard code.count == 2 else { return false }
+            return iso639_1.utf8.withContiguousStorageIfAvailable { codes in
+                stride(from: 0, to: codes.count - 1, by: 3).contains { codes[$0] == code[0] && codes[$0 + 1] == code[1] }
+            } ?? iso639_1.split(separator: " ").contains { $0.utf8.elementsEqual(code) }
+        }
+    }
+
+    /// Every ISO 639-1 code, each followed by a space but the last.
+    private static let iso639_1 = """
         aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv \
         cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr \
         ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw \
@@ -77,7 +90,7 @@ extension Language {
         ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr \
         ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi \
         yo za zh zu
-        """.split(separator: " ").map(String.init))
+        """
 
     /// Codes ISO 639-1 withdrew that older software and CLD2 still write.
     static let retiredCodes = ["iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "sh": "sr"]

@@ -21,8 +21,14 @@ import Testing
         #expect(Language(code: "und") == .undetermined)
         #expect(Language(code: "spa") == nil)
         #expect(Language(code: "qq") == nil)
-        #expect(Language.iso639_1.count == 184)
-        #expect(Language.iso639_1.allSatisfy { $0.count == 2 })
+        // Of every pair of letters, the 184 codes ISO 639-1 assigns, the list's first and last too.
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let codes = letters.flatMap { first in letters.map { first + $0 } }.filter(Language.isISO639_1)
+        #expect(codes.count == 184)
+        #expect(codes.first == "aa" && codes.last == "zu" && codes.contains("en"))
+        for notACode in ["", "a", "z", "aa ", " a", "a a", "aab", "EN", "und", "zu "] {
+            #expect(!Language.isISO639_1(notACode), "\(notACode)")
+        }
     }
 
     @Test func namesTheLanguagesItKnowsAndShowsOthersAsCodes() {
