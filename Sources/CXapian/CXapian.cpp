@@ -224,15 +224,33 @@ struct cx_valuecount_spy {
 // spy counts tens of values for each of tens of thousands of documents, most of them seen
 // before; a std::unordered_map<std::string, ...> pays a key string and a node for each lookup.
 class ByteStringCounter {
+    // 16 bytes, so that the table of the ten thousand names of a facet search at 100k stays
+    // within the cache where 32 did not.
     struct Entry {
-        size_t hash;
-        size_t offset;  // in `bytes`
-        size_t length;
+        uint32_t hash;
+        uint32_t length;
+        uint32_t offset;  // in `bytes`
         Xapian::doccount count;  // 0: an empty entry
     };
     std::string bytes;
     std::vector<Entry> table = std::vector<Entry>(64, Entry{0, 0, 0, 0});
     size_t used = 0;
+
+    // Eight bytes at a time, each mixed in by a multiplication: the values are short (names,
+    // sources, years), and std::hash's byte loop behind a call cost more than the lookup.
+    static uint64_t hash_of(const char *data, size_t length) {
+        uint64_t hash = 0x9E3779B97F4A7C15ull ^ length;
+        for (; length >= 8; data += 8, length -= 8) {
+            uint64_t word;
+            std::memcpy(&word, data, 8);
+            hash = (hash ^ word) * 0xFF51AFD7ED558CCDull;
+            hash ^= hash >> 32;
+        }
+        uint64_t word = 0;
+        std::memcpy(&word, data, length);
+        hash = (hash ^ word) * 0xC4CEB9FE1A85EC53ull;
+        return hash ^ (hash >> 29);
+    }
 
     void grow() {
         std::vector<Entry> old(table.size() * 2, Entry{0, 0, 0, 0});
@@ -249,12 +267,15 @@ class ByteStringCounter {
   public:
     void add(const char *data, size_t length) {
         if ((used + 1) * 2 > table.size()) grow();
-        const size_t hash = std::hash<std::string_view>()(std::string_view(data, length));
+        if (length > UINT32_MAX || bytes.size() + length > UINT32_MAX) {
+            throw Xapian::InvalidOperationError("over 4 GiB of distinct values to count");
+        }
+        const uint32_t hash = static_cast<uint32_t>(hash_of(data, length));
         const size_t mask = table.size() - 1;
         for (size_t i = hash & mask;; i = (i + 1) & mask) {
             Entry &entry = table[i];
             if (entry.count == 0) {
-                entry = Entry{hash, bytes.size(), length, 1};
+                entry = Entry{hash, static_cast<uint32_t>(length), static_cast<uint32_t>(bytes.size()), 1};
                 bytes.append(data, length);
                 ++used;
                 return;
