@@ -163,12 +163,12 @@ enum SearchText {
             if hit.kind == .caption, let article = hit.article.map(LineEscaping.escape), article != path {
                 meta.append("in \(article)")
             }
-            line("   " + style.dim(meta.joined(separator: " · ")))
+            line("   " + style.dim(meta.concatenated(separator: " · ")))
             if hit.copyCount > 0 {
                 let places = hit.copies.map { copy in copy.source + (copy.date.map { " (\(String($0.prefix(10))))" } ?? "") }
                 let more = hit.copyCount > hit.copies.count ? ", +\(hit.copyCount - hit.copies.count) more" : ""
                 let count = hit.copyCount == 1 ? "1 other copy" : "\(hit.copyCount) other copies"
-                line("   " + style.dim("also in: \(places.joined(separator: ", "))\(more) (\(count))"))
+                line("   " + style.dim("also in: \(places.concatenated(separator: ", "))\(more) (\(count))"))
             }
             let snippet = render(hit.snippet, style: style)
             if !snippet.isEmpty && hit.kind == .article { line("   " + snippet) }

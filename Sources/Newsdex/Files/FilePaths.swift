@@ -25,7 +25,7 @@ enum FilePaths {
             return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name).path
         }
         let folder = absolute[..<slash]
-        return folder.isEmpty ? "/" + name : folder + "/" + name
+        return folder.isEmpty ? "/" + name : String(folder) + "/" + name
     }
 
     /// `path` made absolute as URL makes it, when it is plain; nil otherwise.

@@ -59,7 +59,7 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     /// The text snippets are cut from: the body of an article, the text of a caption.
     public var snippetSource: String {
         switch kind {
-        case .article: return paragraphs.joined(separator: " ")
+        case .article: return paragraphs.concatenated(separator: " ")
         case .caption: return captions.first?.text ?? ""
         }
     }

@@ -35,7 +35,7 @@ struct SearchOptions: ParsableArguments {
     @Flag(help: "Search the spelling-corrected query when a word is unknown.")
     var correct = false
 
-    var queryText: String { query.joined(separator: " ") }
+    var queryText: String { query.concatenated(separator: " ") }
 
     var filters: FacetFilters {
         FacetFilters(
@@ -60,7 +60,7 @@ struct SearchOptions: ParsableArguments {
         add("credit", credits)
         add("from", from.map { [$0] } ?? [])
         add("to", to.map { [$0] } ?? [])
-        return words.joined(separator: " ")
+        return words.concatenated(separator: " ")
     }
 
     func validate() throws {
