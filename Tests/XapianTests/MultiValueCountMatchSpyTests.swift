@@ -125,3 +125,24 @@ private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) thro
         #expect(throws: XapianError.self) { try spy.forEachWholeValue(of: 2) { _, _ in } }
     }
 }
+
+@Test func aThrowOfTheBodyStopsTheValuesAndIsRethrown() throws {
+    struct Enough: Error {}
+    try withTemporaryDirectory { dir in
+        let corpus = PackedCorpus(documents: 200, seed: 19)
+        let db = try corpus.database(at: dir + "/db")
+        let spy = MultiValueCountMatchSpy(slot: 0)
+        try matchEven(in: db, with: spy)
+        #expect(corpus.expected().packed.count > 2)
+        var calls = 0
+        #expect(throws: Enough.self) {
+            try spy.forEachValue { _, _ in
+                calls += 1
+                if calls == 2 { throw Enough() }
+            }
+        }
+        #expect(calls == 2)
+        // The spy is still whole: read again, every value is there.
+        #expect(try counted(spy.forEachValue) == corpus.expected().packed)
+    }
+}
