@@ -105,7 +105,6 @@ struct FacetTally {
         return String(decoding: a, as: UTF8.self) < String(decoding: b, as: UTF8.self)
     }
 
-
     /// FNV-1a: short keys, hashed once each.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
