@@ -72,12 +72,11 @@ extension Language {
     /// set: every search reads its index's languages through `Language(code:)`, and making a set
     /// of these 184 strings cost more instructions than Xapian's match of a rare word (issue 16).
     static func isISO639_1(_ code: String) -> Bool {
-        var code = code
+        var code = code, codes = iso639_1
         return code.withUTF8 { code in
-            guard code.count == 2 else { return false }
-            return iso639_1.utf8.withContiguousStorageIfAvailable { codes in
+            code.count == 2 && codes.withUTF8 { codes in
                 stride(from: 0, to: codes.count - 1, by: 3).contains { codes[$0] == code[0] && codes[$0 + 1] == code[1] }
-            } ?? iso639_1.split(separator: " ").contains { $0.utf8.elementsEqual(code) }
+            }
         }
     }
 
