@@ -47,7 +47,7 @@ struct FacetTally {
         let start = keys.count
         Schema.appendNormalizedValue(utf8: utf8, to: &keys)
         let key = start..<keys.count
-        let hash = keys.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[key])) }
+        let hash = keys.withUnsafeBufferPointer { FNV1a.hash(UnsafeBufferPointer(rebasing: $0[key])) }
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while table[slot] >= 0 {
@@ -103,15 +103,6 @@ struct FacetTally {
     private static func precedes(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return a.lexicographicallyPrecedes(b) }
         return String(decoding: a, as: UTF8.self) < String(decoding: b, as: UTF8.self)
-    }
-
-    /// FNV-1a: short keys, hashed once each.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 
     /// The first `n` elements in `order`, without sorting them all.
