@@ -16,6 +16,11 @@ struct MultiValuedFacet: Sendable {
     static let place = MultiValuedFacet(facet: .place, field: Schema.place, slot: Slot.place, used: \.place)
     static let organization = MultiValuedFacet(
         facet: .organization, field: Schema.organization, slot: Slot.organization, used: \.organization)
+
+    /// The multi-valued facet `facet` is; nil for a facet of one value a document.
+    static func of(_ facet: Facet) -> MultiValuedFacet? {
+        [credit, person, place, organization].first { $0.facet == facet }
+    }
 }
 
 /// How many slots of each multi-valued facet hold values somewhere in an index.

@@ -106,14 +106,14 @@ struct FacetCounts {
     static let singleValued: Set<Facet> = [.source, .year, .language]
 
     func slots(for facet: Facet) -> [ValueSlot] {
+        if let run = MultiValuedFacet.of(facet) {
+            return (0..<slotUsage[keyPath: run.used]).map { run.slot($0).number }
+        }
         switch facet {
         case .source: return [Slot.source.number]
         case .year: return [Slot.year.number]
         case .language: return [Slot.language.number]
-        case .credit: return (0..<slotUsage.credit).map { Slot.credit($0).number }
-        case .person: return (0..<slotUsage.person).map { Slot.person($0).number }
-        case .place: return (0..<slotUsage.place).map { Slot.place($0).number }
-        case .organization: return (0..<slotUsage.organization).map { Slot.organization($0).number }
+        case .credit, .person, .place, .organization: preconditionFailure("\(facet) is multi-valued")
         }
     }
 
