@@ -57,26 +57,15 @@ func checkBytes(
 func checkTermList(
     _ call: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> cx_status
 ) throws -> [(bytes: [UInt8], count: Int)] {
-    var entries: [(bytes: [UInt8], count: Int)] = []
-    try withTermList(call) { bytes, count in entries.append((Array(bytes), count)) }
-    return entries
-}
-
-/// Runs a CXapian call returning a term list and calls `body` with each entry, its bytes lent
-/// for the call only: `checkTermList` without an array for each entry.
-func withTermList(
-    _ call: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> cx_status,
-    _ body: (UnsafeRawBufferPointer, Int) throws -> Void
-) throws {
     var list: OpaquePointer?
     try check { call(&list, $0) }
     defer { cx_termlist_free(list) }
-    for i in 0..<cx_termlist_size(list) {
+    return (0..<cx_termlist_size(list)).map { i in
         var bytes: UnsafePointer<CChar>?
         var length = 0
         var count: UInt64 = 0
         cx_termlist_get(list, i, &bytes, &length, &count)
-        try body(UnsafeRawBufferPointer(start: length > 0 ? bytes : nil, count: length), Int(count))
+        return (Array(UnsafeRawBufferPointer(start: length > 0 ? bytes : nil, count: length)), Int(count))
     }
 }
 
