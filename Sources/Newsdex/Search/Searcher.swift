@@ -150,13 +150,17 @@ public final class Searcher {
             let everyMatch = Enquire(database: database)
             everyMatch.query = enquire.query
             everyMatch.useBooleanWeighting()
+            // Where no story has several articles, each match is a story of its own: without
+            // facets to count, Xapian's count of every match is the total, and no spy reads each
+            // match's (empty) story key. (With facets, the spy counts them as cheaply as Xapian.)
+            let spyCountsStories = storiesHaveCopies || request.facets
             let spies = facetCounts.attachUnfiltered(
-                to: everyMatch, filters: filters, facets: request.facets, countingStories: true)
-            _ = try everyMatch.matchSet(offset: 0, limit: 0, checkAtLeast: documents + 1)
+                to: everyMatch, filters: filters, facets: request.facets, countingStories: spyCountsStories)
+            // Asked for no hit, Xapian only estimates its count; asked for one, it counts.
+            let all = try everyMatch.matchSet(offset: 0, limit: spyCountsStories ? 0 : 1, checkAtLeast: documents + 1)
             counted = try spies.counted()
             mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: offset + pageSize)
-            guard let stories = counted.stories else { preconditionFailure("spies attached countingStories count stories") }
-            total = stories
+            total = counted.stories ?? all.lowerBound
             exact = true
         } else {
             let spies = request.facets ? facetCounts.attachUnfiltered(to: enquire, filters: filters) : FacetCounts.Attached()
