@@ -32,7 +32,7 @@ import Testing
         let failures: [(String, String, Int32)] = [
             ("missing", ws.url.appendingPathComponent("none").path, 4),
             ("garbage", try broken("garbage") { generation in
-                for table in ["postlist", "docdata", "termlist"] {
+                for table in ["postlist", "termlist", "position"] {
                     try Data(repeating: 0x5A, count: 20000).write(to: URL(fileURLWithPath: "\(generation)/\(table).glass"))
                 }
             }, 4),

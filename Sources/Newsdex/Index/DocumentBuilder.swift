@@ -119,16 +119,15 @@ final class DocumentBuilder {
         packed.store(in: doc)
         let uniqueTerm = Schema.identifierTerm(Schema.uniqueID, article.id)
         doc.addBooleanTerm(uniqueTerm)
-        try setData(
-            StoredDocument(
-                kind: .article, id: article.id, title: article.title, source: article.source,
-                date: article.date, authors: article.authors, url: article.url, path: article.path,
-                paragraphs: article.paragraphs, captions: article.captions,
-                entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
-                story: story?.cluster, crawled: article.crawled,
-                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
-                language: languages.article),
-            of: doc)
+        StoredDocument(
+            kind: .article, id: article.id, title: article.title, source: article.source,
+            date: article.date, authors: article.authors, url: article.url, path: article.path,
+            paragraphs: article.paragraphs, captions: article.captions,
+            entities: allEntities.map { EntityRef(name: $0.name, type: $0.type) }, article: nil,
+            story: story?.cluster, crawled: article.crawled,
+            dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+            language: languages.article
+        ).store(in: doc)
         result.append((uniqueTerm, doc))
 
         // Each caption, so pictures can be searched on their own.
@@ -152,16 +151,15 @@ final class DocumentBuilder {
             captionPacked.store(in: captionDoc)
             let captionTerm = Schema.identifierTerm(Schema.uniqueID, id)
             captionDoc.addBooleanTerm(captionTerm)
-            try setData(
-                StoredDocument(
-                    kind: .caption, id: id, title: article.title, source: article.source,
-                    date: article.date, authors: article.authors, url: article.url,
-                    path: article.path, paragraphs: [], captions: [caption],
-                    entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
-                    article: article.id, story: nil, crawled: article.crawled,
-                    dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
-                    language: captionLanguage),
-                of: captionDoc)
+            StoredDocument(
+                kind: .caption, id: id, title: article.title, source: article.source,
+                date: article.date, authors: article.authors, url: article.url,
+                path: article.path, paragraphs: [], captions: [caption],
+                entities: entities.map { EntityRef(name: $0.name, type: $0.type) },
+                article: article.id, story: nil, crawled: article.crawled,
+                dateIsCrawlDate: article.crawled == nil ? nil : article.dateIsCrawlDate,
+                language: captionLanguage
+            ).store(in: captionDoc)
             result.append((captionTerm, captionDoc))
         }
         return result
@@ -230,9 +228,5 @@ final class DocumentBuilder {
             if let credit = caption.credit, !credits.contains(credit) { credits.append(credit) }
         }
         return credits
-    }
-
-    private func setData(_ stored: StoredDocument, of doc: Document) throws {
-        doc.setData(stored.record)
     }
 }

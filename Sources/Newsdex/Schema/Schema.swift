@@ -60,6 +60,11 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
     /// multi-valued facets' runs) and its story, packed in one value (`FacetValuesPacking`), so
     /// that a local search counts them all with one read per document.
     case facetValues
+    /// The document's stored record (`StoredRecord`): what a hit, a caption or `show` displays.
+    /// In a value, which Xapian keeps as it is given, rather than in the document's data, which
+    /// it compresses: inflating the data was a fifth of a search without snippets (issue 16,
+    /// bench/RESULTS.md).
+    case record
     /// The n-th value of a multi-valued facet.
     case credit(Int)
     case person(Int)
@@ -83,6 +88,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .storyFingerprint: return 6
         case .language: return 7
         case .facetValues: return 8
+        case .record: return 9
         case .credit(let i): return 100 + ValueSlot(i)
         case .person(let i): return 200 + ValueSlot(i)
         case .place(let i): return 300 + ValueSlot(i)
@@ -101,6 +107,7 @@ public enum Slot: Sendable, Hashable, CustomStringConvertible {
         case .storyFingerprint: return "6"
         case .language: return "7"
         case .facetValues: return "8"
+        case .record: return "9"
         case .credit: return "100–163"
         case .person: return "200–263"
         case .place: return "300–363"
@@ -115,8 +122,9 @@ public enum Schema {
     /// 3: languages (the `L` field, each language's stemmer); 4: free text is indexed with
     /// possessive endings dropped (`Schema.foldText`); 5: documents stored as `StoredRecord`
     /// rather than JSON, and the multi-valued facets' values packed in slot 8 as well; 6: every
-    /// facet's values and the story packed in slot 8 (one read per match for all facets).
-    public static let version = "6"
+    /// facet's values and the story packed in slot 8 (one read per match for all facets); 7: the
+    /// stored record in slot 9 rather than in the document data, which Xapian compresses.
+    public static let version = "7"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
@@ -262,7 +270,8 @@ extension Schema {
                 + "(for `--sort newest|oldest`), \(Slot.source) source, \(Slot.kind) kind, \(Slot.year) year, "
                 + "\(Slot.story) story (of several articles), \(Slot.storyFingerprint) story fingerprint, "
                 + "\(Slot.language) language, "
-                + "\(Slot.facetValues) every facet value and the story, packed; "
+                + "\(Slot.facetValues) every facet value and the story, packed, "
+                + "\(Slot.record) the stored document (what a hit shows, and the body snippets come from); "
                 + "multi-valued facets also keep their n-th value in the n-th slot of their run.",
         ]
         return lines.joined(separator: "\n")

@@ -89,20 +89,25 @@ struct StoredDocumentError: Error, Sendable {
 }
 
 extension StoredDocument {
-    /// Reads the data the indexer stored in `document` (`StoredRecord`; DocumentBuilder writes
-    /// it). In an extension, so that the memberwise initializer stays.
+    /// Reads the record the indexer stored in `document` (`StoredRecord`, in `Slot.record`;
+    /// DocumentBuilder writes it). In an extension, so that the memberwise initializer stays.
     /// Without `body`, the paragraphs (last in the record, most of its bytes) are left empty:
     /// a hit that shows no snippet, or a copy listed under a hit, does not need them.
     /// - Throws: `StoredDocumentError` when the data is not a stored document; `XapianError`
     ///   when it cannot be read.
     init(of document: Document, body: Bool = true) throws {
-        let bytes = try document.dataBytes
+        let bytes = try document.value(slot: Slot.record.number)
         do {
             try self.init(record: bytes, body: body)
         } catch {
             let id = (try? document.id).map { "document \($0)" } ?? "a document"
             throw StoredDocumentError(document: id, detail: Self.reason(error))
         }
+    }
+
+    /// Stores this document's record in `document`, where `init(of:body:)` reads it.
+    func store(in document: Document) {
+        document.setValue(record, slot: Slot.record.number)
     }
 
     /// What is wrong with undecodable data, in a few words.

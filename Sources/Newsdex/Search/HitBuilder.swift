@@ -9,8 +9,10 @@ struct HitBuilder {
     /// The stemmer of each hit's language, so a snippet marks the forms its language's parse
     /// matched.
     let stemmers: SnippetStemmers
+    /// Whether hits show a snippet: a caller that shows only ids reads no body.
+    let snippets: Bool
     /// Mark the query's matches in snippets and keep only matching captions; false without a
-    /// query, or when the caller shows no snippets.
+    /// query, or without snippets.
     let highlight: Bool
     let snippetLength: Int
     /// Where a snippet's text may start; nil to read each text whole.
@@ -26,10 +28,11 @@ struct HitBuilder {
     private let englishStemmer: Stem?
 
     init(
-        database: Database, mset: MatchSet, storiesHaveCopies: Bool, stemmers: SnippetStemmers, highlight: Bool,
-        snippetLength: Int, window: SnippetWindow?
+        database: Database, mset: MatchSet, storiesHaveCopies: Bool, stemmers: SnippetStemmers, snippets: Bool,
+        highlight: Bool, snippetLength: Int, window: SnippetWindow?
     ) {
-        (self.database, self.mset, self.stemmers, self.highlight) = (database, mset, stemmers, highlight)
+        (self.database, self.mset, self.stemmers) = (database, mset, stemmers)
+        (self.snippets, self.highlight) = (snippets, highlight)
         self.storiesHaveCopies = storiesHaveCopies
         (self.snippetLength, self.window) = (snippetLength, window)
         englishStemmer = window?.englishStemmer()
@@ -38,11 +41,13 @@ struct HitBuilder {
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
         let document = try hit.document()
-        let stored = try StoredDocument(of: document)
+        let stored = try StoredDocument(of: document, body: snippets)
         let stemmerName = stemmers.name(for: stored.language)
         let stemmer = (stemmerName == "english" ? englishStemmer : nil) ?? stemmers.stemmer(for: stored.language)
         let snippet: Snippet
-        if highlight {
+        if !snippets {
+            snippet = Snippet(segments: [])
+        } else if highlight {
             snippet = Snippet(xapianHTML: try marked(
                 stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram],
                 window: window.map { ($0, stemmerName) }))

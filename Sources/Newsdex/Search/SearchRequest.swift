@@ -88,7 +88,8 @@ public struct SearchRequest: Sendable {
     public var snippetLength: Int
     /// Show every copy of a story, not just its best-ranked one.
     public var allCopies: Bool
-    /// Cut highlighted snippets of bodies and captions; a caller that shows only ids need not.
+    /// Cut snippets of bodies and mark captions; without, hits have no snippet and their bodies
+    /// are not read (a caller that shows only ids, or counts).
     public var snippets: Bool
     /// Count every match, so that `total` is exact (as facets do); otherwise Xapian may estimate
     /// it when there are more than about a thousand beyond the page.

@@ -192,7 +192,7 @@ public final class Searcher {
         let highlight = spelled.query != nil && request.snippets
         let builder = HitBuilder(
             database: database, mset: mset, storiesHaveCopies: storiesHaveCopies, stemmers: snippetStemmers,
-            highlight: highlight, snippetLength: request.snippetLength,
+            snippets: request.snippets, highlight: highlight, snippetLength: request.snippetLength,
             window: highlight ? SnippetWindow(query: enquire.query) : nil)
         let hits = try mset.prefix(limit).map(builder.hit)
         let bounds = exact ? total...total : mset.lowerBound...max(mset.lowerBound, mset.upperBound)

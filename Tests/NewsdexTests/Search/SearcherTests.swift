@@ -114,13 +114,20 @@ import Xapian
 
     @Test func snippetsCanBeLeftOutForCallersThatShowOnlyIds() throws {
         let plain = try #require(try searcher.search(SearchRequest(query: "troops", snippets: false)).hits.first)
-        #expect(plain.snippet.matches.isEmpty)
+        #expect(plain.snippet.segments.isEmpty)
         let marked = try #require(try searcher.search(SearchRequest(query: "troops")).hits.first)
         #expect(!marked.snippet.matches.isEmpty)
-        #expect(plain.id == marked.id)
+        #expect(plain.id == marked.id && plain.title == marked.title && plain.captions.count >= marked.captions.count)
+    }
+
+    @Test func withoutAQueryTheSnippetIsTheBodysStart() throws {
+        let hits = try searcher.search(SearchRequest(query: "", filters: FacetFilters(sources: ["LBC"]))).hits
+        let hit = try #require(hits.first { $0.kind == .article })
+        #expect(hit.snippet.matches.isEmpty)
         // Unmarked, the snippet is the body's start, cut from only the paragraphs it needs.
-        let whole = try #require(try searcher.document(id: plain.id))
-        #expect(plain.snippet.text == String(whole.paragraphs.joined(separator: " ").prefix(240)))
+        let whole = try #require(try searcher.document(id: hit.id))
+        #expect(!hit.snippet.text.isEmpty)
+        #expect(hit.snippet.text == String(whole.paragraphs.joined(separator: " ").prefix(240)))
     }
 
     @Test func anEstimatedTotalFindsTheSameHitsAndSaysWhetherItIsExact() throws {
