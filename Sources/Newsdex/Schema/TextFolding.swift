@@ -138,13 +138,15 @@ extension Schema {
     }
 
     /// Whether `text` holds one of `possessiveMarks` (U+E000–U+E004, UTF-8 EE 80 80–84), read as
-    /// one buffer of bytes: snippets check every hit's whole body.
+    /// one buffer of bytes, from one EE byte to the next: snippets check every hit's whole body.
     private static func containsPossessiveMarks(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
             var i = 0
-            while i + 2 < bytes.count {
-                if bytes[i] == 0xEE && bytes[i + 1] == 0x80 && (0x80...0x84).contains(bytes[i + 2]) { return true }
+            while i + 2 < bytes.count, let found = memchr(base + i, 0xEE, bytes.count - 2 - i) {
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[i + 1] == 0x80 && (0x80...0x84).contains(bytes[i + 2]) { return true }
                 i += 1
             }
             return false
@@ -171,50 +173,66 @@ extension Schema {
     private static func rewritePossessives(
         _ text: String, _ replacement: (PossessiveEnding) -> [UInt8]?
     ) -> String {
-        // Most text has no apostrophe-like byte at all: one pass over its bytes.
         var contiguous = text
-        let candidate = contiguous.withUTF8 { bytes in
-            bytes.contains(where: { $0 == 0x27 || $0 == 0xE2 || $0 == 0xCA || $0 == 0xEF })
+        return contiguous.withUTF8 { bytes in
+            var result: [UInt8] = []
+            var copied = 0
+            var i = 0
+            while i < bytes.count {
+                // Most bytes begin no apostrophe: eight at a time are passed over when none of
+                // them is a byte that may (read one at a time, through `apostrophe(in:at:)`, they
+                // were most of a snippet's own work).
+                if i + 8 <= bytes.count,
+                    !mayBeginAnApostrophe(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                {
+                    i += 8
+                    continue
+                }
+                guard let (kind, length) = apostrophe(in: bytes, at: i) else {
+                    i += 1
+                    continue
+                }
+                let after = i + length
+                defer { i = after }
+                guard i > 0, isWordCharacter(scalarEnding(at: i, in: bytes)) else { continue }
+                let ending: PossessiveEnding
+                if after < bytes.count, bytes[after] == UInt8(ascii: "s") || bytes[after] == UInt8(ascii: "S"),
+                    after + 1 == bytes.count || !isWordCharacter(scalarStarting(at: after + 1, in: bytes))
+                {
+                    ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: true)
+                } else if after == bytes.count || !isWordCharacter(scalarStarting(at: after, in: bytes)) {
+                    ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: false)
+                } else {
+                    continue
+                }
+                if result.isEmpty { result.reserveCapacity(bytes.count) }
+                result += bytes[copied..<i]
+                if let bytes = replacement(ending) {
+                    result += bytes
+                    copied = after
+                } else {
+                    copied = after + (ending.withS ? 1 : 0)
+                }
+            }
+            guard copied > 0 else { return text }
+            result += bytes[copied...]
+            return String(decoding: result, as: UTF8.self)
         }
-        guard candidate else { return text }
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = []
-        var copied = 0
-        var i = 0
-        while i < bytes.count {
-            guard let (kind, length) = apostrophe(in: bytes, at: i) else {
-                i += 1
-                continue
-            }
-            let after = i + length
-            defer { i = after }
-            guard i > 0, isWordCharacter(scalarEnding(at: i, in: bytes)) else { continue }
-            let ending: PossessiveEnding
-            if after < bytes.count, bytes[after] == UInt8(ascii: "s") || bytes[after] == UInt8(ascii: "S"),
-                after + 1 == bytes.count || !isWordCharacter(scalarStarting(at: after + 1, in: bytes))
-            {
-                ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: true)
-            } else if after == bytes.count || !isWordCharacter(scalarStarting(at: after, in: bytes)) {
-                ending = PossessiveEnding(apostrophe: i..<after, kind: kind, withS: false)
-            } else {
-                continue
-            }
-            if result.isEmpty { result.reserveCapacity(bytes.count) }
-            result += bytes[copied..<i]
-            if let bytes = replacement(ending) {
-                result += bytes
-                copied = after
-            } else {
-                copied = after + (ending.withS ? 1 : 0)
-            }
+    }
+
+    /// Whether one of the eight bytes of `word` is the first byte of an apostrophe's UTF-8 (27,
+    /// E2, CA or EF): for each, whether `word` XOR that byte in every lane has a zero byte.
+    private static func mayBeginAnApostrophe(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func hasByte(_ byte: UInt64) -> Bool {
+            let x = word ^ (byte &* ones)
+            return (x &- ones) & ~x & (ones &* 0x80) != 0
         }
-        guard copied > 0 else { return text }
-        result += bytes[copied...]
-        return String(decoding: result, as: UTF8.self)
+        return hasByte(0x27) || hasByte(0xE2) || hasByte(0xCA) || hasByte(0xEF)
     }
 
     /// The apostrophe starting at byte `i`, if one does: its index in `apostrophes` and length.
-    private static func apostrophe(in bytes: [UInt8], at i: Int) -> (Int, Int)? {
+    private static func apostrophe(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Int)? {
         let byte = bytes[i]
         if byte == 0x27 { return (0, 1) }
         guard byte == 0xE2 || byte == 0xCA || byte == 0xEF else { return nil }
@@ -227,7 +245,7 @@ extension Schema {
     }
 
     /// The scalar whose UTF-8 starts at byte `i` (of valid UTF-8, as a String's bytes are).
-    private static func scalarStarting(at i: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+    private static func scalarStarting(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
         let lead = bytes[i]
         if lead < 0x80 { return Unicode.Scalar(lead) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -237,7 +255,7 @@ extension Schema {
     }
 
     /// The scalar whose UTF-8 ends just before byte `i`.
-    private static func scalarEnding(at i: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+    private static func scalarEnding(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
         var start = i - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return scalarStarting(at: start, in: bytes)

@@ -16,7 +16,7 @@ import Testing
         #expect(Schema.normalizedValue(value) == normalized)
     }
 
-    @Test(arguments: [
+    static let possessiveCases: [(String, String)] = [
         // Straight, curly (as news sites print it), modifier-letter and fullwidth apostrophes.
         ("Yasser Arafat's bid", "Yasser Arafat bid"),
         ("Yasser Arafat’s bid", "Yasser Arafat bid"),
@@ -41,9 +41,23 @@ import Testing
         ("«Arafat»'s", "«Arafat»'s"),
         ("no apostrophe at all", "no apostrophe at all"),
         ("", ""),
-    ])
+    ]
+
+    @Test(arguments: possessiveCases)
     func possessiveEndingsDrop(text: String, expected: String) {
         #expect(Schema.foldPossessives(text) == expected)
+    }
+
+    /// Eight bytes at a time are passed over where none may begin an apostrophe: each case
+    /// above, at each offset of such a word in a longer text, folds as it does alone.
+    @Test func possessiveEndingsDropAtEveryOffsetOfALongText() {
+        let after = " " + String(repeating: "plain words, and more of them; ", count: 3)
+        for (text, expected) in Self.possessiveCases {
+            for offset in 0..<16 {
+                let before = String(repeating: "x", count: offset) + " "
+                #expect(Schema.foldPossessives(before + text + after) == before + expected + after, "\(offset): \(text)")
+            }
+        }
     }
 
     @Test func foldTextFoldsAccentsAndPossessivesAlike() {
@@ -64,6 +78,15 @@ import Testing
         let text = "odd \u{E000} text with Arafat's"
         #expect(Schema.markPossessives(text) == text)
         #expect(Schema.markPossessives(text, from: 8) == "text with Arafat's")
+        // A mark anywhere, and a character whose UTF-8 begins as a mark's does (U+E100: EE 84 80).
+        for offset in 0..<16 {
+            let before = String(repeating: "x", count: offset)
+            for mark in 0xE000...0xE004 {
+                let marked = before + " \(Unicode.Scalar(mark)!) Arafat's"
+                #expect(Schema.markPossessives(marked) == marked)
+            }
+            #expect(Schema.markPossessives(before + " \u{E100} Arafat's") != before + " \u{E100} Arafat's")
+        }
     }
 
     @Test func markingFromAWordStartMarksAsMarkingTheWholeText() {
