@@ -52,7 +52,7 @@ struct FacetTally {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while table[slot] >= 0 {
             let index = Int(table[slot])
-            if groups[index].hash == hash, keys[groups[index].key].elementsEqual(keys[key]) {
+            if groups[index].hash == hash, Self.equal(keys, groups[index].key, key) {
                 keys.removeLast(key.count)
                 merge(utf8, count: count, into: index)
                 return
@@ -77,6 +77,15 @@ struct FacetTally {
         groups[index].display = displays.count..<displays.count + utf8.count
         groups[index].displayCount = count
         displays.append(contentsOf: utf8)
+    }
+
+    /// Whether the bytes of `bytes` in ranges `a` and `b` are the same.
+    private static func equal(_ bytes: [UInt8], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<a.count where buffer[a.lowerBound + i] != buffer[b.lowerBound + i] { return false }
+            return true
+        }
     }
 
     private mutating func grow() {
