@@ -237,19 +237,50 @@ class ByteStringCounter {
     size_t used = 0;
 
     // Eight bytes at a time, each mixed in by a multiplication: the values are short (names,
-    // sources, years), and std::hash's byte loop behind a call cost more than the lookup.
+    // sources, years), and std::hash's byte loop behind a call cost more than the lookup. The
+    // last word overlaps the one before; a value of under eight bytes is read as one word.
     static uint64_t hash_of(const char *data, size_t length) {
         uint64_t hash = 0x9E3779B97F4A7C15ull ^ length;
-        for (; length >= 8; data += 8, length -= 8) {
-            uint64_t word;
-            std::memcpy(&word, data, 8);
-            hash = (hash ^ word) * 0xFF51AFD7ED558CCDull;
+        if (length < 8) {
+            hash = (hash ^ short_word(data, length)) * 0xC4CEB9FE1A85EC53ull;
+            return hash ^ (hash >> 29);
+        }
+        const char *last = data + length - 8;
+        for (; data < last; data += 8) {
+            hash = (hash ^ word_at(data)) * 0xFF51AFD7ED558CCDull;
             hash ^= hash >> 32;
         }
-        uint64_t word = 0;
-        std::memcpy(&word, data, length);
-        hash = (hash ^ word) * 0xC4CEB9FE1A85EC53ull;
+        hash = (hash ^ word_at(last)) * 0xC4CEB9FE1A85EC53ull;
         return hash ^ (hash >> 29);
+    }
+
+    static uint64_t word_at(const char *data) {
+        uint64_t word;
+        std::memcpy(&word, data, 8);
+        return word;
+    }
+
+    // A value of under eight bytes as one word that tells apart every value of its length: two
+    // overlapping four-byte reads, or the first, middle and last of up to three bytes.
+    static uint64_t short_word(const char *data, size_t length) {
+        if (length >= 4) {
+            uint32_t first, last;
+            std::memcpy(&first, data, 4);
+            std::memcpy(&last, data + length - 4, 4);
+            return first | static_cast<uint64_t>(last) << 32;
+        }
+        if (length == 0) return 0;
+        const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(data[i])); };
+        return byte(0) | byte(length / 2) << 8 | byte(length - 1) << 16;
+    }
+
+    // Whether two values of `length` bytes are the same, a word at a time as they are hashed.
+    static bool same(const char *a, const char *b, size_t length) {
+        if (length < 8) return short_word(a, length) == short_word(b, length);
+        for (size_t i = 0; i + 8 < length; i += 8) {
+            if (word_at(a + i) != word_at(b + i)) return false;
+        }
+        return word_at(a + length - 8) == word_at(b + length - 8);
     }
 
     void grow() {
@@ -280,8 +311,7 @@ class ByteStringCounter {
                 ++used;
                 return;
             }
-            if (entry.hash == hash && entry.length == length &&
-                std::memcmp(bytes.data() + entry.offset, data, length) == 0) {
+            if (entry.hash == hash && entry.length == length && same(bytes.data() + entry.offset, data, length)) {
                 ++entry.count;
                 return;
             }

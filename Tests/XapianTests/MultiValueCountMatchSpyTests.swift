@@ -98,6 +98,42 @@ private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) thro
     }
 }
 
+/// The counter hashes and compares a word of eight bytes at a time (values under eight bytes as
+/// one word of their own): values of every length that differ in one byte, at each place, are
+/// each counted apart.
+@Test func spyTellsApartValuesThatDifferInOneByteAnywhere() throws {
+    try withTemporaryDirectory { dir in
+        var values: [[UInt8]] = []
+        for length in 0...40 {
+            let base = [UInt8](repeating: 0x61, count: length)
+            values.append(base)
+            for place in 0..<length {
+                var other = base
+                other[place] = 0x62
+                values.append(other)
+            }
+        }
+        let db = try WritableDatabase(path: dir + "/db", mode: .createOrOverwrite)
+        var expected: [[UInt8]: Int] = [:]
+        for round in 0..<3 {
+            let document = Document()
+            var bytes: [UInt8] = []
+            // Value i is in i % 3 + 1 of the three documents.
+            for (index, value) in values.enumerated() where round <= index % 3 {
+                MultiValueCountMatchSpy.pack(value, into: &bytes)
+                expected[value, default: 0] += 1
+            }
+            document.setValue(bytes, slot: 0)
+            document.addBooleanTerm("even")
+            try db.add(document)
+        }
+        try db.commit()
+        let spy = MultiValueCountMatchSpy(slot: 0)
+        try matchEven(in: db, with: spy)
+        #expect(try counted(spy.forEachValue) == expected)
+    }
+}
+
 @Test func spyCountsOnlyThePackedValuesStartingWithTheBytesAsked() throws {
     try withTemporaryDirectory { dir in
         let corpus = PackedCorpus(documents: 600, seed: 18)

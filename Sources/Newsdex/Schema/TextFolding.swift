@@ -75,7 +75,7 @@ extension Schema {
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         let from = normalized.count
-        normalized.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        normalized.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]).assumingMemoryBound(to: UInt8.self))
         normalized.withUnsafeMutableBufferPointer { appended in
             for i in from..<appended.count where appended[i] &- 0x41 < 26 { appended[i] |= 0x20 }
         }

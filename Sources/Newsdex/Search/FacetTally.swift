@@ -61,7 +61,7 @@ struct FacetTally {
         }
         table[slot] = Int32(groups.count)
         let display = displays.count..<displays.count + utf8.count
-        displays.append(contentsOf: utf8)
+        displays.append(contentsOf: utf8.assumingMemoryBound(to: UInt8.self))
         groups.append(Group(hash: hash, key: key, display: display, displayCount: count, count: count))
         if groups.count * 2 > table.count { grow() }
     }
@@ -76,7 +76,7 @@ struct FacetTally {
         }
         groups[index].display = displays.count..<displays.count + utf8.count
         groups[index].displayCount = count
-        displays.append(contentsOf: utf8)
+        displays.append(contentsOf: utf8.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether the bytes of `bytes` in ranges `a` and `b` are the same.
