@@ -93,7 +93,7 @@ extension StoredDocument {
     /// DocumentBuilder writes it). In an extension, so that the memberwise initializer stays.
     /// Without `body`, the paragraphs (last in the record, most of its bytes) are left empty:
     /// a hit that shows no snippet, or a copy listed under a hit, does not need them.
-    /// - Throws: `StoredDocumentError` when the data is not a stored document; `XapianError`
+    /// - Throws: `StoredDocumentError` when the record is not a stored document; `XapianError`
     ///   when it cannot be read.
     init(of document: Document, body: Bool = true) throws {
         let bytes = try document.value(slot: Slot.record.number)

