@@ -43,7 +43,7 @@ struct CompactedSize: Equatable {
     /// Measures the database at `url` and records its size in it.
     /// - Throws: what opening or writing it throws.
     static func record(at url: URL) throws {
-        let database = try WritableDatabase(path: url.path, mode: .open)
+        let database = try OwnGenerationWriter.open(path: url.path, mode: .open)
         let size = CompactedSize(bytes: IndexDirectory.bytes(under: url), documents: try database.documentCount)
         try database.setMetadata(IndexMetadata.compactedSize, size.encoded)
         try database.close()

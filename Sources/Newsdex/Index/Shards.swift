@@ -155,7 +155,7 @@ final class ShardWriters: @unchecked Sendable {
                 originReader = nil
                 try FileManager.default.copyItem(at: origin, to: url)
             }
-            let database = try WritableDatabase(path: url.path, mode: .open)
+            let database = try OwnGenerationWriter.open(path: url.path, mode: .open)
             let opened = (database, try DocumentBuilder(database: database))
             writer = opened
             return opened
@@ -197,7 +197,7 @@ final class ShardWriters: @unchecked Sendable {
         for url in urls {
             let shard = Shard(url: url, origin: nil)
             do {
-                let database = try WritableDatabase(path: url.path, mode: mode)
+                let database = try OwnGenerationWriter.open(path: url.path, mode: mode)
                 shard.writer = (database, try DocumentBuilder(database: database))
             } catch {
                 throw IndexError.from(error, index: index, part: urls.count > 1 ? url.lastPathComponent : nil)

@@ -1,0 +1,29 @@
+// A writer on a database of the generation this run is building: no other run can hold it (the
+// index directory's own lock keeps them out), yet Xapian may find it locked for a moment. Its
+// lock on Linux belongs to the open file description, and a child that another thread of this
+// process is spawning holds a copy of every descriptor until it execs: a database reopened just
+// after it was closed (after the workers' parts are merged, to record its compacted size) can
+// be "already locked" for that moment, which a loaded machine stretches (a test process starting
+// `newsdex` while another test indexes). Such a lock is waited out, for a few seconds at most.
+import Foundation
+internal import Xapian
+
+enum OwnGenerationWriter {
+    /// How long a lock is waited for before it is taken for one another writer really holds.
+    static let patience: TimeInterval = 5
+
+    /// Opens a writer on `path`, retrying while it is locked, for `patience` seconds at most.
+    /// - Throws: what opening throws; `.databaseLocked` when the lock outlasts `patience`.
+    static func open(
+        path: String, mode: WritableDatabase.OpenMode, patience: TimeInterval = patience
+    ) throws -> WritableDatabase {
+        let deadline = Date().addingTimeInterval(patience)
+        while true {
+            do {
+                return try WritableDatabase(path: path, mode: mode)
+            } catch let error as XapianError where error.code == .databaseLocked && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+    }
+}
