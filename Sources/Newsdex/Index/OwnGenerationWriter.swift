@@ -1,10 +1,12 @@
-// A writer on a database of the generation this run is building: no other run can hold it (the
-// index directory's own lock keeps them out), yet Xapian may find it locked for a moment. Its
-// lock on Linux belongs to the open file description, and a child that another thread of this
-// process is spawning holds a copy of every descriptor until it execs: a database reopened just
-// after it was closed (after the workers' parts are merged, to record its compacted size) can
-// be "already locked" for that moment, which a loaded machine stretches (a test process starting
-// `newsdex` while another test indexes). Such a lock is waited out, for a few seconds at most.
+// A writer on a database this run alone writes (a part, a shard or the whole of the generation
+// it builds, or the live one updated in place): the index directory's own lock keeps other runs
+// out, yet Xapian may find the database locked for a moment. Its lock on Linux belongs to the
+// open file description, and a child that another thread of this process is spawning holds a
+// copy of every descriptor until it execs: a database reopened just after it was closed (after
+// the workers' parts are merged, to record its compacted size) can be "already locked" for that
+// moment, which a loaded machine stretches (a test process starting `newsdex` while another test
+// indexes). Such a lock is waited out, for a few seconds at most; one that lasts longer is
+// another program's writer, reported as ever.
 import Foundation
 internal import Xapian
 
