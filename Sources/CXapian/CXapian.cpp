@@ -1189,11 +1189,16 @@ cx_status cx_multivalue_spy_new(cx_valueno packed_slot, const cx_valueno *whole_
     CX_CATCH
 }
 
+// The spy's counter `counter`: 0 the packed slot's, k the whole values of whole_slots[k - 1].
+static const ByteStringCounter &counter_of(const cx_multivalue_spy *spy, size_t counter) {
+    if (counter > spy->spy.whole.size()) throw Xapian::InvalidArgumentError("no such counter");
+    return counter == 0 ? spy->spy.packed : spy->spy.whole[counter - 1];
+}
+
 cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter, cx_termlist **out,
                                    cx_error **err) noexcept {
     CX_TRY
-    if (counter > spy->spy.whole.size()) throw Xapian::InvalidArgumentError("no such counter");
-    const ByteStringCounter &counts = counter == 0 ? spy->spy.packed : spy->spy.whole[counter - 1];
+    const ByteStringCounter &counts = counter_of(spy, counter);
     std::unique_ptr<cx_termlist> list(new cx_termlist);
     list->entries.reserve(counts.size());
     counts.for_each([&](const char *bytes, size_t length, Xapian::doccount count) {
@@ -1206,8 +1211,7 @@ cx_status cx_multivalue_spy_values(const cx_multivalue_spy *spy, size_t counter,
 cx_status cx_multivalue_spy_visit(const cx_multivalue_spy *spy, size_t counter, cx_counted_value_visitor visit,
                                   void *context, cx_error **err) noexcept {
     CX_TRY
-    if (counter > spy->spy.whole.size()) throw Xapian::InvalidArgumentError("no such counter");
-    const ByteStringCounter &counts = counter == 0 ? spy->spy.packed : spy->spy.whole[counter - 1];
+    const ByteStringCounter &counts = counter_of(spy, counter);
     counts.for_each([&](const char *bytes, size_t length, Xapian::doccount count) { visit(context, bytes, length, count); });
     CX_CATCH
 }
