@@ -42,24 +42,37 @@ struct HitBuilder {
     func hit(_ hit: MatchSet.Hit) throws -> SearchHit {
         let document = try hit.document()
         let stored = try StoredDocument(of: document, body: snippets)
-        let stemmerName = stemmers.name(for: stored.language)
-        let stemmer = (stemmerName == "english" ? englishStemmer : nil) ?? stemmers.stemmer(for: stored.language)
         let snippet: Snippet
-        if !snippets {
-            snippet = Snippet(segments: [])
-        } else if highlight {
+        let captions: [CaptionHit]
+        if highlight {
+            // A stemmer for the hit's language only where something is marked: a page of ids,
+            // or of a search without a query, needs none.
+            let stemmerName = stemmers.name(for: stored.language)
+            let stemmer = (stemmerName == "english" ? englishStemmer : nil) ?? stemmers.stemmer(for: stored.language)
             snippet = Snippet(xapianHTML: try marked(
                 stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram],
                 window: window.map { ($0, stemmerName) }))
+            captions = try markedCaptions(of: stored, stemmer: stemmer, stemmerName: stemmerName)
         } else {
-            snippet = Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
+            snippet = snippets
+                ? Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
+                : Snippet(segments: [])
+            captions = stored.captions.map { CaptionHit(caption: $0, highlighted: nil) }
         }
+        let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
+        return SearchHit(
+            id: stored.id, kind: stored.kind, rank: hit.rank + 1, score: hit.weight, percent: hit.percent,
+            title: stored.title, source: stored.source, date: stored.date, authors: stored.authors,
+            url: stored.url, path: stored.path, snippet: snippet, captions: captions,
+            entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
+            copyCount: copyCount, language: stored.language ?? .undetermined)
+    }
+
+    /// The captions of `stored` that match, marked; a caption document's own, as it is.
+    private func markedCaptions(of stored: StoredDocument, stemmer: Stem, stemmerName: String?) throws -> [CaptionHit] {
+        guard stored.kind == .article else { return stored.captions.map { CaptionHit(caption: $0, highlighted: nil) } }
         var captions: [CaptionHit] = []
         for caption in stored.captions {
-            if !highlight || stored.kind == .caption {
-                captions.append(CaptionHit(caption: caption, highlighted: nil))
-                continue
-            }
             // Marked only where a word of the query may be: elsewhere Xapian finds nothing to mark.
             if let window, !window.mayMatch(caption.text, stemmer: stemmerName) { continue }
             let html = try marked(
@@ -69,13 +82,7 @@ struct HitBuilder {
                 captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: html)))
             }
         }
-        let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
-        return SearchHit(
-            id: stored.id, kind: stored.kind, rank: hit.rank + 1, score: hit.weight, percent: hit.percent,
-            title: stored.title, source: stored.source, date: stored.date, authors: stored.authors,
-            url: stored.url, path: stored.path, snippet: snippet, captions: captions,
-            entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
-            copyCount: copyCount, language: stored.language ?? .undetermined)
+        return captions
     }
 
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
