@@ -1003,17 +1003,47 @@ cx_status cx_query_empty(const cx_query *q, int *out, cx_error **err) noexcept {
     CX_CATCH
 }
 
-static bool has_wildcard(const Xapian::Query &q) {
-    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
-    for (size_t i = 0; i != q.get_num_subqueries(); ++i) {
-        if (has_wildcard(q.get_subquery(i))) return true;
+cx_status cx_query_node_of(const cx_query *q, cx_query_node *node, cx_query_op *op, size_t *subqueries,
+                           cx_error **err) noexcept {
+    CX_TRY
+    *op = CX_OP_AND;
+    *subqueries = q->q.get_num_subqueries();
+    switch (q->q.get_type()) {
+    case Xapian::Query::LEAF_TERM: *node = CX_NODE_TERM; break;
+    case Xapian::Query::LEAF_MATCH_ALL: *node = CX_NODE_MATCH_ALL; break;
+    case Xapian::Query::LEAF_MATCH_NOTHING: *node = CX_NODE_MATCH_NOTHING; break;
+    case Xapian::Query::OP_WILDCARD: *node = CX_NODE_WILDCARD; break;
+    case Xapian::Query::OP_SCALE_WEIGHT: *node = CX_NODE_SCALE_WEIGHT; break;
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE: *node = CX_NODE_VALUE; break;
+    case Xapian::Query::OP_AND: *node = CX_NODE_COMBINATION; *op = CX_OP_AND; break;
+    case Xapian::Query::OP_OR: *node = CX_NODE_COMBINATION; *op = CX_OP_OR; break;
+    case Xapian::Query::OP_AND_NOT: *node = CX_NODE_COMBINATION; *op = CX_OP_AND_NOT; break;
+    case Xapian::Query::OP_XOR: *node = CX_NODE_COMBINATION; *op = CX_OP_XOR; break;
+    case Xapian::Query::OP_AND_MAYBE: *node = CX_NODE_COMBINATION; *op = CX_OP_AND_MAYBE; break;
+    case Xapian::Query::OP_FILTER: *node = CX_NODE_COMBINATION; *op = CX_OP_FILTER; break;
+    case Xapian::Query::OP_NEAR: *node = CX_NODE_COMBINATION; *op = CX_OP_NEAR; break;
+    case Xapian::Query::OP_PHRASE: *node = CX_NODE_COMBINATION; *op = CX_OP_PHRASE; break;
+    case Xapian::Query::OP_ELITE_SET: *node = CX_NODE_COMBINATION; *op = CX_OP_ELITE_SET; break;
+    case Xapian::Query::OP_SYNONYM: *node = CX_NODE_COMBINATION; *op = CX_OP_SYNONYM; break;
+    case Xapian::Query::OP_MAX: *node = CX_NODE_COMBINATION; *op = CX_OP_MAX; break;
+    default: *node = CX_NODE_OTHER; break;
     }
-    return false;
+    CX_CATCH
 }
 
-cx_status cx_query_has_wildcard(const cx_query *q, int *out, cx_error **err) noexcept {
+cx_status cx_query_subquery(const cx_query *q, size_t index, cx_query **out, cx_error **err) noexcept {
     CX_TRY
-    *out = has_wildcard(q->q) ? 1 : 0;
+    if (index >= q->q.get_num_subqueries()) throw Xapian::InvalidArgumentError("no such subquery");
+    *out = new cx_query{q->q.get_subquery(index)};
+    CX_CATCH
+}
+
+cx_status cx_query_leaf_term(const cx_query *q, char **out, size_t *out_len, cx_error **err) noexcept {
+    CX_TRY
+    if (q->q.get_type() != Xapian::Query::LEAF_TERM) throw Xapian::InvalidArgumentError("not a term query");
+    give(*q->q.get_terms_begin(), out, out_len);
     CX_CATCH
 }
 

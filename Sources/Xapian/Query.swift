@@ -8,8 +8,16 @@ public final class Query: CustomStringConvertible {
     let handle: OpaquePointer
 
     /// How subqueries combine (`Xapian::Query::op`).
-    public enum Operator: Sendable {
+    public enum Operator: Sendable, CaseIterable {
         case and, or, andNot, xor, andMaybe, filter, near, phrase, eliteSet, synonym, max
+
+        /// The operator of a CXapian value, which only ever names one of these.
+        init(_ op: cx_query_op) {
+            guard let known = Self.allCases.first(where: { $0.cValue == op }) else {
+                preconditionFailure("CXapian named an operator it does not define: \(op.rawValue)")
+            }
+            self = known
+        }
 
         var cValue: cx_query_op {
             switch self {
@@ -131,14 +139,60 @@ public final class Query: CustomStringConvertible {
         return empty != 0
     }
 
+    /// What the top of a query is, to walk its tree: a parsed query's structure, say.
+    public enum Node {
+        /// A term (`Xapian::Query::LEAF_TERM`).
+        case term(String)
+        /// Subqueries combined with an operator.
+        case combination(Operator, [Query])
+        /// A subquery with its weight scaled (`OP_SCALE_WEIGHT`).
+        case scaled(Query)
+        /// A wildcard (`troop*`), whose terms are known only when it is matched.
+        case wildcard
+        /// A value range or bound (`OP_VALUE_RANGE`, `OP_VALUE_GE`, `OP_VALUE_LE`).
+        case valueRange
+        /// Every document.
+        case matchAll
+        /// No document.
+        case matchNothing
+        /// Anything else (a posting source).
+        case other
+    }
+
+    /// The top of this query, with its subqueries or its term.
+    ///
+    /// Wraps `Xapian::Query::get_type`, `get_num_subqueries`, `get_subquery` and, for a term,
+    /// `get_terms_begin`.
+    public var node: Node {
+        var node = CX_NODE_OTHER
+        var op = CX_OP_AND
+        var count = 0
+        mustSucceed { try check { cx_query_node_of(handle, &node, &op, &count, $0) } }
+        let subqueries = { (0..<count).map { index in
+            Query(handle: mustSucceed { try checkHandle { cx_query_subquery(self.handle, index, $0, $1) } })
+        } }
+        switch node {
+        case CX_NODE_TERM:
+            return .term(String(xapianBytes: mustSucceed { try checkBytes { cx_query_leaf_term(handle, $0, $1, $2) } }))
+        case CX_NODE_COMBINATION: return .combination(Operator(op), subqueries())
+        case CX_NODE_SCALE_WEIGHT: return .scaled(subqueries()[0])
+        case CX_NODE_WILDCARD: return .wildcard
+        case CX_NODE_VALUE: return .valueRange
+        case CX_NODE_MATCH_ALL: return .matchAll
+        case CX_NODE_MATCH_NOTHING: return .matchNothing
+        default: return .other
+        }
+    }
+
     /// Whether the query or any of its subqueries is a wildcard (`troop*`), whose terms are
     /// known only when it is matched: `terms()` does not list them.
-    ///
-    /// Wraps `Xapian::Query::get_type` and `get_subquery`, over the whole query.
     public var hasWildcard: Bool {
-        var found: Int32 = 0
-        mustSucceed { try check { cx_query_has_wildcard(handle, &found, $0) } }
-        return found != 0
+        switch node {
+        case .wildcard: return true
+        case .combination(_, let subqueries): return subqueries.contains { $0.hasWildcard }
+        case .scaled(let subquery): return subquery.hasWildcard
+        case .term, .valueRange, .matchAll, .matchNothing, .other: return false
+        }
     }
 
     /// A readable description, e.g. `Query((Zfox@1 AND Zdog@2))`.

@@ -24,3 +24,24 @@ import Xapian
     #expect(Query.wildcard("fo").hasWildcard)
     #expect(Query(.or, [fox, Query(.and, [Query(term: "dog"), Query.wildcard("ca")])]).hasWildcard)
 }
+
+@Test func aQueryShowsItsTreeNodeByNode() throws {
+    let fox = Query(term: "fox")
+    guard case .term(let term) = fox.node else { Issue.record("a term query is a term: \(fox)"); return }
+    #expect(term == "fox")
+    let tree = Query(.andNot, [Query(.phrase, [fox, Query(term: "dog")], window: 2), Query.wildcard("ca")])
+    guard case .combination(.andNot, let parts) = tree.node, parts.count == 2,
+        case .combination(.phrase, let words) = parts[0].node, case .wildcard = parts[1].node
+    else { Issue.record("not the tree built: \(tree)"); return }
+    #expect(words.map { $0.terms() } == [["fox"], ["dog"]])
+    guard case .valueRange = Query.valueRange(slot: 1, from: "a", to: "b").node,
+        case .valueRange = Query.valueLessOrEqual(slot: 1, "a").node,
+        case .matchAll = Query.matchAll.node, case .matchNothing = Query.matchNothing.node
+    else { Issue.record("leaves of other kinds misread"); return }
+    for op in Query.Operator.allCases where op != .eliteSet {
+        // Xapian folds a combination of one subquery into it; two terms stay combined.
+        let combined = Query(op, [fox, Query(term: "cat")])
+        guard case .combination(let read, _) = combined.node else { Issue.record("\(op) not read as a combination"); continue }
+        #expect(read == op)
+    }
+}

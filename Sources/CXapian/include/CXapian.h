@@ -371,8 +371,21 @@ cx_status cx_query_new_match_nothing(cx_query **out, cx_error **err) CX_NOEXCEPT
 cx_status cx_query_description(const cx_query *q, char **out, size_t *out_len, cx_error **err) CX_NOEXCEPT;
 /* `*out` is 1 when the query is empty (MatchNothing). */
 cx_status cx_query_empty(const cx_query *q, int *out, cx_error **err) CX_NOEXCEPT;
-/* `*out` is 1 when the query or any of its subqueries is OP_WILDCARD. */
-cx_status cx_query_has_wildcard(const cx_query *q, int *out, cx_error **err) CX_NOEXCEPT;
+/* What the top of a query is (from Xapian::Query::get_type), to walk a query's tree. */
+typedef enum cx_query_node {
+    CX_NODE_TERM, CX_NODE_COMBINATION, CX_NODE_SCALE_WEIGHT, CX_NODE_WILDCARD, CX_NODE_VALUE,
+    CX_NODE_MATCH_ALL, CX_NODE_MATCH_NOTHING, CX_NODE_OTHER
+} cx_query_node;
+/* The top of `q`: its node, its operator when the node is CX_NODE_COMBINATION (else CX_OP_AND),
+ * and how many subqueries it has (get_num_subqueries). */
+cx_status cx_query_node_of(const cx_query *q, cx_query_node *node, cx_query_op *op, size_t *subqueries,
+                           cx_error **err) CX_NOEXCEPT;
+/* The `index`-th subquery (get_subquery). `*out` is owned by the caller.
+ * Statuses: CX_INVALID_ARGUMENT for an index out of range. */
+cx_status cx_query_subquery(const cx_query *q, size_t index, cx_query **out, cx_error **err) CX_NOEXCEPT;
+/* The term of a CX_NODE_TERM query. `*out` is owned by the caller (cx_bytes_free).
+ * Statuses: CX_INVALID_ARGUMENT for a query that is not a term. */
+cx_status cx_query_leaf_term(const cx_query *q, char **out, size_t *out_len, cx_error **err) CX_NOEXCEPT;
 /* The unique terms (get_unique_terms_begin), count 0. `*out` is owned by the caller. */
 cx_status cx_query_terms(const cx_query *q, cx_termlist **out, cx_error **err) CX_NOEXCEPT;
 void cx_query_free(cx_query *q) CX_NOEXCEPT;
