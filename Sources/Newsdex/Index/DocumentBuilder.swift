@@ -138,8 +138,10 @@ final class DocumentBuilder {
             let captionDoc = Document()
             termGenerator.document = captionDoc
             termGenerator.termPosition = 0
+            // Under the caption field's prefix alone: unprefixed words are articles' only, so a
+            // query of words finds articles without a filter by kind (`Schema.onlyArticlesHold`),
+            // and a search of pictures reads its words with this prefix.
             termGenerator.indexText(indexable(caption.text), prefix: Schema.captionText.prefix)
-            termGenerator.indexText(indexable(caption.text))
             var captionPacked = FacetValuesPacking()
             addCommonTerms(
                 to: captionDoc, article: article, kind: .caption, language: captionLanguage, file: file,

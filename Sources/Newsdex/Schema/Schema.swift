@@ -123,8 +123,9 @@ public enum Schema {
     /// possessive endings dropped (`Schema.foldText`); 5: documents stored as `StoredRecord`
     /// rather than JSON, and the multi-valued facets' values packed in slot 8 as well; 6: every
     /// facet's values and the story packed in slot 8 (one read per match for all facets); 7: the
-    /// stored record in slot 9 rather than in the document data, which Xapian compresses.
-    public static let version = "7"
+    /// stored record in slot 9 rather than in the document data, which Xapian compresses; 8: a
+    /// caption document's words under the caption field's prefix only (`onlyArticlesHold`).
+    public static let version = "8"
 
     public static let uniqueID = Field(
         queryName: nil, prefix: "Q", indexing: .boolean, slot: nil, kinds: [.article, .caption],
@@ -155,7 +156,8 @@ public enum Schema {
         summary: "the language, ISO 639-1 (`und` when undetermined): stated by the input, else detected; it chooses the stemmer; faceted")
     public static let captionText = Field(
         queryName: "caption", prefix: "XCAPTION", indexing: .freeText, slot: nil,
-        kinds: [.article, .caption], summary: "image caption text (also searchable without a prefix)")
+        kinds: [.article, .caption],
+        summary: "image caption text; an article's also searchable without a prefix, a picture's only under this one")
     public static let credit = Field(
         queryName: "credit", prefix: "XCREDIT", indexing: .boolean, slot: .credit(0),
         kinds: [.article, .caption], summary: "photo credit; faceted")
@@ -218,6 +220,28 @@ public enum Schema {
     public static func term(_ field: Field, _ value: String) -> String {
         identifierTerm(prefix: field.prefix, normalizedValue(value))
     }
+}
+
+extension Schema {
+    /// Whether `term` is one only articles hold: a word of an article's text, which has no
+    /// prefix (a caption document holds its words under `captionText`'s prefix alone), or a
+    /// term of a field only articles have (`title:`, `author:`, the story); each also in its
+    /// stemmed form, "Z" before the prefix. A query that matches nothing but such terms
+    /// matches articles alone, with no filter by kind.
+    public static func onlyArticlesHold(term: String) -> Bool {
+        var rest = Substring(term)
+        if rest.first == "Z" { rest = rest.dropFirst() }
+        guard let first = rest.utf8.first else { return false }
+        // Prefixes are capitals (Omega's convention); a word is lowercased when it is indexed.
+        guard isCapital(first) else { return true }
+        return articleOnlyPrefixes.contains { prefix in
+            rest.hasPrefix(prefix) && rest.utf8.dropFirst(prefix.utf8.count).first.map(isCapital) != true
+        }
+    }
+
+    private static let articleOnlyPrefixes = fields.filter { $0.kinds == [.article] }.map(\.prefix)
+
+    private static func isCapital(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
 }
 
 extension Schema {

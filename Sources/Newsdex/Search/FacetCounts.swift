@@ -177,7 +177,7 @@ struct FacetCounts {
         }
         let filtered = Set(filters.compactMap(\.facet))
         for facet in Facet.allCases where filtered.contains(facet) {
-            let others = filters.filter { $0.facet != facet }.map(\.query)
+            let others = filters.filter { $0.facet != facet }
             let enquire = Enquire(database: database)
             enquire.query = FilterQuery.combine(unfilteredQueries[facet] ?? query, filters: others)
             enquire.useBooleanWeighting()  // counted only: no weights

@@ -7,6 +7,8 @@ struct FilterQuery {
     /// The facet this filter narrows, counted without it; nil for the kind and `--entity`.
     var facet: Facet?
     var query: Query
+    /// The kind of document it keeps, for the filter by kind.
+    var kind: DocumentKind?
 
     /// The filters of `request`.
     static func all(for request: SearchRequest) -> [FilterQuery] {
@@ -19,8 +21,8 @@ struct FilterQuery {
             result.append(.init(facet: flag.facet, query: anyOf(flag.fields, flag.values)))
         }
         switch request.kind {
-        case .article: result.append(.init(facet: nil, query: Query(term: Schema.term(Schema.kind, "article"))))
-        case .caption: result.append(.init(facet: nil, query: Query(term: Schema.term(Schema.kind, "caption"))))
+        case .article: result.append(.init(facet: nil, query: KindQuery.documents(of: .article), kind: .article))
+        case .caption: result.append(.init(facet: nil, query: KindQuery.documents(of: .caption), kind: .caption))
         case .all: break
         }
         switch (request.from, request.to) {
@@ -35,10 +37,15 @@ struct FilterQuery {
         return result
     }
 
-    /// The query filtered by every filter; all documents when there is no query.
-    static func combine(_ query: Query?, filters: [Query]) -> Query {
+    /// The query filtered by every filter; all documents when there is no query. The filter to
+    /// articles is left out where the query matches articles alone (`KindQuery`), as a query of
+    /// words does.
+    static func combine(_ query: Query?, filters: [FilterQuery]) -> Query {
         let base = query ?? Query.matchAll
-        guard !filters.isEmpty else { return base }
-        return Query(.filter, [base, filters.count == 1 ? filters[0] : Query(.and, filters)])
+        let needed = filters.filter { filter in
+            filter.kind != .article || query.map(KindQuery.matchesOnlyArticles) != true
+        }.map(\.query)
+        guard !needed.isEmpty else { return base }
+        return Query(.filter, [base, needed.count == 1 ? needed[0] : Query(.and, needed)])
     }
 }

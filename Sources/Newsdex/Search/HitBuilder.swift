@@ -5,7 +5,10 @@ internal import Xapian
 /// Builds the hits of one match set.
 struct HitBuilder {
     let database: Database
-    let mset: MatchSet
+    /// The match set whose query marks snippets: one with the query's words as an article's text
+    /// holds them (Xapian marks a word of a text only where the query has it unprefixed, and a
+    /// search of pictures reads its words under the caption field's prefix).
+    let marking: MatchSet
     /// The stemmer of each hit's language, so a snippet marks the forms its language's parse
     /// matched.
     let stemmers: SnippetStemmers
@@ -28,10 +31,10 @@ struct HitBuilder {
     private let englishStemmer: Stem?
 
     init(
-        database: Database, mset: MatchSet, storiesHaveCopies: Bool, stemmers: SnippetStemmers, snippets: Bool,
+        database: Database, marking: MatchSet, storiesHaveCopies: Bool, stemmers: SnippetStemmers, snippets: Bool,
         highlight: Bool, snippetLength: Int, window: SnippetWindow?
     ) {
-        (self.database, self.mset, self.stemmers) = (database, mset, stemmers)
+        (self.database, self.marking, self.stemmers) = (database, marking, stemmers)
         (self.snippets, self.highlight) = (snippets, highlight)
         self.storiesHaveCopies = storiesHaveCopies
         (self.snippetLength, self.window) = (snippetLength, window)
@@ -98,7 +101,7 @@ struct HitBuilder {
         // follows is marked.
         let start = window.map { $0.0.start(in: text, stemmer: $0.stemmer, length: length) } ?? 0
         let marked = Schema.markPossessives(text, from: start)
-        return Schema.unmarkPossessives(try mset.snippet(marked, length: length, stemmer: stemmer, flags: flags))
+        return Schema.unmarkPossessives(try marking.snippet(marked, length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran

@@ -45,12 +45,14 @@ struct MultilingualQueryParser {
 
     /// `text` parsed for every group: one parse when they all read it alike (a phrase, a name,
     /// a filter, or an index of one language), else each group's parse restricted to the
-    /// documents of its languages, ORed. Nil for an empty query.
+    /// documents of its languages, ORed. Nil for an empty query. Words without a field search
+    /// the field of `defaultPrefix` (none: an article's text).
     /// - Throws: `SearchError.query` when the text cannot be parsed.
-    func parse(_ text: String) throws -> Query? {
+    func parse(_ text: String, defaultPrefix: String = "") throws -> Query? {
         var parses: [(description: String, query: Query, languages: [Language])] = []
         for group in groups.reversed() {
-            let parsed = try QueryLanguage.parse(group.analysis.prepared(text), with: group.parser)
+            let parsed = try QueryLanguage.parse(
+                group.analysis.prepared(text), with: group.parser, defaultPrefix: defaultPrefix)
             guard let query = parsed else { return nil }
             let description = query.description
             if let same = parses.firstIndex(where: { $0.description == description }) {

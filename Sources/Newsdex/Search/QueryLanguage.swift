@@ -154,12 +154,12 @@ extension QueryLanguage {
     /// - Throws: `SearchError.query`, with where it goes wrong, for a query Xapian cannot parse;
     ///   `.invalidDate` for a `date:` value that is not a date; the limits' errors (see
     ///   `SearchLimits`) for a query too long or with too many wildcards.
-    static func parse(_ text: String, with parser: QueryParser) throws -> Query? {
+    static func parse(_ text: String, with parser: QueryParser, defaultPrefix: String = "") throws -> Query? {
         try SearchLimits.check(query: text, filters: FacetFilters())
         let prepared = try rewrite(normalize(text), original: text)
         guard !prepared.allSatisfy(\.isWhitespace) else { return nil }
         do {
-            return try parser.parse(prepared, flags: flags)
+            return try parser.parse(prepared, flags: flags, defaultPrefix: defaultPrefix)
         } catch let error as XapianError where error.code == .queryParser {
             throw SearchError.query(text, error.message, errorLocation(in: text, message: error.message, parser: parser))
         }

@@ -103,7 +103,7 @@ public final class Searcher {
         let stated = QueryLanguage.statedLanguages(in: request.query)
         let asked = request.filters.languageCodes.compactMap { Language(code: $0) }
         let parser = try queryParser(languages: Array(Set(asked + stated)), exact: request.exact)
-        var spelled = try SpelledQuery(request.query, parser: parser)
+        var spelled = try SpelledQuery(request.query, parser: parser, kind: request.kind)
         let filters = FilterQuery.all(for: request)
         // A correction is offered only when it finds something, and searched instead
         // (`correctSpelling`) only when the query as typed finds nothing.
@@ -116,7 +116,7 @@ public final class Searcher {
         }
 
         let enquire = Enquire(database: database)
-        enquire.query = FilterQuery.combine(spelled.query, filters: filters.map(\.query))
+        enquire.query = FilterQuery.combine(spelled.query, filters: filters)
         // One hit per story: copies collapse onto the best-ranked one. Captions carry no story.
         let collapsed = !request.allCopies && request.kind != .caption
         // Only articles in stories of several carry the story key (`StoryKey`): in an index
@@ -182,7 +182,7 @@ public final class Searcher {
         var unfiltered: [Facet: Query?] = [:]
         if request.facets && !asked.isEmpty {
             let withoutLang = try queryParser(languages: stated, exact: request.exact)
-            unfiltered[.language] = try withoutLang.parse(spelled.corrected ?? request.query)
+            unfiltered[.language] = try withoutLang.parse(spelled.corrected ?? request.query, for: request.kind)
         }
         let facets = request.facets
             ? try facetCounts.count(
@@ -190,10 +190,19 @@ public final class Searcher {
                 unfilteredQueries: unfiltered)
             : []
         let highlight = spelled.query != nil && request.snippets
+        // Snippets mark the query's words as an article's text holds them: a search of pictures
+        // reads them under the caption field's prefix, which Xapian's snippet does not mark, so
+        // its marks come from a match set of the words as an article reads them.
+        var marking = (mset: mset, query: enquire.query)
+        if highlight, request.kind != .article, let words = try parser.parse(spelled.corrected ?? request.query) {
+            let reading = Enquire(database: database)
+            reading.query = words
+            marking = (try reading.matchSet(limit: 0), words)
+        }
         let builder = HitBuilder(
-            database: database, mset: mset, storiesHaveCopies: storiesHaveCopies, stemmers: snippetStemmers,
+            database: database, marking: marking.mset, storiesHaveCopies: storiesHaveCopies, stemmers: snippetStemmers,
             snippets: request.snippets, highlight: highlight, snippetLength: request.snippetLength,
-            window: highlight ? SnippetWindow(query: enquire.query) : nil)
+            window: highlight ? SnippetWindow(query: marking.query) : nil)
         let hits = try mset.prefix(limit).map(builder.hit)
         let bounds = exact ? total...total : mset.lowerBound...max(mset.lowerBound, mset.upperBound)
         return SearchResponse(
@@ -206,7 +215,7 @@ public final class Searcher {
     /// Whether `query` with `filters` matches at least one document.
     private func matchesAnything(_ query: Query?, _ filters: [FilterQuery]) throws -> Bool {
         let enquire = Enquire(database: database)
-        enquire.query = FilterQuery.combine(query, filters: filters.map(\.query))
+        enquire.query = FilterQuery.combine(query, filters: filters)
         return try !enquire.matchSet(limit: 1).isEmpty
     }
 

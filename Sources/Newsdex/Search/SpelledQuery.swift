@@ -16,14 +16,14 @@ struct SpelledQuery {
     /// The text actually searched, once the correction was applied.
     var corrected: String?
 
-    /// Parses `text` with `parser` and looks up its words in the parser's database, in the
-    /// analysis of each of its languages.
+    /// Parses `text` with `parser` for documents of `kind` and looks up its words in the
+    /// parser's database, in the analysis of each of its languages.
     /// - Throws: `SearchError.query` when the text cannot be parsed.
-    init(_ text: String, parser: MultilingualQueryParser) throws {
-        query = try parser.parse(text)
+    init(_ text: String, parser: MultilingualQueryParser, kind: KindFilter = .article) throws {
+        query = try parser.parse(text, for: kind)
         if let database = parser.groups.first?.parser.database,
             let fix = try Self.correction(of: text, in: database, groups: parser.groups),
-            let parsed = try? parser.parse(fix)
+            let parsed = try? parser.parse(fix, for: kind)
         {
             suggestion = fix
             suggestedQuery = parsed

@@ -83,6 +83,21 @@ import Xapian
         }
     }
 
+    @Test func aPictureHoldsNoTermThatOnlyArticlesHold() throws {
+        for (kind, document) in documents where kind == .caption {
+            for (term, _) in try document.termList() {
+                #expect(!Schema.onlyArticlesHold(term: term), "\(term) is in a picture")
+            }
+        }
+        // An article's own terms: its words (unprefixed) and those of fields only articles have,
+        // each also stemmed (Z).
+        for (term, _) in try documents[0].document.termList() {
+            let unstemmed = term.hasPrefix("Z") ? String(term.dropFirst()) : term
+            let own = field(of: unstemmed).map { $0.kinds == [.article] } ?? true
+            #expect(Schema.onlyArticlesHold(term: term) == own, "\(term)")
+        }
+    }
+
     @Test func booleanValuesAreWrittenThroughSchemaTerm() throws {
         let article = try documents[0].document.terms
         #expect(article.contains(Schema.term(Schema.person, "Vladimir Putin")))

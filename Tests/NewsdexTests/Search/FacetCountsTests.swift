@@ -120,7 +120,7 @@ import Xapian
     @Test func aFilteredFacetIsCountedWithoutItsOwnFilter() throws {
         let afp = FilterQuery(facet: .source, query: Query(term: Schema.term(Schema.source, "AFP")))
         let enquire = Enquire(database: database)
-        enquire.query = FilterQuery.combine(nil, filters: [afp.query])
+        enquire.query = FilterQuery.combine(nil, filters: [afp])
         let counts = FacetCounts(slotUsage: usage)
         let spies = counts.attachUnfiltered(to: enquire, filters: [afp])
         #expect(!spies.slotSpies.contains { $0.0 == .source })

@@ -81,6 +81,24 @@ import Xapian
         #expect(hit.captions.first?.caption.credit == "South Korea's National Intelligence Service")
     }
 
+    @Test func eachKindIsSearchedInItsOwnDocumentsWords() throws {
+        // Five of the nine harbour reports have a picture of "ships in the harbour".
+        let articles = try searcher.search(SearchRequest(query: "harbour"))
+        #expect(articles.total == 9 && articles.hits.allSatisfy { $0.kind == .article })
+        let pictures = try searcher.search(SearchRequest(query: "harbour", kind: .caption, limit: 20))
+        #expect(pictures.total == 5 && pictures.hits.allSatisfy { $0.kind == .caption })
+        // A picture's words are marked, though it holds them under the caption field's prefix.
+        #expect(pictures.hits.allSatisfy { $0.snippet.matches.map { $0.lowercased() } == ["harbour"] })
+        let both = try searcher.search(SearchRequest(query: "harbour", kind: .all, limit: 20))
+        #expect(both.total == 14 && Set(both.hits.map(\.id)) == Set(articles.hits.map(\.id) + pictures.hits.map(\.id)))
+        // A query that pictures also match (a caption's words, a filter) still finds articles only.
+        for query in ["caption:harbour", "caption:harbour OR harbour", "harbour*", "NOT parade"] {
+            let hits = try searcher.search(SearchRequest(query: query, limit: 50)).hits
+            #expect(!hits.isEmpty && hits.allSatisfy { $0.kind == .article }, "\(query)")
+        }
+        #expect(try searcher.search(SearchRequest(query: "caption:harbour")).total == 5)
+    }
+
     @Test func dateRangesInQueryAndFlags() throws {
         let inQuery = try searcher.search(SearchRequest(query: "date:2024-10-01..2024-10-31"))
         #expect(inQuery.total == 1)
