@@ -169,7 +169,16 @@ public final class Searcher {
             // will do, a hundred more, so that a small total is still exact ("3 hits", not "about 3").
             let checkAtLeast = request.facets || request.exactTotal
                 ? documents + 1 : offset + limit + (request.estimatedTotal ? 100 : 1000)
-            mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: checkAtLeast)
+            if !request.facets, !request.exactTotal, !(collapsed && storiesHaveCopies), case .term = enquire.query.node {
+                // One term's matches Xapian counts without looking at them (its posting list's
+                // length): the page alone is matched, and again as far as `checkAtLeast` only if
+                // the count is not then exact. The hits are the same either way. A plain word is
+                // one term, now that no filter by kind goes with it.
+                let page = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: offset + pageSize)
+                mset = page.isExact ? page : try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: checkAtLeast)
+            } else {
+                mset = try enquire.matchSet(offset: offset, limit: pageSize, checkAtLeast: checkAtLeast)
+            }
             counted = try spies.counted()
             // Fewer matches than were to be checked means Xapian saw every one: with a collapse key
             // its upper bound stays loose, but the lower bound is then the exact count.
