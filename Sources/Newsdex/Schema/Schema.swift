@@ -228,7 +228,7 @@ extension Schema {
     /// term of a field only articles have (`title:`, `author:`, the story); each also in its
     /// stemmed form, "Z" before the prefix. A query that matches nothing but such terms
     /// matches articles alone, with no filter by kind.
-    public static func onlyArticlesHold(term: String) -> Bool {
+    static func onlyArticlesHold(term: String) -> Bool {
         var rest = Substring(term)
         if rest.first == "Z" { rest = rest.dropFirst() }
         guard let first = rest.utf8.first else { return false }

@@ -49,13 +49,13 @@ enum KindQuery {
             return matchesOnlyArticles(subquery)
         case .combination(let op, let subqueries):
             switch op {
-            // A match of each matches all of them.
+            // A match matches every subquery.
             case .and, .filter, .near, .phrase:
                 return subqueries.contains(where: matchesOnlyArticles)
-            // A match is one of the first.
+            // A match matches the first.
             case .andNot, .andMaybe:
                 return subqueries.first.map(matchesOnlyArticles) ?? false
-            // A match of any one.
+            // A match matches one subquery at least.
             case .or, .xor, .eliteSet, .synonym, .max:
                 return !subqueries.isEmpty && subqueries.allSatisfy(matchesOnlyArticles)
             }
