@@ -1,7 +1,8 @@
 // A full build: every file into a new generation beside the live one, then one rename of the
-// stub switches readers to it. With several jobs, each worker thread parses, extracts and indexes
-// its share into a database of its own, and these are merged with Xapian's compaction; a
-// sharded index routes each article to its shard instead (see Shards.swift).
+// stub switches readers to it. Each worker thread (one per job) parses, extracts and indexes its
+// share into databases of its own, one of articles and one of their pictures, and these are
+// merged with Xapian's compaction, articles first; a sharded index routes each article and its
+// pictures to its shard instead (see Shards.swift).
 //
 // Files are read and parsed in parallel, but story clusters are assigned in the corpus's order
 // (one file's turn after another's, `Turns`), so that the same corpus always gets the same
@@ -36,14 +37,22 @@ extension Indexer {
             outcome = try buildSharded(
                 work: work, workers: workers, shards: shards, at: target, root: root, writtenIDs: writtenIDs,
                 tracker: tracker)
-        } else if workers == 1 {
-            outcome = try buildShard(work: work, at: target, writtenIDs: writtenIDs, tracker: tracker)
         } else {
-            let shardURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
+            // Each worker writes its articles to a part of its own and their pictures to another;
+            // the parts are merged by Xapian's compaction, the articles' first, so that the
+            // articles hold the first document ids and the pictures the last. A match looks up
+            // each posting's document length in a list in document id order: among pictures
+            // interleaved with their articles, that list is two and a half times as long where
+            // the articles are, and Xapian's match took twice the time (issue 16,
+            // bench/RESULTS.md). Compaction also fills the tables' blocks.
+            let partURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).part-\($0)") }
+            let pictureURLs = (0..<workers).map { directory.url.appendingPathComponent("\(generation).pictures-\($0)") }
             let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 results[worker] = Result {
-                    try self.buildShard(work: work, at: shardURLs[worker], writtenIDs: writtenIDs, tracker: tracker)
+                    try self.buildShard(
+                        work: work, at: partURLs[worker], picturesAt: pictureURLs[worker], writtenIDs: writtenIDs,
+                        tracker: tracker)
                 }
             }
             var merged = BuildOutcome()
@@ -53,12 +62,12 @@ extension Indexer {
             outcome = merged
             tracker.enter(.merging(databases: workers))
             do {
-                let shards = try Database(shards: try shardURLs.map { try Database(path: $0.path) })
-                try shards.compact(to: target.path)
+                let parts = try Database(shards: try (partURLs + pictureURLs).map { try Database(path: $0.path) })
+                try parts.compact(to: target.path)
             } catch {
                 throw IndexError.from(error, index: indexPath)
             }
-            for shard in shardURLs { try? FileManager.default.removeItem(at: shard) }
+            for part in partURLs + pictureURLs { try? FileManager.default.removeItem(at: part) }
         }
         if shards == 1 {
             let writers = try ShardWriters(
@@ -88,13 +97,14 @@ extension Indexer {
     }
 
     /// One worker of a full build: takes files from `work` until none are left and indexes them
-    /// into its own database at `url`, committing every `batchSize` documents.
+    /// into its own database at `url`, and their pictures into one at `pictures`, committing
+    /// every `batchSize` documents.
     private func buildShard(
-        work: OrderedWork, at url: URL, writtenIDs: WrittenIDs, tracker: ProgressTracker
+        work: OrderedWork, at url: URL, picturesAt pictures: URL, writtenIDs: WrittenIDs, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         let writers = try ShardWriters(
             index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
-            writtenIDs: writtenIDs)
+            writtenIDs: writtenIDs, picturesApart: [pictures])
         var outcome = BuildOutcome()
         while let item = try work.next(self) {
             try index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)

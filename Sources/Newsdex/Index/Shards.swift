@@ -132,6 +132,9 @@ final class ShardWriters: @unchecked Sendable {
         let origin: URL?
         /// The database and its builder, once opened.
         var writer: (database: WritableDatabase, builder: DocumentBuilder)?
+        /// Where the shard's pictures (caption documents) go when they are kept apart from its
+        /// articles, for the part of a full build they are merged after (`FullBuild`).
+        var pictures: WritableDatabase?
         /// The live shard, open for reading, to tell whether a deletion would change it.
         var originReader: Database?
         /// Documents added since the last commit.
@@ -189,16 +192,22 @@ final class ShardWriters: @unchecked Sendable {
 
     var count: Int { shards.count }
 
+    /// - Parameter picturesApart: where each shard's pictures go, in databases of their own, one
+    ///   for each of `urls`; nil: with their articles.
     init(
         index: String, urls: [URL], mode: WritableDatabase.OpenMode, batchSize: Int?,
-        writtenIDs: WrittenIDs = WrittenIDs()
+        writtenIDs: WrittenIDs = WrittenIDs(), picturesApart: [URL]? = nil
     ) throws {
+        precondition(picturesApart.map { $0.count == urls.count } ?? true, "one database of pictures for each shard")
         var shards: [Shard] = []
-        for url in urls {
+        for (position, url) in urls.enumerated() {
             let shard = Shard(url: url, origin: nil)
             do {
                 let database = try OwnGenerationWriter.open(path: url.path, mode: mode)
                 shard.writer = (database, try DocumentBuilder(database: database))
+                if let picturesApart {
+                    shard.pictures = try OwnGenerationWriter.open(path: picturesApart[position].path, mode: mode)
+                }
             } catch {
                 throw IndexError.from(error, index: index, part: urls.count > 1 ? url.lastPathComponent : nil)
             }
@@ -229,12 +238,16 @@ final class ShardWriters: @unchecked Sendable {
         return try writing(shard) {
             let (database, builder) = try shard.opened()
             let documents = try builder.documents(for: article, file: file, story: story)
-            for (_, document) in documents { try database.add(document) }
+            // The article comes first, then its pictures.
+            for (position, (_, document)) in documents.enumerated() {
+                try (position > 0 ? shard.pictures ?? database : database).add(document)
+            }
             let id = article.article.id
             writtenIDs.note(id, documentsWithID: try database.termFrequency(Schema.identifierTerm(Schema.uniqueID, id)))
             shard.pending += documents.count
             if let batchSize, shard.pending >= batchSize {
                 try database.commit()
+                try shard.pictures?.commit()
                 shard.pending = 0
             }
             return documents.count
@@ -356,6 +369,7 @@ final class ShardWriters: @unchecked Sendable {
                 try writing(shard) {
                     if let writer = shard.writer {
                         try writer.database.close()
+                        try shard.pictures?.close()
                     } else if let origin = shard.origin {
                         shard.originReader = nil
                         try ShardLayout.link(origin, to: shard.url)

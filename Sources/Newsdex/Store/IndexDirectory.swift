@@ -2,8 +2,8 @@
 //
 //   index/XAPIANDB      a Xapian stub file naming the current generation ("auto gen-000003")
 //   index/gen-000003/   the current generation: a Xapian database (or shards and their stub)
-//   index/gen-000004/   while `newsdex index` runs, the generation it builds (and, building on
-//                       several threads, its part folders gen-000004.part-N)
+//   index/gen-000004/   while `newsdex index` runs, the generation it builds (and, for a full
+//                       build, each thread's part folders gen-000004.part-N and .pictures-N)
 //   index/.lock         held by the one `newsdex index` running, with its PID
 //
 // Every generation but the current one is removed when a run switches to a new one, when a run

@@ -26,6 +26,26 @@ import Xapian
         #expect(summary.rebuilt)
     }
 
+    @Test(arguments: [1, 2])
+    func aFullBuildGivesTheArticlesTheFirstDocumentIDs(jobs: Int) throws {
+        let corpus = Repository.copySeeds(into: scratch)
+        for i in 0..<6 {
+            scratch.write("corpus/BBC/extra-\(i).txt", plainArticle(
+                title: "Harbour report \(i)", date: "2023-01-1\(i)", author: "Ann Lee",
+                paragraphs: ["Ships sailed from the harbour.", distinctParagraph(seed: UInt64(i))],
+                captions: [("Ships in the harbour at dawn.", "Alamy")]))
+        }
+        _ = try index(corpus, jobs: jobs)
+        let database = try Database(path: scratch.path("index").path)
+        let articles = try database.postings(Schema.term(Schema.kind, "article"))
+        let pictures = try database.postings(Schema.term(Schema.kind, "caption"))
+        #expect(articles.count == 8 && pictures.count == 12)
+        // Xapian's match reads each posting's document length in document id order: the
+        // articles together, before every picture.
+        #expect(articles == Array(1...8).map(DocumentID.init))
+        #expect(pictures.allSatisfy { $0 > 8 })
+    }
+
     @Test func secondRunOverUnchangedCorpusChangesNothing() throws {
         let corpus = Repository.copySeeds(into: scratch)
         _ = try index(corpus)
