@@ -50,7 +50,8 @@ import Testing
         // Articles counted, a bar while indexing, then what the run does after its last file.
         #expect(drawn.contains { $0.hasPrefix("[") && $0.contains("%  ") && $0.contains(" article") })
         #expect(drawn.contains("5 articles; committing"))
-        #expect(drawn.contains("5 articles; merging 2 databases into one"))
+        // Two jobs, each with a part of articles and one of pictures.
+        #expect(drawn.contains("5 articles; merging 4 databases into one"))
         #expect(drawn.last == "5 articles; switching to the new index")
         #expect(rest.hasPrefix("indexed \(ws.index): 3 added"))
     }

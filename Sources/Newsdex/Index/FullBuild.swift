@@ -60,7 +60,7 @@ extension Indexer {
                 merged.merge(try result!.get())
             }
             outcome = merged
-            tracker.enter(.merging(databases: workers))
+            tracker.enter(.merging(databases: partURLs.count + pictureURLs.count))
             do {
                 let parts = try Database(shards: try (partURLs + pictureURLs).map { try Database(path: $0.path) })
                 try parts.compact(to: target.path)

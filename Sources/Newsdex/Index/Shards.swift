@@ -238,9 +238,10 @@ final class ShardWriters: @unchecked Sendable {
         return try writing(shard) {
             let (database, builder) = try shard.opened()
             let documents = try builder.documents(for: article, file: file, story: story)
-            // The article comes first, then its pictures.
+            // The article comes first, then its pictures, which go apart when they are kept apart.
             for (position, (_, document)) in documents.enumerated() {
-                try (position > 0 ? shard.pictures ?? database : database).add(document)
+                let destination = position == 0 ? database : shard.pictures ?? database
+                try destination.add(document)
             }
             let id = article.article.id
             writtenIDs.note(id, documentsWithID: try database.termFrequency(Schema.identifierTerm(Schema.uniqueID, id)))

@@ -209,7 +209,8 @@ import Xapian
         let log = ProgressLog()
         _ = try Indexer(options: IndexOptions(inputs: [corpus], database: scratch.path("index"), jobs: 2))
             .run(progress: log.add)
-        #expect(log.phases == [.indexing, .committing, .merging(databases: 2), .switching])
+        // Two jobs, each with a part of articles and one of pictures.
+        #expect(log.phases == [.indexing, .committing, .merging(databases: 4), .switching])
         let sizes = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).compactMap { path in
             let attributes = try FileManager.default.attributesOfItem(atPath: corpus.appendingPathComponent(path).path)
             return attributes[.type] as? FileAttributeType == .typeRegular ? attributes[.size] as? Int : nil
