@@ -117,7 +117,9 @@ extension Indexer {
     }
 
     /// A full build of a sharded generation: `workers` threads parse and extract files and write
-    /// each article to its shard (see `ShardWriters`); then the shards' stub is written.
+    /// each article to its shard (see `ShardWriters`), and its pictures to a part of that shard's
+    /// pictures; each shard is then its articles' part and its pictures' merged, articles first
+    /// (as a generation of one database is, see above), and the shards' stub is written.
     private func buildSharded(
         work: OrderedWork, workers: Int, shards: Int, at target: URL, root: String, writtenIDs: WrittenIDs,
         tracker: ProgressTracker
@@ -127,9 +129,13 @@ extension Indexer {
         } catch {
             throw IndexError.from(error, index: indexPath)
         }
+        let shardURLs = ShardLayout.urls(generation: target, count: shards)
+        let part = { (shard: URL, kind: String) in target.appendingPathComponent("\(shard.lastPathComponent).\(kind)") }
+        let articleURLs = shardURLs.map { part($0, "articles") }
+        let pictureURLs = shardURLs.map { part($0, "pictures") }
         let writers = try ShardWriters(
-            index: indexPath, urls: ShardLayout.urls(generation: target, count: shards), mode: .createOrOverwrite,
-            batchSize: options.batchSize, writtenIDs: writtenIDs)
+            index: indexPath, urls: articleURLs, mode: .createOrOverwrite, batchSize: options.batchSize,
+            writtenIDs: writtenIDs, picturesApart: pictureURLs)
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker] = Result {
@@ -144,11 +150,24 @@ extension Indexer {
         var outcome = BuildOutcome()
         for result in results.values { outcome.merge(try result!.get()) }
         outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-        // An article and its duplicate go to one shard: the shard of their id.
-        outcome.drop(try writers.resolveDuplicates(writtenIDs.possibleDuplicates))
-        try writers.keyFounders(of: work.stories.storiesToKey)
-        try writers.recordMetadata(slots: outcome.slots, corpusRoot: root)
         try writers.close()
+        tracker.enter(.merging(databases: articleURLs.count + pictureURLs.count))
+        for (shard, (articles, pictures)) in zip(shardURLs, zip(articleURLs, pictureURLs)) {
+            do {
+                let parts = try Database(shards: [Database(path: articles.path), Database(path: pictures.path)])
+                try parts.compact(to: shard.path)
+            } catch {
+                throw IndexError.from(error, index: indexPath, part: shard.lastPathComponent)
+            }
+            for url in [articles, pictures] { try? FileManager.default.removeItem(at: url) }
+        }
+        let merged = try ShardWriters(
+            index: indexPath, urls: shardURLs, mode: .open, batchSize: nil, writtenIDs: writtenIDs)
+        // An article and its duplicate go to one shard: the shard of their id.
+        outcome.drop(try merged.resolveDuplicates(writtenIDs.possibleDuplicates))
+        try merged.keyFounders(of: work.stories.storiesToKey)
+        try merged.recordMetadata(slots: outcome.slots, corpusRoot: root)
+        try merged.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
     }

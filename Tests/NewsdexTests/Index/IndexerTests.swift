@@ -26,8 +26,8 @@ import Xapian
         #expect(summary.rebuilt)
     }
 
-    @Test(arguments: [1, 2])
-    func aFullBuildGivesTheArticlesTheFirstDocumentIDs(jobs: Int) throws {
+    @Test(arguments: [(1, 1), (2, 1), (2, 2)])
+    func aFullBuildGivesTheArticlesTheFirstDocumentIDs(jobs: Int, shards: Int) throws {
         let corpus = Repository.copySeeds(into: scratch)
         for i in 0..<6 {
             scratch.write("corpus/BBC/extra-\(i).txt", plainArticle(
@@ -35,15 +35,23 @@ import Xapian
                 paragraphs: ["Ships sailed from the harbour.", distinctParagraph(seed: UInt64(i))],
                 captions: [("Ships in the harbour at dawn.", "Alamy")]))
         }
-        _ = try index(corpus, jobs: jobs)
-        let database = try Database(path: scratch.path("index").path)
-        let articles = try database.postings(Schema.term(Schema.kind, "article"))
-        let pictures = try database.postings(Schema.term(Schema.kind, "caption"))
-        #expect(articles.count == 8 && pictures.count == 12)
-        // Xapian's match reads each posting's document length in document id order: the
-        // articles together, before every picture.
-        #expect(articles == Array(1...8).map(DocumentID.init))
-        #expect(pictures.allSatisfy { $0 > 8 })
+        _ = try Indexer(options: IndexOptions(
+            inputs: [corpus], database: scratch.path("index"), jobs: jobs, shards: shards)).run()
+        let directory = IndexDirectory(url: scratch.path("index"))
+        let generation = directory.generationURL(try #require(directory.currentGeneration()))
+        var counts = (articles: 0, pictures: 0)
+        for url in ShardLayout.urls(generation: generation, count: shards) {
+            let database = try Database(path: url.path)
+            let articles = try database.postings(Schema.term(Schema.kind, "article"))
+            let pictures = try database.postings(Schema.term(Schema.kind, "caption"))
+            counts.articles += articles.count
+            counts.pictures += pictures.count
+            // Xapian's match reads each posting's document length in document id order: the
+            // articles together, before every picture, in each database.
+            #expect(articles == (1..<articles.count + 1).map(DocumentID.init), "\(url.lastPathComponent)")
+            #expect(pictures.allSatisfy { $0 > articles.count })
+        }
+        #expect(counts.articles == 8 && counts.pictures == 12)
     }
 
     @Test func secondRunOverUnchangedCorpusChangesNothing() throws {
