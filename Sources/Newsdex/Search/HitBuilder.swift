@@ -71,9 +71,17 @@ struct HitBuilder {
             copyCount: copyCount, language: stored.language ?? .undetermined)
     }
 
-    /// The captions of `stored` that match, marked; a caption document's own, as it is.
+    /// The captions of `stored` that match, marked; a caption document's own caption, marked
+    /// where it matches (a picture found by `caption:` words alone may show none).
     private func markedCaptions(of stored: StoredDocument, stemmer: Stem, stemmerName: String?) throws -> [CaptionHit] {
-        guard stored.kind == .article else { return stored.captions.map { CaptionHit(caption: $0, highlighted: nil) } }
+        guard stored.kind == .article else {
+            return try stored.captions.map { caption in
+                let html = try marked(
+                    caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
+                    flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
+                return CaptionHit(caption: caption, highlighted: html.isEmpty ? nil : Snippet(xapianHTML: html))
+            }
+        }
         var captions: [CaptionHit] = []
         for caption in stored.captions {
             // Marked only where a word of the query may be: elsewhere Xapian finds nothing to mark.

@@ -89,6 +89,8 @@ import Xapian
         #expect(pictures.total == 5 && pictures.hits.allSatisfy { $0.kind == .caption })
         // A picture's words are marked, though it holds them under the caption field's prefix.
         #expect(pictures.hits.allSatisfy { $0.snippet.matches.map { $0.lowercased() } == ["harbour"] })
+        // And its caption, as the text output shows it.
+        #expect(pictures.hits.allSatisfy { $0.captions.first?.highlighted?.matches.map { $0.lowercased() } == ["harbour"] })
         let both = try searcher.search(SearchRequest(query: "harbour", kind: .all, limit: 20))
         #expect(both.total == 14 && Set(both.hits.map(\.id)) == Set(articles.hits.map(\.id) + pictures.hits.map(\.id)))
         // A query that pictures also match (a caption's words, a filter) still finds articles only.
