@@ -61,13 +61,7 @@ extension Indexer {
             }
             outcome = merged
             tracker.enter(.merging(databases: partURLs.count + pictureURLs.count))
-            do {
-                let parts = try Database(shards: try (partURLs + pictureURLs).map { try Database(path: $0.path) })
-                try parts.compact(to: target.path)
-            } catch {
-                throw IndexError.from(error, index: indexPath)
-            }
-            for part in partURLs + pictureURLs { try? FileManager.default.removeItem(at: part) }
+            try merge(partURLs + pictureURLs, into: target)
         }
         if shards == 1 {
             let writers = try ShardWriters(
@@ -153,13 +147,7 @@ extension Indexer {
         try writers.close()
         tracker.enter(.merging(databases: articleURLs.count + pictureURLs.count))
         for (shard, (articles, pictures)) in zip(shardURLs, zip(articleURLs, pictureURLs)) {
-            do {
-                let parts = try Database(shards: [Database(path: articles.path), Database(path: pictures.path)])
-                try parts.compact(to: shard.path)
-            } catch {
-                throw IndexError.from(error, index: indexPath, part: shard.lastPathComponent)
-            }
-            for url in [articles, pictures] { try? FileManager.default.removeItem(at: url) }
+            try merge([articles, pictures], into: shard, part: shard.lastPathComponent)
         }
         let merged = try ShardWriters(
             index: indexPath, urls: shardURLs, mode: .open, batchSize: nil, writtenIDs: writtenIDs)
@@ -170,6 +158,19 @@ extension Indexer {
         try merged.close()
         try ShardLayout.writeStub(in: target, count: shards)
         return outcome
+    }
+
+    /// Merges the databases at `parts` into one at `target`, in their order, with Xapian's
+    /// compaction, and removes them.
+    /// - Parameter part: the shard `target` is, as errors name it.
+    /// - Throws: `IndexError` when a part cannot be read or the merge written.
+    private func merge(_ parts: [URL], into target: URL, part: String? = nil) throws {
+        do {
+            try Database(shards: try parts.map { try Database(path: $0.path) }).compact(to: target.path)
+        } catch {
+            throw IndexError.from(error, index: indexPath, part: part)
+        }
+        for url in parts { try? FileManager.default.removeItem(at: url) }
     }
 
     /// Assigns the stories of a prepared file's articles, in the file's order, its other shards'
