@@ -75,25 +75,21 @@ struct HitBuilder {
     /// where it matches (a picture found by `caption:` words alone may show none).
     private func markedCaptions(of stored: StoredDocument, stemmer: Stem, stemmerName: String?) throws -> [CaptionHit] {
         guard stored.kind == .article else {
-            return try stored.captions.map { caption in
-                let html = try marked(
-                    caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
-                    flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
-                return CaptionHit(caption: caption, highlighted: html.isEmpty ? nil : Snippet(xapianHTML: html))
-            }
+            return try stored.captions.map { CaptionHit(caption: $0, highlighted: try marked(caption: $0, stemmer: stemmer)) }
         }
-        var captions: [CaptionHit] = []
-        for caption in stored.captions {
+        return try stored.captions.compactMap { caption in
             // Marked only where a word of the query may be: elsewhere Xapian finds nothing to mark.
-            if let window, !window.mayMatch(caption.text, stemmer: stemmerName) { continue }
-            let html = try marked(
-                caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
-                flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
-            if !html.isEmpty {
-                captions.append(CaptionHit(caption: caption, highlighted: Snippet(xapianHTML: html)))
-            }
+            if let window, !window.mayMatch(caption.text, stemmer: stemmerName) { return nil }
+            return try marked(caption: caption, stemmer: stemmer).map { CaptionHit(caption: caption, highlighted: $0) }
         }
-        return captions
+    }
+
+    /// A caption's whole text, the query's matches marked; nil when nothing in it matches.
+    private func marked(caption: Caption, stemmer: Stem) throws -> Snippet? {
+        let html = try marked(
+            caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
+            flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
+        return html.isEmpty ? nil : Snippet(xapianHTML: html)
     }
 
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
