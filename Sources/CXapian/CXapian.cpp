@@ -834,9 +834,14 @@ cx_status cx_stopper_new(cx_stopper **out, cx_error **err) noexcept {
     CX_CATCH
 }
 
-cx_status cx_stopper_add(cx_stopper *stopper, const char *word, size_t word_len, cx_error **err) noexcept {
+cx_status cx_stopper_add_all(cx_stopper *stopper, const char *bytes, const size_t *lengths, size_t count,
+                             cx_error **err) noexcept {
     CX_TRY
-    stopper->stopper.add(str(word, word_len));
+    size_t offset = 0;
+    for (size_t i = 0; i < count; ++i) {
+        stopper->stopper.add(str(bytes + offset, lengths[i]));
+        offset += lengths[i];
+    }
     CX_CATCH
 }
 

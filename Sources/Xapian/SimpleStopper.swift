@@ -12,11 +12,23 @@ public final class SimpleStopper {
     /// lookup scans every conformance record of the binary (a quarter of a million
     /// instructions in a large one).
     ///
+    /// The words cross into C in one call, back to back in one buffer: a call per word cost a
+    /// thousand instructions each, a sixth of a million for a language's list.
+    ///
     /// Wraps `Xapian::SimpleStopper::add`.
     public init(words: [String]) {
         handle = mustSucceed { try checkHandle { cx_stopper_new($0, $1) } }
+        var bytes: [UInt8] = []
+        var lengths: [Int] = []
+        lengths.reserveCapacity(words.count)
         for word in words {
-            mustSucceed { try withBytes(word) { w, n in try check { cx_stopper_add(handle, w, n, $0) } } }
+            bytes.append(contentsOf: word.utf8)
+            lengths.append(word.utf8.count)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                mustSucceed { try check { cx_stopper_add_all(handle, chars.baseAddress, lengths, lengths.count, $0) } }
+            }
         }
     }
 
