@@ -81,8 +81,9 @@ extension NewsdexCommand {
             case .jsonl:
                 for hit in response.hits { try printJSON(SearchJSON.Hit(hit), pretty: false) }
             case .ids:
-                // One id a line, whatever it holds: escaped as LineEscaping says.
-                StandardOutput.write(response.hits.map { LineEscaping.escape($0.id) + "\n" }.joined())
+                // One id a line, whatever it holds: escaped as LineEscaping says. Concatenated,
+                // not `joined()`: see StringJoining.swift.
+                StandardOutput.write(response.hits.map { LineEscaping.escape($0.id) + "\n" }.concatenated(separator: ""))
             case .text:
                 SearchText.print(response, style: style, kind: request.kind, filters: search.filterDescription)
             }
