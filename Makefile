@@ -14,8 +14,13 @@ BIN     := .build/release/newsdex
 # Generic types made by direct metadata calls, not from their mangled names: each first use of a
 # name checks the type's conformances by a scan of all ~6,000 records of the binary, 14% of a
 # one-shot search (issue 16, bench/RESULTS.md).
+# The functions a one-shot search runs laid out together (Scripts/linkorder), by LLVM's linker,
+# which the toolchain ships: the runtime's, the standard library's and Foundation's were spread
+# over 17 MB of code, a page fault at each first use of a page; 50 fewer of ~500 when packed.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie \
-  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
+  -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
+  -Xlinker --no-warn-symbol-ordering
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Writes Scripts/linkorder/newsdex.order: the functions a one-shot `newsdex search` (and
+# `--version`, `show`, `--facets`) runs, for the linker to lay out together at the start of the
+# executable's code (see README.md).
+#
+#   sh Scripts/linkorder/generate.sh > Scripts/linkorder/newsdex.order
+#
+# Needs valgrind, a release build (`make build`) and an index of the corpus (`make index`).
+set -eu
+BIN=${BIN:-.build/release/newsdex}
+DB=${DB:-index}
+[ -x "$BIN" ] || { echo "generate.sh: no $BIN: run make build" >&2; exit 1; }
+[ -e "$DB" ] || { echo "generate.sh: no index at $DB: run make index" >&2; exit 1; }
+command -v valgrind >/dev/null || { echo "generate.sh: needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Valgrind cannot read the compressed debug sections of the build: a copy without them.
+strip --strip-debug -o "$work/newsdex" "$BIN"
+id=$("$BIN" search --db "$DB" --format ids --limit 1 -- troops 2>/dev/null)
+n=0
+trace() {
+    n=$((n + 1))
+    valgrind --tool=callgrind --demangle=no --compress-strings=no --compress-pos=no \
+        --callgrind-out-file="$work/trace.$n" "$work/newsdex" "$@" >/dev/null 2>&1 || true
+}
+trace --version
+trace search --db "$DB" -- troops
+trace search --db "$DB" -- '"parade ground"' police
+trace search --db "$DB" --format ids -- troops
+trace search --db "$DB" --format json -- troops OR parade
+trace search --db "$DB" --facets -- troops
+trace search --db "$DB" --source LBC -- troops
+trace search --db "$DB" --kind caption -- troops
+trace show --db "$DB" "$id"
+# Each function of newsdex's own code that ran, once, in the order the traces list them.
+for file in $(ls "$work"/trace.* | sort -t. -k2 -n); do
+    awk -v bin="$work/newsdex" '
+        /^ob=/ { ours = (substr($0, 4) == bin) }
+        /^fn=/ && ours { name = substr($0, 4); if (name !~ /^0x/) print name }' "$file"
+done | awk '!seen[$0]++'
