@@ -29,13 +29,13 @@ import Xapian
         let russian = try #require(Stopwords.words(for: ru))
         #expect(russian.contains("мой"))  // й is a letter of its own, not и with a mark
         #expect(TextAnalysis(nb).stopwords?.code == "no")
-        // The English list is the one queries always dropped.
         // Each word once: an ASCII list is returned as written, unchecked.
         for language in Stopwords.languages {
             let words = try #require(Stopwords.words(for: language))
             #expect(Set(words).count == words.count, "\(language.code)")
             #expect(!words.contains(""), "\(language.code)")
         }
+        // The English list is the one queries always dropped.
         let english = try #require(Stopwords.words(for: .english))
         let stopper = SimpleStopper.english
         #expect(english.count == 174)
