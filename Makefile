@@ -17,7 +17,9 @@ BIN     := .build/release/newsdex
 # The functions a one-shot search runs laid out together (Scripts/linkorder), by LLVM's linker,
 # which the toolchain ships: the runtime's, the standard library's and Foundation's were spread
 # over 17 MB of code, a page fault at each first use of a page; 50 fewer of ~500 when packed.
-RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie \
+# No $ORIGIN in the library path: every library is static but Debian's, and the loader looked
+# for each one in the executable's folder first, 26 failed calls into the kernel at every start.
+RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpath \
   -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
   -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
   -Xlinker --no-warn-symbol-ordering
