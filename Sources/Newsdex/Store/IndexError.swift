@@ -83,6 +83,9 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case badRemote
         /// A line of another type.
         case unknownType
+        /// A line ending in "\r\n" (saved on Windows), whose "\r" Xapian would read as part of
+        /// the path.
+        case windowsLineEnd
     }
 
     public let code: Code

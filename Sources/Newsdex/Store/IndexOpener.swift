@@ -110,19 +110,33 @@ struct StubFile: Sendable {
         // A database file or directory is not text; only read what looks like a stub, and
         // without blocking (see StubGraph).
         guard case .stub(let file, let text) = try StubGraph.node(at: path, index: index),
-            text.split(separator: "\n").contains(where: { $0.hasPrefix("remote ") })
+            lines(of: text).contains(where: { $0.hasPrefix("remote ") })
         else { return nil }
         return try StubFile(path: file, index: index, text: text)
+    }
+
+    /// The lines of a stub as Xapian reads them, up to each "\n". Split by scalars: as
+    /// Characters "\r\n" is one, and a stub saved on Windows would read as a single line.
+    private static func lines(of text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0))
+        }
     }
 
     /// - Parameter index: the index as the caller named it, for errors.
     init(path: String, index: String, text: String) throws {
         self.path = path
         var entries: [(Int, StubEntry)] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        for (offset, line) in Self.lines(of: text).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let number = offset + 1
+            // Xapian keeps a "\r" before the "\n" as part of the path: a stub saved with
+            // Windows line ends names paths that are not there.
+            if line.unicodeScalars.contains("\r") {
+                throw IndexError(
+                    .unreadableStubLine(.windowsLineEnd), index: index, part: path, line: number,
+                    detail: line.filter { $0 != "\r" })
+            }
             let type = line.prefix { $0 != " " }
             let rest = String(line.dropFirst(type.count + 1))
             func fail(_ problem: IndexError.StubProblem) -> IndexError {

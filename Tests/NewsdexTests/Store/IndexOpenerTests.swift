@@ -34,6 +34,22 @@ import Xapian
         }
     }
 
+    @Test func refusesWindowsLineEndsNamingTheFirstLineWithOne() throws {
+        // As Characters "\r\n" is one, so a stub saved on Windows once read as a single line,
+        // and Xapian then failed on a path ending in "\r" with "no index".
+        #expect { try StubFile(path: "w.stub", index: "idx", text: "# shards\r\nauto /srv/a\nauto /srv/b\r\n") } throws: {
+            guard let error = $0 as? IndexError else { return false }
+            return error.code == .unreadableStubLine(.windowsLineEnd) && error.part == "w.stub" && error.line == 3
+                && error.detail == "auto /srv/b"
+        }
+        #expect { try StubFile(path: "w.stub", index: "idx", text: "auto /srv/a\r") } throws: {
+            ($0 as? IndexError)?.line == 1
+        }
+        // A comment may end as it likes: Xapian skips it.
+        let stub = try StubFile(path: "w.stub", index: "idx", text: "# from Windows\r\nremote 10.0.0.1:7331\n")
+        #expect(stub.entries.map(\.line) == [2])
+    }
+
     @Test func timeoutsComeFromTheEnvironment() throws {
         #expect(try RemoteTimeouts.fromEnvironment([:]) == RemoteTimeouts(active: 10, connect: 3))
         #expect(try RemoteTimeouts.fromEnvironment(["NEWSDEX_REMOTE_TIMEOUT": "2.5", "NEWSDEX_REMOTE_CONNECT_TIMEOUT": "1"])
