@@ -83,9 +83,9 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case badRemote
         /// A line of another type.
         case unknownType
-        /// A line ending in "\r\n" (saved on Windows), whose "\r" Xapian would read as part of
-        /// the path.
-        case windowsLineEnd
+        /// A line holding a carriage return (a stub saved on Windows ends each line in "\r\n"),
+        /// which Xapian would read as part of the line.
+        case carriageReturn
     }
 
     public let code: Code

@@ -134,7 +134,7 @@ struct StubFile: Sendable {
             // Windows line ends names paths that are not there.
             if line.unicodeScalars.contains("\r") {
                 throw IndexError(
-                    .unreadableStubLine(.windowsLineEnd), index: index, part: path, line: number,
+                    .unreadableStubLine(.carriageReturn), index: index, part: path, line: number,
                     detail: line.filter { $0 != "\r" })
             }
             let type = line.prefix { $0 != " " }

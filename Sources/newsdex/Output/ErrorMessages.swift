@@ -184,8 +184,8 @@ enum ErrorMessages {
         case .remoteTCPForm: return "Xapian 1.4 stubs have no `remote tcp` form: write `remote HOST:PORT`"
         case .badRemote: return "expected `remote HOST:PORT`"
         case .unknownType: return "a stub line starts with auto, glass, chert or remote"
-        case .windowsLineEnd:
-            return "it ends in a Windows line end, whose carriage return Xapian reads as part of the path: save the stub with Unix line ends (dos2unix)"
+        case .carriageReturn:
+            return "it holds a carriage return (a Windows line end), which Xapian reads as part of the line: save the stub with Unix line ends (dos2unix)"
         }
     }
 

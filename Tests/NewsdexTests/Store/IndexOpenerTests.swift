@@ -39,7 +39,7 @@ import Xapian
         // and Xapian then failed on a path ending in "\r" with "no index".
         #expect { try StubFile(path: "w.stub", index: "idx", text: "# shards\r\nauto /srv/a\nauto /srv/b\r\n") } throws: {
             guard let error = $0 as? IndexError else { return false }
-            return error.code == .unreadableStubLine(.windowsLineEnd) && error.part == "w.stub" && error.line == 3
+            return error.code == .unreadableStubLine(.carriageReturn) && error.part == "w.stub" && error.line == 3
                 && error.detail == "auto /srv/b"
         }
         #expect { try StubFile(path: "w.stub", index: "idx", text: "auto /srv/a\r") } throws: {
