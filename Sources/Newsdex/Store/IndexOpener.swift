@@ -115,12 +115,10 @@ struct StubFile: Sendable {
         return try StubFile(path: file, index: index, text: text)
     }
 
-    /// The lines of a stub as Xapian reads them, up to each "\n". Split by scalars: as
+    /// The lines of a stub as Xapian reads them, up to each "\n". Split by bytes: as
     /// Characters "\r\n" is one, and a stub saved on Windows would read as a single line.
     private static func lines(of text: String) -> [String] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String(String.UnicodeScalarView($0))
-        }
+        text.parts(separatedBy: UInt8(ascii: "\n"))
     }
 
     /// - Parameter index: the index as the caller named it, for errors.
