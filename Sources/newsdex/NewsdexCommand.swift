@@ -36,9 +36,17 @@ struct NewsdexCommand: ParsableCommand {
             StandardOutput.write(configuration.version + "\n")
             return finishOutput()
         }
+        if let search = PlainSearchLine.command(arguments) {
+            do {
+                try search.run()
+            } catch {
+                fail(error, database: search.databasePath)
+            }
+            return finishOutput()
+        }
         var command: any ParsableCommand
         do {
-            command = try PlainSearchLine.command(arguments) ?? parsed(arguments)
+            command = try parsed(arguments)
         } catch {
             fail(error)
         }

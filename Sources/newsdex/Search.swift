@@ -49,60 +49,100 @@ extension NewsdexCommand {
         @Flag(help: "No colour, even on a terminal.")
         var noColor = false
 
-        func validate() throws {
-            if let count = limit.count { try OptionRanges.check(count, OptionRanges.limit, "--limit") }
-            try OptionRanges.check(offset, OptionRanges.offset, "--offset")
-            try OptionRanges.check(facetLimit, OptionRanges.facetValues, "--facet-limit")
-            if search.queryText.allSatisfy(\.isWhitespace) && search.filters.isEmpty
-                && search.from == nil && search.to == nil
-            {
-                throw ValidationError("give a query, or a filter such as --source or --person to browse by")
-            }
-        }
+        func validate() throws { try SearchRun(self).validateOwnOptions() }
 
-        func run() throws {
-            var request = search.request()
-            let searcher = try Searcher(path: database.path)
-            request.limit = try limit.count ?? searcher.documentCount
-            request.offset = offset
-            request.sort = sort
-            request.facets = facets
-            request.facetLimit = facetLimit
-            request.allCopies = allCopies
-            request.snippets = format != .ids
-            // Not `estimatedTotal`: Xapian's estimate with the story collapse is loose ("about 800"
-            // for 2,048 stories of `government` at 10k), where checking a thousand more says
-            // "about 2000" (issue 16, bench/RESULTS.md).
-            let response = try searcher.search(request)
-            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
-            switch format {
-            case .json:
-                try printJSON(SearchJSON(response))
-            case .jsonl:
-                for hit in response.hits { try printJSON(SearchJSON.Hit(hit), pretty: false) }
-            case .ids:
-                // One id a line, whatever it holds: escaped as LineEscaping says. Concatenated,
-                // not `joined()`: see StringJoining.swift.
-                StandardOutput.write(response.hits.map { LineEscaping.escape($0.id) + "\n" }.concatenated(separator: ""))
-            case .text:
-                SearchText.print(response, style: style, kind: request.kind, filters: search.filterDescription)
-            }
-            if format == .ids || format == .jsonl {
-                SearchText.printNotes(response)
-                // Scripts reading ids or lines may not expect a page: say when there are more.
-                let shown = response.offset + response.hits.count
-                if response.total > shown && response.limit > 0 {
-                    let about = response.totalIsExact ? "" : "about "
-                    printError("printed \(shown) of \(about)\(response.total) hits; --limit all prints every one")
-                }
-            }
-            if response.hits.isEmpty && response.total > 0 && offset >= response.total && response.limit > 0 {
-                // The text's first line says so already; the other formats say it on stderr.
-                if format != .text { printError("--offset \(offset) is past the last hit: the search has \(response.totalIsExact ? "" : "about ")\(response.total) hits") }
-                throw ExitCode.noMatch
-            }
-            if response.total == 0 { throw ExitCode.noMatch }
+        func run() throws { try SearchRun(self).run() }
+    }
+}
+
+/// A `search` as its command line asks for it, in plain values: what `NewsdexCommand.Search`
+/// holds behind ArgumentParser's property wrappers, whose making was a twentieth of a one-shot
+/// search's instructions. PlainSearchLine reads a plain line into one; ArgumentParser's reading
+/// of any other line is turned into one; both run here.
+struct SearchRun: Equatable {
+    var options = QueryOptions()
+    var db: String?
+    var limit: HitLimit = .count(10)
+    var offset = 0
+    var sort: HitOrder?
+    var format: SearchFormat = .text
+    var facets = false
+    var facetLimit = 10
+    var allCopies = false
+    var noColor = false
+
+    init() {}
+
+    init(_ command: NewsdexCommand.Search) {
+        (options, db) = (command.search.values, command.database.db)
+        (limit, offset, sort, format) = (command.limit, command.offset, command.sort, command.format)
+        (facets, facetLimit, allCopies, noColor) = (command.facets, command.facetLimit, command.allCopies, command.noColor)
+    }
+
+    /// The index, as `--db` and the environment say (`DatabaseOption`).
+    var databasePath: String { DatabaseOption.resolve(db) }
+
+    /// Every check ArgumentParser makes of a `search` line's values: its query options', then
+    /// its own.
+    func validate() throws {
+        try options.validate()
+        try validateOwnOptions()
+    }
+
+    /// What `search` checks of its own options, beyond its query options (`QueryOptions`).
+    func validateOwnOptions() throws {
+        if let count = limit.count { try OptionRanges.check(count, OptionRanges.limit, "--limit") }
+        try OptionRanges.check(offset, OptionRanges.offset, "--offset")
+        try OptionRanges.check(facetLimit, OptionRanges.facetValues, "--facet-limit")
+        if options.queryText.allSatisfy(\.isWhitespace) && options.filters.isEmpty
+            && options.from == nil && options.to == nil
+        {
+            throw ValidationError("give a query, or a filter such as --source or --person to browse by")
         }
+    }
+
+    func run() throws {
+        var request = options.request()
+        let searcher = try Searcher(path: databasePath)
+        request.limit = try limit.count ?? searcher.documentCount
+        request.offset = offset
+        request.sort = sort
+        request.facets = facets
+        request.facetLimit = facetLimit
+        request.allCopies = allCopies
+        request.snippets = format != .ids
+        // Not `estimatedTotal`: Xapian's estimate with the story collapse is loose ("about 800"
+        // for 2,048 stories of `government` at 10k), where checking a thousand more says
+        // "about 2000" (issue 16, bench/RESULTS.md).
+        let response = try searcher.search(request)
+        let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+        switch format {
+        case .json:
+            try printJSON(SearchJSON(response))
+        case .jsonl:
+            for hit in response.hits { try printJSON(SearchJSON.Hit(hit), pretty: false) }
+        case .ids:
+            // One id a line, whatever it holds: escaped as LineEscaping says. Concatenated,
+            // not `joined()`: see StringJoining.swift.
+            StandardOutput.write(response.hits.map { LineEscaping.escape($0.id) + "\n" }.concatenated(separator: ""))
+        case .text:
+            SearchText.print(response, style: style, kind: request.kind, filters: options.filterDescription)
+        }
+        if format == .ids || format == .jsonl {
+            SearchText.printNotes(response)
+            // Scripts reading ids or lines may not expect a page: say when there are more.
+            let shown = response.offset + response.hits.count
+            if response.total > shown && response.limit > 0 {
+                let about = response.totalIsExact ? "" : "about "
+                printError("printed \(shown) of \(about)\(response.total) hits; --limit all prints every one")
+            }
+        }
+        if response.hits.isEmpty && response.total > 0 && offset >= response.total && response.limit > 0 {
+            // The text's first line says so already; the other formats say it on stderr.
+            if format != .text { printError("--offset \(offset) is past the last hit: the search has \(response.totalIsExact ? "" : "about ")\(response.total) hits") }
+            throw ExitCode.noMatch
+        }
+        if response.total == 0 { throw ExitCode.noMatch }
     }
 }
 

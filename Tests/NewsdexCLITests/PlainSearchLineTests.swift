@@ -88,7 +88,7 @@ struct PlainSearchLineTests {
             let plain = PlainSearchLine.command(line)
             let parsed = parsedByArgumentParser(line)
             if let plain {
-                #expect(parsed.map(String.init(describing:)) == String(describing: plain), "\(line)")
+                #expect(parsed.map(SearchRun.init) == plain, "\(line)")
             } else if parsed != nil && !odd && !repeatsSingle {
                 Issue.record("declined a plain line that ArgumentParser reads: \(line)")
             }

@@ -4,9 +4,10 @@
 // than Xapian's match and the snippets together. So a line that names only search's own options,
 // each once, with plain values, is read here into the same `Search` value ArgumentParser would
 // make; anything else (help, a typo, a repeated flag, a value that starts with "-", a value out of
-// range) is declined, and ArgumentParser reads it as before, with its messages. A test parses
-// generated lines both ways and compares every field, and checks that this table names every
-// option that `search` declares.
+// range) is declined, and ArgumentParser reads it as before, with its messages. The line is read
+// into plain values (SearchRun), not into the command's property wrappers, whose making alone was
+// a twentieth of a one-shot search. A test parses generated lines both ways and compares every
+// field, and checks that this table names every option that `search` declares.
 import ArgumentParser
 import Newsdex
 
@@ -33,9 +34,9 @@ enum PlainSearchLine {
     /// The short names of options.
     static let shortNames: [String: String] = ["-l": "limit"]
 
-    /// The `search` command that `arguments` (without the program name) ask for, validated; nil
-    /// when the line is not plain or not valid, for ArgumentParser to read (and word its error).
-    static func command(_ arguments: [String]) -> NewsdexCommand.Search? {
+    /// The `search` that `arguments` (without the program name) ask for, validated; nil when
+    /// the line is not plain or not valid, for ArgumentParser to read (and word its error).
+    static func command(_ arguments: [String]) -> SearchRun? {
         guard arguments.first == "search", let line = read(arguments.dropFirst()) else { return nil }
         return line.command()
     }
@@ -53,52 +54,42 @@ enum PlainSearchLine {
             return T(argument: text)
         }
 
-        func command() -> NewsdexCommand.Search? {
-            var search = SearchOptions()
-            search.query = query
-            search.sources = list("source")
-            search.persons = list("person")
-            search.places = list("place")
-            search.organizations = list("org")
-            search.entities = list("entity")
-            search.credits = list("credit")
-            search.languages = list("lang")
-            search.from = single("from")
-            search.to = single("to")
-            search.exact = flags.contains("exact")
-            search.correct = flags.contains("correct")
-            var database = DatabaseOption()
-            database.db = single("db")
-            var command = NewsdexCommand.Search()
-            command.allCopies = flags.contains("all-copies")
-            command.facets = flags.contains("facets")
-            command.noColor = flags.contains("no-color")
+        func command() -> SearchRun? {
+            var run = SearchRun()
+            run.options.query = query
+            run.options.sources = list("source")
+            run.options.persons = list("person")
+            run.options.places = list("place")
+            run.options.organizations = list("org")
+            run.options.entities = list("entity")
+            run.options.credits = list("credit")
+            run.options.languages = list("lang")
+            run.options.from = single("from")
+            run.options.to = single("to")
+            run.options.exact = flags.contains("exact")
+            run.options.correct = flags.contains("correct")
+            run.db = single("db")
+            run.allCopies = flags.contains("all-copies")
+            run.facets = flags.contains("facets")
+            run.noColor = flags.contains("no-color")
             guard let kind = parsed("kind", default: KindFilter.article),
                 let limit = parsed("limit", default: HitLimit.count(10)),
                 let offset = parsed("offset", default: 0),
                 let format = parsed("format", default: SearchFormat.text),
                 let facetLimit = parsed("facet-limit", default: 10)
             else { return nil }
-            search.kind = kind
-            command.limit = limit
-            command.offset = offset
-            command.format = format
-            command.facetLimit = facetLimit
+            run.options.kind = kind
+            (run.limit, run.offset, run.format, run.facetLimit) = (limit, offset, format, facetLimit)
             if let sort = single("sort") {
                 guard let order = HitOrder(argument: sort) else { return nil }
-                command.sort = order
-            } else {
-                command.sort = nil
+                run.sort = order
             }
-            command.search = search
-            command.database = database
             do {
-                try search.validate()
-                try command.validate()
+                try run.validate()
             } catch {
                 return nil
             }
-            return command
+            return run
         }
     }
 

@@ -35,6 +35,39 @@ struct SearchOptions: ParsableArguments {
     @Flag(help: "Search the spelling-corrected query when a word is unknown.")
     var correct = false
 
+    /// These options as plain values.
+    var values: QueryOptions {
+        QueryOptions(
+            query: query, sources: sources, persons: persons, places: places, organizations: organizations,
+            entities: entities, credits: credits, languages: languages, from: from, to: to, kind: kind,
+            exact: exact, correct: correct)
+    }
+
+    var queryText: String { values.queryText }
+    var filters: FacetFilters { values.filters }
+    var filterDescription: String { values.filterDescription }
+    func validate() throws { try values.validate() }
+    func request() -> SearchRequest { values.request() }
+}
+
+/// The query and filters of `search`, `facets` and `count` as plain values: what
+/// `SearchOptions` holds behind ArgumentParser's property wrappers. A plain `search` line is read
+/// into these without making the wrappers (see PlainSearchLine).
+struct QueryOptions: Equatable {
+    var query: [String] = []
+    var sources: [String] = []
+    var persons: [String] = []
+    var places: [String] = []
+    var organizations: [String] = []
+    var entities: [String] = []
+    var credits: [String] = []
+    var languages: [String] = []
+    var from: String?
+    var to: String?
+    var kind: KindFilter = .article
+    var exact = false
+    var correct = false
+
     var queryText: String { query.concatenated(separator: " ") }
 
     var filters: FacetFilters {
