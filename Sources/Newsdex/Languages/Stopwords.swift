@@ -5,10 +5,10 @@ enum Stopwords {
     /// The stopwords of `language`, folded as indexed text is (`Schema.foldDiacritics`), so they
     /// match the words of a folded query; nil when Snowball has no list for it.
     static func words(for language: Language) -> [String]? {
-        guard let list = snowballLists[language.code] else { return nil }
+        guard var list = snowballLists[language.code] else { return nil }
         // Split as bytes: by Characters, the split alone was most of a one-shot search's stopper.
         let words = list.parts(separatedBy: UInt8(ascii: " ")).filter { !$0.isEmpty }
-        let ascii = list.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = list.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
         // An ASCII list is folded already, and no list names a word twice (a test checks): every
         // query in English and Dutch builds its stopper from this list, and hashing each word
         // into a set cost a one-shot search more than the rest of the list's making.
