@@ -37,12 +37,7 @@ struct NewsdexCommand: ParsableCommand {
             return finishOutput()
         }
         if let search = PlainSearchLine.command(arguments) {
-            do {
-                try search.run()
-            } catch {
-                fail(error, database: search.databasePath)
-            }
-            return finishOutput()
+            return run(search.run, database: { search.databasePath })
         }
         var command: any ParsableCommand
         do {
@@ -50,10 +45,16 @@ struct NewsdexCommand: ParsableCommand {
         } catch {
             fail(error)
         }
+        run({ try command.run() }, database: { (command as? any OpensIndex)?.database.path })
+    }
+
+    /// Runs a command and flushes its output; a failure is worded with the index it opens, as
+    /// `database` names it.
+    private static func run(_ body: () throws -> Void, database: () -> String?) {
         do {
-            try command.run()
+            try body()
         } catch {
-            fail(error, database: (command as? any OpensIndex)?.database.path)
+            fail(error, database: database())
         }
         finishOutput()
     }
