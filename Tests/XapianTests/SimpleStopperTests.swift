@@ -16,3 +16,22 @@ import Xapian
     for word in ["ab", "aü", "überbc", "b", "c", "naïvetébc"] { #expect(!stopper.contains(word), "\(word)") }
     #expect(!SimpleStopper(words: []).contains("a"))
 }
+
+@Test func stopperTakesAListAsItsText() {
+    // Separators at either end and side by side make no empty word, and the last word counts.
+    let stopper = SimpleStopper(list: "  a über\n  naïveté bc ", separatedBy: " ")
+    for word in ["a", "über\n", "naïveté", "bc"] { #expect(stopper.contains(word), "\(word)") }
+    for word in ["", "über", "ab", "b", " a", "bc "] { #expect(!stopper.contains(word), "\(word)") }
+    let lines = SimpleStopper(list: "the\nof\n\nand", separatedBy: "\n")
+    for word in ["the", "of", "and"] { #expect(lines.contains(word), "\(word)") }
+    #expect(!lines.contains(""))
+    #expect(!SimpleStopper(list: "", separatedBy: " ").contains(""))
+}
+
+@Test func stopperAnswersForEveryWordOfAnUnsortedList() {
+    // Looked up in a sorted copy: the list's own order must not matter.
+    let words = ["zebra", "apple", "mango", "apple", "b", "ba", "a"]
+    let stopper = SimpleStopper(words: words)
+    for word in words { #expect(stopper.contains(word), "\(word)") }
+    for word in ["zebr", "apples", "bb", "c", "m"] { #expect(!stopper.contains(word), "\(word)") }
+}

@@ -289,14 +289,13 @@ cx_status cx_stem_apply(const cx_stem *stem, const char *word, size_t word_len, 
                         size_t *out_len, cx_error **err) CX_NOEXCEPT;
 void cx_stem_free(cx_stem *stem) CX_NOEXCEPT;
 
-/* ---- cx_stopper: Xapian::SimpleStopper ---------------------------------------------------- */
+/* ---- cx_stopper: a Xapian::Stopper of fixed words ------------------------------------------ */
 typedef struct cx_stopper cx_stopper;
-/* An empty stopper. `*out` is owned by the caller. */
-cx_status cx_stopper_new(cx_stopper **out, cx_error **err) CX_NOEXCEPT;
-/* Adds `count` words held back to back in `bytes`, the i-th `lengths[i]` bytes long: one call for
- * a whole list. */
-cx_status cx_stopper_add_all(cx_stopper *stopper, const char *bytes, const size_t *lengths, size_t count,
-                             cx_error **err) CX_NOEXCEPT;
+/* A stopper for `count` words held back to back in `bytes`, the i-th `lengths[i]` bytes long (one
+ * call for a whole list). It answers as Xapian::SimpleStopper does, from one sorted array of the
+ * words rather than a std::set. `*out` is owned by the caller. */
+cx_status cx_stopper_new(const char *bytes, const size_t *lengths, size_t count, cx_stopper **out,
+                         cx_error **err) CX_NOEXCEPT;
 /* `*out` is 1 when `word` is a stopword. */
 cx_status cx_stopper_contains(const cx_stopper *stopper, const char *word, size_t word_len,
                               int *out, cx_error **err) CX_NOEXCEPT;

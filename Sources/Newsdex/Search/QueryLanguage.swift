@@ -35,8 +35,10 @@ struct QueryLanguage {
             parser.stemmer = try Stem(language: stemmer)
             parser.stemmingStrategy = .some
         }
-        if let language = analysis.stopwords, let words = Stopwords.words(for: language) {
-            parser.stopper = SimpleStopper(words: words)
+        switch analysis.stopwords.flatMap(Stopwords.list(for:)) {
+        case .spaceSeparated(let text): parser.stopper = SimpleStopper(list: text, separatedBy: " ")
+        case .words(let words): parser.stopper = SimpleStopper(words: words)
+        case nil: break
         }
         parser.defaultOperator = .and
         for (name, field) in freeTextFields {
