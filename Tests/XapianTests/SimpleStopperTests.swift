@@ -34,4 +34,8 @@ import Xapian
     let stopper = SimpleStopper(words: words)
     for word in words { #expect(stopper.contains(word), "\(word)") }
     for word in ["zebr", "apples", "bb", "c", "m"] { #expect(!stopper.contains(word), "\(word)") }
+    // And a sorted one, taken as it comes.
+    let sorted = SimpleStopper(list: "a an and the", separatedBy: " ")
+    for word in ["a", "an", "and", "the"] { #expect(sorted.contains(word), "\(word)") }
+    for word in ["", "am", "ant", "th"] { #expect(!sorted.contains(word), "\(word)") }
 }

@@ -25,6 +25,15 @@ struct QueryLanguage {
         return result
     }()
 
+    /// The stopper of a query in `language`: nil when Snowball has no list for it.
+    static func stopper(for language: Language) -> SimpleStopper? {
+        switch Stopwords.list(for: language) {
+        case .spaceSeparated(let text): SimpleStopper(list: text, separatedBy: " ")
+        case .words(let words): SimpleStopper(words: words)
+        case nil: nil
+        }
+    }
+
     /// The parser for queries in one language's analysis, configured for `database`: its
     /// stemmer (none for `--exact` or a language Xapian cannot stem), its stopwords outside
     /// phrases, AND as the default operator, and every field of the schema.
@@ -35,11 +44,7 @@ struct QueryLanguage {
             parser.stemmer = try Stem(language: stemmer)
             parser.stemmingStrategy = .some
         }
-        switch analysis.stopwords.flatMap(Stopwords.list(for:)) {
-        case .spaceSeparated(let text): parser.stopper = SimpleStopper(list: text, separatedBy: " ")
-        case .words(let words): parser.stopper = SimpleStopper(words: words)
-        case nil: break
-        }
+        parser.stopper = analysis.stopwords.flatMap(stopper(for:))
         parser.defaultOperator = .and
         for (name, field) in freeTextFields {
             parser.addPrefix(name, field.prefix)

@@ -2,6 +2,18 @@ import Testing
 @testable import Newsdex
 
 @Suite struct QueryLanguageTests {
+    @Test func aQuerysStopperHoldsEveryWordOfItsLanguagesList() throws {
+        // An ASCII list is handed over as its text, any other as folded words: either way each
+        // word is found, and only the list's words.
+        for language in Stopwords.languages {
+            let words = try #require(Stopwords.words(for: language))
+            let stopper = try #require(QueryLanguage.stopper(for: language))
+            #expect(words.allSatisfy(stopper.contains), "\(language.code)")
+            #expect(!stopper.contains("parliament") && !stopper.contains(""), "\(language.code)")
+        }
+        #expect(QueryLanguage.stopper(for: try #require(Language(code: "pl"))) == nil)
+    }
+
     @Test(arguments: [
         // Boolean fields' values are lowercased, quoted or not, so they name the indexed term.
         ("source:AFP troops", "source:afp troops"),
