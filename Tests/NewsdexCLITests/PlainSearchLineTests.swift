@@ -32,8 +32,12 @@ struct PlainSearchLineTests {
             declared[long] = argument.kind == "flag" ? .flag : argument.isRepeating ? .repeating : .single
             for short in names where short.kind == "short" { shortNames["-" + short.name] = long }
         }
-        #expect(declared == PlainSearchLine.options)
-        #expect(shortNames == PlainSearchLine.shortNames)
+        let listed = PlainSearchLine.options
+        #expect(declared == Dictionary(listed.map { ($0.name, $0.arity) }, uniquingKeysWith: { first, _ in first }))
+        #expect(Set(listed.map(\.name)).count == listed.count)
+        for (name, arity) in declared { #expect(PlainSearchLine.arity(of: name) == arity, "\(name)") }
+        #expect(PlainSearchLine.arity(of: "sources") == nil)
+        #expect(shortNames == Dictionary(uniqueKeysWithValues: PlainSearchLine.shortNames.map { ($0.short, $0.long) }))
     }
 
     /// Words of generated lines: each either plain (ArgumentParser reads it, and so must the
@@ -65,8 +69,7 @@ struct PlainSearchLineTests {
                     odd = true
                     words.append([Self.oddWords.randomElement(using: &random)!])
                 default:
-                    let name = PlainSearchLine.options.keys.sorted().randomElement(using: &random)!
-                    let arity = PlainSearchLine.options[name]!
+                    let (name, arity) = PlainSearchLine.options.randomElement(using: &random)!
                     if arity != .repeating && !given.insert(name).inserted { repeatsSingle = true }
                     if arity == .flag {
                         words.append(["--" + name])

@@ -17,7 +17,8 @@ struct FilterQuery {
             return terms.count == 1 ? terms[0] : Query(.or, terms)
         }
         var result: [FilterQuery] = []
-        for flag in request.filters.flags where !flag.values.isEmpty {
+        // Most searches filter by no flag: the list of flags, with each one's fields, is not made.
+        for flag in request.filters.isEmpty ? [] : request.filters.flags where !flag.values.isEmpty {
             result.append(.init(facet: flag.facet, query: anyOf(flag.fields, flag.values)))
         }
         switch request.kind {

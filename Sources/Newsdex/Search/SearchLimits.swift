@@ -26,7 +26,7 @@ public enum SearchLimits {
         let bytes = query.utf8.count
         if bytes > maxQueryBytes { throw SearchError.queryTooLong(bytes: bytes, limit: maxQueryBytes) }
         var count = 0
-        for (facet, _, values) in filters.flags {
+        for (facet, _, values) in filters.isEmpty ? [] : filters.flags {
             for value in values {
                 count += 1
                 let length = value.utf8.count
@@ -47,6 +47,9 @@ public enum SearchLimits {
     /// The words of `query` that end in `*` after a letter or digit (outside quotes), as Xapian
     /// reads wildcards; in one pass.
     static func wildcards(in query: String) -> [Substring] {
+        // Most queries have none: a byte scan spares them the walk by Characters, whose first
+        // use alone cost a one-shot search 40 k instructions.
+        guard query.utf8.contains(UInt8(ascii: "*")) else { return [] }
         var result: [Substring] = []
         var inQuotes = false
         var wordStart: String.Index?

@@ -3,6 +3,7 @@ import Testing
 
 @Suite struct SearchLimitsTests {
     @Test func wildcardsAreWordsEndingInAStarOutsideQuotes() {
+        #expect(SearchLimits.wildcards(in: "troops \"north korea\" title:sat").isEmpty)
         #expect(SearchLimits.wildcards(in: "troop* (rus*) \"quoted*\" * a** title:sat* 3* é*").map(String.init)
             == ["troop*", "rus*", "title:sat*", "3*", "é*"])
     }
