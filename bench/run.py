@@ -771,7 +771,9 @@ def speed_targets(run, big=None):
             rows.append(("`newsdex --version` ≤ 1.5× a static Swift hello world",
                          f"{v:.2f} vs {h:.2f} ms = {v / h:.2f}×", verdict(v <= 1.5 * h)))
         inproc = se.get("newsdex-inprocess", {}).get("queries") or []
-        goal = 1.0 if src is run else 2.0
+        # The goal by the index's size (1 ms at 10k, 2 ms at 100k), whichever run this is:
+        # a run of --size 100k alone was judged against 1 ms.
+        goal = 2.0 if at == "100k" else 1.0
         if inproc:
             p50 = median_of(inproc, "p50_ms")
             worst = max(r["p50_ms"] for r in inproc)
