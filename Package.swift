@@ -36,13 +36,16 @@ let package = Package(
         // The Compact Language Detector 2 (Debian's libcld2) as one C function: the only code
         // that includes its C++ headers. Opened on first use, not linked, as libxml2 is.
         .target(name: "CCLD2"),
+        // CommandLine.arguments from what glibc hands initializers, so that the statically linked
+        // runtime never reads /proc/self/maps to find them at start (issue 16).
+        .target(name: "CProcessArguments"),
         // The news domain: articles, captions, entities, the schema, indexing and searching.
         .target(name: "Newsdex", dependencies: ["Xapian", "CHTML", "CZlib", "CCLD2"]),
         // The command line: parses flags, calls Newsdex, prints.
         .executableTarget(
             name: "newsdex",
             dependencies: [
-                "Newsdex",
+                "Newsdex", "CProcessArguments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +70,7 @@ let package = Package(
         ),
         // Runs the built `newsdex` binary and checks stdout, stderr and the exit code.
         // Xapian: to damage a stored record the way only a writer can.
-        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport", "Xapian"]),
+        .testTarget(name: "NewsdexCLITests", dependencies: ["newsdex", "TestSupport", "Xapian", "CProcessArguments"]),
     ],
     cxxLanguageStandard: .cxx17
 )
