@@ -19,7 +19,11 @@ BIN     := .build/release/newsdex
 # over 17 MB of code, a page fault at each first use of a page; 50 fewer of ~500 when packed.
 # No $ORIGIN in the library path: every library is static but Debian's, and the loader looked
 # for each one in the executable's folder first, 26 failed calls into the kernel at every start.
+# No symbol of newsdex's own exported to the loader (SwiftPM exports them all from an
+# executable): 3,800 dynamic symbols made the runtime's dladdr at start scan them (100 k
+# instructions) and every symbol lookup of the loader pass them by; nothing loads newsdex.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpath \
+  -Xlinker --no-export-dynamic \
   -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
   -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
   -Xlinker --no-warn-symbol-ordering
