@@ -17,8 +17,7 @@ struct FilterQuery {
             return terms.count == 1 ? terms[0] : Query(.or, terms)
         }
         var result: [FilterQuery] = []
-        // Most searches filter by no flag: the list of flags, with each one's fields, is not made.
-        for flag in request.filters.isEmpty ? [] : request.filters.flags where !flag.values.isEmpty {
+        for flag in request.filters.flags where !flag.values.isEmpty {
             result.append(.init(facet: flag.facet, query: anyOf(flag.fields, flag.values)))
         }
         switch request.kind {

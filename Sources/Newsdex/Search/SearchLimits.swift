@@ -26,7 +26,7 @@ public enum SearchLimits {
         let bytes = query.utf8.count
         if bytes > maxQueryBytes { throw SearchError.queryTooLong(bytes: bytes, limit: maxQueryBytes) }
         var count = 0
-        for (facet, _, values) in filters.isEmpty ? [] : filters.flags {
+        for (facet, _, values) in filters.flags {
             for value in values {
                 count += 1
                 let length = value.utf8.count

@@ -39,9 +39,11 @@ public struct FacetFilters: Sendable, Hashable {
     }
 
     /// Each flag's values, with the facet it filters (nil for `entities`, which spans three
-    /// facets) and the fields its values are terms of.
+    /// facets) and the fields its values are terms of; none when no flag is given, as in most
+    /// searches, which are spared making the seven with their fields.
     var flags: [(facet: Facet?, fields: [Field], values: [String])] {
-        [
+        if isEmpty { return [] }
+        return [
             (.source, [Schema.source], sources), (.person, [Schema.person], persons),
             (.place, [Schema.place], places), (.organization, [Schema.organization], organizations),
             (.credit, [Schema.credit], credits),
