@@ -113,10 +113,13 @@ struct SnippetWindow {
     private static func probe(_ term: [UInt8]) -> [UInt8]? {
         let kept = term.prefix { $0 != UInt8(ascii: "'") }.filter { $0 != UInt8(ascii: ".") }
         guard !kept.isEmpty, kept.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return kept.map { isUppercase($0) ? $0 | 0x20 : $0 }
+        return kept.map(lowercased)
     }
 
     private static func isUppercase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// An ASCII byte lowercased, as probes are.
+    private static func lowercased(_ byte: UInt8) -> UInt8 { isUppercase(byte) ? byte | 0x20 : byte }
 
     /// Probes, and what looking for them in each text needs, worked out once per search.
     private struct Probes {
@@ -158,7 +161,7 @@ struct SnippetWindow {
                             return .unseen
                         }
                     } else if byte != UInt8(ascii: ".") {
-                        let lower = SnippetWindow.isUppercase(byte) ? byte | 0x20 : byte
+                        let lower = SnippetWindow.lowercased(byte)
                         // Does a probe end here?
                         if endsAProbe[Int(lower)], let begin = begin(endingAt: offset, with: lower, in: text) {
                             return .at(begin)
@@ -189,8 +192,7 @@ struct SnippetWindow {
                 guard position >= 0 else { return nil }
                 let byte = text[position]
                 if byte >= 0x80 || byte == UInt8(ascii: ".") { continue }
-                let lower = SnippetWindow.isUppercase(byte) ? byte | 0x20 : byte
-                guard lower == probe[probe.count - 1 - matched] else { return nil }
+                guard SnippetWindow.lowercased(byte) == probe[probe.count - 1 - matched] else { return nil }
                 matched += 1
             }
             return position
