@@ -1,11 +1,16 @@
 // Where a snippet's text may start (issue 16). Xapian's `MSet::snippet` (1.4, without
 // SNIPPET_EXHAUSTIVE) tokenizes and stems the text word by word up to its first match, then a
 // window beyond it: for an article whose first match lies deep in the body, that was most of a
-// one-shot search's snippet work (860 k instructions a hit). The snippet it returns is decided
-// by the text from `length` bytes before the first match on: words before that are not in any
-// window it weighs (there is no background model), and a window never begins at the start of
-// the text, so its "…" is the same. So the text may start at any word boundary well before the
-// first match, and the snippet is the one over the whole text.
+// one-shot search's snippet work (860 k instructions a hit). Its window's weight changes only
+// where a word of the query enters or leaves it, and of windows of equal weight it keeps the
+// last: the window it returns begins after the last word before the first match unless the text
+// ends within `length` of that. So the text may start at a plain word (one Xapian reads as one
+// term, as it is) shortly before the first match, when another ends over `length` on: by then
+// Xapian's window has moved past the first word as over the whole text, and the same words,
+// "…" and marks come out. Where the text ends sooner, it may start at any word boundary
+// `length` and a margin before the first match: words before that are not in any window it
+// weighs (there is no background model), and a window never begins at the start of the text,
+// so its "…" is the same. Either way the snippet is the one over the whole text.
 //
 // Where the first match is, is found without tokenizing: every word the query can match contains
 // one of its *probes* as lowercase ASCII, once dots (U.S. is the term "us") and bytes that are not
@@ -88,10 +93,11 @@ struct SnippetWindow {
         var text = text
         return text.withUTF8 { bytes in
             guard case .at(let first) = probes.first(in: bytes) else { return 0 }
-            // After a space at least `length` and the margin before it; and a probe's length
-            // more, since a longer probe that ends later may begin earlier.
+            if let start = Self.start(beforeFirstMatchAt: first, in: bytes, length: length) { return start }
+            // Else after a space at least `length` and the margin before it; and a probe's
+            // length more, since a longer probe that ends later may begin earlier.
             var cut = first - length - Self.margin - probes.longest
-            while cut > 0 && bytes[cut - 1] != UInt8(ascii: " ") { cut -= 1 }
+            while cut > 0 && bytes[cut - 1] != Self.space { cut -= 1 }
             return max(cut, 0)
         }
     }
@@ -106,6 +112,98 @@ struct SnippetWindow {
             if case .nowhere = probes.first(in: bytes) { return false }
             return true
         }
+    }
+
+    private static let space = UInt8(ascii: " ")
+
+    /// How many words back from the first match a start is looked for.
+    private static let wordsLookedBack = 8
+
+    /// Where the text may start, at a plain word shortly before the first match (whose probe
+    /// is at `first`); nil when no plain word near it will do.
+    ///
+    /// Xapian's window (`SnipPipe`) drops its first words while it is longer than `length` + 1,
+    /// and keeps the last window of the greatest weight. Over the text from a word W its window
+    /// begins at W until a term ends past W + `length` + 1; from then on it is the window over
+    /// the whole text. Windows grow heavier, so they are kept, until the first match leaves,
+    /// which no term before a term ending past `before` + `length` + 1 makes it do (`before`:
+    /// the end of the term before the match, at least that of the plain word before it). So a
+    /// term ending between the two makes the window kept the same. A plain word ending there is
+    /// such a term; possessives marked for the snippet may lengthen the text after `before`
+    /// (an ASCII apostrophe by two bytes), which is allowed for.
+    private static func start(beforeFirstMatchAt first: Int, in bytes: UnsafeBufferPointer<UInt8>, length: Int) -> Int? {
+        let words = plainWords(before: first, in: bytes)
+        guard let nearest = words.first else { return nil }
+        let window = length + 1
+        let before = nearest.upperBound
+        for word in words {
+            guard let end = plainWordEnd(after: word.lowerBound + window, upTo: before + window, in: bytes) else {
+                continue
+            }
+            if end + 2 * apostrophes(in: before..<end, of: bytes) <= before + window { return word.lowerBound }
+        }
+        return nil
+    }
+
+    /// The plain words before the word (between spaces) at `offset`, nearest first: 1 to 64
+    /// ASCII letters and digits, between spaces or after one and before `,`, `;`, `:`, `!` or
+    /// `?`, which Xapian reads as one term, as they are. At most `wordsLookedBack` words back.
+    private static func plainWords(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var end = offset
+        for _ in 0..<wordsLookedBack {
+            // Back to the space before this word, then over the spaces before it.
+            while end > 0 && bytes[end - 1] != space { end -= 1 }
+            while end > 0 && bytes[end - 1] == space { end -= 1 }
+            guard end > 0 else { break }
+            var begin = end
+            while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
+            let last = endsAClause(bytes[end - 1]) ? end - 1 : end
+            if isPlain(bytes, begin..<last) { words.append(begin..<last) }
+            end = begin
+        }
+        return words
+    }
+
+    /// The end of the first plain word between spaces (or before the end of the text) that
+    /// ends after `offset`; nil when none does by `limit`.
+    private static func plainWordEnd(after offset: Int, upTo limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var begin = min(offset + 1, bytes.count)
+        while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
+        while begin < bytes.count {
+            while begin < bytes.count && bytes[begin] == space { begin += 1 }
+            var end = begin
+            while end < bytes.count && bytes[end] != space { end += 1 }
+            if end > limit { return nil }
+            if end > offset && isPlain(bytes, begin..<end) { return end }
+            begin = end
+        }
+        return nil
+    }
+
+    /// How many ASCII apostrophes and modifier-letter apostrophes (U+02BC) are in `range`.
+    private static func apostrophes(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for i in range where bytes[i] == UInt8(ascii: "'") || (bytes[i] == 0xCA && i + 1 < bytes.count && bytes[i + 1] == 0xBC) {
+            count += 1
+        }
+        return count
+    }
+
+    private static func endsAClause(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!")
+            || byte == UInt8(ascii: "?")
+    }
+
+    /// Whether `range` of `bytes` is 1 to 64 ASCII letters and digits.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard (1...64).contains(range.count) else { return false }
+        for i in range {
+            let byte = bytes[i]
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            guard letter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return false }
+        }
+        return true
     }
 
     /// A term's probe: lowercase ASCII without dots, up to its first apostrophe; nil when it has

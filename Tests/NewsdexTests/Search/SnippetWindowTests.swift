@@ -140,6 +140,23 @@ import Xapian
         #expect(unmatchedCaptions > 1000, "\(unmatchedCaptions)")
     }
 
+    @Test func startsAFewWordsBeforeTheMatchUnlessTheTextEndsSoonAfter() throws {
+        let parser = QueryParser()
+        parser.stemmer = try Stem(language: "english")
+        let window = SnippetWindow(query: try parser.parse("istanbul"))
+        let filler = String(repeating: "The council met again on Tuesday. ", count: 40)
+        let text = filler + "Officials said the talks in Istanbul would go on. " + filler
+        let match = try #require(text.utf8.firstRange(of: "Istanbul".utf8)).lowerBound
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: match)
+        // A few words back, at a word's start, where before it started `length` and more back.
+        let start = window.start(in: text, stemmer: "english", length: 240)
+        #expect(start < offset && start > offset - 40, "\(start) for a match at \(offset)")
+        #expect(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start - 1)] == UInt8(ascii: " "))
+        // Where the text ends within `length` of the match, the window may begin before it.
+        let ending = filler + "Officials said the talks in Istanbul would go on."
+        #expect(window.start(in: ending, stemmer: "english", length: 240) < offset - 240)
+    }
+
     @Test func readsTheWholeTextWhenAWordMayMatchUnseen() throws {
         let parser = QueryParser()
         parser.stemmer = try Stem(language: "english")
