@@ -41,8 +41,9 @@ cat <<MIDDLE
     ]
 
     /// Each list folded as indexed text is (\`Schema.foldDiacritics\`: accents dropped, Cyrillic
-    /// kept but for ё), each word named once, in the order of the list: what queries and the
-    /// language detector use. A test checks it is what folding \`snowballLists\` gives.
+    /// kept but for ё), each word named once, in the order of their bytes (a query's stopper
+    /// then sorts nothing): what queries and the language detector use. A test checks it is
+    /// what folding \`snowballLists\` gives.
     static let foldedLists: [String: String] = [
 MIDDLE
 for language in $LANGUAGES; do
@@ -56,7 +57,7 @@ for language in $LANGUAGES; do
             else { $word = NFD($word); $word =~ s/\p{Mn}//g; $word = NFC($word); }
             push @folded, $word unless $seen{$word}++;
         }
-        print join(" ", @folded);' "$language"
+        print join(" ", sort @folded);' "$language"
     printf '",\n'
 done
 cat <<FOOTER
