@@ -7,6 +7,15 @@ PREFIX  ?= /usr/local
 CORPUS  ?= corpus
 DB      ?= index
 BIN     := .build/release/newsdex
+# C++'s own type-information classes and its pure-virtual handler, four objects of GCC's
+# libsupc++.a (which Swift's toolchain links with), linked into newsdex: ICU, linked in with
+# Foundation, has ~460 type-information records and ~320 pure virtual slots that point into
+# libstdc++, and the loader looked each up and wrote it at every start (800 symbol lookups, 25
+# pages copied). Defined in newsdex, the linker fills them in; newsdex exports them, so libstdc++
+# and libxapian use the same one copy (issue 16, bench/RESULTS.md). Without the archive, none.
+CXXABI_ARCHIVE := $(shell clang -print-file-name=libsupc++.a 2>/dev/null)
+CXXABI_OBJECTS := $(if $(wildcard $(CXXABI_ARCHIVE)),$(patsubst %,.build/cxxabi/%.o,class_type_info si_class_type_info vmi_class_type_info pure))
+CXXABI_LINK     = $(patsubst %,-Xlinker $(CURDIR)/%,$(CXXABI_OBJECTS))
 # The Swift runtime linked in: a search is one short process, and loading the shared Swift and
 # Foundation libraries took half of it (10 ms of ~20 ms, see bench/RESULTS.md). Not a
 # position-independent executable: a PIE of the static runtime has 76,000 relocations for the
@@ -26,7 +35,7 @@ RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpa
   -Xlinker --no-export-dynamic \
   -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
   -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
-  -Xlinker --no-warn-symbol-ordering
+  -Xlinker --no-warn-symbol-ordering $(CXXABI_LINK)
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -52,8 +61,12 @@ deps:
 	fi
 
 # Every target that needs newsdex builds it this one way, so none of them rebuilds another's work.
-build: deps
+build: deps $(CXXABI_OBJECTS)
 	$(SWIFT) build $(RELEASE) --product newsdex
+
+$(CXXABI_OBJECTS): $(CXXABI_ARCHIVE)
+	@mkdir -p $(@D)
+	@cd $(@D) && ar x $(CXXABI_ARCHIVE) $(@F) && touch $(@F)
 
 index: build
 	$(BIN) index $(CORPUS) --db $(DB)
@@ -61,7 +74,7 @@ index: build
 # make search Q='"parade ground" source:LBC'. The build says nothing unless it fails, so that
 # a search prints its results alone.
 export Q
-search: deps
+search: deps $(CXXABI_OBJECTS)
 	@$(SWIFT) build $(RELEASE) --product newsdex --quiet
 	@$(BIN) search --db $(DB) -- "$$Q" || [ $$? -eq 1 ]
 
@@ -85,7 +98,7 @@ fuzz: deps
 
 # Story clustering: precision and recall on a generated archive, and its indexing cost; then the
 # same archive built as 3 shards by 3 processes (`--shard I/3`) and searched through xapian-tcpsrv.
-bench-stories: deps
+bench-stories: deps $(CXXABI_OBJECTS)
 	$(SWIFT) build $(RELEASE) --product newsdex
 	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 	python3 bench/stories.py --articles $(or $(STORIES),10000) --shard-processes $(or $(STORY_SHARDS),3)
@@ -175,7 +188,7 @@ $(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
 	@mkdir -p $(BENCH_BIN)
 	g++ -O2 -std=c++17 -o $@ $< $(XAPIAN_FLAGS)
 
-.build/release/newsdex-corpus: Package.swift $(wildcard Sources/CorpusGenerator/*.swift Sources/newsdex-corpus/*.swift)
+.build/release/newsdex-corpus: Package.swift $(wildcard Sources/CorpusGenerator/*.swift Sources/newsdex-corpus/*.swift) $(CXXABI_OBJECTS)
 	$(SWIFT) build $(RELEASE) --product newsdex-corpus
 
 $(BENCH_OUT)/corpus-%: | .build/release/newsdex-corpus
@@ -189,7 +202,7 @@ corpus-1m: .build/release/newsdex-corpus $(BENCH_OUT)/corpus-1m
 
 # bench/InProcess is a package of its own (package-benchmark stays out of the root build); it
 # gives the in-process newsdex figures. `make bench-inprocess` also runs its package-benchmark suite.
-bench-newsdex:
+bench-newsdex: $(CXXABI_OBJECTS)
 	@$(SWIFT) build $(RELEASE) --product newsdex || echo "make: newsdex did not build; benchmarking the peers only" >&2
 	@cd bench/InProcess && { $(SWIFT) build -c release --product newsdex-inprocess \
 	  || { echo "make: bench/InProcess did not build; again from scratch (SwiftPM can miss a file new in the root package)" >&2; \

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Generates Sources/Newsdex/Languages/StopwordData.swift: the Snowball project's stopword lists
-# for the languages newsdex stems, taken from Debian's liblingua-stopwords-perl (see README.md).
+# for the languages newsdex stems, taken from Debian's liblingua-stopwords-perl (see README.md),
+# as Snowball writes them and folded as newsdex folds text (accents dropped: Unicode's canonical
+# decomposition without its combining marks; Cyrillic kept but for ё).
 #
 #   sh Scripts/stopwords/generate.sh > Sources/Newsdex/Languages/StopwordData.swift
 #
@@ -33,6 +35,29 @@ for language in $LANGUAGES; do
         binmode STDOUT, ":encoding(UTF-8)";
         my $words = getStopWords($ARGV[0], "UTF-8") or die "no list for $ARGV[0]\n";
         print join(" ", sort keys %$words);' "$language"
+    printf '",\n'
+done
+cat <<MIDDLE
+    ]
+
+    /// Each list folded as indexed text is (\`Schema.foldDiacritics\`: accents dropped, Cyrillic
+    /// kept but for ё), each word named once, in the order of their bytes (a query's stopper
+    /// then sorts nothing): what queries and the language detector use. A test checks it is
+    /// what folding \`snowballLists\` gives.
+    static let foldedLists: [String: String] = [
+MIDDLE
+for language in $LANGUAGES; do
+    printf '        "%s": "' "$language"
+    perl -I"$work/x/usr/share/perl5" -CS -MLingua::StopWords=getStopWords -MUnicode::Normalize -e '
+        binmode STDOUT, ":encoding(UTF-8)";
+        my $words = getStopWords($ARGV[0], "UTF-8") or die "no list for $ARGV[0]\n";
+        my (%seen, @folded);
+        for my $word (sort keys %$words) {
+            if ($word =~ /\p{Cyrillic}/) { $word =~ tr/ёЁ/еЕ/; }
+            else { $word = NFD($word); $word =~ s/\p{Mn}//g; $word = NFC($word); }
+            push @folded, $word unless $seen{$word}++;
+        }
+        print join(" ", sort @folded);' "$language"
     printf '",\n'
 done
 cat <<FOOTER

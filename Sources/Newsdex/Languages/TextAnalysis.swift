@@ -17,7 +17,7 @@ public struct TextAnalysis: Sendable, Hashable {
     public init(_ language: Language) {
         stemmer = Self.stemmers[language.code]
         let list = Language(code: Self.stopwordList[language.code] ?? language.code)
-        stopwords = list.flatMap { Stopwords.snowballLists[$0.code] != nil ? $0 : nil }
+        stopwords = list.flatMap { Stopwords.foldedLists[$0.code] != nil ? $0 : nil }
         elisions = Self.elisions[language.code] ?? []
     }
 

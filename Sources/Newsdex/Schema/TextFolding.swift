@@ -108,13 +108,15 @@ extension Schema {
         return withMarks(text)
     }
 
-    /// `text` from byte `start` on (a word's start), marked as `markPossessives(text)` marks it:
-    /// marking looks no further back than the word an apostrophe ends.
-    static func markPossessives(_ text: String, from start: Int) -> String {
-        guard start > 0 else { return markPossessives(text) }
-        let rest = String(decoding: text.utf8.dropFirst(start), as: UTF8.self)
-        guard !containsPossessiveMarks(text) else { return rest }
-        return withMarks(rest)
+    /// The bytes `part` of `text` (from a word's start to a word's end before a space), marked
+    /// as `markPossessives(text)` marks them: marking looks no further back than the word an
+    /// apostrophe ends, and no further on than the letter after it.
+    static func markPossessives(_ text: String, in part: Range<Int>) -> String {
+        guard part.count < text.utf8.count else { return markPossessives(text) }
+        var text = text
+        let slice = text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[part]), as: UTF8.self) }
+        guard !containsPossessiveMarks(text) else { return slice }
+        return withMarks(slice)
     }
 
     /// `text` with the apostrophe of each possessive ending replaced by its mark.

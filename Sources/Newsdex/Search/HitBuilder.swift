@@ -38,7 +38,7 @@ struct HitBuilder {
         (self.snippets, self.highlight) = (snippets, highlight)
         self.storiesHaveCopies = storiesHaveCopies
         (self.snippetLength, self.window) = (snippetLength, window)
-        englishStemmer = window?.englishStemmer()
+        englishStemmer = window?.englishStemmer
     }
 
     /// A hit as shown: with `highlight`, the snippet and captions mark the query's matches.
@@ -95,17 +95,17 @@ struct HitBuilder {
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
     /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
     /// that ends in one is marked too.
-    /// With a `window` (and the Snowball name of `stemmer`), the text is read from where the
-    /// window says the snippet may start: the same snippet, fewer words stemmed.
+    /// With a `window` (and the Snowball name of `stemmer`), only the part of the text the
+    /// window says the snippet may be made from is read: the same snippet, fewer words stemmed.
     private func marked(
         _ text: String, stemmer: Stem, length: Int, flags: SnippetFlags,
         window: (SnippetWindow, stemmer: String?)? = nil
     ) throws -> String {
-        // Where to start is found in the text as stored (see SnippetWindow), and only what
-        // follows is marked.
-        let start = window.map { $0.0.start(in: text, stemmer: $0.stemmer, length: length) } ?? 0
-        let marked = Schema.markPossessives(text, from: start)
-        return Schema.unmarkPossessives(try marking.snippet(marked, length: length, stemmer: stemmer, flags: flags))
+        let make = { (marked: String) in try marking.snippet(marked, length: length, stemmer: stemmer, flags: flags) }
+        // The part to read is found in the text as stored (see SnippetWindow), and only it is
+        // marked.
+        guard let (window, name) = window else { return Schema.unmarkPossessives(try make(Schema.markPossessives(text))) }
+        return Schema.unmarkPossessives(try window.snippet(of: text, stemmer: name, length: length, make))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran

@@ -27,11 +27,7 @@ struct QueryLanguage {
 
     /// The stopper of a query in `language`: nil when Snowball has no list for it.
     static func stopper(for language: Language) -> SimpleStopper? {
-        switch Stopwords.list(for: language) {
-        case .spaceSeparated(let text): SimpleStopper(list: text, separatedBy: " ")
-        case .words(let words): SimpleStopper(words: words)
-        case nil: nil
-        }
+        Stopwords.list(for: language).map { SimpleStopper(list: $0, separatedBy: " ") }
     }
 
     /// The parser for queries in one language's analysis, configured for `database`: its

@@ -1,14 +1,30 @@
-// Where a snippet's text may start (issue 16). Xapian's `MSet::snippet` (1.4, without
-// SNIPPET_EXHAUSTIVE) tokenizes and stems the text word by word up to its first match, then a
-// window beyond it: for an article whose first match lies deep in the body, that was most of a
-// one-shot search's snippet work (860 k instructions a hit). The snippet it returns is decided
-// by the text from `length` bytes before the first match on: words before that are not in any
-// window it weighs (there is no background model), and a window never begins at the start of
-// the text, so its "…" is the same. So the text may start at any word boundary well before the
-// first match, and the snippet is the one over the whole text.
+// The part of a text a snippet may be made from (issue 16). Xapian's `MSet::snippet` (1.4,
+// without SNIPPET_EXHAUSTIVE) tokenizes and stems the text word by word up to its first match,
+// then on until it is sure of its window: for an article whose first match lies deep in the
+// body, that was most of a one-shot search's snippet work (860 k instructions a hit).
 //
-// Where the first match is, is found without tokenizing: every word the query can match contains
-// one of its *probes* as lowercase ASCII, once dots (U.S. is the term "us") and bytes that are not
+// What it returns follows from how it weighs windows of `length` bytes (`SnipPipe`): a window's
+// weight changes only where a word of the query enters or leaves it; of windows of equal weight
+// it keeps the last; and it stops at the first term ending `length` + 1 past the end of the
+// window kept. So:
+// - The window kept begins after the last term before the first match, unless the text ends
+//   within `length` of that. The text may start at a plain word (one Xapian reads as one term,
+//   as it is written) shortly before the first match, when another ends between `length` + 1
+//   past it and `length` + 1 past the term before the match: by then Xapian's window over the
+//   text from there has moved past its first word, as over the whole text. Where no plain word
+//   will do, it starts at a word boundary `length` and a margin before the first match: words
+//   before that are in no window of any weight (there is no background model), and a window
+//   never begins at the start of the text, so its "…" is the same.
+// - After the last match, windows only lose weight as matches leave, and none is kept once the
+//   last one has left; Xapian stops a window later. Where no match follows the last one found
+//   before a term ends twice `length` + 1 past it, the text may end at the first plain word
+//   ending `length` + 1 past it: the same window is kept, with the same "…" after it, provided
+//   a match is in the part at all, which its snippet shows (one that marks nothing is made
+//   again from the rest of the text).
+// Either way the snippet is the one over the whole text, word for word.
+//
+// Where matches may be is found without tokenizing: every word the query can match contains one
+// of its *probes* as lowercase ASCII, once dots (U.S. is the term "us") and bytes that are not
 // ASCII (a curly apostrophe, a soft hyphen) are left out of the text:
 // - an unstemmed term: itself, up to its first apostrophe (Xapian reads ’ as ');
 // - a stemmed term (Z…) of a text stemmed in English: its stem less the last two letters, since
@@ -17,11 +33,15 @@
 //   and ten other languages by Scripts/trials/english_stems.py, no exception);
 // - a wildcard, a stem of another language, a term that is not ASCII: none, and the text is read
 //   whole, as before.
+// A probe found in a plain word is a match only if the word is a term of the query or stems to
+// one (a stem's part, "lea" of "learn", is in "release" and "leaders"): such words are passed
+// over, elsewhere a probe is taken for a match.
 // The probes are looked for in the text as stored, before its possessives are marked for the
 // snippet ("Arafat’s" read as the word "Arafat" and a mark, see Schema.markPossessives): every
 // word of the marked text is still there, its letters together, once the apostrophe is left out.
 // Two characters lowercase to ASCII (İ to i, the Kelvin sign to k): a text holding one before
-// its first probe is read whole. A probe found where no word matches only starts the text earlier than it might.
+// its first probe is read whole, and one after it, to its end. A probe found where no word
+// matches only makes the part longer than it might be.
 // A caption without any probe (nor either character) has no word the query matches: it is not
 // given to Xapian to mark at all.
 internal import Xapian
@@ -32,9 +52,22 @@ struct SnippetWindow {
     private let probes: Probes?
     /// Whether the query has stems: its probes then hold only for a text stemmed in English.
     private let hasStems: Bool
-    /// Each stem less its last two bytes, as it is (dots and apostrophes kept); nil when some
-    /// stem is not ASCII, or the query has a wildcard.
-    private let stemParts: [[UInt8]]?
+    /// The query's terms a word of the body may be as it is (no prefix, not stems), and its
+    /// stems of the body (without their Z): a plain word (see `plainWords(before:in:)`) that is
+    /// none of the first and stems to none of the second matches nothing, whatever probe it holds.
+    private let words: [[UInt8]]
+    private let stems: Set<String>
+    /// Each stem less its last two bytes: a word of ASCII letters and digits begins with it if
+    /// it stems to it (checked with Xapian's stemmer over 159,864 such words from dictionaries
+    /// and real news by Scripts/trials/english_stems.py, no exception).
+    private let stemParts: [[UInt8]]
+
+    /// The stemmer a snippet of this query needs for a text stemmed in English: one that stems
+    /// only the words holding a stem's part (an English stem less two letters is in its word),
+    /// since no other word can stem to a term of the query. Xapian's snippet stems every word
+    /// it reads that is not a term itself: 3.0 M of the 5.7 M instructions of ten snippets of a
+    /// one-shot `search government` (10k bench corpus). Nil when every word must be stemmed.
+    let englishStemmer: Stem?
 
     /// Bytes of text kept before the first probe found, beyond the snippet's own length: a word
     /// is at most 64 bytes (longer ones are not terms), and a window `length` + 1.
@@ -43,13 +76,14 @@ struct SnippetWindow {
     /// The window of snippets for `query`, the query the match set was run with.
     init(query: Query?) {
         guard let query, !query.hasWildcard else {
-            (probes, hasStems, stemParts) = (nil, true, nil)
+            (probes, hasStems, words, stems, stemParts, englishStemmer) = (nil, true, [], [], [], nil)
             return
         }
         var unstemmed: [[UInt8]]? = []
-        var stems: [[UInt8]]? = []
+        var stemProbes: [[UInt8]]? = []
         var stemParts: [[UInt8]]? = []
         var hasStems = false
+        var (words, stems) = ([[UInt8]](), Set<String>())
         for term in query.terms() {
             var bytes = Array(term.utf8)
             guard let first = bytes.first else { continue }
@@ -58,41 +92,55 @@ struct SnippetWindow {
                 // A stem of a prefixed field (ZS…) never matches a word of the body.
                 if let next = bytes.first, Self.isUppercase(next) { continue }
                 hasStems = true
-                stems = stems.flatMap { list in Self.probe(Array(bytes.dropLast(2))).map { list + [$0] } }
+                stems.insert(String(decoding: bytes, as: UTF8.self))
+                stemProbes = stemProbes.flatMap { list in Self.probe(Array(bytes.dropLast(2))).map { list + [$0] } }
                 stemParts = bytes.allSatisfy({ $0 < 0x80 }) ? stemParts.map { $0 + [Array(bytes.dropLast(2))] } : nil
             } else if Self.isUppercase(first) {
                 // A prefixed term (a field or a filter) never matches a word of the body.
                 continue
             } else {
+                words.append(bytes)
                 unstemmed = unstemmed.flatMap { list in Self.probe(bytes).map { list + [$0] } }
             }
         }
-        let all = hasStems ? unstemmed.flatMap { list in stems.map { list + $0 } } : unstemmed
-        (self.probes, self.hasStems, self.stemParts) = (all.flatMap { $0.isEmpty ? nil : Probes($0) }, hasStems, stemParts)
+        let all = hasStems ? unstemmed.flatMap { list in stemProbes.map { list + $0 } } : unstemmed
+        (self.probes, self.hasStems) = (all.flatMap { $0.isEmpty ? nil : Probes($0) }, hasStems)
+        (self.words, self.stems, self.stemParts) = (words, stems, stemParts ?? [])
+        englishStemmer = stemParts.flatMap { try? Stem(language: "english", stemmingOnlyWordsContaining: $0) }
     }
 
-    /// The stemmer a snippet of this query needs for a text stemmed in English: one that stems
-    /// only the words holding a stem's part (an English stem less two letters is in its word),
-    /// since no other word can stem to a term of the query. Xapian's snippet stems every word
-    /// it reads that is not a term itself: 3.0 M of the 5.7 M instructions of ten snippets of a
-    /// one-shot `search government` (10k bench corpus). Nil when every word must be stemmed.
-    func englishStemmer() -> Stem? {
-        guard let stemParts else { return nil }
-        return try? Stem(language: "english", stemmingOnlyWordsContaining: stemParts)
+    /// The snippet `make` gives of `text` (Xapian's, its matches marked `<b>`), made from only the
+    /// part of it this window allows (see `part(in:stemmer:length:)`), possessives marked (see
+    /// `Schema.markPossessives`): the snippet of the whole text. A part cut short after the
+    /// first probe holds the last match Xapian weighs if it holds a match at all; but a probe
+    /// may be found in words that do not match (a stem's part, "lea" of "learn", is in
+    /// "release"), so a snippet of it that marks nothing is made again from the rest.
+    func snippet(of text: String, stemmer: String?, length: Int, _ make: (String) throws -> String) rethrows -> String {
+        let part = part(in: text, stemmer: stemmer, length: length)
+        let snippet = try make(Schema.markPossessives(text, in: part))
+        guard part.upperBound < text.utf8.count, snippet.utf8.firstRange(of: "<b>".utf8) == nil else { return snippet }
+        return try make(Schema.markPossessives(text, in: part.lowerBound..<text.utf8.count))
     }
 
-    /// The byte offset in `text` at which a snippet of `length` bytes may start, its words
-    /// stemmed by `stemmer` (a Snowball name, nil for none); 0 when it must read all of it.
-    func start(in text: String, stemmer: String?, length: Int) -> Int {
-        guard let probes, !hasStems || stemmer == "english" else { return 0 }
+    /// The part of `text` (byte offsets) a snippet of `length` bytes may be made from, its
+    /// words stemmed by `stemmer` (a Snowball name, nil for none): all of it when it must read
+    /// all of it. It begins shortly before the first match and ends after the last match that
+    /// Xapian weighs, if the probes found a match, at word boundaries.
+    func part(in text: String, stemmer: String?, length: Int) -> Range<Int> {
         var text = text
         return text.withUTF8 { bytes in
-            guard case .at(let first) = probes.first(in: bytes) else { return 0 }
-            // After a space at least `length` and the margin before it; and a probe's length
-            // more, since a longer probe that ends later may begin earlier.
+            guard let probes, !hasStems || stemmer == "english",
+                case .at(let first) = firstPossibleMatch(probes, in: bytes, from: 0, to: bytes.count)
+            else {
+                return 0..<bytes.count
+            }
+            let end = end(afterMatchAt: first, probes: probes, in: bytes, length: length) ?? bytes.count
+            if let start = Self.start(beforeFirstMatchAt: first, in: bytes, length: length) { return start..<end }
+            // Else after a space at least `length` and the margin before it; and a probe's
+            // length more, since a longer probe that ends later may begin earlier.
             var cut = first - length - Self.margin - probes.longest
-            while cut > 0 && bytes[cut - 1] != UInt8(ascii: " ") { cut -= 1 }
-            return max(cut, 0)
+            while cut > 0 && bytes[cut - 1] != Self.space { cut -= 1 }
+            return max(cut, 0)..<end
         }
     }
 
@@ -106,6 +154,168 @@ struct SnippetWindow {
             if case .nowhere = probes.first(in: bytes) { return false }
             return true
         }
+    }
+
+    private static let space = UInt8(ascii: " ")
+
+    /// How many words back from the first match a start is looked for.
+    private static let wordsLookedBack = 8
+
+    /// Where the text may start, at a plain word shortly before the first match (whose probe
+    /// is at `first`); nil when no plain word near it will do.
+    ///
+    /// Xapian's window (`SnipPipe`) drops its first words while it is longer than `length` + 1,
+    /// and keeps the last window of the greatest weight. Over the text from a word W its window
+    /// begins at W until a term ends past W + `length` + 1; from then on it is the window over
+    /// the whole text. Windows grow heavier, so they are kept, until the first match leaves,
+    /// which no term before a term ending past `before` + `length` + 1 makes it do (`before`:
+    /// the end of the term before the match, at least that of the plain word before it). So a
+    /// term ending between the two makes the window kept the same. A plain word ending there is
+    /// such a term; possessives marked for the snippet may lengthen the text after `before`
+    /// (an ASCII apostrophe by two bytes), which is allowed for.
+    private static func start(beforeFirstMatchAt first: Int, in bytes: UnsafeBufferPointer<UInt8>, length: Int) -> Int? {
+        let words = plainWords(before: first, in: bytes)
+        guard let nearest = words.first else { return nil }
+        let window = length + 1
+        let before = nearest.upperBound
+        for word in words {
+            guard let end = plainWordEnd(after: word.lowerBound + window, upTo: before + window, in: bytes) else {
+                continue
+            }
+            if end + 2 * apostrophes(in: before..<end, of: bytes) <= before + window { return word.lowerBound }
+        }
+        return nil
+    }
+
+    /// Where the text may end, after the last match Xapian weighs (the first one's probe is at
+    /// `first`); nil when it must be read to its end.
+    ///
+    /// Of its windows Xapian keeps the last of the greatest weight, and stops reading at the
+    /// first term that ends over `length` + 1 after that window's end. After the last match,
+    /// which begins at or before the last probe, windows only lose weight as matches leave, and
+    /// none is kept after the match leaves, which is before a term ends `length` + 1 past the
+    /// probe: so where no probe that may match follows it before a term ends twice that past
+    /// it, Xapian stops over the text from no later than there, and the text up to the first
+    /// plain word ending `length` + 1 past the last probe gives the same window, the same "…"
+    /// after it, and the same marks, if a match is in it (see `snippet(of:stemmer:length:_:)`).
+    /// Possessives marked for the snippet only lengthen the text.
+    private func end(afterMatchAt first: Int, probes: Probes, in bytes: UnsafeBufferPointer<UInt8>, length: Int) -> Int? {
+        let window = length + 1
+        var last = first
+        while true {
+            guard let stop = Self.plainWordEnd(after: last + 2 * window, upTo: last + 2 * window + 1024, in: bytes) else {
+                return nil
+            }
+            switch firstPossibleMatch(probes, in: bytes, from: last + 1, to: stop) {
+            case .at(let next): last = next
+            case .unseen: return nil
+            case .nowhere: return Self.plainWordEnd(after: last + window, upTo: stop, in: bytes)
+            }
+        }
+    }
+
+    /// Where the first probe that may be a match begins in `bytes[from..<to]`, as an offset in
+    /// `bytes`: one found in a plain word that is no term of the query and stems to none is
+    /// passed over.
+    private func firstPossibleMatch(_ probes: Probes, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Probes.Found {
+        var from = from
+        while from < to {
+            let found = probes.first(in: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+            guard case .at(let offset) = found else { return found }
+            let at = from + offset
+            guard let word = Self.plainWord(around: at, in: bytes), !mayBe(word, in: bytes) else { return .at(at) }
+            from = word.upperBound
+        }
+        return .nowhere
+    }
+
+    /// Whether the plain word at `range` may match: it is a term of the query, or (in English)
+    /// stems to one of its stems.
+    private func mayBe(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        /// Whether the word lowercased begins with `prefix` (is it, with `whole`).
+        func begins(with prefix: [UInt8], whole: Bool) -> Bool {
+            guard whole ? prefix.count == word.count : prefix.count <= word.count else { return false }
+            for i in prefix.indices where Self.lowercased(word[i]) != prefix[i] { return false }
+            return true
+        }
+        if words.contains(where: { begins(with: $0, whole: true) }) { return true }
+        guard hasStems else { return false }
+        guard let englishStemmer else { return true }
+        // Stemmed only when it begins with a stem's part (most words a probe is found in do not).
+        guard stemParts.contains(where: { begins(with: $0, whole: false) }) else { return false }
+        return stems.contains(englishStemmer(String(decoding: word.map(Self.lowercased), as: UTF8.self)))
+    }
+
+    /// The plain word (see `plainWords(before:in:)`) the byte at `offset` is in, nil when the
+    /// bytes around it between spaces are not one.
+    private static func plainWord(around offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var (begin, end) = (offset, offset)
+        while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
+        while end < bytes.count && bytes[end] != space { end += 1 }
+        let last = end > begin && endsAClause(bytes[end - 1]) ? end - 1 : end
+        return isPlain(bytes, begin..<last) ? begin..<last : nil
+    }
+
+    /// The plain words before the word (between spaces) at `offset`, nearest first: 1 to 64
+    /// ASCII letters and digits, between spaces or after one and before `,`, `;`, `:`, `!`, `?`
+    /// or `.`, which Xapian reads as one term, as they are. At most `wordsLookedBack` words back.
+    private static func plainWords(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var end = offset
+        for _ in 0..<wordsLookedBack {
+            // Back to the space before this word, then over the spaces before it.
+            while end > 0 && bytes[end - 1] != space { end -= 1 }
+            while end > 0 && bytes[end - 1] == space { end -= 1 }
+            guard end > 0 else { break }
+            var begin = end
+            while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
+            let last = endsAClause(bytes[end - 1]) ? end - 1 : end
+            if isPlain(bytes, begin..<last) { words.append(begin..<last) }
+            end = begin
+        }
+        return words
+    }
+
+    /// The end of the first plain word between spaces (or before the end of the text) that
+    /// ends after `offset`; nil when none does by `limit`.
+    private static func plainWordEnd(after offset: Int, upTo limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var begin = min(offset + 1, bytes.count)
+        while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
+        while begin < bytes.count {
+            while begin < bytes.count && bytes[begin] == space { begin += 1 }
+            var end = begin
+            while end < bytes.count && bytes[end] != space { end += 1 }
+            if end > limit { return nil }
+            if end > offset && isPlain(bytes, begin..<end) { return end }
+            begin = end
+        }
+        return nil
+    }
+
+    /// How many ASCII apostrophes and modifier-letter apostrophes (U+02BC) are in `range`.
+    private static func apostrophes(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for i in range where bytes[i] == UInt8(ascii: "'") || (bytes[i] == 0xCA && i + 1 < bytes.count && bytes[i + 1] == 0xBC) {
+            count += 1
+        }
+        return count
+    }
+
+    private static func endsAClause(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!")
+            || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ".")
+    }
+
+    /// Whether `range` of `bytes` is 1 to 64 ASCII letters and digits.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard (1...64).contains(range.count) else { return false }
+        for i in range {
+            let byte = bytes[i]
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            guard letter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return false }
+        }
+        return true
     }
 
     /// A term's probe: lowercase ASCII without dots, up to its first apostrophe; nil when it has

@@ -46,11 +46,26 @@ public struct IndexDirectory: Sendable {
         return generation(namedIn: stub)
     }
 
+    /// What `currentGeneration(inFolder: path)` says, from `node`, the folder's stub as
+    /// `StubGraph` read it (nil when `node` is not the stub of a folder at `path`).
+    static func currentGeneration(of node: StubGraph.Node, inFolder path: String) -> String? {
+        guard case .stub(let file, let text) = node, file == FilePaths.appending("XAPIANDB", to: path) else {
+            return nil
+        }
+        return generation(namedBy: text)
+    }
+
     /// The generation the stub file at `stub` names, if any.
     private static func generation(namedIn stub: String) -> String? {
         // Read without blocking: the index folder is the user's, and a FIFO there must not hang us.
         guard let text = RegularFile.text(stub, maxBytes: StubGraph.maxStubBytes) else { return nil }
-        for line in text.split(separator: "\n") {
+        return generation(namedBy: text)
+    }
+
+    /// The generation a stub's text names on its first `auto` line, if any. Its lines are what
+    /// Xapian reads, up to each "\n" byte (as Characters, "\r\n" is one).
+    private static func generation(namedBy text: String) -> String? {
+        for line in text.parts(separatedBy: UInt8(ascii: "\n")) {
             let parts = line.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0] == "auto" {
                 // Trimmed as a Character is white space: Foundation's trimmingCharacters cost a

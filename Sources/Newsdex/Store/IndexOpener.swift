@@ -109,8 +109,13 @@ struct StubFile: Sendable {
     static func withRemoteLines(at path: String, index: String) throws -> StubFile? {
         // A database file or directory is not text; only read what looks like a stub, and
         // without blocking (see StubGraph).
-        guard case .stub(let file, let text) = try StubGraph.node(at: path, index: index),
-            lines(of: text).contains(where: { $0.hasPrefix("remote ") })
+        try withRemoteLines(in: StubGraph.node(at: path, index: index), index: index)
+    }
+
+    /// The stub `node` holds (as `StubGraph` found it); nil as for `withRemoteLines(at:index:)`.
+    /// - Throws: `IndexError` for a line that cannot be read.
+    static func withRemoteLines(in node: StubGraph.Node, index: String) throws -> StubFile? {
+        guard case .stub(let file, let text) = node, lines(of: text).contains(where: { $0.hasPrefix("remote ") })
         else { return nil }
         return try StubFile(path: file, index: index, text: text)
     }
@@ -193,21 +198,26 @@ enum IndexOpener {
         -> (database: Database, hasRemoteShards: Bool, slots: FacetSlotUsage)
     {
         let timeouts = try timeouts ?? .fromEnvironment()
-        // Before Xapian reads any stub: it would recurse without end on a cycle.
-        try StubGraph.validate(path, index: path)
+        // Before Xapian reads any stub: it would recurse without end on a cycle. What was read
+        // then is what the index is opened by: each stub is read once.
+        let found = try StubGraph.validate(path, index: path)
         var remote = false
-        let (database, slots) = try open(path, index: path, timeouts: timeouts, remote: &remote)
+        let (database, slots) = try open(path, index: path, found: found, timeouts: timeouts, remote: &remote)
         return (database, remote, slots)
     }
 
     /// Opens `path`, a part of the index `index` (the index itself at the top), with the facet
-    /// slots its databases use; sets `remote` when a shard is remote.
-    private static func open(_ path: String, index: String, timeouts: RemoteTimeouts, remote: inout Bool) throws
+    /// slots its databases use; sets `remote` when a shard is remote. `found` is what
+    /// `StubGraph.validate` found at each path.
+    private static func open(
+        _ path: String, index: String, found: [String: StubGraph.Node], timeouts: RemoteTimeouts, remote: inout Bool
+    ) throws
         -> (database: Database, slots: FacetSlotUsage)
     {
         let part = path == index ? nil : path
-        guard let stub = try StubFile.withRemoteLines(at: path, index: index) else {
-            let database = try openLocal(path, index: index, part: part)
+        let node = try found[path] ?? StubGraph.node(at: path, index: index)
+        guard let stub = try StubFile.withRemoteLines(in: node, index: index) else {
+            let database = try openLocal(path, index: index, part: part, node: node)
             return (database, try slotUsage(of: database, index: index, part: part))
         }
         var opened: [(entry: StubEntry, database: Database)] = []
@@ -216,7 +226,7 @@ enum IndexOpener {
             let database: Database
             switch entry {
             case .local(let local):
-                let (local, localSlots) = try open(local, index: index, timeouts: timeouts, remote: &remote)
+                let (local, localSlots) = try open(local, index: index, found: found, timeouts: timeouts, remote: &remote)
                 database = local
                 slots = slots.union(localSlots)
             case .remote(let host, let port):
@@ -246,15 +256,16 @@ enum IndexOpener {
         }
     }
 
-    /// Opens a local database, stub file or index directory. An index directory whose stub was
-    /// switched to a new generation while Xapian was opening the old one (which the switch then
-    /// removed) is opened again at the new one; a stub naming a generation that is not there is
-    /// `.missingGeneration`, which only a rebuild mends.
-
-    private static func openLocal(_ path: String, index: String, part: String?) throws -> Database {
+    /// Opens a local database, stub file or index directory (`node`, as `StubGraph` found it).
+    /// An index directory whose stub was switched to a new generation while Xapian was opening
+    /// the old one (which the switch then removed) is opened again at the new one; a stub
+    /// naming a generation that is not there is `.missingGeneration`, which only a rebuild mends.
+    private static func openLocal(_ path: String, index: String, part: String?, node: StubGraph.Node) throws -> Database {
         var attempts = 0
+        // The generation the stub named when it was read, before Xapian opens it; after a
+        // failure, the one it names then.
+        var generation = IndexDirectory.currentGeneration(of: node, inFolder: path)
         while true {
-            let generation = IndexDirectory.currentGeneration(inFolder: path)
             do {
                 return try Database(path: path)
             } catch {
@@ -265,7 +276,10 @@ enum IndexOpener {
                 }
                 attempts += 1
                 let now = directory.currentGeneration()
-                if let now, now != generation, attempts < 5 { continue }
+                if let now, now != generation, attempts < 5 {
+                    generation = now
+                    continue
+                }
                 if let now, !FileManager.default.fileExists(atPath: directory.generationURL(now).path) {
                     throw IndexError(.missingGeneration, index: index, part: part, detail: now)
                 }

@@ -69,20 +69,28 @@ enum StubGraph {
     }
 
     /// Reads every stub reachable from `path` (the index `index` as its user named it).
+    /// - Returns: what is at each path visited, so that opening the index reads no stub again.
     /// - Throws: `IndexError` `.stubNesting` for a cycle, a nesting deeper than `maxDepth` or
     ///   more than `maxNodes` databases; `.notAFile` for a special file; stub errors for a line
     ///   that cannot be read.
-    static func validate(_ path: String, index: String) throws {
-        var nodes = 0
-        try visit(path, index: index, chain: [], nodes: &nodes)
+    @discardableResult
+    static func validate(_ path: String, index: String) throws -> [String: Node] {
+        var visits = 0
+        var found: [String: Node] = [:]
+        try visit(path, index: index, chain: [], visits: &visits, found: &found)
+        return found
     }
 
-    private static func visit(_ path: String, index: String, chain: [String], nodes: inout Int) throws {
-        nodes += 1
-        guard nodes <= maxNodes else {
+    private static func visit(
+        _ path: String, index: String, chain: [String], visits: inout Int, found: inout [String: Node]
+    ) throws {
+        visits += 1
+        guard visits <= maxNodes else {
             throw IndexError(.stubNesting(.tooMany(maxNodes)), index: index, part: chain.last)
         }
-        guard case .stub(let file, let text) = try node(at: path, index: index) else { return }
+        let node = try found[path] ?? node(at: path, index: index)
+        found[path] = node
+        guard case .stub(let file, let text) = node else { return }
         let identity = canonical(file)
         if let start = chain.firstIndex(of: identity) {
             throw IndexError(.stubNesting(.cycle(Array(chain[start...]) + [identity])), index: index, part: file)
@@ -93,7 +101,7 @@ enum StubGraph {
         let stub = try StubFile(path: file, index: index, text: text)
         for (_, entry) in stub.entries {
             if case .local(let target) = entry {
-                try visit(target, index: index, chain: chain + [identity], nodes: &nodes)
+                try visit(target, index: index, chain: chain + [identity], visits: &visits, found: &found)
             }
         }
     }

@@ -29,7 +29,14 @@ import Xapian
         let russian = try #require(Stopwords.words(for: ru))
         #expect(russian.contains("мой"))  // й is a letter of its own, not и with a mark
         #expect(TextAnalysis(nb).stopwords?.code == "no")
-        // Each word once: an ASCII list is returned as written, unchecked.
+        // Folded when generated, as folding Snowball's lists at run time would fold them: each
+        // word folded, named once, in the order of their bytes.
+        for (code, list) in Stopwords.snowballLists {
+            let folded = Set(Stopwords.words(in: list).map(Schema.foldDiacritics)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            #expect(Stopwords.foldedLists[code].map(Stopwords.words(in:)) == folded, "\(code)")
+        }
+        #expect(Set(Stopwords.foldedLists.keys) == Set(Stopwords.snowballLists.keys))
+        // Each word once, none empty.
         for language in Stopwords.languages {
             let words = try #require(Stopwords.words(for: language))
             #expect(Set(words).count == words.count, "\(language.code)")

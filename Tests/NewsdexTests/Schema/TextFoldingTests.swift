@@ -77,7 +77,7 @@ import Testing
     @Test func textThatHoldsTheMarksIsLeftAlone() {
         let text = "odd \u{E000} text with Arafat's"
         #expect(Schema.markPossessives(text) == text)
-        #expect(Schema.markPossessives(text, from: 8) == "text with Arafat's")
+        #expect(Schema.markPossessives(text, in: 8..<text.utf8.count) == "text with Arafat's")
         // A mark anywhere, and a character whose UTF-8 begins as a mark's does (U+E100: EE 84 80).
         for offset in 0..<16 {
             let before = String(repeating: "x", count: offset)
@@ -89,14 +89,23 @@ import Testing
         }
     }
 
-    @Test func markingFromAWordStartMarksAsMarkingTheWholeText() {
+    @Test func markingFromAWordStartToAWordEndMarksAsMarkingTheWholeText() {
         let text = "Yasser Arafat’s bid, PUTIN'S allies, ’s and the Putins' home, O’Brien’s ’tis"
         let whole = Schema.markPossessives(text)
-        for (offset, byte) in text.utf8.enumerated() where offset == 0 || byte == UInt8(ascii: " ") {
-            let start = offset == 0 ? 0 : offset + 1
-            let marked = Schema.markPossessives(text, from: start)
+        let bytes = Array(text.utf8)
+        let starts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: " ") }.map { $0 + 1 }
+        let ends = bytes.indices.filter { bytes[$0] == UInt8(ascii: " ") } + [bytes.count]
+        for start in starts {
+            let marked = Schema.markPossessives(text, in: start..<bytes.count)
             #expect(whole.utf8.suffix(marked.utf8.count).elementsEqual(marked.utf8), "from \(start)")
-            #expect(Schema.unmarkPossessives(marked) == String(decoding: text.utf8.dropFirst(start), as: UTF8.self))
+            for end in ends where end > start {
+                let part = Schema.markPossessives(text, in: start..<end)
+                #expect(Schema.unmarkPossessives(part) == String(decoding: bytes[start..<end], as: UTF8.self))
+                // The part marked is the whole marked, cut where the part's words are.
+                let wholePrefix = Schema.markPossessives(String(decoding: bytes[..<end], as: UTF8.self))
+                #expect(wholePrefix.utf8.suffix(part.utf8.count).elementsEqual(part.utf8), "\(start)..<\(end)")
+                #expect(whole.utf8.starts(with: wholePrefix.utf8), "..<\(end)")
+            }
         }
     }
 }

@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct QueryLanguageTests {
     @Test func aQuerysStopperHoldsEveryWordOfItsLanguagesList() throws {
-        // An ASCII list is handed over as its text, any other as folded words: either way each
-        // word is found, and only the list's words.
+        // Each list is handed over as its text, folded when generated: each word is found, and
+        // only the list's words.
         for language in Stopwords.languages {
             let words = try #require(Stopwords.words(for: language))
             let stopper = try #require(QueryLanguage.stopper(for: language))

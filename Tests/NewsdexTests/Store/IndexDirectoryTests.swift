@@ -51,6 +51,25 @@ import Testing
         #expect(directory.corpusRootComment() == nil)
     }
 
+    @Test func theGenerationIsReadFromTheStubAsValidationReadIt() throws {
+        try makeGeneration("gen-000001")
+        try directory.switchTo(generation: "gen-000001", corpusRoot: "../corpus")
+        let path = directory.url.path
+        let node = try StubGraph.node(at: path, index: path)
+        #expect(IndexDirectory.currentGeneration(of: node, inFolder: path) == "gen-000001")
+        #expect(IndexDirectory.currentGeneration(of: node, inFolder: path) == directory.currentGeneration())
+        // A stub file is not a folder's stub, and a database names no generation.
+        let file = scratch.write("other.stub", "auto index/gen-000001\n").path
+        #expect(IndexDirectory.currentGeneration(of: try StubGraph.node(at: file, index: file), inFolder: file) == nil)
+        #expect(IndexDirectory.currentGeneration(of: .database, inFolder: path) == nil)
+        // Lines end at each "\n" byte, as Xapian reads them: saved with Windows line ends, the
+        // stub still names its generation (as Characters, "\r\n" is not "\n", and it named none).
+        let crlf = "# newsdex corpus root: ../corpus\r\nauto gen-000001\r\n"
+        try Data(crlf.utf8).write(to: directory.stubURL)
+        #expect(directory.currentGeneration() == "gen-000001")
+        #expect(IndexDirectory.currentGeneration(of: .stub(file: directory.stubURL.path, text: crlf), inFolder: path) == "gen-000001")
+    }
+
     @Test func leftoversGoAndTheCurrentGenerationStays() throws {
         try makeGeneration("gen-000001")
         try directory.switchTo(generation: "gen-000001")

@@ -52,6 +52,22 @@ import Testing
         #expect(try StubGraph.node(at: directory.path("none").path, index: "i") == .missing)
     }
 
+    @Test func validationGivesWhatItReadAtEachPathForOpeningToUse() throws {
+        let directory = try TemporaryDirectory()
+        directory.write("index/XAPIANDB", "# newsdex corpus root: ../corpus\nauto gen-000002\n")
+        directory.write("index/gen-000002/iamglass", "")
+        directory.write("shards.stub", "auto index\nauto missing\nauto index\n")
+        let index = directory.path("index").path, shards = directory.path("shards.stub").path
+        let found = try StubGraph.validate(shards, index: shards)
+        #expect(found[shards] == .stub(file: shards, text: "auto index\nauto missing\nauto index\n"))
+        #expect(found[index] == .stub(file: index + "/XAPIANDB", text: "# newsdex corpus root: ../corpus\nauto gen-000002\n"))
+        #expect(found[index + "/gen-000002"] == .database)
+        #expect(found[directory.path("missing").path] == .missing)
+        #expect(found.count == 4)
+        // Each node is what a reading of its own gives.
+        for (path, node) in found { #expect(try StubGraph.node(at: path, index: shards) == node) }
+    }
+
     @Test func aFIFOWhereAStubShouldBeIsRefused() throws {
         let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(at: directory.path("index"), withIntermediateDirectories: true)
