@@ -26,7 +26,8 @@ cat <<HEADER
 // $PACKAGE $version ships them. See Scripts/stopwords/README.md.
 
 extension Stopwords {
-    /// Each language's stopwords, lowercase, space-separated, as Snowball writes them (accents kept).
+    /// Each language's stopwords, lowercase, space-separated, as Snowball writes them (accents
+    /// kept): the source of \`foldedLists\`, which a test checks against them.
     static let snowballLists: [String: String] = [
 HEADER
 for language in $LANGUAGES; do

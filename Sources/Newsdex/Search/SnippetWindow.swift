@@ -53,7 +53,7 @@ struct SnippetWindow {
     /// Whether the query has stems: its probes then hold only for a text stemmed in English.
     private let hasStems: Bool
     /// The query's terms a word of the body may be as it is (no prefix, not stems), and its
-    /// stems of the body (without their Z): a plain word (see `plainWords(before:in:)`) that is
+    /// stems of the body (without their Z): a plain word (see `plainWord(in:of:)`) that is
     /// none of the first and stems to none of the second matches nothing, whatever probe it holds.
     private let words: [[UInt8]]
     private let stems: Set<String>
@@ -247,19 +247,17 @@ struct SnippetWindow {
         return stems.contains(englishStemmer(String(decoding: word.map(Self.lowercased), as: UTF8.self)))
     }
 
-    /// The plain word (see `plainWords(before:in:)`) the byte at `offset` is in, nil when the
-    /// bytes around it between spaces are not one.
+    /// The plain word the byte at `offset` is in: the bytes around it between spaces, when
+    /// they are one (see `plainWord(in:of:)`).
     private static func plainWord(around offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var (begin, end) = (offset, offset)
         while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
         while end < bytes.count && bytes[end] != space { end += 1 }
-        let last = end > begin && endsAClause(bytes[end - 1]) ? end - 1 : end
-        return isPlain(bytes, begin..<last) ? begin..<last : nil
+        return plainWord(in: begin..<end, of: bytes)
     }
 
-    /// The plain words before the word (between spaces) at `offset`, nearest first: 1 to 64
-    /// ASCII letters and digits, between spaces or after one and before `,`, `;`, `:`, `!`, `?`
-    /// or `.`, which Xapian reads as one term, as they are. At most `wordsLookedBack` words back.
+    /// The plain words before the word (between spaces) at `offset`, nearest first, at most
+    /// `wordsLookedBack` words back.
     private static func plainWords(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var words: [Range<Int>] = []
         var end = offset
@@ -270,15 +268,13 @@ struct SnippetWindow {
             guard end > 0 else { break }
             var begin = end
             while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
-            let last = endsAClause(bytes[end - 1]) ? end - 1 : end
-            if isPlain(bytes, begin..<last) { words.append(begin..<last) }
+            if let word = plainWord(in: begin..<end, of: bytes) { words.append(word) }
             end = begin
         }
         return words
     }
 
-    /// The end of the first plain word between spaces (or before the end of the text) that
-    /// ends after `offset`; nil when none does by `limit`.
+    /// The end of the first plain word that ends after `offset`; nil when none does by `limit`.
     private static func plainWordEnd(after offset: Int, upTo limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var begin = min(offset + 1, bytes.count)
         while begin > 0 && bytes[begin - 1] != space { begin -= 1 }
@@ -287,10 +283,19 @@ struct SnippetWindow {
             var end = begin
             while end < bytes.count && bytes[end] != space { end += 1 }
             if end > limit { return nil }
-            if end > offset && isPlain(bytes, begin..<end) { return end }
+            if let word = plainWord(in: begin..<end, of: bytes), word.upperBound > offset { return word.upperBound }
             begin = end
         }
         return nil
+    }
+
+    /// The plain word `chunk` (bytes between spaces) is, if it is one: 1 to 64 ASCII letters
+    /// and digits, alone or before `,`, `;`, `:`, `!`, `?` or `.`, which Xapian reads as one
+    /// term, as they are written, ending where they end.
+    private static func plainWord(in chunk: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard !chunk.isEmpty else { return nil }
+        let word = endsAClause(bytes[chunk.upperBound - 1]) ? chunk.lowerBound..<(chunk.upperBound - 1) : chunk
+        return isPlain(bytes, word) ? word : nil
     }
 
     /// How many ASCII apostrophes and modifier-letter apostrophes (U+02BC) are in `range`.
