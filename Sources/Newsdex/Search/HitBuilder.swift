@@ -52,14 +52,10 @@ struct HitBuilder {
             // or of a search without a query, needs none.
             let stemmerName = stemmers.name(for: stored.language)
             let stemmer = (stemmerName == "english" ? englishStemmer : nil) ?? stemmers.stemmer(for: stored.language)
-            snippet = Snippet(xapianHTML: try marked(
-                stored.snippetSource, stemmer: stemmer, length: snippetLength, flags: [.cjkNgram],
-                window: window.map { ($0, stemmerName) }))
+            snippet = try markedSnippet(of: stored, stemmer: stemmer, stemmerName: stemmerName)
             captions = try markedCaptions(of: stored, stemmer: stemmer, stemmerName: stemmerName)
         } else {
-            snippet = snippets
-                ? Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
-                : Snippet(segments: [])
+            snippet = snippets ? start(of: stored) : Snippet(segments: [])
             captions = stored.captions.map { CaptionHit(caption: $0, highlighted: nil) }
         }
         let (copies, copyCount) = try otherCopies(of: stored, limit: SearchHit.copiesListed)
@@ -69,6 +65,33 @@ struct HitBuilder {
             url: stored.url, path: stored.path, snippet: snippet, captions: captions,
             entities: stored.entities, article: stored.article, story: stored.story, copies: copies,
             copyCount: copyCount, language: stored.language ?? .undetermined)
+    }
+
+    /// The snippet of `stored`'s text (a caption document's caption), the query's matches
+    /// marked. Where nothing in it matches (the query matched the title or a caption), its
+    /// start, as without a query: Xapian would give its last lines, having read all of it, and
+    /// is not asked where the window sees no word the query may match.
+    private func markedSnippet(of stored: StoredDocument, stemmer: Stem, stemmerName: String?) throws -> Snippet {
+        let text = stored.snippetSource
+        let make = { (marked: String) in
+            try marking.snippet(marked, length: snippetLength, stemmer: stemmer, flags: [.cjkNgram])
+        }
+        // The part to read is found in the text as stored (see SnippetWindow), and only it is
+        // marked; without a window, all of it.
+        let html: String?
+        if let window {
+            html = try window.snippet(of: text, stemmer: stemmerName, length: snippetLength, make)
+        } else {
+            html = try make(Schema.markPossessives(text))
+        }
+        let snippet = html.map { Snippet(xapianHTML: Schema.unmarkPossessives($0)) }
+        if let snippet, !snippet.matches.isEmpty { return snippet }
+        return start(of: stored)
+    }
+
+    /// The start of `stored`'s text, unmarked.
+    private func start(of stored: StoredDocument) -> Snippet {
+        Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
     }
 
     /// The captions of `stored` that match, marked; a caption document's own caption, marked
@@ -95,17 +118,9 @@ struct HitBuilder {
     /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
     /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
     /// that ends in one is marked too.
-    /// With a `window` (and the Snowball name of `stemmer`), only the part of the text the
-    /// window says the snippet may be made from is read: the same snippet, fewer words stemmed.
-    private func marked(
-        _ text: String, stemmer: Stem, length: Int, flags: SnippetFlags,
-        window: (SnippetWindow, stemmer: String?)? = nil
-    ) throws -> String {
-        let make = { (marked: String) in try marking.snippet(marked, length: length, stemmer: stemmer, flags: flags) }
-        // The part to read is found in the text as stored (see SnippetWindow), and only it is
-        // marked.
-        guard let (window, name) = window else { return Schema.unmarkPossessives(try make(Schema.markPossessives(text))) }
-        return Schema.unmarkPossessives(try window.snippet(of: text, stemmer: name, length: length, make))
+    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) throws -> String {
+        Schema.unmarkPossessives(
+            try marking.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran

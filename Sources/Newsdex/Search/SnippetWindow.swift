@@ -57,6 +57,9 @@ struct SnippetWindow {
     /// none of the first and stems to none of the second matches nothing, whatever probe it holds.
     private let words: [[UInt8]]
     private let stems: Set<String>
+    /// Whether the query has no term a word of the body may be (its words are all in fields,
+    /// `title:election`): then no text matches.
+    private let matchesNoText: Bool
     /// Each stem less its last two bytes: a word of ASCII letters and digits begins with it if
     /// it stems to it (checked with Xapian's stemmer over 159,864 such words from dictionaries
     /// and real news by Scripts/trials/english_stems.py, no exception).
@@ -77,6 +80,7 @@ struct SnippetWindow {
     init(query: Query?) {
         guard let query, !query.hasWildcard else {
             (probes, hasStems, words, stems, stemParts, englishStemmer) = (nil, true, [], [], [], nil)
+            matchesNoText = false
             return
         }
         var unstemmed: [[UInt8]]? = []
@@ -106,33 +110,51 @@ struct SnippetWindow {
         let all = hasStems ? unstemmed.flatMap { list in stemProbes.map { list + $0 } } : unstemmed
         (self.probes, self.hasStems) = (all.flatMap { $0.isEmpty ? nil : Probes($0) }, hasStems)
         (self.words, self.stems, self.stemParts) = (words, stems, stemParts ?? [])
+        matchesNoText = words.isEmpty && stems.isEmpty
         englishStemmer = stemParts.flatMap { try? Stem(language: "english", stemmingOnlyWordsContaining: $0) }
     }
 
     /// The snippet `make` gives of `text` (Xapian's, its matches marked `<b>`), made from only the
     /// part of it this window allows (see `part(in:stemmer:length:)`), possessives marked (see
-    /// `Schema.markPossessives`): the snippet of the whole text. A part cut short after the
-    /// first probe holds the last match Xapian weighs if it holds a match at all; but a probe
-    /// may be found in words that do not match (a stem's part, "lea" of "learn", is in
-    /// "release"), so a snippet of it that marks nothing is made again from the rest.
-    func snippet(of text: String, stemmer: String?, length: Int, _ make: (String) throws -> String) rethrows -> String {
-        let part = part(in: text, stemmer: stemmer, length: length)
+    /// `Schema.markPossessives`): the snippet of the whole text. Nil when nothing in `text`
+    /// matches, which Xapian is not asked where no word may (it would give the text's last
+    /// lines, having read it all). A part cut short after the first probe holds the last match
+    /// Xapian weighs if it holds a match at all; but a probe may be found in words that do not
+    /// match, so a snippet of it that marks nothing is made again from the rest.
+    func snippet(of text: String, stemmer: String?, length: Int, _ make: (String) throws -> String) rethrows -> String? {
+        guard let part = part(in: text, stemmer: stemmer, length: length) else { return nil }
         let snippet = try make(Schema.markPossessives(text, in: part))
-        guard part.upperBound < text.utf8.count, snippet.utf8.firstRange(of: "<b>".utf8) == nil else { return snippet }
-        return try make(Schema.markPossessives(text, in: part.lowerBound..<text.utf8.count))
+        if Self.marks(snippet) { return snippet }
+        guard part.upperBound < text.utf8.count else { return nil }
+        let again = try make(Schema.markPossessives(text, in: part.lowerBound..<text.utf8.count))
+        return Self.marks(again) ? again : nil
+    }
+
+    /// Whether Xapian's snippet marks a match (it escapes the text's own `<`). Byte by byte:
+    /// the standard library's generic `firstRange(of:)` took 400 k instructions a snippet.
+    private static func marks(_ snippet: String) -> Bool {
+        var snippet = snippet
+        return snippet.withUTF8 { bytes in
+            bytes.count >= 3 && (0...(bytes.count - 3)).contains { i in
+                bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "b") && bytes[i + 2] == UInt8(ascii: ">")
+            }
+        }
     }
 
     /// The part of `text` (byte offsets) a snippet of `length` bytes may be made from, its
     /// words stemmed by `stemmer` (a Snowball name, nil for none): all of it when it must read
-    /// all of it. It begins shortly before the first match and ends after the last match that
-    /// Xapian weighs, if the probes found a match, at word boundaries.
-    func part(in text: String, stemmer: String?, length: Int) -> Range<Int> {
+    /// all of it; nil when no word of it may match. It begins shortly before the first match
+    /// and ends after the last match that Xapian weighs, at word boundaries.
+    func part(in text: String, stemmer: String?, length: Int) -> Range<Int>? {
+        guard !matchesNoText else { return nil }
         var text = text
         return text.withUTF8 { bytes in
-            guard let probes, !hasStems || stemmer == "english",
-                case .at(let first) = firstPossibleMatch(probes, in: bytes, from: 0, to: bytes.count)
-            else {
-                return 0..<bytes.count
+            guard let probes, !hasStems || stemmer == "english" else { return 0..<bytes.count }
+            let first: Int
+            switch firstPossibleMatch(probes, in: bytes, from: 0, to: bytes.count) {
+            case .at(let offset): first = offset
+            case .unseen: return 0..<bytes.count
+            case .nowhere: return nil
             }
             let end = end(afterMatchAt: first, probes: probes, in: bytes, length: length) ?? bytes.count
             if let start = Self.start(beforeFirstMatchAt: first, in: bytes, length: length) { return start..<end }
@@ -145,13 +167,15 @@ struct SnippetWindow {
     }
 
     /// Whether a word of `text`, its words stemmed by `stemmer` (a Snowball name, nil for none),
-    /// may match the query: false only when the text holds none of its probes (nor a character
-    /// that lowercases to ASCII), so that a snippet of it would mark nothing.
+    /// may match the query: false only when the text holds none of its probes but in words that
+    /// cannot match (nor a character that lowercases to ASCII), so that a snippet of it would
+    /// mark nothing.
     func mayMatch(_ text: String, stemmer: String?) -> Bool {
+        guard !matchesNoText else { return false }
         guard let probes, !hasStems || stemmer == "english" else { return true }
         var text = text
         return text.withUTF8 { bytes in
-            if case .nowhere = probes.first(in: bytes) { return false }
+            if case .nowhere = firstPossibleMatch(probes, in: bytes, from: 0, to: bytes.count) { return false }
             return true
         }
     }

@@ -140,6 +140,19 @@ import Xapian
         #expect(hit.snippet.matches.map { $0.lowercased() }.contains("parade") || hit.captions.contains { $0.highlighted != nil })
     }
 
+    @Test func aBodyThatDoesNotMatchShowsItsStartAndTheCaptionThatDoes() throws {
+        // "parade ground" is in the LBC seed's picture captions, not in its body.
+        let hit = try #require(try searcher.search(SearchRequest(query: "\"parade ground\"")).hits.first { $0.source == "LBC" })
+        let whole = try #require(try searcher.document(id: hit.id))
+        #expect(!whole.paragraphs.joined(separator: " ").lowercased().contains("parade ground"))
+        #expect(hit.snippet.matches.isEmpty)
+        #expect(hit.snippet.text == String(whole.paragraphs.joined(separator: " ").prefix(240)))
+        #expect(hit.captions.contains { caption in caption.highlighted?.matches.contains { $0.lowercased() == "parade ground" } == true })
+        // A body that matches is marked where it does.
+        let troops = try #require(try searcher.search(SearchRequest(query: "\"special forces\"")).hits.first { $0.source == "LBC" })
+        #expect(troops.snippet.matches.map { $0.lowercased() }.contains("special forces"))
+    }
+
     @Test func snippetsCanBeLeftOutForCallersThatShowOnlyIds() throws {
         let plain = try #require(try searcher.search(SearchRequest(query: "troops", snippets: false)).hits.first)
         #expect(plain.snippet.segments.isEmpty)
