@@ -18,7 +18,8 @@ struct HitBuilder {
     /// query, or without snippets.
     let highlight: Bool
     let snippetLength: Int
-    /// Where a snippet's text may start; nil to read each text whole.
+    /// The part of each text a marked snippet is made from, and whether the text may match at
+    /// all; nil where nothing is marked (`highlight` is false).
     let window: SnippetWindow?
     /// Whether any story of the index has several articles; when none has, no hit's copies are
     /// looked up.
@@ -47,12 +48,12 @@ struct HitBuilder {
         let stored = try StoredDocument(of: document, body: snippets)
         let snippet: Snippet
         let captions: [CaptionHit]
-        if highlight {
+        if highlight, let window {
             // A stemmer for the hit's language only where something is marked: a page of ids,
             // or of a search without a query, needs none.
             let stemmerName = stemmers.name(for: stored.language)
             let stemmer = (stemmerName == "english" ? englishStemmer : nil) ?? stemmers.stemmer(for: stored.language)
-            snippet = try markedSnippet(of: stored, stemmer: stemmer, stemmerName: stemmerName)
+            snippet = try markedSnippet(of: stored, window: window, stemmer: stemmer, stemmerName: stemmerName)
             captions = try markedCaptions(of: stored, stemmer: stemmer, stemmerName: stemmerName)
         } else {
             snippet = snippets ? start(of: stored) : Snippet(segments: [])
@@ -71,19 +72,15 @@ struct HitBuilder {
     /// marked. Where nothing in it matches (the query matched the title or a caption), its
     /// start, as without a query: Xapian would give its last lines, having read all of it, and
     /// is not asked where the window sees no word the query may match.
-    private func markedSnippet(of stored: StoredDocument, stemmer: Stem, stemmerName: String?) throws -> Snippet {
-        let text = stored.snippetSource
+    private func markedSnippet(
+        of stored: StoredDocument, window: SnippetWindow, stemmer: Stem, stemmerName: String?
+    ) throws -> Snippet {
         let make = { (marked: String) in
             try marking.snippet(marked, length: snippetLength, stemmer: stemmer, flags: [.cjkNgram])
         }
         // The part to read is found in the text as stored (see SnippetWindow), and only it is
-        // marked; without a window, all of it.
-        let html: String?
-        if let window {
-            html = try window.snippet(of: text, stemmer: stemmerName, length: snippetLength, make)
-        } else {
-            html = try make(Schema.markPossessives(text))
-        }
+        // marked.
+        let html = try window.snippet(of: stored.snippetSource, stemmer: stemmerName, length: snippetLength, make)
         let snippet = html.map { Snippet(xapianHTML: Schema.unmarkPossessives($0)) }
         if let snippet, !snippet.matches.isEmpty { return snippet }
         return start(of: stored)
