@@ -86,9 +86,23 @@ struct HitBuilder {
         return start(of: stored)
     }
 
-    /// The start of `stored`'s text, unmarked.
+    /// The start of `stored`'s text, unmarked: as many of its words as fit in `snippetLength`
+    /// characters, then "..." where it goes on, as Xapian ends a snippet (a text without spaces
+    /// where they would fit, Chinese or Japanese, is cut at the length).
     private func start(of stored: StoredDocument) -> Snippet {
-        Snippet(segments: [SnippetSegment(text: stored.snippetSourcePrefix(snippetLength), isMatch: false)])
+        // A character more than fits says whether the text goes on, and whether a word ends there.
+        let prefix = stored.snippetSourcePrefix(snippetLength + 1)
+        guard let next = prefix.last, prefix.count > snippetLength else {
+            return Snippet(segments: [SnippetSegment(text: prefix, isMatch: false)])
+        }
+        var kept = prefix.dropLast()
+        if !next.isWhitespace, let space = kept.lastIndex(where: \.isWhitespace),
+            kept.distance(from: kept.startIndex, to: space) >= snippetLength / 2
+        {
+            kept = kept[..<space]
+        }
+        while let last = kept.last, last.isWhitespace { kept = kept.dropLast() }
+        return Snippet(segments: [SnippetSegment(text: String(kept) + "...", isMatch: false)])
     }
 
     /// The captions of `stored` that match, marked; a caption document's own caption, marked
