@@ -37,17 +37,9 @@ public struct IndexDirectory: Sendable {
         Self.generation(namedIn: stubURL.path)
     }
 
-    /// What `IndexDirectory(url: URL(fileURLWithPath: path)).currentGeneration()` says, without
-    /// making a URL where the path is plain (see FilePaths): a search reads it first thing.
-    static func currentGeneration(inFolder path: String) -> String? {
-        guard let stub = FilePaths.plainAppending("XAPIANDB", to: path) else {
-            return IndexDirectory(url: URL(fileURLWithPath: path)).currentGeneration()
-        }
-        return generation(namedIn: stub)
-    }
-
-    /// What `currentGeneration(inFolder: path)` says, from `node`, the folder's stub as
-    /// `StubGraph` read it (nil when `node` is not the stub of a folder at `path`).
+    /// What `currentGeneration()` of the index directory at `path` says, from `node`, its stub
+    /// as `StubGraph` read it (nil when `node` is not the stub of a folder at `path`): a search
+    /// reads no stub again.
     static func currentGeneration(of node: StubGraph.Node, inFolder path: String) -> String? {
         guard case .stub(let file, let text) = node, file == FilePaths.appending("XAPIANDB", to: path) else {
             return nil
