@@ -1,11 +1,11 @@
 #!/bin/sh
 # Writes Scripts/linkorder/newsdex.order: the functions a one-shot `newsdex search` (and
-# `--version`, `show`, `--facets`) runs, for the linker to lay out together at the start of the
-# executable's code (see README.md).
+# `--version`, `show`, `--facets`) runs, then the data it touches, for the linker to lay out
+# together at the start of the executable's code and of each data section (see README.md).
 #
 #   sh Scripts/linkorder/generate.sh > Scripts/linkorder/newsdex.order
 #
-# Needs valgrind, a release build (`make build`) and an index of the corpus (`make index`).
+# Needs valgrind, python3, a release build (`make build`) and an index of the corpus (`make index`).
 set -eu
 BIN=${BIN:-.build/release/newsdex}
 DB=${DB:-index}
@@ -23,6 +23,8 @@ trace() {
     n=$((n + 1))
     valgrind --tool=callgrind --demangle=no --compress-strings=no --compress-pos=no \
         --callgrind-out-file="$work/trace.$n" "$work/newsdex" "$@" >/dev/null 2>&1 || true
+    valgrind --tool=lackey --trace-mem=yes --log-file="$work/memory.$n" \
+        "$work/newsdex" "$@" >/dev/null 2>&1 || true
 }
 trace --version
 trace search --db "$DB" -- troops
@@ -39,3 +41,8 @@ for file in $(ls "$work"/trace.* | sort -t. -k2 -n); do
         /^ob=/ { ours = (substr($0, 4) == bin) }
         /^fn=/ && ours { name = substr($0, 4); if (name !~ /^0x/) print name }' "$file"
 done | awk '!seen[$0]++'
+# Then each variable and constant they touched (the once-tokens and caches of lazy globals and
+# metadata, Foundation's tables), in the order first touched: written at start, each page of
+# them is a page fault, so the fewer pages they share the better.
+python3 "$(dirname "$0")/data_symbols.py" "$work/newsdex" \
+    $(ls "$work"/memory.* | sort -t. -k2 -n)

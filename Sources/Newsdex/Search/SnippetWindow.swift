@@ -365,13 +365,23 @@ struct SnippetWindow {
         let list: [[UInt8]]
         /// The longest probe's length.
         let longest: Int
-        /// The last byte of some probe: only there is a probe compared.
-        let endsAProbe: [Bool]
+        /// What each byte of a text may be, by its value: one that ends some probe (in either
+        /// case: only there is a probe compared), the first of a character that lowercases to
+        /// ASCII, or neither (so that the scan looks a byte up once).
+        private let kinds: [UInt8]
+        private static let endsAProbe: UInt8 = 1
+        private static let lowercasesToASCII: UInt8 = 2
 
         init(_ list: [[UInt8]]) {
-            var endsAProbe = [Bool](repeating: false, count: 128)
-            for probe in list { if let last = probe.last { endsAProbe[Int(last)] = true } }
-            (self.list, self.longest, self.endsAProbe) = (list, list.map(\.count).max() ?? 0, endsAProbe)
+            var kinds = [UInt8](repeating: 0, count: 256)
+            for probe in list {
+                guard let last = probe.last else { continue }
+                kinds[Int(last)] = Self.endsAProbe
+                if last >= UInt8(ascii: "a") && last <= UInt8(ascii: "z") { kinds[Int(last - 0x20)] = Self.endsAProbe }
+            }
+            // İ (C4 B0) and the Kelvin sign (E2 84 AA).
+            (kinds[0xC4], kinds[0xE2]) = (Self.lowercasesToASCII, Self.lowercasesToASCII)
+            (self.list, self.longest, self.kinds) = (list, list.map(\.count).max() ?? 0, kinds)
         }
 
         /// Where a probe is first found in a text.
@@ -390,20 +400,20 @@ struct SnippetWindow {
         /// byte once, and reads back only from a byte that ends a probe: nothing is copied (a
         /// folded copy of the text and each byte's offset cost 30 instructions a byte).
         func first(in text: UnsafeBufferPointer<UInt8>) -> Found {
-            endsAProbe.withUnsafeBufferPointer { endsAProbe in
+            kinds.withUnsafeBufferPointer { kinds in
                 var offset = 0
                 while offset < text.count {
                     let byte = text[offset]
-                    if byte >= 0x80 {
+                    switch kinds[Int(byte)] {
+                    case 0:
+                        break
+                    case Self.endsAProbe:
+                        let lower = SnippetWindow.lowercased(byte)
+                        if let begin = begin(endingAt: offset, with: lower, in: text) { return .at(begin) }
+                    default:
                         if byte == 0xC4 && offset + 1 < text.count && text[offset + 1] == 0xB0 { return .unseen }
                         if byte == 0xE2 && offset + 2 < text.count && text[offset + 1] == 0x84 && text[offset + 2] == 0xAA {
                             return .unseen
-                        }
-                    } else if byte != UInt8(ascii: ".") {
-                        let lower = SnippetWindow.lowercased(byte)
-                        // Does a probe end here?
-                        if endsAProbe[Int(lower)], let begin = begin(endingAt: offset, with: lower, in: text) {
-                            return .at(begin)
                         }
                     }
                     offset += 1
