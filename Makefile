@@ -26,6 +26,9 @@ CXXABI_LINK     = $(patsubst %,-Xlinker $(CURDIR)/%,$(CXXABI_OBJECTS))
 # The functions a one-shot search runs laid out together (Scripts/linkorder), by LLVM's linker,
 # which the toolchain ships: the runtime's, the standard library's and Foundation's were spread
 # over 17 MB of code, a page fault at each first use of a page; 50 fewer of ~500 when packed.
+# newsdex's own modules compiled with a section per function, so that the linker can pack those
+# too (an object's code without them moves as one block); the data a search touches packed as
+# well (~45 fewer faults of its once-tokens and caches, written at start).
 # No $ORIGIN in the library path: every library is static but Debian's, and the loader looked
 # for each one in the executable's folder first, 26 failed calls into the kernel at every start.
 # No symbol of newsdex's own exported to the loader (SwiftPM exports them all from an
@@ -34,7 +37,7 @@ CXXABI_LINK     = $(patsubst %,-Xlinker $(CURDIR)/%,$(CXXABI_OBJECTS))
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpath \
   -Xlinker --no-export-dynamic \
   -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
-  -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
+  -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
   -Xlinker --no-warn-symbol-ordering $(CXXABI_LINK)
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

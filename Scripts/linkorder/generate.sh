@@ -35,12 +35,16 @@ trace search --db "$DB" --facets -- troops
 trace search --db "$DB" --source LBC -- troops
 trace search --db "$DB" --kind caption -- troops
 trace show --db "$DB" "$id"
-# Each function of newsdex's own code that ran, once, in the order the traces list them.
+# Each function of newsdex's own code that ran, once, in the order the traces list them; those
+# the linker can only move with their whole object's code (the static libraries' and objects'
+# plain .text: the standard library, most of Foundation) after the others.
+static=$(dirname "$(readlink -f "$(command -v swiftc)")")/../lib/swift_static/linux
 for file in $(ls "$work"/trace.* | sort -t. -k2 -n); do
     awk -v bin="$work/newsdex" '
         /^ob=/ { ours = (substr($0, 4) == bin) }
         /^fn=/ && ours { name = substr($0, 4); if (name !~ /^0x/) print name }' "$file"
-done | awk '!seen[$0]++'
+done | awk '!seen[$0]++' |
+    python3 "$(dirname "$0")/whole_sections_last.py" "$static"/*.a "$(dirname "$BIN")"/*.build/*.o
 # Then each variable and constant they touched (the once-tokens and caches of lazy globals and
 # metadata, Foundation's tables), in the order first touched: written at start, each page of
 # them is a page fault, so the fewer pages they share the better.
