@@ -30,6 +30,9 @@ trace --version
 trace search --db "$DB" -- troops
 trace search --db "$DB" -- '"parade ground"' police
 trace search --db "$DB" --format ids -- troops
+# More hits than shown, as most searches of a real archive have (a note on standard error).
+trace search --db "$DB" --format ids --limit 1 -- troops
+trace search --db "$DB" --limit 1 -- troops
 trace search --db "$DB" --format json -- troops OR parade
 trace search --db "$DB" --facets -- troops
 trace search --db "$DB" --source LBC -- troops
