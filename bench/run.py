@@ -98,19 +98,15 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
 
 
-def one_shot(cmd, repeat, shell=False):
-    """Runs a search process `repeat` times; returns (p50 ms, p95 ms, stdout of the first run)."""
-    times, first = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, shell=shell, capture_output=True, text=True)
-        times.append((time.perf_counter() - start) * 1000)
-        # rg exits 1 on no match, and xargs 123 when a later stage finds none: both are answers.
-        if proc.returncode not in ((0, 1, 123) if shell else (0,)):
-            raise RuntimeError(f"{cmd} exited {proc.returncode}: {proc.stderr[-400:]}")
-        if first is None:
-            first = proc.stdout
-    return percentile(times, 0.5), percentile(times, 0.95), first
+def one_shot(cmd, shell=False):
+    """Runs a search process once; returns (wall ms, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, shell=shell, capture_output=True, text=True)
+    elapsed = (time.perf_counter() - start) * 1000
+    # rg exits 1 on no match, and xargs 123 when a later stage finds none: both are answers.
+    if proc.returncode not in ((0, 1, 123) if shell else (0,)):
+        raise RuntimeError(f"{cmd} exited {proc.returncode}: {proc.stderr[-400:]}")
+    return elapsed, proc.stdout
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,20 +443,25 @@ def changed_corpus(corpus, work):
 def search_engines(args, queries, corpus, dbs, engines, work):
     per_engine = {}
     tantivy_py = tantivy_python()
+    active = []
     for engine in engines:
         if engine != "ripgrep" and engine not in dbs:
             continue
         if engine == "newsdex" and not newsdex_available("search"):
             per_engine[engine] = {"error": "n/a (newsdex search not available)"}
             continue
-        log(f"searching with {LABELS[engine]} ({len(queries)} queries x {args.repeat})")
-        rows = []
-        for q in queries:
-            try:
-                rows.append(search_one(engine, q, corpus, dbs, args.repeat, tantivy_py))
-            except Exception as error:
-                rows.append({"error": str(error)[:200]})
-        per_engine[engine] = {"queries": rows}
+        active.append(engine)
+    # The engines run in turn, one process each, for every query: the machine's speed drifts by a
+    # fifth within minutes, and engines timed minutes apart were not comparable (issue 16).
+    if active:
+        log(f"searching with {', '.join(LABELS[e] for e in active)}, in turn "
+            f"({len(queries)} queries x {args.repeat})")
+    rows = {engine: [] for engine in active}
+    for q in queries:
+        for engine, row in search_in_turn(active, q, corpus, dbs, args.repeat, tantivy_py).items():
+            rows[engine].append(row)
+    for engine in active:
+        per_engine[engine] = {"queries": rows[engine]}
     if "xapian-cpp" in dbs:
         log(f"in-process Xapian C++ ({args.inproc_repeat} runs per query)")
         path = os.path.join(work, "queries-xapian.tsv")
@@ -575,7 +576,43 @@ def entity_share(corpus):
     return json.loads(proc.stdout)
 
 
-def search_one(engine, q, corpus, dbs, repeat, tantivy_py):
+def search_in_turn(engines, q, corpus, dbs, repeat, tantivy_py):
+    """Times query `q` `repeat` times on each engine, the engines in turn each round; returns each
+    engine's row (p50 and p95 ms and its count, or the error that stopped it)."""
+    rows, commands = {}, {}
+    for engine in engines:
+        try:
+            commands[engine] = search_command(engine, q, corpus, dbs, tantivy_py)
+        except Exception as error:
+            rows[engine] = {"error": str(error)[:200]}
+    times = {engine: [] for engine in commands}
+    first = {}
+    for _ in range(repeat):
+        for engine, (cmd, shell, _) in commands.items():
+            if engine in rows:
+                continue
+            try:
+                elapsed, out = one_shot(cmd, shell=shell)
+            except Exception as error:
+                rows[engine] = {"error": str(error)[:200]}
+                continue
+            times[engine].append(elapsed)
+            first.setdefault(engine, out)
+    for engine, (_, _, count) in commands.items():
+        if engine in rows:
+            continue
+        if engine == "ripgrep":
+            count = len([line for line in first[engine].splitlines() if line.strip()])
+        elif engine == "xapian-cpp":
+            count = None  # exact counts come from the in-process run
+        rows[engine] = {"p50_ms": percentile(times[engine], 0.5), "p95_ms": percentile(times[engine], 0.95),
+                        "count": count}
+    return {engine: rows[engine] for engine in engines}
+
+
+def search_command(engine, q, corpus, dbs, tantivy_py):
+    """The command line that runs `q` on `engine`, whether it is a shell's, and the count of its
+    matches where it is found apart from the timed run (None otherwise)."""
     shell, count = False, None
     if engine == "xapian-cpp":
         text, filters = xapian_args(q)
@@ -606,12 +643,7 @@ def search_one(engine, q, corpus, dbs, repeat, tantivy_py):
         cmd = newsdex_search_cmd(q, dbs["newsdex"])
         exact = subprocess.run(newsdex_search_cmd(q, dbs["newsdex"], "json"), capture_output=True, text=True)
         count = newsdex_count(exact.stdout)
-    p50, p95, out = one_shot(cmd, repeat, shell=shell)
-    if engine == "ripgrep":
-        count = len([line for line in out.splitlines() if line.strip()])
-    elif engine == "xapian-cpp":
-        count = None  # exact counts come from the in-process run
-    return {"p50_ms": p50, "p95_ms": p95, "count": count}
+    return cmd, shell, count
 
 
 # ---------------------------------------------------------------------------------------------
@@ -854,8 +886,8 @@ def write_report(path, meta, indexing, searching, queries, big=None):
               "noisy; CPU seconds and ratios between engines measured in the same run are steadier.")
     if meta.get("note"):
         add(f"- **Note**: {meta['note']}")
-    add(f"- **Search repeats**: one-shot {meta['repeat']}× per query (p50/p95 of process wall time, "
-        f"start-up included); in-process {meta['inproc_repeat']}× per query after one warm-up")
+    add(f"- **Search repeats**: one-shot {meta['repeat']}× per query, the engines in turn (p50/p95 of "
+        f"process wall time, start-up included); in-process {meta['inproc_repeat']}× per query after one warm-up")
     add("")
     add("## Targets (issue 16: search at the engine's speed)")
     add("")
