@@ -37,7 +37,8 @@ CXXABI_LINK     = $(patsubst %,-Xlinker $(CURDIR)/%,$(CXXABI_OBJECTS))
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpath \
   -Xlinker --no-export-dynamic \
   -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
-  -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
+  -Xswiftc -Xfrontend -Xswiftc -function-sections \
+  -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/linkorder/newsdex.order \
   -Xlinker --no-warn-symbol-ordering $(CXXABI_LINK)
 MANUAL  := .build/man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
