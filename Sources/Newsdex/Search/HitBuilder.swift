@@ -118,20 +118,14 @@ struct HitBuilder {
         }
     }
 
-    /// A caption's whole text, the query's matches marked; nil when nothing in it matches.
+    /// A caption's whole text, the query's matches marked; nil when nothing in it matches. Its
+    /// possessives are read as the indexer read them ("Arafat’s" as "Arafat", see
+    /// `Schema.markPossessives`), so a phrase that ends in one is marked too.
     private func marked(caption: Caption, stemmer: Stem) throws -> Snippet? {
-        let html = try marked(
-            caption.text, stemmer: stemmer, length: caption.text.utf8.count + 16,
-            flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram])
+        let html = Schema.unmarkPossessives(try marking.snippet(
+            Schema.markPossessives(caption.text), length: caption.text.utf8.count + 16, stemmer: stemmer,
+            flags: [.exhaustive, .emptyWithoutMatch, .cjkNgram]))
         return html.isEmpty ? nil : Snippet(xapianHTML: html)
-    }
-
-    /// Xapian's snippet of `text`, the query's matches marked. Its possessives are read as the
-    /// indexer read them ("Arafat’s" as "Arafat", see `Schema.markPossessives`), so a phrase
-    /// that ends in one is marked too.
-    private func marked(_ text: String, stemmer: Stem, length: Int, flags: SnippetFlags) throws -> String {
-        Schema.unmarkPossessives(
-            try marking.snippet(Schema.markPossessives(text), length: length, stemmer: stemmer, flags: flags))
     }
 
     /// The other copies of a document's story, oldest first (the wire original usually ran
