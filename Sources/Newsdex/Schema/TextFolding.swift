@@ -95,6 +95,15 @@ extension Schema {
     static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
+
+    /// Eight ASCII bytes (each under 0x80) as `lowercasedASCII` has each, at once: a byte's
+    /// top bit is set by adding 0x3F from A on, and by adding 0x25 from after Z on.
+    @inline(__always)
+    static func lowercasedASCII(word: UInt64) -> UInt64 {
+        let fromA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+        let afterZ = word &+ 0x2525_2525_2525_2525
+        return word | ((fromA & ~afterZ & 0x8080_8080_8080_8080) >> 2)
+    }
 }
 
 // MARK: - Possessives

@@ -74,12 +74,19 @@ struct FacetTally {
     }
 
     /// Counts `value` under `key`, its normalized form (once each byte is lowercased with
-    /// `Schema.lowercasedASCII` when `lowercasing`).
+    /// `Schema.lowercasedASCII` when `lowercasing`). The key is hashed and compared eight bytes
+    /// at a time, lowercased a word at a time: byte by byte, that was nine instructions a byte.
     @inline(__always)
     private mutating func add(key: UnsafeBufferPointer<UInt8>, lowercasing: Bool, value: UnsafeBufferPointer<UInt8>, count: Int) {
-        let byteOfKey = { (i: Int) in lowercasing ? Schema.lowercasedASCII(key[i]) : key[i] }
-        var hash64 = FNV1a.offsetBasis
-        for i in 0..<key.count { hash64 = (hash64 ^ UInt64(byteOfKey(i))) &* FNV1a.prime }
+        let keyWord = { (offset: Int) in
+            let word = Self.word(of: key, at: offset)
+            return lowercasing ? Schema.lowercasedASCII(word: word) : word
+        }
+        var hash64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        for offset in stride(from: 0, to: key.count, by: 8) {
+            hash64 = (hash64 ^ keyWord(offset)) &* 0xFF51_AFD7_ED55_8CCD
+            hash64 ^= hash64 >> 32
+        }
         let hash = UInt32(truncatingIfNeeded: hash64)
         let mask = table.count - 1
         var slot = Int(hash) & mask
@@ -88,8 +95,11 @@ struct FacetTally {
             let group = groups[index]
             if group.hash == hash, Int(group.keyLength) == key.count {
                 let same = keys.withUnsafeBufferPointer { stored in
-                    let start = Int(group.keyStart)
-                    for i in 0..<key.count where stored[start + i] != byteOfKey(i) { return false }
+                    let storedKey = UnsafeBufferPointer(rebasing: stored[group.key])
+                    for offset in stride(from: 0, to: key.count, by: 8)
+                    where Self.word(of: storedKey, at: offset) != keyWord(offset) {
+                        return false
+                    }
                     return true
                 }
                 if same {
@@ -103,8 +113,18 @@ struct FacetTally {
         let keyStart = keys.count
         keys.append(contentsOf: key)
         if lowercasing {
-            keys.withUnsafeMutableBufferPointer { stored in
-                for i in keyStart..<stored.count { stored[i] = Schema.lowercasedASCII(stored[i]) }
+            keys.withUnsafeMutableBytes { stored in
+                let lowercase = { (offset: Int) in
+                    let word = stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    stored.storeBytes(of: Schema.lowercasedASCII(word: word), toByteOffset: offset, as: UInt64.self)
+                }
+                guard key.count >= 8 else {
+                    for i in keyStart..<stored.count { stored[i] = Schema.lowercasedASCII(stored[i]) }
+                    return
+                }
+                // The last word overlaps the one before: lowercasing twice changes nothing.
+                for offset in stride(from: keyStart, to: stored.count - 8, by: 8) { lowercase(offset) }
+                lowercase(stored.count - 8)
             }
         }
         let displayStart = displays.count
@@ -113,6 +133,19 @@ struct FacetTally {
             keyStart: UInt32(keyStart), keyLength: UInt32(key.count), displayStart: UInt32(displayStart),
             displayLength: UInt32(value.count), hash: hash, displayCount: UInt32(count), count: count))
         if groups.count * 2 > table.count { grow() }
+    }
+
+    /// The eight bytes of `bytes` from `offset` as a word, those past the end zero; the last
+    /// of eight or more bytes read as the word ending at the end, shifted.
+    @inline(__always)
+    private static func word(of bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        let rest = bytes.count - offset
+        let load = { (at: Int) in UnsafeRawPointer(bytes.baseAddress! + at).loadUnaligned(as: UInt64.self) }
+        if rest >= 8 { return load(offset) }
+        if bytes.count >= 8 { return load(bytes.count - 8) >> (8 * (8 - rest)) }
+        var word: UInt64 = 0
+        for i in 0..<rest { word |= UInt64(bytes[offset + i]) << (8 * i) }
+        return word
     }
 
     /// Adds a variant to the group at `index`: the form of most documents is shown; of forms as
