@@ -1278,6 +1278,7 @@ cx_status cx_multivalue_spy_visit(const cx_multivalue_spy *spy, size_t counter, 
 }
 
 uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) noexcept { return spy->spy.documents; }
+uint64_t cx_multivalue_spy_value_count(const cx_multivalue_spy *spy) noexcept { return spy->spy.packed.size(); }
 
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) noexcept { delete spy; }
 

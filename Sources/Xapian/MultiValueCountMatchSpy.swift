@@ -44,6 +44,9 @@ public final class MultiValueCountMatchSpy {
     /// The documents the spy has seen.
     public var documentCount: Int { Int(cx_multivalue_spy_documents(handle)) }
 
+    /// The distinct packed values seen: what `forEachValue` will visit.
+    public var valueCount: Int { Int(cx_multivalue_spy_value_count(handle)) }
+
     /// Every packed value seen, as bytes, with its count, in no particular order.
     ///
     /// - Throws: `XapianError` on failure.

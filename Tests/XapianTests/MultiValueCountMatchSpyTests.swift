@@ -82,6 +82,7 @@ private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) thro
         try matchEven(in: db, with: spy)
         let expected = corpus.expected()
         #expect(try counted(spy.forEachValue) == expected.packed)
+        #expect(spy.valueCount == expected.packed.count)
         #expect(try Dictionary(uniqueKeysWithValues: spy.values().map { ($0.bytes, $0.count) }) == expected.packed)
         #expect(try counted { try spy.forEachWholeValue(of: 1, $0) } == expected.whole[0])
         #expect(try counted { try spy.forEachWholeValue(of: 2, $0) } == expected.whole[1])
@@ -144,6 +145,7 @@ private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) thro
             try matchEven(in: db, with: spy)
             let expected = corpus.expected().packed.filter { $0.key.first.map(asked.contains) ?? false }
             #expect(try counted(spy.forEachValue) == expected)
+            #expect(spy.valueCount == expected.count)
             #expect(spy.documentCount == 300)
         }
     }
@@ -157,6 +159,7 @@ private func counted(_ read: ((UnsafeRawBufferPointer, Int) throws -> Void) thro
         let matches = try matchEven(in: db, with: spy, unweighted: true)
         #expect(matches.map(\.weight).allSatisfy { $0 == 0 })
         #expect(try counted(spy.forEachValue).isEmpty)
+        #expect(spy.valueCount == 0)
         #expect(try counted { try spy.forEachWholeValue(of: 1, $0) } == corpus.expected().whole[0])
         #expect(throws: XapianError.self) { try spy.forEachWholeValue(of: 2) { _, _ in } }
     }

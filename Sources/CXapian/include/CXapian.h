@@ -492,6 +492,8 @@ cx_status cx_multivalue_spy_visit(const cx_multivalue_spy *spy, size_t counter, 
                                   void *context, cx_error **err) CX_NOEXCEPT;
 /* The documents the spy has seen. */
 uint64_t cx_multivalue_spy_documents(const cx_multivalue_spy *spy) CX_NOEXCEPT;
+/* The distinct values of the packed slot the spy has seen. */
+uint64_t cx_multivalue_spy_value_count(const cx_multivalue_spy *spy) CX_NOEXCEPT;
 void cx_multivalue_spy_free(cx_multivalue_spy *spy) CX_NOEXCEPT;
 
 /* ---- cx_enquire: Xapian::Enquire ---------------------------------------------------------- */

@@ -62,23 +62,47 @@ extension Schema {
         // ASCII, most values, copied then lowercased in place: facet counting normalizes every
         // distinct value of a match set (thousands of names at 100k), and the general path goes
         // through Foundation's trimming, folding and Unicode lowercasing for each.
-        var allBits: UInt8 = 0
-        for byte in bytes { allBits |= byte }
-        guard allBits < 0x80 else {
+        let ascii = bytes.assumingMemoryBound(to: UInt8.self)
+        guard let kept = normalizedASCIIRange(of: ascii) else {
             let value = String(decoding: bytes, as: UTF8.self)
             normalized.append(contentsOf: foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased().utf8)
             return
         }
-        // What trimmingCharacters(in: .whitespacesAndNewlines) trims of ASCII: space, tab to CR.
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let from = normalized.count
+        normalized.append(contentsOf: UnsafeBufferPointer(rebasing: ascii[kept]))
+        normalized.withUnsafeMutableBufferPointer { appended in
+            for i in from..<appended.count { appended[i] = lowercasedASCII(appended[i]) }
+        }
+    }
+
+    /// For a value of ASCII bytes, the range `normalizedValue` keeps of it (each byte then
+    /// lowercased with `lowercasedASCII`): all but the space `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` trims of ASCII (space, tab to CR). Nil when a byte is not ASCII.
+    @inline(__always)
+    static func normalizedASCIIRange(of bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var allBits: UInt8 = 0
+        for byte in bytes { allBits |= byte }
+        guard allBits < 0x80 else { return nil }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 < 5 }
         var (start, end) = (0, bytes.count)
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        let from = normalized.count
-        normalized.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]).assumingMemoryBound(to: UInt8.self))
-        normalized.withUnsafeMutableBufferPointer { appended in
-            for i in from..<appended.count where appended[i] &- 0x41 < 26 { appended[i] |= 0x20 }
-        }
+        return start..<end
+    }
+
+    /// An ASCII byte as `normalizedValue` has it: A to Z lowercased.
+    @inline(__always)
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// Eight ASCII bytes (each under 0x80) as `lowercasedASCII` has each, at once: a byte's
+    /// top bit is set by adding 0x3F from A on, and by adding 0x25 from after Z on.
+    @inline(__always)
+    static func lowercasedASCII(word: UInt64) -> UInt64 {
+        let fromA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+        let afterZ = word &+ 0x2525_2525_2525_2525
+        return word | ((fromA & ~afterZ & 0x8080_8080_8080_8080) >> 2)
     }
 }
 

@@ -69,7 +69,12 @@ struct FacetCounts {
             var documentsWithAStory = 0
             if !packedFacets.isEmpty {
                 // Each (facet, value) once: the spy counted each packed value as one key.
-                var tallies = FacetValuesPacking.facets.map { packedFacets.contains($0) ? FacetTally() : nil }
+                // Each facet's tally has room for every value the spy counted: tens of thousands
+                // at 100k, most of them in one facet (people), which would otherwise grow by copies.
+                let values = packedSpy.valueCount
+                var tallies = FacetValuesPacking.facets.map {
+                    packedFacets.contains($0) ? FacetTally(reservingCapacity: values) : nil
+                }
                 try packedSpy.forEachValue { bytes, count in
                     switch FacetValuesPacking.unpack(bytes) {
                     case .facet(let tag, let value):

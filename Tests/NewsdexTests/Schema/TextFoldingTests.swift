@@ -16,6 +16,26 @@ import Testing
         #expect(Schema.normalizedValue(value) == normalized)
     }
 
+    /// The word-wise lowercasing must agree with the byte-wise one on every ASCII byte, in every
+    /// place of a word, whatever its neighbours (a carry would spill into the next byte).
+    @Test func eightASCIIBytesAreLowercasedAsEachIsAlone() {
+        var random = UInt64(0x5EED)
+        for byte in UInt8(0)..<0x80 {
+            for place in 0..<8 {
+                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                var bytes = (0..<8).map { UInt8(truncatingIfNeeded: random >> (8 * $0)) & 0x7F }
+                bytes[place] = byte
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let lowered = withUnsafeBytes(of: Schema.lowercasedASCII(word: word)) { Array($0) }
+                #expect(lowered == bytes.map(Schema.lowercasedASCII), "byte \(byte) at \(place)")
+            }
+        }
+        #expect(Schema.lowercasedASCII(UInt8(ascii: "A")) == UInt8(ascii: "a"))
+        #expect(Schema.lowercasedASCII(UInt8(ascii: "Z")) == UInt8(ascii: "z"))
+        #expect(Schema.lowercasedASCII(UInt8(ascii: "[")) == UInt8(ascii: "["))
+        #expect(Schema.lowercasedASCII(UInt8(ascii: "@")) == UInt8(ascii: "@"))
+    }
+
     static let possessiveCases: [(String, String)] = [
         // Straight, curly (as news sites print it), modifier-letter and fullwidth apostrophes.
         ("Yasser Arafat's bid", "Yasser Arafat bid"),

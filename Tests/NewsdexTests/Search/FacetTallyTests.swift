@@ -10,7 +10,8 @@ import Testing
     static func expected(_ values: [(value: String, count: Int)], limit: Int) -> [FacetValue] {
         var byKey: [String: (display: String, displayCount: Int, count: Int)] = [:]
         for (value, count) in values where !value.isEmpty {
-            let key = Schema.normalizedValue(value)
+            // The general path of normalizing, for every value: the tally reads ASCII its own way.
+            let key = Schema.foldDiacritics(value.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
             var entry = byKey[key] ?? (value, 0, 0)
             entry.count += count
             if count > entry.displayCount || (count == entry.displayCount && value < entry.display) {
@@ -32,6 +33,8 @@ import Testing
         "Mark Rutte", "Mark Rutter", "AFP", "Afp", "  ", "Ångström", "angstrom", "Ǆ", "ǆ",
         // Decomposed, "Zoë" sorts after "Zof" as a string (ë after f), before it as bytes.
         "Zoe\u{308} Ball", "Zof Ball",
+        // Every space that trimming takes off ASCII, each side.
+        "\u{0B}Mark Rutte\u{0C}", "\rMark Rutte\n", "MARK RUTTE\u{0B}", "\t\n", "Mark  Rutte",
     ]
 
     @Test func theTallyMergesVariantsAsComparingStringsWould() {
@@ -53,6 +56,19 @@ import Testing
         #expect(tally.top(10) == Self.expected(values, limit: 10))
         #expect(tally.top(5000) == Self.expected(values, limit: 5000))
         #expect(tally.top(5000).count == 2500)
+    }
+
+    @Test func aTallyWithRoomReservedCountsAsOneThatGrows() {
+        // Room for fewer values than come, as many, and more: the same tally either way.
+        let values = (0..<3000).map { (value: ($0 % 2 == 0 ? "Person " : "PERSON ") + "\($0 % 1200)", count: $0 % 5 + 1) }
+        for room in [0, 10, 1200, 3000, 10_000] {
+            var tally = FacetTally(reservingCapacity: room, bytes: room % 7)
+            for (value, count) in values {
+                var value = value
+                value.withUTF8 { tally.add(UnsafeRawBufferPointer($0), count: count) }
+            }
+            #expect(tally.top(3000) == Self.expected(values, limit: 3000), "room for \(room)")
+        }
     }
 
     @Test func theEmptyValueIsNotCounted() {
