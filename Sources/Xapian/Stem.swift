@@ -40,7 +40,9 @@ public final class Stem {
     /// `Xapian::Stem(language)`.
     public init(language: String, stemmingOnlyWordsContaining needles: [[UInt8]]) throws {
         let joined = needles.flatMap { $0 }
-        let lengths = needles.map(\.count)
+        // A closure, not the key path `\.count`, which the compiler leaves to the runtime to build
+        // at its first use (~12 k instructions of a one-shot search, issue 16).
+        let lengths = needles.map { $0.count }
         handle = try withBytes(language) { l, n in
             try withBytes(joined) { bytes, _ in
                 try lengths.withUnsafeBufferPointer { lengths in
