@@ -20,6 +20,22 @@ final class WorkQueue: @unchecked Sendable {
     }
 }
 
+/// Runs `body(0)` to `body(count - 1)` each on a thread of its own, all at once, and returns
+/// when every one has. `DispatchQueue.concurrentPerform` runs at most as many at once as there
+/// are processors: workers that wait for each other's turns (`OrderedWork`) would wait forever
+/// for one that has not started, with more `--jobs` than processors.
+func onThreadsOfTheirOwn(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for index in 0..<count {
+        group.enter()
+        Thread {
+            body(index)
+            group.leave()
+        }.start()
+    }
+    group.wait()
+}
+
 /// Slots that threads fill, each slot by one thread.
 final class ResultBox<T: Sendable>: @unchecked Sendable {
     // Safe: `storage` is read and written only under `lock`, and holds Sendable values.

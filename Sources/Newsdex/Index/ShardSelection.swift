@@ -44,17 +44,26 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Lets threads take turns in the order of the indexes a `WorkQueue` handed them: turn k starts
-/// once turns 0..<k have ended. Every index taken must take its turn, or later ones wait forever.
+/// once turns 0..<k have ended. Every index taken must take its turn, or later ones wait forever;
+/// a thread that stops taking its indexes (it failed) abandons the turns, and those waiting give up.
 final class Turns: @unchecked Sendable {
-    // Safe: `next` is read and written only under `condition`'s lock.
+    // Safe: `next` and `abandoned` are read and written only under `condition`'s lock.
     private let condition = NSCondition()
     private var next = 0
+    private var abandoned = false
+
+    /// Thrown to a thread waiting for a turn that will not come.
+    struct Abandoned: Error {}
 
     /// Runs `body` in turn `index`, alone among the turns.
-    func inTurn<T>(_ index: Int, _ body: () throws -> T) rethrows -> T {
+    /// - Throws: `Abandoned` when the turns were abandoned before this one came; what `body`
+    ///   throws.
+    func inTurn<T>(_ index: Int, _ body: () throws -> T) throws -> T {
         condition.lock()
-        while next != index { condition.wait() }
+        while next != index && !abandoned { condition.wait() }
+        let comes = next == index
         condition.unlock()
+        guard comes else { throw Abandoned() }
         defer {
             condition.lock()
             next += 1
@@ -62,5 +71,20 @@ final class Turns: @unchecked Sendable {
             condition.unlock()
         }
         return try body()
+    }
+
+    /// Whether turn `index` is the one that may start now.
+    func isCurrent(_ index: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return next == index
+    }
+
+    /// Wakes every thread waiting for its turn, which then throws `Abandoned`.
+    func abandon() {
+        condition.lock()
+        abandoned = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -54,6 +54,34 @@ import Xapian
         #expect(counts.articles == 8 && counts.pictures == 12)
     }
 
+    /// Each worker of a full build takes a fixed share of the files (file i to worker i mod the
+    /// workers) and writes it to a part of its own; the parts are merged in the workers' order.
+    /// So the articles' document ids follow from the corpus and the number of workers alone, and
+    /// hits Xapian ranks by id (copies of a story of equal weight) keep their order from one
+    /// build to the next. The first file is long: taken as threads came free, the other workers
+    /// would have taken the next files while the first one was written. More workers than this
+    /// machine has processors all run: they wait for each other's turns.
+    @Test(arguments: [2, 5])
+    func aFullBuildWithSeveralWorkersNumbersTheArticlesByTheirShares(jobs: Int) throws {
+        let corpus = scratch.path("corpus")
+        let names = (0..<12).map { "BBC/file-\($0 < 10 ? "0" : "")\($0).txt" }
+        for (i, name) in names.enumerated() {
+            let paragraphs = (0..<(i == 0 ? 400 : 2)).map { distinctParagraph(seed: UInt64(i * 1000 + $0)) }
+            scratch.write("corpus/" + name, plainArticle(
+                title: "Harbour report \(i)", date: "2023-01-\(10 + i)", author: "Ann Lee", paragraphs: paragraphs,
+                captions: [("Ships in the harbour at dawn.", "Alamy")]))
+        }
+        let expected = (0..<jobs).flatMap { worker in names.indices.filter { $0 % jobs == worker }.map { names[$0] } }
+        for rebuild in [false, true] {
+            _ = try Indexer(options: IndexOptions(
+                inputs: [corpus], database: scratch.path("index"), rebuild: rebuild, jobs: jobs)).run()
+            let database = try Database(path: scratch.path("index").path)
+            let articles = try database.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
+            let paths = try articles.map { try StoredDocument(of: database.document($0)).path }
+            #expect(paths == expected, "\(jobs) workers, rebuilt: \(rebuild)")
+        }
+    }
+
     @Test func secondRunOverUnchangedCorpusChangesNothing() throws {
         let corpus = Repository.copySeeds(into: scratch)
         _ = try index(corpus)
