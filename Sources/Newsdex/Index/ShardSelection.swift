@@ -43,9 +43,9 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Lets threads take turns in the order of the indexes a `WorkQueue` handed them: turn k starts
-/// once turns 0..<k have ended. Every index taken must take its turn, or later ones wait forever;
-/// a thread that stops taking its indexes (it failed) abandons the turns, and those waiting give up.
+/// Lets threads take turns in the order of the files' indexes in the corpus: turn k starts once
+/// turns 0..<k have ended. Every index must take its turn, or later ones wait forever; a thread
+/// that stops taking its indexes (it failed) abandons the turns, and those waiting give up.
 final class Turns: @unchecked Sendable {
     // Safe: `next` and `abandoned` are read and written only under `condition`'s lock.
     private let condition = NSCondition()
