@@ -298,17 +298,15 @@ final class OrderedWork: Sendable {
     let files: [CorpusFile]
     let selection: ShardSelection?
     let stories: StoryIndexing
-    /// Each worker's share: its n-th file is `worker + n * workers`.
-    private let shares: [WorkQueue]
+    /// How many workers share the files: worker k's are files k, k + workers, k + 2 × workers….
+    private let workers: Int
     private let turns = Turns()
 
     init(files: [CorpusFile], workers: Int, selection: ShardSelection?, stories: StoryIndexing) {
         self.files = files
+        self.workers = workers
         self.selection = selection
         self.stories = stories
-        shares = (0..<workers).map { worker in
-            WorkQueue(count: (files.count - worker + workers - 1) / workers)
-        }
     }
 
     /// A file taken: prepared, with its own articles' stories, or a web archive, which streams
@@ -345,14 +343,12 @@ final class OrderedWork: Sendable {
         var waiting: [Taken] = []  // taken, in order, none of them yet in its turn
         var ready: [Item] = []  // in their turn (archives: to be), in order, before every waiting file
         var aheadArticles = 0
-        var allTaken = false
+        var next = worker  // the share's next file; only this worker takes from its share
         // Takes and prepares the share's next file; false when none is left.
         let take = { () -> Bool in
-            guard !allTaken, let taken = self.shares[worker].take() else {
-                allTaken = true
-                return false
-            }
-            let index = worker + taken * self.shares.count
+            guard next < self.files.count else { return false }
+            let index = next
+            next += self.workers
             let file = self.files[index]
             let item: Taken = WebArchiveReader.isWebArchive(file.relativePath)
                 ? .archive(file, index: index)
