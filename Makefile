@@ -180,13 +180,23 @@ bench-tools: deps
 	@python3 -c 'import tantivy' 2>/dev/null || { \
 	  echo "make: installing tantivy with pip for the benchmark" >&2; python3 -m pip install -q tantivy >&2; }
 
-bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search $(BENCH_BIN)/hello-static
+bench-peers: $(BENCH_BIN)/xapian-index $(BENCH_BIN)/xapian-search $(BENCH_BIN)/hello-static $(BENCH_BIN)/swift-floor
 
 # The start-up floor `newsdex --version` is compared with: Swift's hello world, runtime linked
 # statically as newsdex's is.
 $(BENCH_BIN)/hello-static: bench/hello/hello.swift
 	@mkdir -p $(BENCH_BIN)
 	$(SWIFT)c -O -static-stdlib -o $@ $<
+
+# The floor of a one-shot search in Swift on libxapian: the C++ reference's search called from a
+# Swift program linked as hello-static is (bench/swift-floor).
+$(BENCH_BIN)/swift-floor: bench/swift-floor/main.swift bench/xapian-reference/search.cc
+	@mkdir -p $(BENCH_BIN)
+	g++ -O2 -std=c++17 -DREFERENCE_MAIN=reference_main -c -o $(BENCH_BIN)/swift-floor-search.o \
+	  bench/xapian-reference/search.cc $(shell pkg-config --cflags xapian-core)
+	$(SWIFT)c -O -static-stdlib -o $@ bench/swift-floor/main.swift $(BENCH_BIN)/swift-floor-search.o \
+	  $(shell pkg-config --libs xapian-core) -lstdc++
+	@rm -f $(BENCH_BIN)/swift-floor-search.o
 
 $(BENCH_BIN)/xapian-%: bench/xapian-reference/%.cc
 	@mkdir -p $(BENCH_BIN)

@@ -27,6 +27,9 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 OUT = os.path.join(BENCH, "out")
 BIN = os.path.join(BENCH, "bin")
+# The C++ reference's search called from a static Swift program: no Swift search on libxapian
+# takes less (bench/swift-floor).
+SWIFT_FLOOR = os.path.join(BIN, "swift-floor")
 # BENCH_NEWSDEX and BENCH_NEWSDEX_INPROCESS time other builds (an earlier commit's) with this driver.
 NEWSDEX = os.environ.get("BENCH_NEWSDEX") or os.path.join(ROOT, ".build", "release", "newsdex")
 # In-process newsdex figures come from a separate Swift package (bench/InProcess), so the root
@@ -34,10 +37,10 @@ NEWSDEX = os.environ.get("BENCH_NEWSDEX") or os.path.join(ROOT, ".build", "relea
 NEWSDEX_INPROCESS = (os.environ.get("BENCH_NEWSDEX_INPROCESS")
                      or os.path.join(BENCH, "InProcess", ".build", "release", "newsdex-inprocess"))
 DEBIAN_PYTHON = "/usr/bin/python3"  # has python3-xapian; pyenv's python3 may not
-ENGINES = ["newsdex", "xapian-cpp", "xapian-py", "fts5", "tantivy", "ripgrep"]
+ENGINES = ["newsdex", "xapian-cpp", "swift-floor", "xapian-py", "fts5", "tantivy", "ripgrep"]
 LABELS = {
     "newsdex": "newsdex", "newsdex-j1": "newsdex --jobs 1", "newsdex-j2": "newsdex --jobs 2",
-    "xapian-cpp": "Xapian C++ reference", "xapian-py": "Xapian Python (python3-xapian)",
+    "xapian-cpp": "Xapian C++ reference", "swift-floor": "Swift floor", "xapian-py": "Xapian Python (python3-xapian)",
     "fts5": "SQLite FTS5 (porter)", "tantivy": "Tantivy (PyPI, en_stem)", "ripgrep": "ripgrep (no index)",
 }
 
@@ -445,7 +448,14 @@ def search_engines(args, queries, corpus, dbs, engines, work):
     tantivy_py = tantivy_python()
     active = []
     for engine in engines:
-        if engine != "ripgrep" and engine not in dbs:
+        # The Swift floor is the C++ reference's search called from Swift: it reads its index.
+        if engine == "swift-floor":
+            if "xapian-cpp" not in dbs:
+                continue
+            if not os.access(SWIFT_FLOOR, os.X_OK):
+                per_engine[engine] = {"error": "n/a (bench/bin/swift-floor not built: make bench builds it)"}
+                continue
+        elif engine != "ripgrep" and engine not in dbs:
             continue
         if engine == "newsdex" and not newsdex_available("search"):
             per_engine[engine] = {"error": "n/a (newsdex search not available)"}
@@ -597,13 +607,14 @@ def search_in_turn(engines, q, corpus, dbs, repeat, tantivy_py):
                 rows[engine] = {"error": str(error)[:200]}
                 continue
             times[engine].append(elapsed)
-            first.setdefault(engine, out)
+            if engine == "ripgrep":  # its count is its output's lines
+                first.setdefault(engine, out)
     for engine, (_, _, count) in commands.items():
         if engine in rows:
             continue
         if engine == "ripgrep":
             count = len([line for line in first[engine].splitlines() if line.strip()])
-        elif engine == "xapian-cpp":
+        elif engine in ("xapian-cpp", "swift-floor"):
             count = None  # exact counts come from the in-process run
         rows[engine] = {"p50_ms": percentile(times[engine], 0.5), "p95_ms": percentile(times[engine], 0.95),
                         "count": count}
@@ -614,9 +625,10 @@ def search_command(engine, q, corpus, dbs, tantivy_py):
     """The command line that runs `q` on `engine`, whether it is a shell's, and the count of its
     matches where it is found apart from the timed run (None otherwise)."""
     shell, count = False, None
-    if engine == "xapian-cpp":
+    if engine in ("xapian-cpp", "swift-floor"):
         text, filters = xapian_args(q)
-        cmd = [os.path.join(BIN, "xapian-search"), dbs[engine], text]
+        cmd = [os.path.join(BIN, "xapian-search") if engine == "xapian-cpp" else SWIFT_FLOOR,
+               dbs["xapian-cpp"], text]
         for term in filters:
             cmd += ["--filter", term]
         cmd += ["--facets"] if q["facets"] else []
@@ -831,6 +843,18 @@ def speed_targets(run, big=None):
                         f"behind in {len({c for c, _, _ in lost})} of {len(one)} classes: " +
                         ", ".join(f"`{c}` {one[c]:.1f} vs {LABELS[p]} {t:.1f} ms" for c, p, t in lost[:6]))
             rows.append((f"faster than every peer's one-shot in every query class, at {at}", measured, verdict(not lost)))
+            # What any Swift program on libxapian can reach: the floor's own place among the peers.
+            floor = class_medians(se.get("swift-floor", {}).get("queries"), qs)
+            if floor:
+                fastest = {c: min((v[c], p) for p, v in peers.items() if v.get(c) is not None)
+                           for c in floor if any(v.get(c) is not None for v in peers.values())}
+                behind = [c for c, (t, _) in fastest.items() if t <= floor[c]]
+                margins = ", ".join(f"`{c}` {fastest[c][0] - floor[c]:+.2f}" for c in dict.fromkeys(c for c, _, _ in lost)
+                                    if c in fastest)
+                rows.append((f"(the Swift floor, bench/swift-floor: the C++ reference's search from Swift, at {at})",
+                             f"behind the fastest peer in {len(behind)} of {len(fastest)} classes"
+                             + (f"; its lead in ms where newsdex is behind: {margins}" if margins else ""),
+                             verdict(None)))
     base = run["search"].get("baseline")
     if base and "queries" in base:
         differing = [i for i, r in enumerate(base["queries"]) if r["diffs"]]
@@ -1020,7 +1044,8 @@ def write_indexing(add, meta, indexing, searching, table_only=False):
 
 
 def write_search(add, queries, searching, table_only=False):
-    engines = [e for e in ["newsdex", "xapian-cpp", "xapian-py", "fts5", "tantivy", "ripgrep"] if e in searching]
+    engines = [e for e in ["newsdex", "xapian-cpp", "swift-floor", "xapian-py", "fts5", "tantivy", "ripgrep"]
+               if e in searching]
     nd_in = searching.get("newsdex-inprocess", {}).get("queries") or []
     nd_ids = searching.get("newsdex-inprocess-ids", {}).get("queries") or []
     cpp_in = searching.get("xapian-cpp-inprocess", {}).get("queries") or []
@@ -1029,11 +1054,12 @@ def write_search(add, queries, searching, table_only=False):
         add("")
         add("### By query class (median over the class's queries of each query's p50)")
         add("")
-        add("| class | newsdex one-shot | C++ one-shot | ratio | newsdex in-process | C++ in-process | ratio | "
-            "fastest other peer one-shot |")
-        add("|---|---:|---:|---:|---:|---:|---:|---|")
+        add("| class | newsdex one-shot | C++ one-shot | ratio | Swift floor one-shot | newsdex in-process | "
+            "C++ in-process | ratio | fastest other peer one-shot |")
+        add("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         nd1 = class_medians(searching.get("newsdex", {}).get("queries"), queries)
         cpp1 = class_medians(searching.get("xapian-cpp", {}).get("queries"), queries)
+        floor1 = class_medians(searching.get("swift-floor", {}).get("queries"), queries)
         ndi, cppi = class_medians(nd_in, queries), class_medians(cpp_in, queries)
         others = {p: class_medians(searching.get(p, {}).get("queries"), queries)
                   for p in ("xapian-py", "fts5", "tantivy", "ripgrep")}
@@ -1042,11 +1068,13 @@ def write_search(add, queries, searching, table_only=False):
                 return f"{a[c] / b[c]:.2f}×" if a.get(c) and b.get(c) else "–"
             peer = min(((v[c], p) for p, v in others.items() if v.get(c)), default=None)
             add(f"| {c} | {fmt(nd1.get(c), 1)} | {fmt(cpp1.get(c), 1)} | {ratio(nd1, cpp1)} | "
-                f"{fmt(ndi.get(c), 3)} | {fmt(cppi.get(c), 3)} | {ratio(ndi, cppi)} | "
+                f"{fmt(floor1.get(c), 1)} | {fmt(ndi.get(c), 3)} | {fmt(cppi.get(c), 3)} | {ratio(ndi, cppi)} | "
                 + (f"{LABELS[peer[1]]} {peer[0]:.1f}" if peer else "–") + " |")
         add("")
         add("In-process, the C++ reference returns each hit's stored data only; newsdex builds whole hits "
-            "(snippet, highlighted captions, entities). See the findings at the end for where the time goes.")
+            "(snippet, highlighted captions, entities). The Swift floor is the C++ reference's search called "
+            "from a Swift program linked as newsdex is (bench/swift-floor): no Swift search on libxapian takes "
+            "less. See the findings at the end for where the time goes.")
         add("")
         add("### Per query (p50 / p95)")
         add("")

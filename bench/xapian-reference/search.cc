@@ -3,6 +3,7 @@
 // In-process: search --bench K DB QUERYFILE   runs each query K times in one process and prints one
 //             JSON line per query: p50/p95 in ms and the exact match count.
 // QUERYFILE lines: QUERY<TAB>FILTER_TERMS (space-separated, may be empty)<TAB>yes|no (facets).
+// Built with -DREFERENCE_MAIN=name, `main` is that C function instead, for bench/swift-floor.
 #include <xapian.h>
 
 #include <algorithm>
@@ -58,6 +59,11 @@ static double percentile(std::vector<double> v, double p) {
     size_t i = (size_t)(p * (v.size() - 1) + 0.5);
     return v[i];
 }
+
+#ifdef REFERENCE_MAIN
+extern "C" int REFERENCE_MAIN(int argc, char **argv);
+#define main REFERENCE_MAIN
+#endif
 
 int main(int argc, char **argv) {
     try {
