@@ -51,9 +51,9 @@ extension Indexer {
             onThreadsOfTheirOwn(workers) { worker in
                 results[worker] = Result {
                     try work.run {
-                        try self.buildShard(
-                            work: work, worker: worker, at: partURLs[worker], picturesAt: pictureURLs[worker],
-                            writtenIDs: writtenIDs, tracker: tracker)
+                        try self.buildPart(
+                            work: work, worker: worker, at: [partURLs[worker]], picturesAt: [pictureURLs[worker]],
+                            batchSize: self.options.batchSize, writtenIDs: writtenIDs, tracker: tracker)
                     }
                 }
             }
@@ -92,16 +92,17 @@ extension Indexer {
         summary.rebuilt = true
     }
 
-    /// One worker of a full build: takes files from `work` until none are left and indexes them
-    /// into its own database at `url`, and their pictures into one at `pictures`, committing
-    /// every `batchSize` documents.
-    private func buildShard(
-        work: OrderedWork, worker: Int, at url: URL, picturesAt pictures: URL, writtenIDs: WrittenIDs,
-        tracker: ProgressTracker
+    /// One worker of a full build: takes its share of `work`'s files and indexes them into
+    /// databases of its own, its part of each shard at `urls` (one, unsharded), and their
+    /// pictures into its part of each shard's at `pictures`, each committing every `batchSize`
+    /// documents.
+    private func buildPart(
+        work: OrderedWork, worker: Int, at urls: [URL], picturesAt pictures: [URL], batchSize: Int,
+        writtenIDs: WrittenIDs, tracker: ProgressTracker
     ) throws -> BuildOutcome {
         let writers = try ShardWriters(
-            index: indexPath, urls: [url], mode: .createOrOverwrite, batchSize: options.batchSize,
-            writtenIDs: writtenIDs, picturesApart: [pictures])
+            index: indexPath, urls: urls, mode: .createOrOverwrite, batchSize: batchSize,
+            writtenIDs: writtenIDs, picturesApart: pictures)
         var outcome = BuildOutcome()
         try work.forEachItem(of: worker, self) { item in
             try index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)
@@ -113,10 +114,12 @@ extension Indexer {
         return outcome
     }
 
-    /// A full build of a sharded generation: `workers` threads parse and extract files and write
-    /// each article to its shard (see `ShardWriters`), and its pictures to a part of that shard's
-    /// pictures; each shard is then its articles' part and its pictures' merged, articles first
-    /// (as a generation of one database is, see above), and the shards' stub is written.
+    /// A full build of a sharded generation: `workers` threads parse and extract files and each
+    /// writes an article to its own part of the article's shard (see `ShardWriters`), and its
+    /// pictures to its own part of that shard's pictures; each shard is then merged from its
+    /// parts, the articles' in the workers' order and then the pictures', as a generation of one
+    /// database is (see above), so that a document's id in its shard follows from the corpus and
+    /// `--jobs` alone; and the shards' stub is written.
     private func buildSharded(
         work: OrderedWork, workers: Int, shards: Int, at target: URL, root: String, writtenIDs: WrittenIDs,
         tracker: ProgressTracker
@@ -127,32 +130,31 @@ extension Indexer {
             throw IndexError.from(error, index: indexPath)
         }
         let shardURLs = ShardLayout.urls(generation: target, count: shards)
-        let part = { (shard: URL, kind: String) in target.appendingPathComponent("\(shard.lastPathComponent).\(kind)") }
-        let articleURLs = shardURLs.map { part($0, "articles") }
-        let pictureURLs = shardURLs.map { part($0, "pictures") }
-        let writers = try ShardWriters(
-            index: indexPath, urls: articleURLs, mode: .createOrOverwrite, batchSize: options.batchSize,
-            writtenIDs: writtenIDs, picturesApart: pictureURLs)
+        // Worker w's parts of shard s: `shard-s.articles-w` and `shard-s.pictures-w`.
+        let parts = { (kind: String) in
+            (0..<workers).map { worker in
+                shardURLs.map { target.appendingPathComponent("\($0.lastPathComponent).\(kind)-\(worker)") }
+            }
+        }
+        let articleParts = parts("articles"), pictureParts = parts("pictures")
         let results = ResultBox<Result<BuildOutcome, any Error>>(count: workers)
         onThreadsOfTheirOwn(workers) { worker in
             results[worker] = Result {
                 try work.run {
-                    var outcome = BuildOutcome()
-                    try work.forEachItem(of: worker, self) { item in
-                        try self.index(item, work: work, to: writers, outcome: &outcome, tracker: tracker)
-                    }
-                    return outcome
+                    // Between commits a worker's part of each shard holds its share of what the
+                    // worker's one part holds in a build of one database, so it takes no more memory.
+                    try self.buildPart(
+                        work: work, worker: worker, at: articleParts[worker], picturesAt: pictureParts[worker],
+                        batchSize: max(1, self.options.batchSize / shards), writtenIDs: writtenIDs, tracker: tracker)
                 }
             }
         }
-        tracker.enter(.committing)
         var outcome = BuildOutcome()
         for other in try OrderedWork.outcomes(of: results.values) { outcome.merge(other) }
-        outcome.slots = outcome.slots.union(writers.facetSlotsUsed)
-        try writers.close()
-        tracker.enter(.merging(databases: articleURLs.count + pictureURLs.count))
-        for (shard, (articles, pictures)) in zip(shardURLs, zip(articleURLs, pictureURLs)) {
-            try merge([articles, pictures], into: shard, part: shard.lastPathComponent)
+        tracker.enter(.merging(databases: 2 * shards * workers))
+        for shard in 0..<shards {
+            try merge((articleParts + pictureParts).map { $0[shard] }, into: shardURLs[shard],
+                      part: shardURLs[shard].lastPathComponent)
         }
         let merged = try ShardWriters(
             index: indexPath, urls: shardURLs, mode: .open, batchSize: nil, writtenIDs: writtenIDs)

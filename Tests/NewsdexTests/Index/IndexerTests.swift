@@ -60,9 +60,10 @@ import Xapian
     /// hits Xapian ranks by id (copies of a story of equal weight) keep their order from one
     /// build to the next. The first file is long: taken as threads came free, the other workers
     /// would have taken the next files while the first one was written. More workers than this
-    /// machine has processors all run: they wait for each other's turns.
-    @Test(arguments: [2, 5])
-    func aFullBuildWithSeveralWorkersNumbersTheArticlesByTheirShares(jobs: Int) throws {
+    /// machine has processors all run: they wait for each other's turns. Sharded, each worker
+    /// writes a part of each shard, and each shard holds its articles in the same order.
+    @Test(arguments: [(2, 1), (5, 1), (2, 2), (5, 3)])
+    func aFullBuildWithSeveralWorkersNumbersTheArticlesByTheirShares(jobs: Int, shards: Int) throws {
         let corpus = scratch.path("corpus")
         let names = (0..<12).map { "BBC/file-\($0 < 10 ? "0" : "")\($0).txt" }
         for (i, name) in names.enumerated() {
@@ -74,11 +75,19 @@ import Xapian
         let expected = (0..<jobs).flatMap { worker in names.indices.filter { $0 % jobs == worker }.map { names[$0] } }
         for rebuild in [false, true] {
             _ = try Indexer(options: IndexOptions(
-                inputs: [corpus], database: scratch.path("index"), rebuild: rebuild, jobs: jobs)).run()
-            let database = try Database(path: scratch.path("index").path)
-            let articles = try database.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
-            let paths = try articles.map { try StoredDocument(of: database.document($0)).path }
-            #expect(paths == expected, "\(jobs) workers, rebuilt: \(rebuild)")
+                inputs: [corpus], database: scratch.path("index"), rebuild: rebuild, jobs: jobs, shards: shards)).run()
+            let directory = IndexDirectory(url: scratch.path("index"))
+            let generation = directory.generationURL(try #require(directory.currentGeneration()))
+            let urls = shards == 1 ? [generation] : ShardLayout.urls(generation: generation, count: shards)
+            var found: [String] = []
+            for url in urls {
+                let database = try Database(path: url.path)
+                let articles = try database.postings(Schema.term(Schema.kind, DocumentKind.article.rawValue))
+                let paths = try articles.map { try #require(StoredDocument(of: database.document($0)).path) }
+                #expect(paths == expected.filter(Set(paths).contains), "\(jobs) workers, \(url.lastPathComponent)")
+                found += paths
+            }
+            #expect(found.sorted() == names, "\(jobs) workers, \(shards) shards, rebuilt: \(rebuild)")
         }
     }
 
