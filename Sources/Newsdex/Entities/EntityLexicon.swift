@@ -121,7 +121,8 @@ enum EntityLexicon {
         "village", "camp", "peninsula", "desert", "canal", "coast", "plateau", "heights", "strait",
         "sea", "ocean", "gulf", "bay", "krai", "governorate", "prefecture", "territory",
         "stadium", "arena", "highway", "freeway", "motorway", "expressway", "range", "ranges",
-        "reef", "creek", "plaza", "mall", "market",
+        "reef", "creek", "plaza", "mall", "market", "keys", "lakes", "falls", "springs",
+        "harbour", "harbor", "tunnel", "oval", "ground",
     ]
     /// Place heads no personal name ends with: "Bruce Highway", "George Street" are places
     /// though they open with a given name ("Robert Hill" is a person).
@@ -217,6 +218,20 @@ enum EntityLexicon {
         "fc", "afc", "united", "rovers", "wanderers", "hotspur", "athletic", "albion",
         // Parties named by their members: "Liberal Democrats", "Social Democrats", "Greens".
         "democrats", "republicans", "conservatives", "socialists", "liberals", "greens",
+    ]
+    /// Places of the gazetteer that are also given names, and so left out of the given names
+    /// (Scripts/lexicon): before one more name they open a person's ("Jordan Williams", "Paris
+    /// Hilton"). Cities named like people ("Houston", "Austin") are not in the gazetteer at all.
+    static let placesThatAreGivenNames: Set<String> = [
+        "dallas", "jordan", "georgia", "victoria", "sydney", "paris", "brooklyn", "virginia", "israel",
+    ]
+    /// Last words of newspapers' names, which name an organization after a place or a people:
+    /// "Sydney Morning Herald", "Chicago Tribune", "Irish Independent" — not the place they open
+    /// with. After other words they name other things ("Golden Globe", "Morning Star").
+    static let newspaperHeads: Set<String> = [
+        "herald", "tribune", "gazette", "chronicle", "telegraph", "examiner", "courier", "inquirer",
+        "dispatch", "sentinel", "bulletin", "advertiser", "globe", "observer", "mirror", "express",
+        "mail", "standard", "star", "guardian", "independent", "monitor",
     ]
     /// First words of organization names written head first: "Institute for Far Eastern Studies",
     /// "Ministry of Defence", "University of Oxford". Also place heads: "Republic of", "Sea of".

@@ -13,8 +13,9 @@ public enum EntityRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// A nationality word ("Israeli", "Palestinians"): a mention of its country only when the
     /// text names the country itself; alone it is no entity (a nationality is not a place).
     case nationality
-    /// Ends with an organization word ("Reserve Bank", "Labor Party", "Liberal Democrats"), or
-    /// opens with one that goes before a name ("Channel Nine", "Team New Zealand").
+    /// Ends with an organization word ("Reserve Bank", "Labor Party", "Liberal Democrats"), a
+    /// newspaper's after a place ("Chicago Tribune") or a plural after one (a team: "Brisbane
+    /// Broncos"), or opens with one that goes before a name ("Channel Nine", "Team New Zealand").
     case organizationHead
     /// Ends with a place word: "Hume Highway", "Wall Street" (not after a title or given name:
     /// "Senator Hill", "Robert Hill").

@@ -164,6 +164,31 @@ struct EntityScanner {
         EntityLexicon.givenNames.contains(token.lower) && !lowercaseWords.contains(token.lower)
     }
 
+    /// Whether `range` is a newspaper's name: a place or a people, then words ending with a
+    /// newspaper's last word ("Sydney Morning Herald", "Irish Independent").
+    private func isNewspaper(_ range: ClosedRange<Int>) -> Bool {
+        guard range.count >= 2, EntityLexicon.newspaperHeads.contains(tokens[range.upperBound].lower),
+            let opening = gazetteerMatch(at: range.lowerBound, through: range.upperBound - 1)
+        else { return false }
+        return [.country, .region, .city, .demonym].contains(opening.entry.kind)
+    }
+
+    /// Whether `range` is a team's name: a place, then capitalized words ending with a plural
+    /// ("Brisbane Broncos", "New York Yankees", "Chennai Super Kings") that is no place's
+    /// ("Florida Keys", "Blue Mountains"), no surname ("Sydney Thomas" is a person) and no
+    /// other place ("Caribbean West Indies" is two).
+    private func isTeam(_ range: ClosedRange<Int>) -> Bool {
+        let last = tokens[range.upperBound]
+        guard range.count >= 2, last.lower.count > 3, last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss"),
+            last.isCapitalized, !last.isAllCaps, !last.isPossessive,
+            !EntityLexicon.placeHeads.contains(last.lower), !isSurname(last),
+            let opening = gazetteerMatch(at: range.lowerBound, through: range.upperBound - 1),
+            [.country, .region, .city].contains(opening.entry.kind),
+            gazetteerMatch(at: opening.end + 1, through: range.upperBound) == nil
+        else { return false }
+        return ((opening.end + 1)...range.upperBound).allSatisfy { tokens[$0].isCapitalized && !tokens[$0].isConnector }
+    }
+
     private func isSurname(_ token: EntityToken) -> Bool {
         EntityLexicon.surnames.contains(token.lower) && !lowercaseWords.contains(token.lower)
     }
@@ -293,7 +318,12 @@ struct EntityScanner {
     /// The first of the run rules (organizationHead, placeHead, headBeforeConnector) that holds.
     private func runRule(_ whole: ClosedRange<Int>) -> Decision? {
         let first = tokens[whole.lowerBound], last = tokens[whole.upperBound]
-        if whole.count >= 2 && EntityLexicon.organizationHeads.contains(last.lower) && !last.isAllCaps {
+        if whole.count >= 2 && (EntityLexicon.organizationHeads.contains(last.lower) || isNewspaper(whole))
+            && !last.isAllCaps
+        {
+            return Decision(rule: .organizationHead, type: .organization, cue: last.text)
+        }
+        if isTeam(whole) {
             return Decision(rule: .organizationHead, type: .organization, cue: last.text)
         }
         if whole.count >= 2 && EntityLexicon.organizationOpeners.contains(first.lower)
@@ -332,7 +362,8 @@ struct EntityScanner {
         while position <= run.upperBound {
             let token = tokens[position]
             if let match = gazetteerMatch(at: position, through: run.upperBound),
-                !surnameLikePlace(match, at: position, chunkStart: chunkStart)
+                !surnameLikePlace(match, at: position, chunkStart: chunkStart),
+                !givenNameLikePlace(match, at: position, run: run)
             {
                 if let begin = chunkStart {
                     chunk(begin...(position - 1), runStart: runStart, titleCue: chunkCue, atRunEnd: false)
@@ -362,6 +393,20 @@ struct EntityScanner {
         if let begin = chunkStart {
             chunk(begin...run.upperBound, runStart: runStart, titleCue: chunkCue, atRunEnd: true)
         }
+    }
+
+    /// "Jordan Williams", "Paris Hilton": a one-word place that is also a given name, then one
+    /// last word of the run that is no place, title or common word, name a person, not the
+    /// place; the two are typed as any unknown name is, by their cues.
+    private func givenNameLikePlace(_ match: (end: Int, entry: GazetteerEntry), at position: Int, run: ClosedRange<Int>) -> Bool {
+        guard match.end == position, position + 1 == run.upperBound,
+            [.city, .region, .country].contains(match.entry.kind), !tokens[position].isAllCaps,
+            EntityLexicon.placesThatAreGivenNames.contains(tokens[position].lower)
+        else { return false }
+        let next = tokens[position + 1]
+        return next.gapBefore == .space && next.isCapitalized && !next.isAllCaps
+            && gazetteerMatch(at: position + 1, through: run.upperBound) == nil
+            && !EntityLexicon.titles.contains(next.lower.trimmingSuffix(".")) && !isCommon(next)
     }
 
     /// "Natsuo Yamaguchi", "Jack London": a one-word city or region right after a given name
@@ -426,7 +471,7 @@ struct EntityScanner {
             return Decision(rule: .confirmed, type: nil, cue: "", evidence: .unconfirmed)
         }
         let last = tokens[range.upperBound]
-        if range.count >= 2 && EntityLexicon.organizationHeads.contains(last.lower) {
+        if range.count >= 2 && (EntityLexicon.organizationHeads.contains(last.lower) || isNewspaper(range)) {
             return Decision(rule: .organizationHead, type: .organization, cue: last.text)  // "Imperial College"
         }
         if range.count >= 2 && titleCue == nil && EntityLexicon.placeHeads.contains(last.lower)

@@ -148,6 +148,66 @@ struct EntityExtractorTests {
         #expect(!first.isEmpty)
     }
 
+    /// A newspaper named for its city or its people is an organization, not the place: the
+    /// "Wales" of "New South Wales" again, as "Sydney" of "Sydney Morning Herald".
+    @Test(arguments: [
+        ("The Sydney Morning Herald reported the decision on Monday.", "Sydney Morning Herald", "Sydney"),
+        ("Officials told the Chicago Tribune that the plan had stalled.", "Chicago Tribune", "Chicago"),
+        ("The Irish Independent said the talks had failed.", "Irish Independent", "Ireland"),
+        ("An editorial in the New Zealand Herald backed the plan.", "New Zealand Herald", "New Zealand"),
+    ])
+    func newspapersNamedForAPlaceAreOrganizations(text: String, newspaper: String, place: String) {
+        let entities = EntityExtractor().entities(in: text)
+        #expect(entities.contains { $0.name == newspaper && $0.type == .organization }, "\(entities)")
+        #expect(!entities.contains { $0.name == place }, "\(entities)")
+    }
+
+    /// The same last words after other words name other things: no organization there.
+    @Test func newspapersLastWordsAfterOtherWordsNameNoNewspaper() {
+        let entities = EntityExtractor().entities(in: "She won a Golden Globe in Los Angeles last year.")
+        #expect(!entities.contains { $0.type == .organization }, "\(entities)")
+        #expect(entities.contains { $0.name == "Los Angeles" && $0.type == .place })
+    }
+
+    /// A team named for its city is an organization, not the city: "Brisbane Broncos" names no
+    /// place, as "New South Wales" names no Wales.
+    @Test(arguments: [
+        ("The Brisbane Broncos beat Penrith on Friday night.", "Brisbane Broncos", "Brisbane"),
+        ("He signed with the New York Yankees in 2019.", "New York Yankees", "New York"),
+        ("The Chennai Super Kings won the final.", "Chennai Super Kings", "Chennai"),
+    ])
+    func teamsNamedForAPlaceAreOrganizations(text: String, team: String, place: String) {
+        let entities = EntityExtractor().entities(in: text)
+        #expect(entities.contains { $0.name == team && $0.type == .organization }, "\(entities)")
+        #expect(!entities.contains { $0.name == place }, "\(entities)")
+    }
+
+    /// A place and a plural that make no team: a place's own plural, a second place, a surname.
+    @Test(arguments: [
+        ("Divers explored the Florida Keys in June.", "Florida Keys", EntityType.place),
+        ("Goats roam the Caribbean West Indies, the survey found.", "West Indies", EntityType.place),
+        ("Sydney Thomas, a nurse, said the ward was full.", "Sydney Thomas", EntityType.person),
+    ])
+    func placesBeforeOtherPluralsMakeNoTeam(text: String, name: String, type: EntityType) {
+        let entities = EntityExtractor().entities(in: text)
+        #expect(entities.contains { $0.name == name && $0.type == type }, "\(entities)")
+        #expect(!entities.contains { $0.type == .organization }, "\(entities)")
+    }
+
+    /// A place that is also a given name, before one more name, opens a person's name: no
+    /// place "Jordan" in "Jordan Williams". A place's own word after it still makes a place.
+    @Test(arguments: [
+        ("Jordan Williams scored twice in the second half.", "Jordan Williams", EntityType.person, "Jordan"),
+        ("Paris Hilton said she would attend the launch.", "Paris Hilton", EntityType.person, "Paris"),
+        ("Ferries crossed Sydney Harbour at dawn.", "Sydney Harbour", EntityType.place, "Sydney"),
+        ("The crowd at Adelaide Oval was the largest this season.", "Adelaide Oval", EntityType.place, "Adelaide"),
+    ])
+    func placesThatAreGivenNamesOpenPersonsNames(text: String, name: String, type: EntityType, place: String) {
+        let entities = EntityExtractor().entities(in: text)
+        #expect(entities.contains { $0.name == name && $0.type == type }, "\(entities)")
+        #expect(!entities.contains { $0.name == place }, "\(entities)")
+    }
+
     @Test func partiesNamedByTheirMembersAreOrganizations() {
         let entities = EntityExtractor().entities(in: "The Liberal Democrats said the vote was lost.")
         #expect(entities.contains { $0.name == "Liberal Democrats" && $0.type == .organization })
