@@ -11,6 +11,9 @@ struct BoilerplateRule: Sendable {
         /// Only among the last lines of the file (with blank lines and other trailing rules):
         /// the words could be content elsewhere.
         case trailing
+        /// Only among the first lines of the file, before anything else (with blank lines and
+        /// other leading rules): a page copied whole opens with its skip links and notices.
+        case leading
     }
 
     enum Pattern: Sendable {
@@ -50,6 +53,31 @@ enum Boilerplate {
         .init(pattern: .exact("related articles"), placement: .trailing),
         .init(pattern: .prefix("copyright ©"), placement: .trailing),
         .init(pattern: .prefix("© copyright"), placement: .trailing),
+        // Skip links and script notices that open a page copied whole (real saved pages).
+        .init(pattern: .prefix("skip to "), placement: .leading),
+        .init(pattern: .prefix("jump to "), placement: .leading),
+        .init(pattern: .exact("skip navigation"), placement: .leading),
+        .init(pattern: .prefix("aller au contenu"), placement: .leading),
+        .init(pattern: .prefix("aller au menu"), placement: .leading),
+        .init(pattern: .prefix("direkt zum inhalt"), placement: .leading),
+        .init(pattern: .prefix("zum inhalt springen"), placement: .leading),
+        .init(pattern: .prefix("zum hauptinhalt"), placement: .leading),
+        .init(pattern: .prefix("saltar al contenido"), placement: .leading),
+        .init(pattern: .prefix("ir al contenido"), placement: .leading),
+        .init(pattern: .prefix("vai al contenuto"), placement: .leading),
+        .init(pattern: .prefix("salta al contenuto"), placement: .leading),
+        .init(pattern: .prefix("naar de inhoud"), placement: .leading),
+        .init(pattern: .prefix("ga naar de inhoud"), placement: .leading),
+        .init(pattern: .prefix("pular para o conteúdo"), placement: .leading),
+        .init(pattern: .prefix("ir para o conteúdo"), placement: .leading),
+        .init(pattern: .prefix("please enable javascript"), placement: .leading),
+        .init(pattern: .prefix("please activate javascript"), placement: .leading),
+        .init(pattern: .prefix("you need to enable javascript"), placement: .leading),
+        .init(pattern: .prefix("javascript is disabled"), placement: .leading),
+        .init(pattern: .prefix("javascript scheint"), placement: .leading),
+        .init(pattern: .prefix("bitte aktivieren sie ihr javascript"), placement: .leading),
+        .init(pattern: .prefix("bitte aktivieren sie javascript"), placement: .leading),
+        .init(pattern: .prefix("veuillez activer javascript"), placement: .leading),
     ]
 
     /// Longer than any pattern: a line is lowercased only this far, once, however many rules.
@@ -64,6 +92,19 @@ enum Boilerplate {
             if rules.contains(where: { $0.placement == .anywhere && $0.matches(line, head: head) }) {
                 dropped.insert(index)
             }
+        }
+        // Walk down from the start over blank lines and leading (or anywhere) boilerplate.
+        var first = 0
+        while first < lines.count {
+            let line = lines[first]
+            if line.isEmpty || dropped.contains(first) {
+                first += 1
+                continue
+            }
+            let head = head(line)
+            guard rules.contains(where: { $0.placement == .leading && $0.matches(line, head: head) }) else { break }
+            dropped.insert(first)
+            first += 1
         }
         // Walk up from the end over blank lines and trailing (or anywhere) boilerplate.
         var index = lines.count - 1

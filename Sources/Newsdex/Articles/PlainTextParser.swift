@@ -48,9 +48,16 @@ enum PlainTextParser {
             return nil
         }
 
-        // Title, after a scraper header " date 2024-10-18 <title>" when there is one.
+        // Title, after a scraper header " date 2024-10-18 <title>" when there is one. A line
+        // with neither a letter nor a digit ("*", "|" of a page copied whole) is no title, and
+        // no content either.
         var headerDate: Dateline?
-        if let first = nextOpen(after: -1) {
+        var firstOpen = nextOpen(after: -1)
+        while let i = firstOpen, !lines[i].text.contains(where: { $0.isLetter || $0.isNumber }) {
+            consumed.insert(i)
+            firstOpen = nextOpen(after: i)
+        }
+        if let first = firstOpen {
             var titleIndex: Int? = first
             var title = lines[first].text
             if let header = DatelineParser.parseHeader(lines[first].text) {

@@ -10,6 +10,16 @@ import Testing
         #expect(Boilerplate.lineIndexes(in: lines) == [2, 4, 9, 10])
     }
 
+    /// A page copied whole opens with skip links and notices; the same words further down are
+    /// content.
+    @Test func dropsSkipLinksOnlyAtTheStart() {
+        let lines: [Substring] = [
+            "", "Skip to main content", "Please enable JavaScript to view the comments powered by Disqus.",
+            "Zum Inhalt springen", "Title", "Skip to content", "Body.",
+        ]
+        #expect(Boilerplate.lineIndexes(in: lines) == [1, 2, 3])
+    }
+
     @Test func everyRuleIsLowerCaseAndShorterThanTheMatchedHead() {
         for rule in Boilerplate.rules {
             switch rule.pattern {

@@ -8,6 +8,13 @@ import Testing
         #expect(article.paragraphs == ["They came by sea."])
     }
 
+    /// A page copied whole opens with marks of its layout ("*", "|"): no title, no content.
+    @Test func aLineWithoutLettersOrDigitsIsNoTitle() throws {
+        let article = try #require(ArticleFixtures.article("*\n|\nTroops Arrive\nThey came by sea.\n"))
+        #expect(article.title == "Troops Arrive")
+        #expect(article.paragraphs == ["They came by sea."])
+    }
+
     @Test func scraperHeaderGivesDateAndTitle() throws {
         let article = try #require(ArticleFixtures.article(" date 2024-10-18 Troops Arrive\n\nThey came.\n"))
         #expect(article.title == "Troops Arrive")
