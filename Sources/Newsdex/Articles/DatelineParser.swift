@@ -21,11 +21,14 @@ enum DatelineParser {
         var day: Int?, month: Int?, year: Int?
         var found: Dateline?
         var awaitingMeridiem: (hour: Int, minute: Int)?
+        // A time written before its date ("Updated 3:14 PM EST, March 2, 2024", AP).
+        var timeBefore: (hour: Int, minute: Int)?
 
         func complete() -> Bool {
             guard found == nil, let d = day, let m = month, let y = year else { return false }
             guard let date = isoDate(year: y, month: m, day: d) else { return false }
             found = Dateline(date: date)
+            if let timeBefore { setTime(timeBefore.hour, timeBefore.minute) }
             return true
         }
         func setTime(_ hour: Int, _ minute: Int) {
@@ -47,8 +50,12 @@ enum DatelineParser {
             if let pending = awaitingMeridiem {
                 awaitingMeridiem = nil
                 if let hour = meridiemHour(pending.hour, lower) {
-                    found!.time = nil
-                    setTime(hour, pending.minute)
+                    if found == nil {
+                        timeBefore = (hour, pending.minute)
+                    } else {
+                        found!.time = nil
+                        setTime(hour, pending.minute)
+                    }
                     continue
                 }
             }
@@ -76,7 +83,19 @@ enum DatelineParser {
                 continue
             }
             if let (hour, minute, meridiem) = parseTime(lower) {
-                guard found != nil else { return nil }
+                guard found != nil else {
+                    // Before any part of the date, once: "3:14 PM EST, March 2, 2024".
+                    guard timeBefore == nil, day == nil, month == nil, year == nil, minute < 60 else { return nil }
+                    if let meridiem {
+                        guard let hour = meridiemHour(hour, meridiem) else { return nil }
+                        timeBefore = (hour, minute)
+                    } else {
+                        guard hour < 24 else { return nil }
+                        timeBefore = (hour, minute)
+                        if hour <= 12 { awaitingMeridiem = (hour, minute) }
+                    }
+                    continue
+                }
                 if let meridiem {
                     guard let hour = meridiemHour(hour, meridiem) else { return nil }
                     setTime(hour, minute)
@@ -87,7 +106,7 @@ enum DatelineParser {
                 continue
             }
             if isTimeZone(token) {
-                guard found != nil else { return nil }
+                guard found != nil || timeBefore != nil else { return nil }
                 continue
             }
             return nil
@@ -161,7 +180,7 @@ enum DatelineParser {
         return number(ArraySlice(digits.utf8))
     }
 
-    /// "14:30", "14:30:05", "2:30pm", "2.30pm", "2pm".
+    /// "14:30", "14:30:05", "2:30pm", "2.30pm", "2pm", "10.12" (the Guardian's).
     private static func parseTime(_ token: String) -> (Int, Int, String?)? {
         var body = Substring(token)
         var meridiem: String?
@@ -170,8 +189,7 @@ enum DatelineParser {
             body = body.dropLast(suffix.count)
             break
         }
-        let parts = body.split(separator: meridiem == nil ? ":" : body.contains(":") ? ":" : ".",
-                               omittingEmptySubsequences: false)
+        let parts = body.split(separator: body.contains(":") ? ":" : ".", omittingEmptySubsequences: false)
         guard let hour = parts.first.flatMap({ $0.count <= 2 ? number(ArraySlice($0.utf8)) : nil })
         else { return nil }
         if parts.count == 1 {

@@ -39,6 +39,10 @@ enum PlainTextParser {
     ) -> ParsedText {
         var result = ParsedText()
         var consumed = Boilerplate.lineIndexes(in: lines.map(\.text))
+        /// Whether line `index` is a paragraph alone where lines are joined: blank lines around it.
+        func isParagraphByItself(_ index: Int) -> Bool {
+            (index == 0 || lines[index - 1].text.isEmpty) && (index + 1 == lines.count || lines[index + 1].text.isEmpty)
+        }
         func nextOpen(after index: Int) -> Int? {
             var i = index + 1
             while i < lines.count {
@@ -81,17 +85,34 @@ enum PlainTextParser {
             }
         }
 
-        // Caption pairs, anywhere in the page.
+        // Captions, anywhere in the page: a caption line and the same with its credit (LBC), a
+        // source line and a caption line (BBC), or one line with its credit (most others).
         var cursor = nextOpen(after: -1)
-        while let i = cursor, let j = nextOpen(after: i) {
-            if let credit = CaptionPairing.credit(caption: lines[i].text, creditLine: lines[j].text) {
+        while let i = cursor {
+            let j = nextOpen(after: i)
+            if let j, let credit = CaptionPairing.credit(caption: lines[i].text, creditLine: lines[j].text) {
                 result.captions.append(Caption(text: String(lines[i].text), credit: credit))
-                consumed.insert(i)
-                consumed.insert(j)
+                consumed.formUnion([i, j])
                 cursor = nextOpen(after: j)
-            } else {
-                cursor = j
+                continue
             }
+            if let labelled = CaptionPairing.labelledLine(lines[i].text) {
+                // "Image source, Getty Images" then "Image caption, …": one caption.
+                if case .source(let credit) = labelled, let j, case .caption(let text) = CaptionPairing.labelledLine(lines[j].text) {
+                    result.captions.append(Caption(text: text, credit: credit))
+                    consumed.formUnion([i, j])
+                    cursor = nextOpen(after: j)
+                    continue
+                }
+                if case .caption(let text) = labelled { result.captions.append(Caption(text: text)) }
+                consumed.insert(i)
+            } else if layout == .linePerParagraph || isParagraphByItself(i),
+                let caption = CaptionPairing.captionWithCredit(lines[i].text)
+            {
+                result.captions.append(caption)
+                consumed.insert(i)
+            }
+            cursor = j
         }
 
         // Dateline and byline, near the top.

@@ -19,6 +19,9 @@ import Testing
         ("2024-10-18T14:30:00Z", "2024-10-18T14:30"),
         ("2024-10-18 14:30", "2024-10-18T14:30"),
         ("Published 18 October 2024, 14:30 | Updated 19 October 2024, 09:00", "2024-10-18T14:30"),
+        ("Fri 5 Jan 2024 10.12 GMT", "2024-01-05T10:12"),  // the Guardian
+        ("Updated 3:14 PM EST, March 2, 2024", "2024-03-02T15:14"),  // AP: the time first
+        ("Published 10:30, 5 January 2024", "2024-01-05T10:30"),
     ])
     func readsDatelines(line: String, iso: String) {
         #expect(DatelineParser.parse(line[...])?.iso == iso)
@@ -37,6 +40,8 @@ import Testing
         "By Katy Ronkin",
         "North Korea has 1.2 million troops, one of the largest militaries in the world.",
         "May 2024 was a hot month",
+        "3:14 PM EST",  // a time alone
+        "3:14 PM 4:15 PM March 2, 2024",  // two times
         "",
     ])
     func rejectsLinesThatAreNotDatelines(line: String) {

@@ -15,6 +15,27 @@ import Testing
         #expect(article.paragraphs == ["They came by sea."])
     }
 
+    /// The Guardian's, AP's and the BBC's ways of printing a caption, in one copied page.
+    @Test func captionsPrintedOnceOrBesideTheirSourceAreCaptions() throws {
+        let article = try #require(ArticleFixtures.article("""
+            Storm batters coast
+            Fri 5 Jan 2024 10.12 GMT
+            Waves crash over the sea wall in Porthcawl, south Wales. Photograph: Ben Birchall/PA
+            Strong winds hit the coast on Friday.
+            Image source, Getty Images
+            Image caption, Residents clear debris in Aberystwyth
+            Supporters cheer at the rally. (AP Photo/Jacquelyn Martin)
+            More storms are forecast (Reuters).
+            """))
+        #expect(article.date == "2024-01-05T10:12")
+        #expect(article.captions == [
+            Caption(text: "Waves crash over the sea wall in Porthcawl, south Wales.", credit: "Ben Birchall/PA"),
+            Caption(text: "Residents clear debris in Aberystwyth", credit: "Getty Images"),
+            Caption(text: "Supporters cheer at the rally.", credit: "AP Photo/Jacquelyn Martin"),
+        ])
+        #expect(article.paragraphs == ["Strong winds hit the coast on Friday.", "More storms are forecast (Reuters)."])
+    }
+
     @Test func scraperHeaderGivesDateAndTitle() throws {
         let article = try #require(ArticleFixtures.article(" date 2024-10-18 Troops Arrive\n\nThey came.\n"))
         #expect(article.title == "Troops Arrive")
