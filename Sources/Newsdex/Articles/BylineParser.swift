@@ -28,17 +28,53 @@ enum BylineParser {
         var names: [String] = []
         for var name in splitNames(rest) {
             if let place = name.range(of: " in ") { name = String(name[..<place.lowerBound]) }
-            if isJobTitle(name) {
+            // "By political reporter Jane Doe" (ABC): the name after the role.
+            if names.isEmpty, let named = nameAfterRole(name) { name = named }
+            // "Jane Doe, Health Reporter", "Jane Doe, CNN": a role or the outlet ends the names.
+            if isJobTitle(name) || (!names.isEmpty && outlets.contains(name.lowercased())) {
                 if names.isEmpty { return nil }
                 break
             }
             guard isPersonName(name) else { return nil }
-            names.append(name)
+            names.append(capitalizedIfShouted(name))
         }
         return names.isEmpty ? nil : (names, after)
     }
 
-    static let openings = ["By: ", "By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por "]
+    static let openings = [
+        "By: ", "By ", "BY ", "Written by ", "Words by ", "Story by ", "Von ", "VON ", "Par ", "PAR ", "Por ",
+    ]
+
+    /// News outlets and agencies a byline names after its authors ("Jane Doe, CNN"): no author.
+    static let outlets: Set<String> = [
+        "cnn", "ap", "afp", "reuters", "associated press", "the associated press", "bloomberg", "bbc",
+        "bbc news", "agencies", "agence france-presse", "aap", "pa", "pa media", "dpa", "xinhua",
+        "fox news", "nbc news", "abc news", "cbs news", "al jazeera", "sky news", "the guardian",
+        "the new york times", "the washington post", "cnbc", "npr", "politico", "axios",
+    ]
+
+    /// The name after a role that opens a byline ("political reporter Jane Doe", "Europe
+    /// correspondent Jane Doe"), or nil when there is no role or no name of two words after it.
+    private static func nameAfterRole(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard let role = words.lastIndex(where: { jobTitleWords.contains($0.lowercased()) }),
+            words.count - role - 1 >= 2
+        else { return nil }
+        return words[(role + 1)...].joined(separator: " ")
+    }
+
+    /// "ZEKE MILLER" (AP prints bylines in capitals) → "Zeke Miller"; other names as written.
+    private static func capitalizedIfShouted(_ name: String) -> String {
+        let letters = name.filter { $0.isLetter }
+        guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return name }
+        var result = ""
+        var startsWord = true
+        for character in name {
+            result += startsWord ? String(character) : character.lowercased()
+            startsWord = !character.isLetter
+        }
+        return result
+    }
 
     /// Words of the job titles bylines carry after the name.
     static let jobTitleWords: Set<String> = [

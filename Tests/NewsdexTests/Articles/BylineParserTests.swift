@@ -15,6 +15,14 @@ import Testing
         ("By Jane Doe in Kyiv and John Roe in Moscow", ["Jane Doe", "John Roe"]),
         ("Von Gregory Lipinski", ["Gregory Lipinski"]),
         ("Par Renée Fauchon", ["Renée Fauchon"]),
+        ("By political reporter Jane Doe", ["Jane Doe"]),  // ABC
+        ("By Europe correspondent Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe, CNN", ["Jane Doe"]),
+        ("By Jane Doe and John Roe, Associated Press", ["Jane Doe", "John Roe"]),
+        ("By ZEKE MILLER", ["Zeke Miller"]),  // AP
+        ("By SEÁN O'BRIEN-SMITH and JOHN ROE", ["Seán O'Brien-Smith", "John Roe"]),
+        ("Written by Jane Doe", ["Jane Doe"]),
+        ("By Reuters", ["Reuters"]),  // a wire story's byline names the agency
     ])
     func readsBylines(line: String, authors: [String]) {
         #expect(BylineParser.authors(in: line[...]) == authors)
@@ -28,6 +36,8 @@ import Testing
         "By ",
         "Katy Ronkin",
         "By Political Editor",
+        "By political reporters",
+        "Written by hand, the letter was signed.",
         "Von den 500 Mitarbeitern blieben 20.",
     ])
     func rejectsSentences(line: String) {
