@@ -37,13 +37,16 @@ enum CaptionPairing {
     /// The source or the caption a line "Image source, X" or "Image caption, X" gives; nil for
     /// any other line.
     static func labelledLine(_ line: Substring) -> LabelledLine? {
-        for (label, kind) in [("Image source, ", true), ("Image caption, ", false)] where line.utf8.starts(with: label.utf8) {
+        for (label, isSource) in lineLabels where line.utf8.starts(with: label.utf8) {
             let value = line.dropFirst(label.count).trimmedForParsing()
             guard !value.isEmpty else { return nil }
-            return kind ? .source(String(value)) : .caption(String(value))
+            return isSource ? .source(String(value)) : .caption(String(value))
         }
         return nil
     }
+
+    /// The BBC's labels, ASCII, each with whether it gives the source.
+    private static let lineLabels = [("Image source, ", true), ("Image caption, ", false)]
 
     /// The longest line read as a caption with its credit, in bytes: a body paragraph is longer.
     static let maxCaptionLineBytes = 400
@@ -55,6 +58,7 @@ enum CaptionPairing {
     /// sentence ending "(Reuters)" stays body.
     static func captionWithCredit(_ line: Substring) -> Caption? {
         // A credit ends with its name, a body sentence with its punctuation: most lines stop here.
+        // Then a label's colon, a photographer's slash or a "©" (0xC2 0xA9) must be near the end.
         let bytes = line.utf8
         guard let last = line.last, !".\"?!”".contains(last), bytes.count <= maxCaptionLineBytes,
             bytes.suffix(120).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == 0xC2 })

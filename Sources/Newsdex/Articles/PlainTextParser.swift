@@ -104,6 +104,7 @@ enum PlainTextParser {
                     cursor = nextOpen(after: j)
                     continue
                 }
+                // A caption alone has no credit; a source alone names no picture: neither is body.
                 if case .caption(let text) = labelled { result.captions.append(Caption(text: text)) }
                 consumed.insert(i)
             } else if layout == .linePerParagraph || isParagraphByItself(i),
