@@ -70,6 +70,12 @@ enum DatelineParser {
                 if found == nil { found = iso; day = 1; month = 1; year = 1 }
                 continue
             }
+            // "18.10.2024", as German and other European sites write a date.
+            if let (d, m, y) = dottedDate(token) {
+                guard day == nil, month == nil, year == nil else { return nil }
+                if found == nil { day = d; month = m; year = y; guard complete() else { return nil } }
+                continue
+            }
             if let number = dayOrYear(token) {
                 if found != nil { continue }  // a second date ("Updated 19 October 2024"): the first wins
                 if number >= 1000 {
@@ -169,10 +175,20 @@ enum DatelineParser {
         return value
     }
 
-    /// "18", "18th", "2024".
+    /// "18.10.2024" → (18, 10, 2024): a day and a month of one or two digits, a year of four.
+    private static func dottedDate(_ token: Substring) -> (Int, Int, Int)? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, let d = number(ArraySlice(parts[0].utf8)), let m = number(ArraySlice(parts[1].utf8)),
+            let y = number(ArraySlice(parts[2].utf8)), (1...31).contains(d), (1...12).contains(m)
+        else { return nil }
+        return (d, m, y)
+    }
+
+    /// "18", "18th", "1er" (French), "2024".
     private static func dayOrYear(_ token: Substring) -> Int? {
         var digits = token
-        for suffix in ["st", "nd", "rd", "th"] where token.lowercased().hasSuffix(suffix) {
+        for suffix in ["st", "nd", "rd", "th", "er"] where token.lowercased().hasSuffix(suffix) {
             digits = token.dropLast(2)
             guard digits.count <= 2 else { return nil }
         }
@@ -180,8 +196,17 @@ enum DatelineParser {
         return number(ArraySlice(digits.utf8))
     }
 
-    /// "14:30", "14:30:05", "2:30pm", "2.30pm", "2pm", "10.12" (the Guardian's).
+    /// "14:30", "14:30:05", "2:30pm", "2.30pm", "2pm", "10.12" (the Guardian's), "14h30" (French).
     private static func parseTime(_ token: String) -> (Int, Int, String?)? {
+        if let h = token.firstIndex(of: "h"), h != token.startIndex {
+            let hour = token[..<h], minute = token[token.index(after: h)...]
+            guard hour.count <= 2, let hours = number(ArraySlice(hour.utf8)), hours < 24,
+                minute.isEmpty || minute.count == 2
+            else { return nil }
+            let minutes = minute.isEmpty ? 0 : number(ArraySlice(minute.utf8))
+            guard let minutes, minutes < 60 else { return nil }
+            return (hours, minutes, nil)
+        }
         var body = Substring(token)
         var meridiem: String?
         for suffix in ["am", "pm", "a.m", "p.m"] where body.hasSuffix(suffix) {
@@ -224,14 +249,29 @@ enum DatelineParser {
                 && offset.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":") })
     }
 
+    /// Words around a date in the languages of European news sites: English, German, French,
+    /// Spanish, Italian, Portuguese, Dutch ("Veröffentlicht am 18. Oktober 2024, 14:30 Uhr",
+    /// "Publié le 18 octobre 2024 à 14h30", "18 de octubre de 2024").
     private static let fillerWords: Set<String> = [
         "published", "updated", "posted", "last", "first", "modified", "date", "on", "at", "of",
         "the", "|", "•", "·", "-", "–", "—", "/",
+        "veröffentlicht", "aktualisiert", "stand", "am", "um", "uhr", "vom",
+        "publié", "mis", "à", "jour", "le", "du", "modifié",
+        "publicado", "actualizado", "de", "del", "a", "las", "el",
+        "pubblicato", "aggiornato", "alle", "ore", "il",
+        "atualizado", "às", "em",
+        "gepubliceerd", "bijgewerkt", "om", "op",
     ]
 
     private static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
 
     private static let months: [String: Int] = [
@@ -239,5 +279,23 @@ enum DatelineParser {
         "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
         "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+        // German
+        "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
+        "oktober": 10, "dezember": 12, "mär": 3, "okt": 10, "dez": 12,
+        // French
+        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+        "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+        "decembre": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12,
+        // Spanish
+        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+        // Italian
+        "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+        "settembre": 9, "ottobre": 10, "dicembre": 12,
+        // Portuguese
+        "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+        "outubro": 10, "novembro": 11, "dezembro": 12,
+        // Dutch
+        "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
     ]
 }

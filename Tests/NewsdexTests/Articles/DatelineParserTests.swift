@@ -22,6 +22,14 @@ import Testing
         ("Fri 5 Jan 2024 10.12 GMT", "2024-01-05T10:12"),  // the Guardian
         ("Updated 3:14 PM EST, March 2, 2024", "2024-03-02T15:14"),  // AP: the time first
         ("Published 10:30, 5 January 2024", "2024-01-05T10:30"),
+        // Sites in other languages.
+        ("Veröffentlicht am 18. Oktober 2024, 14:30 Uhr", "2024-10-18T14:30"),
+        ("Freitag, 18.10.2024, 14.30 Uhr", "2024-10-18T14:30"),
+        ("Publié le 1er octobre 2024 à 14h30", "2024-10-01T14:30"),
+        ("18 de octubre de 2024", "2024-10-18"),
+        ("venerdì 18 ottobre 2024 alle 14:30", "2024-10-18T14:30"),
+        ("18 de março de 2024", "2024-03-18"),
+        ("vrijdag 18 oktober 2024", "2024-10-18"),
     ])
     func readsDatelines(line: String, iso: String) {
         #expect(DatelineParser.parse(line[...])?.iso == iso)
@@ -42,6 +50,9 @@ import Testing
         "May 2024 was a hot month",
         "3:14 PM EST",  // a time alone
         "3:14 PM 4:15 PM March 2, 2024",  // two times
+        "32.10.2024",
+        "18.10.2024 19.10.2024",  // two dates
+        "Le président a parlé",
         "",
     ])
     func rejectsLinesThatAreNotDatelines(line: String) {
