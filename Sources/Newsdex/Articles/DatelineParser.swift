@@ -23,6 +23,8 @@ enum DatelineParser {
         var awaitingMeridiem: (hour: Int, minute: Int)?
         // A time written before its date ("Updated 3:14 PM EST, March 2, 2024", AP).
         var timeBefore: (hour: Int, minute: Int)?
+        // After a date, a separator may lead to a label: "Mar 5, 2024 / 10:14 AM / CBS News".
+        var afterSeparator = false
 
         func complete() -> Bool {
             guard found == nil, let d = day, let m = month, let y = year else { return false }
@@ -58,6 +60,13 @@ enum DatelineParser {
                     }
                     continue
                 }
+            }
+            if found != nil, laterStampWords.contains(lower) {
+                return found  // "March 5, 2024 10:14 AM Updated 2 hours ago": the first stamp
+            }
+            if separators.contains(lower) {
+                afterSeparator = found != nil
+                continue
             }
             if fillerWords.contains(lower) { continue }
             if weekdays.contains(lower) { continue }
@@ -115,10 +124,18 @@ enum DatelineParser {
                 guard found != nil || timeBefore != nil else { return nil }
                 continue
             }
-            return nil
+            return afterSeparator ? found : nil
         }
         return found
     }
+
+    /// Words that open a second time stamp after the first: the first is the dateline's.
+    private static let laterStampWords: Set<String> = [
+        "updated", "modified", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt",
+    ]
+
+    /// Separators after which, once a date is read, a label may end the line.
+    private static let separators: Set<String> = ["|", "/", "•", "·"]
 
     /// "2024-10-18", "2024-10-18T14:30", "2024-10-18T14:30:00Z", "2024-10-18 14:30" (as one
     /// string), or nil.
@@ -254,7 +271,7 @@ enum DatelineParser {
     /// "Publié le 18 octobre 2024 à 14h30", "18 de octubre de 2024").
     private static let fillerWords: Set<String> = [
         "published", "updated", "posted", "last", "first", "modified", "date", "on", "at", "of",
-        "the", "|", "•", "·", "-", "–", "—", "/",
+        "the", "-", "–", "—",
         "veröffentlicht", "aktualisiert", "stand", "am", "um", "uhr", "vom",
         "publié", "mis", "à", "jour", "le", "du", "modifié",
         "publicado", "actualizado", "de", "del", "a", "las", "el",

@@ -271,6 +271,24 @@ struct HTMLMetadata: Sendable {
 
     // MARK: - Values
 
+    /// The date of a URL whose path holds one as news sites and blogs write it, year, month and
+    /// day segments ("https://example.com/2017/08/30/title"); nil for any other URL.
+    static func dateInURL(_ url: String) -> Dateline? {
+        let path = url.split(separator: "?", maxSplits: 1).first ?? ""
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= 3 else { return nil }
+        let digits = { (text: Substring) in text.allSatisfy { $0.isASCII && $0.isNumber } }
+        for i in 0..<(segments.count - 2) {
+            let (y, m, d) = (segments[i], segments[i + 1], segments[i + 2])
+            guard y.count == 4, m.count == 2, d.count == 2, digits(y), digits(m), digits(d),
+                let year = Int(y), let month = Int(m), let day = Int(d),
+                (1990...2100).contains(year), let date = DatelineParser.isoDate(year: year, month: month, day: day)
+            else { continue }
+            return Dateline(date: date)
+        }
+        return nil
+    }
+
     /// A date from a machine-readable or a written value.
     static func date(_ value: String) -> Dateline? {
         let trimmed = value.trimmedForParsing()

@@ -114,7 +114,8 @@ enum HTMLReader {
             warn("no article text found; indexed with its title\(captions.isEmpty ? "" : " and captions") only")
         }
 
-        let pageDate = metadata.date ?? parsed.date
+        // Last, the date a news URL's path holds ("/2017/08/30/…"): a day, with no time.
+        let pageDate = metadata.date ?? parsed.date ?? (context.url ?? metadata.url).flatMap(HTMLMetadata.dateInURL)
         var authors = metadata.authors.isEmpty ? parsed.authors : metadata.authors
         if authors.isEmpty { authors = metadata.organizationAuthors }
         let source = metadata.siteName ?? context.folderSource ?? host(of: metadata.url ?? context.url) ?? "unknown"

@@ -22,6 +22,8 @@ import Testing
         ("Fri 5 Jan 2024 10.12 GMT", "2024-01-05T10:12"),  // the Guardian
         ("Updated 3:14 PM EST, March 2, 2024", "2024-03-02T15:14"),  // AP: the time first
         ("Published 10:30, 5 January 2024", "2024-01-05T10:30"),
+        ("March 5, 2024 10:14 AM GMT+1 Updated 2 hours ago", "2024-03-05T10:14"),  // Reuters
+        ("Mar 5, 2024 / 10:14 AM / CBS News", "2024-03-05T10:14"),
         // Sites in other languages.
         ("Veröffentlicht am 18. Oktober 2024, 14:30 Uhr", "2024-10-18T14:30"),
         ("Freitag, 18.10.2024, 14.30 Uhr", "2024-10-18T14:30"),
@@ -53,6 +55,8 @@ import Testing
         "32.10.2024",
         "18.10.2024 19.10.2024",  // two dates
         "Le président a parlé",
+        "Updated 2 hours ago",
+        "CBS News / Mar 5, 2024",  // a label before the date is no dateline
         "",
     ])
     func rejectsLinesThatAreNotDatelines(line: String) {

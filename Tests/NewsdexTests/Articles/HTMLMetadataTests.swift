@@ -98,6 +98,26 @@ import Testing
         #expect(HTMLMetadata.date(value) == nil)
     }
 
+    @Test(arguments: [
+        ("https://en.blog.wordpress.com/2017/08/30/simpler-on-the-go-publishing/", "2017-08-30"),
+        ("https://die-partei.net/sh/2014/07/19/landesparteitag", "2014-07-19"),
+        ("https://example.com/news/2024/03/11", "2024-03-11"),
+    ])
+    func datesInURLs(url: String, iso: String) {
+        #expect(HTMLMetadata.dateInURL(url)?.iso == iso)
+    }
+
+    @Test(arguments: [
+        "https://example.com/2024/03/harbour-ferry",  // a month, no day
+        "https://example.com/2024/13/11/title",
+        "https://example.com/1024/03/11/title",
+        "https://example.com/page?from=/2024/03/11/",
+        "https://example.com/",
+    ])
+    func urlsWithoutADate(url: String) {
+        #expect(HTMLMetadata.dateInURL(url) == nil)
+    }
+
     @Test func organizationsAndTheSiteAreAuthorsOnlyWhenNoPersonIs() throws {
         let organization = """
             <head><meta property="og:site_name" content="Planet"><meta name="author" content="Planet GmbH, Metropolis">

@@ -14,6 +14,23 @@ import Testing
 
     private func body(_ article: Article) -> String { article.paragraphs.joined(separator: "\n") }
 
+    /// A page that says its date nowhere else has the one its URL holds; its text's dateline,
+    /// with a time, comes first.
+    @Test func theURLsDateIsTheLastResort() throws {
+        func page(_ text: String) -> String {
+            """
+            <html><head><title>Harbour ferry</title>
+            <link rel="canonical" href="https://coastlinecourier.example/2024/03/11/harbour-ferry/"></head>
+            <body><article><h1>Harbour ferry</h1>\(text)
+            <p>Ferry crews in Penmarrow will return to work on Monday after the strike ended.</p></article></body></html>
+            """
+        }
+        let dated = try #require(ArticleFixtures.readHTML(page("")).articles.first)
+        #expect(dated.date == "2024-03-11")
+        let written = try #require(ArticleFixtures.readHTML(page("<p>12 March 2024, 09:30</p>")).articles.first)
+        #expect(written.date == "2024-03-12T09:30")
+    }
+
     @Test func wordPressPage() throws {
         let page = try article("wordpress.html", as: "Local/ferry.html")
         #expect(page.title == "Harbour ferry strike ends after three weeks")
