@@ -63,10 +63,11 @@ enum BylineParser {
         return words[(role + 1)...].joined(separator: " ")
     }
 
-    /// "ZEKE MILLER" (AP prints bylines in capitals) → "Zeke Miller"; other names as written.
+    /// "ZEKE MILLER" (AP prints bylines in capitals) → "Zeke Miller"; other names as written,
+    /// and one word too: "By AFP" names the agency, whose letters are its name.
     private static func capitalizedIfShouted(_ name: String) -> String {
         let letters = name.filter { $0.isLetter }
-        guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return name }
+        guard name.contains(" "), letters.allSatisfy({ $0.isUppercase }) else { return name }
         var result = ""
         var startsWord = true
         for character in name {

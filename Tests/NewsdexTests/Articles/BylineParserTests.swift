@@ -23,6 +23,7 @@ import Testing
         ("By SEÁN O'BRIEN-SMITH and JOHN ROE", ["Seán O'Brien-Smith", "John Roe"]),
         ("Written by Jane Doe", ["Jane Doe"]),
         ("By Reuters", ["Reuters"]),  // a wire story's byline names the agency
+        ("By AFP", ["AFP"]),
     ])
     func readsBylines(line: String, authors: [String]) {
         #expect(BylineParser.authors(in: line[...]) == authors)
