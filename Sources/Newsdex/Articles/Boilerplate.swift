@@ -93,32 +93,19 @@ enum Boilerplate {
                 dropped.insert(index)
             }
         }
-        // Walk down from the start over blank lines and leading (or anywhere) boilerplate.
-        var first = 0
-        while first < lines.count {
-            let line = lines[first]
-            if line.isEmpty || dropped.contains(first) {
-                first += 1
-                continue
+        // From each end, over blank lines and leading or trailing (or anywhere) boilerplate, as
+        // far as the first line of neither.
+        func walk(_ indexes: some Sequence<Int>, over placement: BoilerplateRule.Placement) {
+            for index in indexes {
+                let line = lines[index]
+                if line.isEmpty || dropped.contains(index) { continue }
+                let head = head(line)
+                guard rules.contains(where: { $0.placement == placement && $0.matches(line, head: head) }) else { return }
+                dropped.insert(index)
             }
-            let head = head(line)
-            guard rules.contains(where: { $0.placement == .leading && $0.matches(line, head: head) }) else { break }
-            dropped.insert(first)
-            first += 1
         }
-        // Walk up from the end over blank lines and trailing (or anywhere) boilerplate.
-        var index = lines.count - 1
-        while index >= 0 {
-            let line = lines[index]
-            if line.isEmpty || dropped.contains(index) {
-                index -= 1
-                continue
-            }
-            let head = head(line)
-            guard rules.contains(where: { $0.placement == .trailing && $0.matches(line, head: head) }) else { break }
-            dropped.insert(index)
-            index -= 1
-        }
+        walk(lines.indices, over: .leading)
+        walk(lines.indices.reversed(), over: .trailing)
         return dropped
     }
 }

@@ -78,11 +78,11 @@ enum CaptionPairing {
     /// Words of a copyright footer.
     private static let footerWords = ["rights reserved", "rechte vorbehalten", "droits réservés", "derechos reservados"]
 
-    /// What marks the end of a line as a photo's credit: a label with its colon, or "©".
-    private static let creditLabels = [
-        "photo:", "photos:", "photograph:", "picture:", "pictures:", "image:", "images:", "credit:",
-        "pic:", "photo credit", "image credit", "photo by", "photograph by", "picture by", "©",
-        "foto:", "fotos:", "bild:", "crédit", "illustration:",
+    /// What marks the end of a line as a photo's credit: a label of a caption pair's credit line
+    /// (`labels`; a video's is no photo's), the same in German and French, a "by" or "©".
+    private static let creditLabels = labels.filter { $0 != "video:" } + [
+        "photo credit", "image credit", "photo by", "photograph by", "picture by", "©", "foto:", "fotos:",
+        "bild:", "crédit",
     ]
 
     /// Labels that introduce a credit, lower case, with their colon.
